@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Shared set-up of `npm start` and `npm test` on a fresh machine: node_modules (npm ci, which also builds dist/)
+# and the system packages the project runs against. Installs with apt-get when root, else says what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need_pkgs=("$@")   # e.g. redis-server prometheus
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "gamecluster: installing npm dependencies (npm ci)…" >&2
+  npm ci --no-audit --no-fund >&2
+elif [ ! -f dist/cli.js ]; then
+  npm run build >&2
+fi
+
+missing=()
+for bin in "${need_pkgs[@]}"; do
+  command -v "$bin" >/dev/null 2>&1 || missing+=("$bin")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "gamecluster: installing ${missing[*]} with apt-get…" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
+  else
+    echo "gamecluster: missing ${missing[*]}: install it (e.g. sudo apt-get install ${missing[*]}) or set REDIS_URL to a running Redis" >&2
+    exit 1
+  fi
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `npm test`: set up what is missing, type-check, then run every test (unit tests beside the code and the
+# integration tests in test/) with node:test through tsx. Extra args are passed to node --test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-env.sh redis-server prometheus
+node_modules/.bin/tsc --noEmit -p .
+shopt -s globstar nullglob
+files=(services/**/*.test.ts test/**/*.test.ts)
+exec node --import tsx --test --test-reporter=spec "$@" "${files[@]}"

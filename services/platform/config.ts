@@ -1,0 +1,117 @@
+/**
+ * Config loading shared by every service: each service declares one zod schema over the environment
+ * (see ../shared/spec/operations.md for names and defaults); `loadConfig` validates it and, on any bad value,
+ * throws a ConfigError whose message is one line naming the variable, the value and what is allowed.
+ * `loadConfigOrExit` prints that line and exits with code 2, as the spec asks.
+ */
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const intString = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `an integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `an integer from ${min} to ${max}`).max(max, `an integer from ${min} to ${max}`));
+
+/** Building blocks for the per-service schemas. Each maps an env string to a typed value with a default. */
+export const env = {
+  int: (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => intString(min, max).default(def),
+  port: (def: number) => intString(0, 65535).default(def),
+  str: (def: string) => z.string().trim().min(1, 'a non-empty string').default(def),
+  optionalStr: () => z.string().trim().min(1, 'a non-empty string').optional(),
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T, def: T[number]) =>
+    z.enum(values, { error: `one of ${values.join('|')}` }).default(def as never),
+  url: (protocols: readonly string[], def?: string) => {
+    const s = z
+      .string()
+      .trim()
+      .refine((v) => {
+        try {
+          return protocols.includes(new URL(v).protocol.replace(/:$/, ''));
+        } catch {
+          return false;
+        }
+      }, `a URL with scheme ${protocols.join('|')}`);
+    return def === undefined ? s.optional() : s.default(def);
+  },
+  logLevel: () =>
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal|error|warn|info|debug|trace|silent' }).default('info'),
+};
+
+/** Variables every service reads. */
+export const commonEnv = {
+  REDIS_URL: env.url(['redis', 'rediss', 'redis-sentinel'], 'redis://127.0.0.1:6379'),
+  REDIS_SENTINELS: env.optionalStr(),
+  PREFIX: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,32}$/, '1-32 chars of [A-Za-z0-9_.-]').default('gc'),
+  LOG_LEVEL: env.logLevel(),
+  HEARTBEAT_MS: env.int(2000, 100, 600_000),
+  APP_TTL_MS: env.int(6000, 300, 3_600_000),
+  STALE_MS: env.int(10000, 0, 3_600_000),
+  BIND_HOST: env.str('0.0.0.0'),
+};
+
+/**
+ * Validates `source` (normally process.env) against `shape`. Only the variables named in the shape are read;
+ * empty strings count as unset so `FOO=` falls back to the default.
+ */
+export function loadConfig<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env): z.output<z.ZodObject<S>> {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(shape)) {
+    const v = source[key];
+    if (v !== undefined && v !== '') input[key] = v;
+  }
+  const result = z.object(shape).safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = String(issue.path[0] ?? '?');
+  const value = input[variable];
+  const shown = value === undefined ? '(unset)' : JSON.stringify(isSecret(variable) ? redactUrl(value) : value);
+  throw new ConfigError(variable, `invalid ${variable}=${shown}: expected ${issue.message}`);
+}
+
+/** Like loadConfig but prints the one-line error to stderr and exits 2 (operations.md). */
+export function loadConfigOrExit<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env): z.output<z.ZodObject<S>> {
+  try {
+    return loadConfig(shape, source);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`gamecluster: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+function isSecret(name: string): boolean {
+  return /URL|PASSWORD|SECRET|TOKEN/.test(name) && !/_MS$/.test(name);
+}
+
+/** Hides a URL's password (redis://:secret@host → redis://:***@host). */
+export function redactUrl(value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return value;
+  }
+}
+
+/** The config as it is safe to log: URL passwords hidden. */
+export function redactConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) out[k] = typeof v === 'string' && isSecret(k) ? redactUrl(v) : v;
+  return out;
+}

@@ -1,0 +1,476 @@
+import * as $protobuf from "protobufjs";
+
+export namespace gamecluster {
+
+    namespace v1 {
+
+        enum ReturnCode {
+            RETURN_CODE_OK = 0,
+            RETURN_CODE_UNKNOWN = 1,
+            RETURN_CODE_ACCOUNT_NOT_FOUND = 2,
+            RETURN_CODE_PASSWORD_WRONG = 3,
+            RETURN_CODE_NO_APP = 4,
+            RETURN_CODE_TOKEN_INVALID = 5,
+            RETURN_CODE_BUSY = 6,
+            RETURN_CODE_ALREADY_ONLINE = 7,
+            RETURN_CODE_NOT_AUTHENTICATED = 8
+        }
+
+        enum AppType {
+            APP_TYPE_UNSPECIFIED = 0,
+            APP_TYPE_LOGIN = 1,
+            APP_TYPE_GAME = 2,
+            APP_TYPE_APPMGR = 4
+        }
+
+        enum AppState {
+            APP_STATE_UNSPECIFIED = 0,
+            APP_STATE_READY = 1,
+            APP_STATE_DRAINING = 2
+        }
+
+        interface IAppInfoSync extends gamecluster.v1.AppInfoSync.$Properties {
+        }
+
+        class AppInfoSync {
+            constructor(properties?: gamecluster.v1.AppInfoSync.$Properties);
+            $unknowns?: Uint8Array[];
+            appId: string;
+            appType: gamecluster.v1.AppType;
+            online: number;
+            ip: string;
+            port: number;
+            state: gamecluster.v1.AppState;
+            tsMs: number;
+            capacity: number;
+            static encode(message: gamecluster.v1.AppInfoSync.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AppInfoSync & gamecluster.v1.AppInfoSync.$Shape;
+        }
+
+        namespace AppInfoSync {
+            interface $Properties {
+                appId?: (string|null);
+                appType?: (gamecluster.v1.AppType|null);
+                online?: (number|null);
+                ip?: (string|null);
+                port?: (number|null);
+                state?: (gamecluster.v1.AppState|null);
+                tsMs?: (number|null);
+                capacity?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AppInfoSync.$Properties;
+        }
+
+        interface IPing extends gamecluster.v1.Ping.$Properties {
+        }
+
+        class Ping {
+            constructor(properties?: gamecluster.v1.Ping.$Properties);
+            $unknowns?: Uint8Array[];
+            clientTimeMs: number;
+            static encode(message: gamecluster.v1.Ping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.Ping & gamecluster.v1.Ping.$Shape;
+        }
+
+        namespace Ping {
+            interface $Properties {
+                clientTimeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.Ping.$Properties;
+        }
+
+        interface IPong extends gamecluster.v1.Pong.$Properties {
+        }
+
+        class Pong {
+            constructor(properties?: gamecluster.v1.Pong.$Properties);
+            $unknowns?: Uint8Array[];
+            clientTimeMs: number;
+            serverTimeMs: number;
+            static encode(message: gamecluster.v1.Pong.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.Pong & gamecluster.v1.Pong.$Shape;
+        }
+
+        namespace Pong {
+            interface $Properties {
+                clientTimeMs?: (number|null);
+                serverTimeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.Pong.$Properties;
+        }
+
+        interface IKick extends gamecluster.v1.Kick.$Properties {
+        }
+
+        class Kick {
+            constructor(properties?: gamecluster.v1.Kick.$Properties);
+            $unknowns?: Uint8Array[];
+            reason: gamecluster.v1.Kick.Reason;
+            static encode(message: gamecluster.v1.Kick.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.Kick & gamecluster.v1.Kick.$Shape;
+        }
+
+        namespace Kick {
+            interface $Properties {
+                reason?: (gamecluster.v1.Kick.Reason|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.Kick.$Properties;
+
+            enum Reason {
+                REASON_UNSPECIFIED = 0,
+                REASON_DUPLICATE_LOGIN = 1,
+                REASON_SERVER_DRAINING = 2,
+                REASON_PROTOCOL_ERROR = 3,
+                REASON_IDLE = 4
+            }
+        }
+
+        interface IAccountCheck extends gamecluster.v1.AccountCheck.$Properties {
+        }
+
+        class AccountCheck {
+            constructor(properties?: gamecluster.v1.AccountCheck.$Properties);
+            $unknowns?: Uint8Array[];
+            account: string;
+            password: string;
+            token: string;
+            static encode(message: gamecluster.v1.AccountCheck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AccountCheck & gamecluster.v1.AccountCheck.$Shape;
+        }
+
+        namespace AccountCheck {
+            interface $Properties {
+                account?: (string|null);
+                password?: (string|null);
+                token?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AccountCheck.$Properties;
+        }
+
+        interface IAccountCheckRs extends gamecluster.v1.AccountCheckRs.$Properties {
+        }
+
+        class AccountCheckRs {
+            constructor(properties?: gamecluster.v1.AccountCheckRs.$Properties);
+            $unknowns?: Uint8Array[];
+            returnCode: gamecluster.v1.ReturnCode;
+            playerId: string;
+            static encode(message: gamecluster.v1.AccountCheckRs.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AccountCheckRs & gamecluster.v1.AccountCheckRs.$Shape;
+        }
+
+        namespace AccountCheckRs {
+            interface $Properties {
+                returnCode?: (gamecluster.v1.ReturnCode|null);
+                playerId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AccountCheckRs.$Properties;
+        }
+
+        interface IEnterGame extends gamecluster.v1.EnterGame.$Properties {
+        }
+
+        class EnterGame {
+            constructor(properties?: gamecluster.v1.EnterGame.$Properties);
+            $unknowns?: Uint8Array[];
+            static encode(message: gamecluster.v1.EnterGame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.EnterGame & gamecluster.v1.EnterGame.$Shape;
+        }
+
+        namespace EnterGame {
+            interface $Properties {
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.EnterGame.$Properties;
+        }
+
+        interface IEnterGameRs extends gamecluster.v1.EnterGameRs.$Properties {
+        }
+
+        class EnterGameRs {
+            constructor(properties?: gamecluster.v1.EnterGameRs.$Properties);
+            $unknowns?: Uint8Array[];
+            returnCode: gamecluster.v1.ReturnCode;
+            ip: string;
+            port: number;
+            token: string;
+            static encode(message: gamecluster.v1.EnterGameRs.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.EnterGameRs & gamecluster.v1.EnterGameRs.$Shape;
+        }
+
+        namespace EnterGameRs {
+            interface $Properties {
+                returnCode?: (gamecluster.v1.ReturnCode|null);
+                ip?: (string|null);
+                port?: (number|null);
+                token?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.EnterGameRs.$Properties;
+        }
+
+        interface ILoginByToken extends gamecluster.v1.LoginByToken.$Properties {
+        }
+
+        class LoginByToken {
+            constructor(properties?: gamecluster.v1.LoginByToken.$Properties);
+            $unknowns?: Uint8Array[];
+            account: string;
+            token: string;
+            static encode(message: gamecluster.v1.LoginByToken.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.LoginByToken & gamecluster.v1.LoginByToken.$Shape;
+        }
+
+        namespace LoginByToken {
+            interface $Properties {
+                account?: (string|null);
+                token?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.LoginByToken.$Properties;
+        }
+
+        interface ILoginByTokenRs extends gamecluster.v1.LoginByTokenRs.$Properties {
+        }
+
+        class LoginByTokenRs {
+            constructor(properties?: gamecluster.v1.LoginByTokenRs.$Properties);
+            $unknowns?: Uint8Array[];
+            returnCode: gamecluster.v1.ReturnCode;
+            playerId: string;
+            static encode(message: gamecluster.v1.LoginByTokenRs.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.LoginByTokenRs & gamecluster.v1.LoginByTokenRs.$Shape;
+        }
+
+        namespace LoginByTokenRs {
+            interface $Properties {
+                returnCode?: (gamecluster.v1.ReturnCode|null);
+                playerId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.LoginByTokenRs.$Properties;
+        }
+
+        interface IEcho extends gamecluster.v1.Echo.$Properties {
+        }
+
+        class Echo {
+            constructor(properties?: gamecluster.v1.Echo.$Properties);
+            $unknowns?: Uint8Array[];
+            payload: Uint8Array;
+            clientTimeMs: number;
+            static encode(message: gamecluster.v1.Echo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.Echo & gamecluster.v1.Echo.$Shape;
+        }
+
+        namespace Echo {
+            interface $Properties {
+                payload?: (Uint8Array|null);
+                clientTimeMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.Echo.$Properties;
+        }
+
+        interface IAppInfo extends gamecluster.v1.AppInfo.$Properties {
+        }
+
+        class AppInfo {
+            constructor(properties?: gamecluster.v1.AppInfo.$Properties);
+            $unknowns?: Uint8Array[];
+            appId: string;
+            appType: gamecluster.v1.AppType;
+            online: number;
+            ip: string;
+            port: number;
+            state: gamecluster.v1.AppState;
+            lastSeenMs: number;
+            capacity: number;
+            static encode(message: gamecluster.v1.AppInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AppInfo & gamecluster.v1.AppInfo.$Shape;
+        }
+
+        namespace AppInfo {
+            interface $Properties {
+                appId?: (string|null);
+                appType?: (gamecluster.v1.AppType|null);
+                online?: (number|null);
+                ip?: (string|null);
+                port?: (number|null);
+                state?: (gamecluster.v1.AppState|null);
+                lastSeenMs?: (number|null);
+                capacity?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AppInfo.$Properties;
+        }
+
+        interface IGetLoginRequest extends gamecluster.v1.GetLoginRequest.$Properties {
+        }
+
+        class GetLoginRequest {
+            constructor(properties?: gamecluster.v1.GetLoginRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            static encode(message: gamecluster.v1.GetLoginRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.GetLoginRequest & gamecluster.v1.GetLoginRequest.$Shape;
+        }
+
+        namespace GetLoginRequest {
+            interface $Properties {
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.GetLoginRequest.$Properties;
+        }
+
+        interface IGetLoginResponse extends gamecluster.v1.GetLoginResponse.$Properties {
+        }
+
+        class GetLoginResponse {
+            constructor(properties?: gamecluster.v1.GetLoginResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            returnCode: gamecluster.v1.ReturnCode;
+            appId: string;
+            ip: string;
+            port: number;
+            static encode(message: gamecluster.v1.GetLoginResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.GetLoginResponse & gamecluster.v1.GetLoginResponse.$Shape;
+        }
+
+        namespace GetLoginResponse {
+            interface $Properties {
+                returnCode?: (gamecluster.v1.ReturnCode|null);
+                appId?: (string|null);
+                ip?: (string|null);
+                port?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.GetLoginResponse.$Properties;
+        }
+
+        interface IAllocateGameRequest extends gamecluster.v1.AllocateGameRequest.$Properties {
+        }
+
+        class AllocateGameRequest {
+            constructor(properties?: gamecluster.v1.AllocateGameRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            account: string;
+            static encode(message: gamecluster.v1.AllocateGameRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateGameRequest & gamecluster.v1.AllocateGameRequest.$Shape;
+        }
+
+        namespace AllocateGameRequest {
+            interface $Properties {
+                account?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AllocateGameRequest.$Properties;
+        }
+
+        interface IAllocateGameResponse extends gamecluster.v1.AllocateGameResponse.$Properties {
+        }
+
+        class AllocateGameResponse {
+            constructor(properties?: gamecluster.v1.AllocateGameResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            returnCode: gamecluster.v1.ReturnCode;
+            appId: string;
+            ip: string;
+            port: number;
+            static encode(message: gamecluster.v1.AllocateGameResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateGameResponse & gamecluster.v1.AllocateGameResponse.$Shape;
+        }
+
+        namespace AllocateGameResponse {
+            interface $Properties {
+                returnCode?: (gamecluster.v1.ReturnCode|null);
+                appId?: (string|null);
+                ip?: (string|null);
+                port?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AllocateGameResponse.$Properties;
+        }
+
+        interface IListAppsRequest extends gamecluster.v1.ListAppsRequest.$Properties {
+        }
+
+        class ListAppsRequest {
+            constructor(properties?: gamecluster.v1.ListAppsRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            appType: gamecluster.v1.AppType;
+            static encode(message: gamecluster.v1.ListAppsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.ListAppsRequest & gamecluster.v1.ListAppsRequest.$Shape;
+        }
+
+        namespace ListAppsRequest {
+            interface $Properties {
+                appType?: (gamecluster.v1.AppType|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.ListAppsRequest.$Properties;
+        }
+
+        interface IListAppsResponse extends gamecluster.v1.ListAppsResponse.$Properties {
+        }
+
+        class ListAppsResponse {
+            constructor(properties?: gamecluster.v1.ListAppsResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            apps: gamecluster.v1.AppInfo.$Properties[];
+            static encode(message: gamecluster.v1.ListAppsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.ListAppsResponse & gamecluster.v1.ListAppsResponse.$Shape;
+        }
+
+        namespace ListAppsResponse {
+            interface $Properties {
+                apps?: (gamecluster.v1.AppInfo.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.ListAppsResponse.$Properties;
+        }
+
+        interface IDrainAppRequest extends gamecluster.v1.DrainAppRequest.$Properties {
+        }
+
+        class DrainAppRequest {
+            constructor(properties?: gamecluster.v1.DrainAppRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            appId: string;
+            static encode(message: gamecluster.v1.DrainAppRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.DrainAppRequest & gamecluster.v1.DrainAppRequest.$Shape;
+        }
+
+        namespace DrainAppRequest {
+            interface $Properties {
+                appId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.DrainAppRequest.$Properties;
+        }
+
+        interface IDrainAppResponse extends gamecluster.v1.DrainAppResponse.$Properties {
+        }
+
+        class DrainAppResponse {
+            constructor(properties?: gamecluster.v1.DrainAppResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            found: boolean;
+            static encode(message: gamecluster.v1.DrainAppResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.DrainAppResponse & gamecluster.v1.DrainAppResponse.$Shape;
+        }
+
+        namespace DrainAppResponse {
+            interface $Properties {
+                found?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.DrainAppResponse.$Properties;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+// Original file: proto/gamecluster/v1/gamecluster.proto
+
+import type { AppType as _gamecluster_v1_AppType, AppType__Output as _gamecluster_v1_AppType__Output } from '../../gamecluster/v1/AppType.js';
+import type { AppState as _gamecluster_v1_AppState, AppState__Output as _gamecluster_v1_AppState__Output } from '../../gamecluster/v1/AppState.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface AppInfoSync {
+  'appId'?: (string);
+  'appType'?: (_gamecluster_v1_AppType);
+  'online'?: (number);
+  'ip'?: (string);
+  'port'?: (number);
+  'state'?: (_gamecluster_v1_AppState);
+  'tsMs'?: (number | string | Long);
+  'capacity'?: (number);
+}
+
+export interface AppInfoSync__Output {
+  'appId': (string);
+  'appType': (_gamecluster_v1_AppType__Output);
+  'online': (number);
+  'ip': (string);
+  'port': (number);
+  'state': (_gamecluster_v1_AppState__Output);
+  'tsMs': (number);
+  'capacity': (number);
+}

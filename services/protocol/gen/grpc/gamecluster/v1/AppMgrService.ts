@@ -1,0 +1,69 @@
+// Original file: proto/gamecluster/v1/gamecluster.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AllocateGameRequest as _gamecluster_v1_AllocateGameRequest, AllocateGameRequest__Output as _gamecluster_v1_AllocateGameRequest__Output } from '../../gamecluster/v1/AllocateGameRequest.js';
+import type { AllocateGameResponse as _gamecluster_v1_AllocateGameResponse, AllocateGameResponse__Output as _gamecluster_v1_AllocateGameResponse__Output } from '../../gamecluster/v1/AllocateGameResponse.js';
+import type { DrainAppRequest as _gamecluster_v1_DrainAppRequest, DrainAppRequest__Output as _gamecluster_v1_DrainAppRequest__Output } from '../../gamecluster/v1/DrainAppRequest.js';
+import type { DrainAppResponse as _gamecluster_v1_DrainAppResponse, DrainAppResponse__Output as _gamecluster_v1_DrainAppResponse__Output } from '../../gamecluster/v1/DrainAppResponse.js';
+import type { GetLoginRequest as _gamecluster_v1_GetLoginRequest, GetLoginRequest__Output as _gamecluster_v1_GetLoginRequest__Output } from '../../gamecluster/v1/GetLoginRequest.js';
+import type { GetLoginResponse as _gamecluster_v1_GetLoginResponse, GetLoginResponse__Output as _gamecluster_v1_GetLoginResponse__Output } from '../../gamecluster/v1/GetLoginResponse.js';
+import type { ListAppsRequest as _gamecluster_v1_ListAppsRequest, ListAppsRequest__Output as _gamecluster_v1_ListAppsRequest__Output } from '../../gamecluster/v1/ListAppsRequest.js';
+import type { ListAppsResponse as _gamecluster_v1_ListAppsResponse, ListAppsResponse__Output as _gamecluster_v1_ListAppsResponse__Output } from '../../gamecluster/v1/ListAppsResponse.js';
+
+export interface AppMgrServiceClient extends grpc.Client {
+  AllocateGame(argument: _gamecluster_v1_AllocateGameRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
+  AllocateGame(argument: _gamecluster_v1_AllocateGameRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
+  AllocateGame(argument: _gamecluster_v1_AllocateGameRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
+  AllocateGame(argument: _gamecluster_v1_AllocateGameRequest, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
+  allocateGame(argument: _gamecluster_v1_AllocateGameRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
+  allocateGame(argument: _gamecluster_v1_AllocateGameRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
+  allocateGame(argument: _gamecluster_v1_AllocateGameRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
+  allocateGame(argument: _gamecluster_v1_AllocateGameRequest, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
+  
+  DrainApp(argument: _gamecluster_v1_DrainAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_DrainAppResponse__Output>): grpc.ClientUnaryCall;
+  DrainApp(argument: _gamecluster_v1_DrainAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_DrainAppResponse__Output>): grpc.ClientUnaryCall;
+  DrainApp(argument: _gamecluster_v1_DrainAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_DrainAppResponse__Output>): grpc.ClientUnaryCall;
+  DrainApp(argument: _gamecluster_v1_DrainAppRequest, callback: grpc.requestCallback<_gamecluster_v1_DrainAppResponse__Output>): grpc.ClientUnaryCall;
+  drainApp(argument: _gamecluster_v1_DrainAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_DrainAppResponse__Output>): grpc.ClientUnaryCall;
+  drainApp(argument: _gamecluster_v1_DrainAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_DrainAppResponse__Output>): grpc.ClientUnaryCall;
+  drainApp(argument: _gamecluster_v1_DrainAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_DrainAppResponse__Output>): grpc.ClientUnaryCall;
+  drainApp(argument: _gamecluster_v1_DrainAppRequest, callback: grpc.requestCallback<_gamecluster_v1_DrainAppResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetLogin(argument: _gamecluster_v1_GetLoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_GetLoginResponse__Output>): grpc.ClientUnaryCall;
+  GetLogin(argument: _gamecluster_v1_GetLoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_GetLoginResponse__Output>): grpc.ClientUnaryCall;
+  GetLogin(argument: _gamecluster_v1_GetLoginRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_GetLoginResponse__Output>): grpc.ClientUnaryCall;
+  GetLogin(argument: _gamecluster_v1_GetLoginRequest, callback: grpc.requestCallback<_gamecluster_v1_GetLoginResponse__Output>): grpc.ClientUnaryCall;
+  getLogin(argument: _gamecluster_v1_GetLoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_GetLoginResponse__Output>): grpc.ClientUnaryCall;
+  getLogin(argument: _gamecluster_v1_GetLoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_GetLoginResponse__Output>): grpc.ClientUnaryCall;
+  getLogin(argument: _gamecluster_v1_GetLoginRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_GetLoginResponse__Output>): grpc.ClientUnaryCall;
+  getLogin(argument: _gamecluster_v1_GetLoginRequest, callback: grpc.requestCallback<_gamecluster_v1_GetLoginResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListApps(argument: _gamecluster_v1_ListAppsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  ListApps(argument: _gamecluster_v1_ListAppsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  ListApps(argument: _gamecluster_v1_ListAppsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  ListApps(argument: _gamecluster_v1_ListAppsRequest, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(argument: _gamecluster_v1_ListAppsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(argument: _gamecluster_v1_ListAppsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(argument: _gamecluster_v1_ListAppsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  listApps(argument: _gamecluster_v1_ListAppsRequest, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface AppMgrServiceHandlers extends grpc.UntypedServiceImplementation {
+  AllocateGame: grpc.handleUnaryCall<_gamecluster_v1_AllocateGameRequest__Output, _gamecluster_v1_AllocateGameResponse>;
+  
+  DrainApp: grpc.handleUnaryCall<_gamecluster_v1_DrainAppRequest__Output, _gamecluster_v1_DrainAppResponse>;
+  
+  GetLogin: grpc.handleUnaryCall<_gamecluster_v1_GetLoginRequest__Output, _gamecluster_v1_GetLoginResponse>;
+  
+  ListApps: grpc.handleUnaryCall<_gamecluster_v1_ListAppsRequest__Output, _gamecluster_v1_ListAppsResponse>;
+  
+}
+
+export interface AppMgrServiceDefinition extends grpc.ServiceDefinition {
+  AllocateGame: MethodDefinition<_gamecluster_v1_AllocateGameRequest, _gamecluster_v1_AllocateGameResponse, _gamecluster_v1_AllocateGameRequest__Output, _gamecluster_v1_AllocateGameResponse__Output>
+  DrainApp: MethodDefinition<_gamecluster_v1_DrainAppRequest, _gamecluster_v1_DrainAppResponse, _gamecluster_v1_DrainAppRequest__Output, _gamecluster_v1_DrainAppResponse__Output>
+  GetLogin: MethodDefinition<_gamecluster_v1_GetLoginRequest, _gamecluster_v1_GetLoginResponse, _gamecluster_v1_GetLoginRequest__Output, _gamecluster_v1_GetLoginResponse__Output>
+  ListApps: MethodDefinition<_gamecluster_v1_ListAppsRequest, _gamecluster_v1_ListAppsResponse, _gamecluster_v1_ListAppsRequest__Output, _gamecluster_v1_ListAppsResponse__Output>
+}

@@ -1,0 +1,89 @@
+/**
+ * The registry's interfaces: what login, game and appmgr need from the shared state, independent of Redis.
+ * The real implementations are over Redis (redis-*.ts in this folder); the key schema is in docs/operations.md.
+ */
+import type { AppStateName, AppTypeName } from '../protocol/wire.js';
+
+/** One pod as registered (the AppInfoSync fields; `lastSeenMs` = ts of its last heartbeat). */
+export interface AppRecord {
+  appId: string;
+  appType: AppTypeName;
+  online: number;
+  ip: string;
+  port: number;
+  state: AppStateName;
+  tsMs: number;
+  capacity: number;
+}
+
+/** What a pod reports on each heartbeat; asked fresh at every beat. */
+export interface HeartbeatSource {
+  appId: string;
+  appType: AppTypeName;
+  ip: string;
+  port: number;
+  capacity: number;
+  online(): number;
+  draining(): boolean;
+}
+
+/**
+ * Writes a pod's heartbeat: the first at `start()`, then every HEARTBEAT_MS; hash + sorted-set score in one atomic
+ * step with TTL APP_TTL_MS; a full or draining pod leaves the sorted set. Retries with backoff while Redis is down
+ * and rebuilds the entry when it returns. Never throws from the timer.
+ */
+export interface HeartbeatWriter {
+  start(): Promise<void>;
+  /** Sends one beat now (e.g. right after the pod starts draining) and resolves when written or failed. */
+  beatNow(): Promise<boolean>;
+  /** Called when a `DrainApp` flag for this pod is seen (once). */
+  onDrainRequested(cb: () => void): void;
+  /** Stops beating and removes the pod's entry (clean exit), best effort. */
+  stop(): Promise<void>;
+}
+
+export type PickResult =
+  | { ok: true; app: Pick<AppRecord, 'appId' | 'ip' | 'port'> }
+  | { ok: false; reason: 'no_app' | 'redis_down' };
+
+/** appmgr's choice (least loaded or packed) with the +1 bump, atomic across replicas. */
+export interface AppSelector {
+  pick(appType: AppTypeName): Promise<PickResult>;
+}
+
+/** Single-use login → game tokens, bound to (account, game app_id). */
+export interface TokenStore {
+  /** Issues a 128-bit CSPRNG token (32 hex chars). Throws RegistryUnavailableError when Redis is down. */
+  issue(account: string, gameAppId: string): Promise<string>;
+  /** Redeems atomically once. `invalid` for unknown/expired/used/wrong account/wrong app. Throws when Redis is down. */
+  redeem(token: string, account: string, gameAppId: string): Promise<'ok' | 'invalid'>;
+}
+
+/** Where an account is online in the cluster (game pods), and how an older session is told to go. */
+export interface SessionRegistry {
+  /**
+   * Records that `account` is now online at (appId, socketKey). If it was online elsewhere (any pod, or this pod
+   * with another socket key), the holder is told to kick it (pub/sub), and that previous location is returned.
+   */
+  claim(account: string, appId: string, socketKey: string): Promise<{ appId: string; socketKey: string } | null>;
+  /** Removes the record only if it still names (appId, socketKey) (a newer session is left alone). */
+  release(account: string, appId: string, socketKey: string): Promise<void>;
+  /** Called on this pod when another pod's claim asks it to kick (account, socketKey). */
+  onKick(appId: string, cb: (account: string, socketKey: string) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The operator's view and drain flags (appmgr). */
+export interface AppDirectory {
+  list(appType?: AppTypeName): Promise<AppRecord[]>;
+  /** Sets the drain flag; false when no such app is registered. */
+  drain(appId: string): Promise<boolean>;
+}
+
+export class RegistryUnavailableError extends Error {
+  readonly code = 'REGISTRY_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RegistryUnavailableError';
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * A real redis-server for tests: started on a free loopback port with no persistence, stopped (SIGKILL-proof:
+ * `stop()` waits for exit) by the test. `kill()` and `restart()` simulate an outage on the same port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { freePort } from './free-port.js';
+import { waitFor } from './wait-for.js';
+
+export interface TestRedis {
+  readonly port: number;
+  readonly url: string;
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.setTimeout(500);
+    s.on('connect', () => s.write('PING\r\n'));
+    s.on('data', (d) => {
+      resolve(d.toString().startsWith('+PONG'));
+      s.destroy();
+    });
+    s.on('error', () => resolve(false));
+    s.on('timeout', () => {
+      resolve(false);
+      s.destroy();
+    });
+  });
+}
+
+export async function startRedis(port?: number): Promise<TestRedis> {
+  const p = port ?? (await freePort());
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('error', (err) => {
+      throw new Error(`redis-server could not start (is it installed?): ${err.message}`);
+    });
+    await waitFor(`redis-server on ${p}`, () => ping(p), 10_000);
+  };
+  const kill = async () => {
+    const c = child;
+    child = undefined;
+    if (!c || c.exitCode !== null) return;
+    const exited = once(c, 'exit');
+    c.kill('SIGKILL');
+    await exited;
+  };
+  await start();
+  return {
+    port: p,
+    url: `redis://127.0.0.1:${p}`,
+    kill,
+    restart: start,
+    stop: kill,
+  };
+}
