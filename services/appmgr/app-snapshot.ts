@@ -1,0 +1,105 @@
+/**
+ * The last known registry state held in appmgr's memory, refreshed every HEARTBEAT_MS while Redis is up. It feeds
+ * the `apps`/`cluster_online_players` gauges and `/status`, and lets `/login` keep answering (with local bumps)
+ * for up to STALE_MS after the last successful refresh when Redis is down. `firstReadDone` gates readiness: it
+ * turns true after the first refresh attempt, successful or not, because a Redis outage must not make the
+ * Service empty.
+ */
+import type { Logger } from '../platform/logger.js';
+import type { AppTypeName } from '../protocol/wire.js';
+import type { AppDirectory, AppRecord } from '../registry/types.js';
+import type { SelectStrategy } from '../registry/redis-selector.js';
+import { pickLocal } from './local-pick.js';
+import type { AppmgrMetrics } from './metrics.js';
+
+export interface AppSnapshotOptions {
+  directory: AppDirectory;
+  refreshMs: number;
+  staleMs: number;
+  strategy: SelectStrategy;
+  metrics: AppmgrMetrics;
+  logger: Logger;
+  now?: () => number;
+}
+
+export class AppSnapshot {
+  private apps: AppRecord[] = [];
+  private okAtMs = -Infinity;
+  private timer: NodeJS.Timeout | undefined;
+  private refreshing: Promise<void> | undefined;
+  firstReadDone = false;
+
+  constructor(private readonly o: AppSnapshotOptions) {}
+
+  private now(): number {
+    return (this.o.now ?? Date.now)();
+  }
+
+  /** First refresh now, then every refreshMs. Resolves after the first attempt. */
+  async start(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.o.refreshMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  refresh(): Promise<void> {
+    this.refreshing ??= this.o.directory
+      .list()
+      .then(
+        (apps) => this.replace(apps),
+        () => {
+          /* Redis down: keep the old snapshot; the client logs the outage once */
+        },
+      )
+      .finally(() => {
+        this.firstReadDone = true;
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+
+  /** Installs a fresh truth (also used after a successful live /apps read). */
+  replace(apps: AppRecord[]): void {
+    this.apps = apps;
+    this.okAtMs = this.now();
+    const m = this.o.metrics;
+    m.apps.reset();
+    m.clusterOnline.reset();
+    for (const t of ['login', 'game'] as const) {
+      m.apps.set({ app_type: t, state: 'ready' }, 0);
+      m.apps.set({ app_type: t, state: 'draining' }, 0);
+      m.clusterOnline.set({ app_type: t }, 0);
+    }
+    for (const a of apps) {
+      m.apps.inc({ app_type: a.appType, state: a.state });
+      m.clusterOnline.inc({ app_type: a.appType }, a.online);
+    }
+  }
+
+  /** A copy of the last snapshot. */
+  list(appType?: AppTypeName): AppRecord[] {
+    return this.apps.filter((a) => !appType || a.appType === appType).map((a) => ({ ...a }));
+  }
+
+  counts(): Record<AppTypeName, number> {
+    const c = { login: 0, game: 0 };
+    for (const a of this.apps) c[a.appType]++;
+    return c;
+  }
+
+  /** Whether the snapshot is recent enough to answer from (STALE_MS since the last successful refresh). */
+  usable(): boolean {
+    return this.now() - this.okAtMs <= this.o.staleMs;
+  }
+
+  /** Local pick with a local bump; undefined when stale or no pod fits. */
+  pick(appType: AppTypeName): AppRecord | undefined | 'stale' {
+    if (!this.usable()) return 'stale';
+    return pickLocal(this.apps, appType, this.o.strategy);
+  }
+}

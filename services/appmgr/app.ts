@@ -1,0 +1,93 @@
+/**
+ * Builds and starts one appmgr from its config: Redis client, registry components, the snapshot refresher, the
+ * HTTP and gRPC servers. `startAppmgr` is what main.ts calls and what `gamecluster local` / tests can call
+ * in-process; it returns the bound ports (so port 0 works) and a close() that drains gracefully
+ * (readiness 503 + health NOT_SERVING first, then listeners, then Redis). It never waits forever on Redis:
+ * with Redis down it starts degraded and recovers when Redis returns.
+ */
+import { readFileSync } from 'node:fs';
+import type { Registry } from 'prom-client';
+import type { Logger } from '../platform/logger.js';
+import { closeRedis, createRedisClient, waitReady } from '../registry/redis-client.js';
+import { RedisAppDirectory } from '../registry/redis-directory.js';
+import { RedisAppSelector } from '../registry/redis-selector.js';
+import { AppSnapshot } from './app-snapshot.js';
+import type { AppmgrConfig } from './config.js';
+import { FallbackSelector } from './fallback-selector.js';
+import { createGrpcServer } from './grpc-server.js';
+import { createHttpServer } from './http-server.js';
+import { createAppmgrMetrics } from './metrics.js';
+
+export interface AppmgrHandle {
+  readonly httpPort: number;
+  readonly grpcPort: number;
+  /** Graceful stop; idempotent. */
+  close(): Promise<void>;
+}
+
+export interface StartAppmgrOptions {
+  /** prom-client registry to register on (default: a fresh one with process metrics). */
+  registry?: Registry;
+  /** How long start waits for the first Redis connection before carrying on degraded (default 3000). */
+  redisWaitMs?: number;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: StartAppmgrOptions = {}): Promise<AppmgrHandle> {
+  const metrics = createAppmgrMetrics(opts.registry);
+  const redis = createRedisClient({ url: config.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: config.REDIS_SENTINELS, logger, upGauge: metrics.redisUp, name: 'gamecluster-appmgr' });
+  await waitReady(redis, opts.redisWaitMs ?? 3000);
+
+  const directory = new RedisAppDirectory(redis, { prefix: config.PREFIX });
+  const shared = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger });
+  const snapshot = new AppSnapshot({ directory, refreshMs: config.HEARTBEAT_MS, staleMs: config.STALE_MS, strategy: config.SELECT_STRATEGY, metrics, logger });
+  const selector = new FallbackSelector(shared, snapshot);
+  await snapshot.start();
+
+  let listening = false;
+  let closing = false;
+  const ready = (): true | string => (closing ? 'shutting down' : !listening ? 'not listening' : !snapshot.firstReadDone ? 'registry not read yet' : true);
+
+  const http = createHttpServer({ selector, directory, snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready });
+  const grpc = createGrpcServer({ loginSelector: selector, gameSelector: shared, directory, snapshot, metrics, logger });
+
+  const cleanup = async () => {
+    snapshot.stop();
+    await http.close().catch(() => undefined);
+    await grpc.close(5000);
+    await closeRedis(redis);
+  };
+
+  let httpPort: number;
+  let grpcPort: number;
+  try {
+    await http.listen({ host: config.BIND_HOST, port: config.HTTP_PORT });
+    const addr = http.server.address();
+    httpPort = typeof addr === 'object' && addr ? addr.port : config.HTTP_PORT;
+    grpcPort = await grpc.listen(config.BIND_HOST, config.GRPC_PORT);
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  listening = true;
+
+  let closed: Promise<void> | undefined;
+  return {
+    httpPort,
+    grpcPort,
+    close: () =>
+      (closed ??= (async () => {
+        closing = true;
+        grpc.notServing();
+        await cleanup();
+      })()),
+  };
+}

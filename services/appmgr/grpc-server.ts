@@ -1,0 +1,149 @@
+/**
+ * appmgr's gRPC API: `gamecluster.v1.AppMgrService` (GetLogin, AllocateGame, ListApps, DrainApp) loaded at run time
+ * from proto/ at the package root with @grpc/proto-loader, plus `grpc.health.v1.Health` (serving "" and the
+ * service name; NOT_SERVING once shutting down) and server reflection. The proto path is resolved from this module's
+ * URL: services/appmgr/ (tsx) and dist/appmgr/ (built) are both two levels below the package root.
+ */
+import { fileURLToPath } from 'node:url';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import type { Logger } from '../platform/logger.js';
+import { ReturnCode, type AppTypeName } from '../protocol/wire.js';
+import type { ProtoGrpcType } from '../protocol/gen/grpc/gamecluster.js';
+import type { AppInfo } from '../protocol/gen/grpc/gamecluster/v1/AppInfo.js';
+import type { AppMgrServiceHandlers } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
+import type { AppDirectory, AppRecord, AppSelector, PickResult } from '../registry/types.js';
+import type { AppSnapshot } from './app-snapshot.js';
+import type { AppmgrMetrics } from './metrics.js';
+
+export const SERVICE_NAME = 'gamecluster.v1.AppMgrService';
+export const PROTO_ROOT = fileURLToPath(new URL('../../proto/', import.meta.url));
+export const PROTO_FILE = 'gamecluster/v1/gamecluster.proto';
+
+/** The options the generated types in services/protocol/gen/grpc assume (scripts/gen-proto.sh). */
+export const protoLoaderOptions: protoLoader.Options = { keepCase: false, longs: Number, enums: String, defaults: true, oneofs: true, includeDirs: [PROTO_ROOT] };
+
+export function loadAppmgrProto(): { packageDefinition: protoLoader.PackageDefinition; proto: ProtoGrpcType } {
+  const packageDefinition = protoLoader.loadSync(PROTO_FILE, protoLoaderOptions);
+  return { packageDefinition, proto: grpc.loadPackageDefinition(packageDefinition) as unknown as ProtoGrpcType };
+}
+
+export interface GrpcDeps {
+  /** The same choice as GET /login (falls back to the snapshot while Redis is down). */
+  loginSelector: AppSelector;
+  /** Shared-state only: a game allocated from a stale snapshot could not get a token anyway. */
+  gameSelector: AppSelector;
+  directory: AppDirectory;
+  snapshot: AppSnapshot;
+  metrics: AppmgrMetrics;
+  logger: Logger;
+}
+
+export interface AppmgrGrpcServer {
+  listen(host: string, port: number): Promise<number>;
+  /** Health → NOT_SERVING (first step of shutdown). */
+  notServing(): void;
+  close(graceMs: number): Promise<void>;
+}
+
+const appTypeFromProto: Record<string, AppTypeName | undefined> = { APP_TYPE_LOGIN: 'login', APP_TYPE_GAME: 'game' };
+
+function toAppInfo(a: AppRecord): AppInfo {
+  return {
+    appId: a.appId,
+    appType: a.appType === 'login' ? 'APP_TYPE_LOGIN' : 'APP_TYPE_GAME',
+    online: a.online,
+    ip: a.ip,
+    port: a.port,
+    state: a.state === 'ready' ? 'APP_STATE_READY' : 'APP_STATE_DRAINING',
+    lastSeenMs: a.tsMs,
+    capacity: a.capacity,
+  };
+}
+
+function pickReply(r: PickResult) {
+  if (r.ok) return { returnCode: ReturnCode.OK, appId: r.app.appId, ip: r.app.ip, port: r.app.port };
+  return { returnCode: r.reason === 'no_app' ? ReturnCode.NO_APP : ReturnCode.BUSY, appId: '', ip: '', port: 0 };
+}
+
+export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
+  const { packageDefinition, proto } = loadAppmgrProto();
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': 64 * 1024,
+    'grpc.keepalive_permit_without_calls': 1,
+    'grpc.http2.min_ping_interval_without_data_ms': 10_000,
+  });
+
+  const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game') => {
+    const t0 = performance.now();
+    const r = await sel.pick(type);
+    d.metrics.selectSeconds.observe({ app_type: type }, (performance.now() - t0) / 1000);
+    const cached = r.ok && (r as { source?: string }).source === 'cache';
+    d.metrics.requests.inc({ route, result: r.ok ? (cached ? 'cache' : 'ok') : r.reason });
+    return r;
+  };
+
+  // Handlers never throw: every failure becomes a return code or a gRPC status.
+  const handlers: AppMgrServiceHandlers = {
+    GetLogin: (_call, cb) => {
+      timedPick(d.loginSelector, 'login', 'login').then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
+    },
+    AllocateGame: (_call, cb) => {
+      timedPick(d.gameSelector, 'game', 'allocate_game').then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
+    },
+    ListApps: (call, cb) => {
+      const type = appTypeFromProto[call.request.appType];
+      d.directory.list(type).then(
+        (apps) => cb(null, { apps: apps.map(toAppInfo) }),
+        () => cb(null, { apps: d.snapshot.list(type).map(toAppInfo) }),
+      );
+    },
+    DrainApp: (call, cb) => {
+      const appId = call.request.appId;
+      if (!appId || appId.length > 253) return cb(null, { found: false });
+      d.directory.drain(appId).then(
+        (found) => {
+          d.logger.info({ app_id: appId, found }, 'DrainApp');
+          cb(null, { found });
+        },
+        (err: unknown) => cb({ code: grpc.status.UNAVAILABLE, details: 'registry unavailable' }, null, undefined, undefined),
+      );
+    },
+  };
+  function internal(cb: grpc.sendUnaryData<never>, err: unknown) {
+    d.logger.error({ err }, 'grpc: handler failed');
+    cb({ code: grpc.status.INTERNAL, details: 'internal error' });
+  }
+
+  server.addService(proto.gamecluster.v1.AppMgrService.service, handlers);
+  const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
+  health.addToServer(server);
+  new ReflectionService(packageDefinition).addToServer(server);
+
+  return {
+    listen: (host, port) =>
+      new Promise((resolve, reject) => {
+        server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+          err ? reject(err) : resolve(bound),
+        );
+      }),
+    notServing: () => {
+      health.setStatus('', 'NOT_SERVING');
+      health.setStatus(SERVICE_NAME, 'NOT_SERVING');
+    },
+    close: (graceMs) =>
+      new Promise((resolve) => {
+        const t = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, graceMs);
+        t.unref();
+        server.tryShutdown(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The human page at `GET /`: the apps table with online counts, polling `/apps` every 2 s. One self-contained
+ * HTML string (no build step, no external assets, no inline data from requests, so nothing to escape server-side).
+ */
+export const livePageHtml = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>gamecluster appmgr</title>
+<style>
+  body { font: 14px/1.4 system-ui, sans-serif; margin: 2rem; color: #222; }
+  h1 { font-size: 1.3rem; margin: 0 0 .3rem; }
+  #meta { color: #666; margin-bottom: 1rem; }
+  table { border-collapse: collapse; min-width: 40rem; }
+  th, td { padding: .3rem .8rem; border-bottom: 1px solid #ddd; text-align: left; }
+  td.n { text-align: right; font-variant-numeric: tabular-nums; }
+  tr.draining td { color: #a60; }
+  .bar { display: inline-block; height: .7rem; background: #4a8; vertical-align: middle; }
+  tfoot td { font-weight: 600; }
+  .err { color: #b00; }
+</style>
+</head>
+<body>
+<h1>gamecluster: registered pods</h1>
+<div id="meta">loading…</div>
+<table>
+  <thead><tr><th>app_id</th><th>type</th><th>state</th><th>address</th><th class="n">online</th><th class="n">capacity</th><th>load</th><th class="n">last seen</th></tr></thead>
+  <tbody id="rows"></tbody>
+  <tfoot id="totals"></tfoot>
+</table>
+<script>
+const $ = (id) => document.getElementById(id);
+function cell(text, cls) { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; }
+async function refresh() {
+  try {
+    const res = await fetch('apps', { cache: 'no-store' });
+    const body = await res.json();
+    const rows = $('rows');
+    rows.textContent = '';
+    const totals = {};
+    const now = Date.now();
+    for (const a of body.apps) {
+      const tr = document.createElement('tr');
+      tr.className = a.state;
+      const load = a.capacity > 0 ? a.online / a.capacity : 0;
+      const bar = document.createElement('td');
+      const span = document.createElement('span');
+      span.className = 'bar';
+      span.style.width = Math.round(Math.min(1, load) * 120) + 'px';
+      bar.append(span, ' ' + (load * 100).toFixed(1) + '%');
+      tr.append(cell(a.app_id), cell(a.app_type), cell(a.state), cell(a.ip + ':' + a.port), cell(String(a.online), 'n'),
+        cell(String(a.capacity), 'n'), bar, cell(((now - a.last_seen_ms) / 1000).toFixed(1) + ' s', 'n'));
+      rows.append(tr);
+      totals[a.app_type] = (totals[a.app_type] || 0) + a.online;
+    }
+    const tf = $('totals');
+    tf.textContent = '';
+    for (const [t, n] of Object.entries(totals)) {
+      const tr = document.createElement('tr');
+      tr.append(cell('total ' + t), cell(''), cell(''), cell(''), cell(String(n), 'n'), cell(''), cell(''), cell(''));
+      tf.append(tr);
+    }
+    $('meta').textContent = body.apps.length + ' pods, updated ' + new Date().toLocaleTimeString();
+    $('meta').className = '';
+  } catch (e) {
+    $('meta').textContent = 'cannot reach appmgr: ' + e;
+    $('meta').className = 'err';
+  }
+}
+refresh();
+setInterval(refresh, 2000);
+</script>
+</body>
+</html>
+`;

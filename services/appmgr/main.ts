@@ -1,0 +1,43 @@
+/**
+ * `gamecluster appmgr`: only wiring — config (exit 2 on a bad variable) → logger (effective config, redacted) →
+ * startAppmgr (Redis, components, listeners) → graceful shutdown on SIGTERM/SIGINT.
+ */
+import { redactConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { onShutdown } from '../platform/shutdown.js';
+import { startAppmgr } from './app.js';
+import { appmgrEnvHelp, loadAppmgrConfigOrExit } from './config.js';
+
+const usage = `usage: gamecluster appmgr [--help]
+
+The front door: GET /login picks the least-loaded login pod (atomic +1 in Redis, shared by all replicas);
+gRPC gamecluster.v1.AppMgrService (GetLogin, AllocateGame, ListApps, DrainApp) + health + reflection.
+
+${appmgrEnvHelp}
+`;
+
+export async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(usage);
+    return;
+  }
+  if (argv.length > 0) {
+    process.stderr.write(`gamecluster appmgr: unexpected argument ${JSON.stringify(argv[0])}: appmgr takes no arguments (configure it with env; see --help)\n`);
+    process.exit(2);
+  }
+  const config = loadAppmgrConfigOrExit();
+  const logger = createLogger('appmgr', config.LOG_LEVEL);
+  logger.info({ config: redactConfig(config) }, 'effective config');
+  let handle;
+  try {
+    handle = await startAppmgr(config, logger);
+  } catch (err) {
+    logger.fatal({ err }, 'appmgr could not start');
+    process.exit(1);
+  }
+  logger.info({ http_port: handle.httpPort, grpc_port: handle.grpcPort }, 'appmgr listening');
+  const h = handle;
+  onShutdown(logger, 10_000, async () => {
+    await h.close();
+  });
+}

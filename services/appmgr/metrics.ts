@@ -1,0 +1,36 @@
+/**
+ * appmgr's Prometheus metrics (names from the operations spec) on its own registry with the default process
+ * metrics. Labels are bounded: route is login|allocate_game, result a short outcome name, app_type login|game.
+ */
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { createRedisUpGauge, createRegistry } from '../platform/metrics.js';
+
+export type AppmgrRoute = 'login' | 'allocate_game';
+export type AppmgrResult = 'ok' | 'no_app' | 'redis_down' | 'cache';
+
+export interface AppmgrMetrics {
+  readonly registry: Registry;
+  readonly requests: Counter<'route' | 'result'>;
+  readonly selectSeconds: Histogram<'app_type'>;
+  readonly apps: Gauge<'app_type' | 'state'>;
+  readonly clusterOnline: Gauge<'app_type'>;
+  readonly redisUp: Gauge;
+}
+
+export function createAppmgrMetrics(registry: Registry = createRegistry()): AppmgrMetrics {
+  const r = [registry];
+  return {
+    registry,
+    requests: new Counter({ name: 'gamecluster_appmgr_requests_total', help: 'Selections by route and result (ok, cache = answered from the snapshot while Redis was down, no_app, redis_down)', labelNames: ['route', 'result'], registers: r }),
+    selectSeconds: new Histogram({
+      name: 'gamecluster_appmgr_select_seconds',
+      help: 'Time to pick a pod (Redis script round trip, including coalescing wait)',
+      labelNames: ['app_type'],
+      buckets: [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: r,
+    }),
+    apps: new Gauge({ name: 'gamecluster_appmgr_apps', help: 'Registered pods by type and state (from the last registry snapshot)', labelNames: ['app_type', 'state'], registers: r }),
+    clusterOnline: new Gauge({ name: 'gamecluster_cluster_online_players', help: 'Players online in the cluster by pod type (sum of the registry)', labelNames: ['app_type'], registers: r }),
+    redisUp: createRedisUpGauge(registry),
+  };
+}

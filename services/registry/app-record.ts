@@ -1,0 +1,35 @@
+/**
+ * Conversions between the registry's Redis hash fields and AppRecord. Kept apart because appmgr's JSON/gRPC views
+ * and the Lua list script both depend on the one field order defined here.
+ */
+import type { AppStateName, AppTypeName } from '../protocol/wire.js';
+import type { AppRecord } from './types.js';
+
+/** Fields per app in the list script's flat reply, after app_id. */
+export const LIST_FIELDS = 7;
+
+function toInt(v: string | undefined | null): number {
+  const n = Number(v);
+  return Number.isFinite(n) ? Math.trunc(n) : 0;
+}
+
+/** Parses the list script's flat reply (app_id + app_type online ip port state ts_ms capacity). Skips unknown types. */
+export function parseListReply(flat: (string | null)[]): AppRecord[] {
+  const out: AppRecord[] = [];
+  for (let i = 0; i + LIST_FIELDS < flat.length; i += LIST_FIELDS + 1) {
+    const type = flat[i + 1];
+    if (type !== 'login' && type !== 'game') continue;
+    out.push({
+      appId: flat[i] ?? '',
+      appType: type as AppTypeName,
+      online: toInt(flat[i + 2]),
+      ip: flat[i + 3] ?? '',
+      port: toInt(flat[i + 4]),
+      state: (flat[i + 5] === 'draining' ? 'draining' : 'ready') as AppStateName,
+      tsMs: toInt(flat[i + 6]),
+      capacity: toInt(flat[i + 7]),
+    });
+  }
+  out.sort((a, b) => (a.appType === b.appType ? a.appId.localeCompare(b.appId) : a.appType.localeCompare(b.appType)));
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * The registry's Lua scripts. Each is one atomic step in Redis, which is what makes any number of appmgr replicas
+ * agree without coordination. Scores are always computed in Lua as `online / capacity` from the integer fields
+ * (never accumulated by adding 1/capacity), so a heartbeat and a bump that reach the same (online, capacity) write
+ * the bit-identical score: no float drift, and equal loads tie exactly.
+ * Scripts touch keys built from the `{prefix}` hash tag (one Cluster slot); they are loaded with ioredis
+ * `defineCommand`, i.e. EVALSHA with an automatic EVAL fallback after a Redis restart flushed the script cache.
+ */
+import type { Redis } from 'ioredis';
+
+export interface ScriptDef {
+  readonly name: string;
+  readonly numberOfKeys: number;
+  readonly lua: string;
+}
+
+/** KEYS: app hash, online zset, drain flag, apps set. ARGV: app_id app_type online ip port draining(0|1) ts_ms capacity ttl_ms. Returns 1 if a drain flag is set. */
+export const heartbeatScript: ScriptDef = {
+  name: 'gcHeartbeat',
+  numberOfKeys: 4,
+  lua: `
+local drained = redis.call('EXISTS', KEYS[3]) == 1
+local state = 'ready'
+if ARGV[6] == '1' or drained then state = 'draining' end
+redis.call('HSET', KEYS[1], 'app_id', ARGV[1], 'app_type', ARGV[2], 'online', ARGV[3], 'ip', ARGV[4], 'port', ARGV[5],
+  'state', state, 'ts_ms', ARGV[7], 'capacity', ARGV[8])
+redis.call('PEXPIRE', KEYS[1], ARGV[9])
+redis.call('SADD', KEYS[4], ARGV[1])
+local online = tonumber(ARGV[3])
+local cap = tonumber(ARGV[8])
+if state == 'ready' and cap > 0 and online < cap then
+  redis.call('ZADD', KEYS[2], online / cap, ARGV[1])
+else
+  redis.call('ZREM', KEYS[2], ARGV[1])
+end
+if drained then return 1 end
+return 0
+`,
+};
+
+/** KEYS: app hash, online zset, apps set. ARGV: app_id. A clean exit removes the pod at once. */
+export const unregisterScript: ScriptDef = {
+  name: 'gcUnregister',
+  numberOfKeys: 3,
+  lua: `
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('SREM', KEYS[3], ARGV[1])
+return 1
+`,
+};
+
+/**
+ * KEYS: online zset. ARGV: app key prefix, k, now_ms, ttl_ms, strategy (least_loaded|packed).
+ * Picks k times; every pick sees the previous bumps. A member whose hash is gone, too old, not ready or full is
+ * removed on the way. Returns a flat array app_id, ip, port per pick (fewer than k triples = no more capacity).
+ */
+export const pickScript: ScriptDef = {
+  name: 'gcPick',
+  numberOfKeys: 1,
+  lua: `
+local zkey = KEYS[1]
+local prefix = ARGV[1]
+local k = tonumber(ARGV[2])
+local oldest = tonumber(ARGV[3]) - tonumber(ARGV[4])
+local packed = ARGV[5] == 'packed'
+local out = {}
+local picked = 0
+while picked < k do
+  local m
+  if packed then m = redis.call('ZREVRANGE', zkey, 0, 0) else m = redis.call('ZRANGE', zkey, 0, 0) end
+  local id = m[1]
+  if not id then break end
+  local hkey = prefix .. id
+  local h = redis.call('HMGET', hkey, 'ip', 'port', 'state', 'ts_ms', 'online', 'capacity')
+  local ts = tonumber(h[4])
+  local online = tonumber(h[5])
+  local cap = tonumber(h[6])
+  if (not h[1]) or h[3] ~= 'ready' or (not ts) or ts < oldest or (not online) or (not cap) or cap <= 0 or online >= cap then
+    redis.call('ZREM', zkey, id)
+  else
+    online = redis.call('HINCRBY', hkey, 'online', 1)
+    if online >= cap then redis.call('ZREM', zkey, id) else redis.call('ZADD', zkey, online / cap, id) end
+    out[#out + 1] = id
+    out[#out + 1] = h[1]
+    out[#out + 1] = h[2]
+    picked = picked + 1
+  end
+end
+return out
+`,
+};
+
+/** KEYS: apps set. ARGV: app key prefix. Returns flat app_id + 7 fields per live app; prunes dead ids from the set. */
+export const listScript: ScriptDef = {
+  name: 'gcList',
+  numberOfKeys: 1,
+  lua: `
+local ids = redis.call('SMEMBERS', KEYS[1])
+local out = {}
+for _, id in ipairs(ids) do
+  local h = redis.call('HMGET', ARGV[1] .. id, 'app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity')
+  if not h[1] then
+    redis.call('SREM', KEYS[1], id)
+  else
+    out[#out + 1] = id
+    for i = 1, 7 do out[#out + 1] = h[i] or '' end
+  end
+end
+return out
+`,
+};
+
+/** KEYS: app hash, drain flag. ARGV: flag ttl ms, online zset prefix, app_id. 0 if the app is unknown. */
+export const drainScript: ScriptDef = {
+  name: 'gcDrain',
+  numberOfKeys: 2,
+  lua: `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[1])
+redis.call('HSET', KEYS[1], 'state', 'draining')
+local t = redis.call('HGET', KEYS[1], 'app_type')
+if t then redis.call('ZREM', ARGV[2] .. t, ARGV[3]) end
+return 1
+`,
+};
+
+/** KEYS: token key. ARGV: expected value. Deletes only on an exact match, so a wrong (account, app) does not burn it. */
+export const redeemScript: ScriptDef = {
+  name: 'gcRedeem',
+  numberOfKeys: 1,
+  lua: `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0
+`,
+};
+
+/** KEYS: session key. ARGV: new value "<app_id> <socketKey>", account, kick channel prefix. Returns the previous value if it differed. */
+export const claimScript: ScriptDef = {
+  name: 'gcClaim',
+  numberOfKeys: 1,
+  lua: `
+local prev = redis.call('GET', KEYS[1])
+redis.call('SET', KEYS[1], ARGV[1])
+if prev and prev ~= ARGV[1] then
+  local sp = string.find(prev, ' ', 1, true)
+  if sp then
+    redis.call('PUBLISH', ARGV[3] .. string.sub(prev, 1, sp - 1), ARGV[2] .. ' ' .. string.sub(prev, sp + 1))
+  end
+  return prev
+end
+return false
+`,
+};
+
+/** KEYS: session key. ARGV: expected value. Compare-and-delete. */
+export const releaseScript: ScriptDef = {
+  name: 'gcRelease',
+  numberOfKeys: 1,
+  lua: `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`,
+};
+
+type ScriptFn = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
+
+/** Defines `def` on this client once (EVALSHA + NOSCRIPT fallback) and returns a caller. */
+export function script(redis: Redis, def: ScriptDef): ScriptFn {
+  const r = redis as unknown as Record<string, ScriptFn | undefined>;
+  if (typeof r[def.name] !== 'function') redis.defineCommand(def.name, { numberOfKeys: def.numberOfKeys, lua: def.lua });
+  const fn = r[def.name] as ScriptFn;
+  return (...a) => fn.apply(redis, a);
+}

@@ -1,0 +1,131 @@
+/**
+ * HeartbeatWriter over Redis: one atomic Lua step per beat writes the pod's hash (PEXPIRE APP_TTL_MS), its score in
+ * `{p}:online:<type>` (or removes it when draining/full) and reads the DrainApp flag. The first beat is at start(),
+ * then one every HEARTBEAT_MS; after a failure it retries sooner with doubling backoff (capped at HEARTBEAT_MS)
+ * so the state is rebuilt quickly once Redis is back. The timer never throws; failures are counted and the
+ * outage is logged once, not once per beat.
+ */
+import type { Redis } from 'ioredis';
+import type { Counter } from 'prom-client';
+import type { Logger } from '../platform/logger.js';
+import { registryKeys, type RegistryKeys } from './keys.js';
+import { heartbeatScript, script, unregisterScript } from './lua-scripts.js';
+import type { HeartbeatSource, HeartbeatWriter } from './types.js';
+
+export interface RedisHeartbeatWriterOptions {
+  prefix: string;
+  heartbeatMs: number;
+  appTtlMs: number;
+  source: HeartbeatSource;
+  logger: Logger;
+  /** `gamecluster_heartbeats_total{app_type,result}`. */
+  heartbeats?: Counter<'app_type' | 'result'> | undefined;
+  now?: () => number;
+}
+
+export class RedisHeartbeatWriter implements HeartbeatWriter {
+  private readonly keys: RegistryKeys;
+  private readonly beatScript;
+  private readonly unregister;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private started = false;
+  private failures = 0;
+  private drainSeen = false;
+  private readonly drainCbs: (() => void)[] = [];
+  private inFlight: Promise<boolean> | undefined;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly o: RedisHeartbeatWriterOptions,
+  ) {
+    this.keys = registryKeys(o.prefix);
+    this.beatScript = script(redis, heartbeatScript);
+    this.unregister = script(redis, unregisterScript);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.beatNow();
+  }
+
+  beatNow(): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
+    // One write at a time: a beat requested while one is in flight waits for it and then writes fresh values.
+    const run = (this.inFlight ?? Promise.resolve(true)).then(() => this.writeOnce());
+    this.inFlight = run;
+    return run;
+  }
+
+  onDrainRequested(cb: () => void): void {
+    this.drainCbs.push(cb);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.inFlight?.catch(() => false);
+    const s = this.o.source;
+    try {
+      await this.unregister(this.keys.app(s.appId), this.keys.online(s.appType), this.keys.apps, s.appId);
+    } catch (err) {
+      this.o.logger.warn({ err, app_id: s.appId }, 'heartbeat: could not remove the registry entry (it expires by TTL)');
+    }
+  }
+
+  private async writeOnce(): Promise<boolean> {
+    if (this.stopped) return false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const s = this.o.source;
+    const now = (this.o.now ?? Date.now)();
+    let ok = false;
+    try {
+      const online = Math.max(0, Math.floor(s.online()));
+      const drained = await this.beatScript(
+        this.keys.app(s.appId),
+        this.keys.online(s.appType),
+        this.keys.drain(s.appId),
+        this.keys.apps,
+        s.appId,
+        s.appType,
+        online,
+        s.ip,
+        s.port,
+        s.draining() ? 1 : 0,
+        now,
+        s.capacity,
+        this.o.appTtlMs,
+      );
+      ok = true;
+      if (this.failures > 0) this.o.logger.info({ app_id: s.appId, failures: this.failures }, 'heartbeat: writing again');
+      this.failures = 0;
+      if (drained === 1 && !this.drainSeen) {
+        this.drainSeen = true;
+        this.o.logger.info({ app_id: s.appId }, 'heartbeat: drain requested by DrainApp');
+        for (const cb of this.drainCbs) {
+          try {
+            cb();
+          } catch (err) {
+            this.o.logger.error({ err }, 'heartbeat: onDrainRequested callback threw');
+          }
+        }
+      }
+    } catch (err) {
+      if (this.failures === 0) this.o.logger.warn({ err: (err as Error).message, app_id: s.appId }, 'heartbeat: write failed; retrying with backoff');
+      this.failures++;
+    }
+    this.o.heartbeats?.inc({ app_type: s.appType, result: ok ? 'ok' : 'error' });
+    this.schedule();
+    return ok;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const delay = this.failures === 0 ? this.o.heartbeatMs : Math.min(this.o.heartbeatMs, 100 * 2 ** Math.min(this.failures - 1, 10));
+    this.timer = setTimeout(() => void this.beatNow(), delay);
+    this.timer.unref();
+  }
+}
