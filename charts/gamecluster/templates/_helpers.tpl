@@ -1,0 +1,101 @@
+{{/* Object name prefix: the release name (so release "gc" gives gc-appmgr, gc-login, ...), or fullnameOverride. */}}
+{{- define "gamecluster.fullname" -}}
+{{- default .Release.Name .Values.fullnameOverride | trunc 45 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "gamecluster.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Labels of every object. Call with (dict "ctx" $ "component" "appmgr"). */}}
+{{- define "gamecluster.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .ctx.Chart.Name .ctx.Chart.Version | replace "+" "_" }}
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+app.kubernetes.io/version: {{ .ctx.Chart.AppVersion | quote }}
+app.kubernetes.io/part-of: gamecluster
+{{ include "gamecluster.selectorLabels" . }}
+{{- end -}}
+
+{{/* The immutable subset used by selectors. */}}
+{{- define "gamecluster.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "gamecluster.name" .ctx }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{- define "gamecluster.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- end -}}
+
+{{/* Pod-level securityContext: the image's non-root `node` user (uid 1000). */}}
+{{- define "gamecluster.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 1000
+runAsGroup: 1000
+fsGroup: 1000
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "gamecluster.containerSecurityContext" -}}
+runAsNonRoot: true
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+privileged: false
+capabilities:
+  drop: [ALL]
+{{- end -}}
+
+{{/* REDIS_URL: the dev Redis, a Secret, or a plain URL - exactly one of them. */}}
+{{- define "gamecluster.redisEnv" -}}
+{{- $r := .Values.redis -}}
+{{- if and $r.enabled (or $r.url $r.existingSecret) -}}
+{{- fail "redis: set either redis.enabled=true (dev Redis) or redis.url/redis.existingSecret (external Redis), not both" -}}
+{{- end -}}
+- name: REDIS_URL
+{{- if $r.enabled }}
+  value: {{ printf "redis://%s-redis:6379" (include "gamecluster.fullname" .) | quote }}
+{{- else if $r.existingSecret }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $r.existingSecret | quote }}
+      key: {{ $r.existingSecretKey | quote }}
+{{- else if $r.url }}
+  value: {{ $r.url | quote }}
+{{- else -}}
+{{- fail "redis: with redis.enabled=false set redis.url or redis.existingSecret" -}}
+{{- end }}
+{{- end -}}
+
+{{/* Env every service reads. */}}
+{{- define "gamecluster.commonEnv" -}}
+{{ include "gamecluster.redisEnv" . }}
+- name: PREFIX
+  value: {{ .Values.config.prefix | quote }}
+- name: LOG_LEVEL
+  value: {{ .Values.config.logLevel | quote }}
+- name: HEARTBEAT_MS
+  value: {{ .Values.config.heartbeatMs | int64 | quote }}
+- name: APP_TTL_MS
+  value: {{ .Values.config.appTtlMs | int64 | quote }}
+- name: STALE_MS
+  value: {{ .Values.config.staleMs | int64 | quote }}
+{{- end -}}
+
+{{/* Prometheus scrape annotations for annotation-based discovery. Call with (dict "ctx" $ "port" 9100). */}}
+{{- define "gamecluster.scrapeAnnotations" -}}
+{{- if .ctx.Values.metrics.podAnnotations }}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .port | quote }}
+prometheus.io/path: /metrics
+{{- end }}
+{{- end -}}
+
+{{/* The grace period must cover the preStop sleep plus the drain; fail early instead of kicking players. */}}
+{{- define "gamecluster.checkGrace" -}}
+{{- $grace := int .ctx.Values.terminationGracePeriodSeconds -}}
+{{- $need := add (int .ctx.Values.preStopSleepSeconds) (div (add (int .drainTimeoutMs) 999) 1000) -}}
+{{- if le $grace (int $need) -}}
+{{- fail (printf "terminationGracePeriodSeconds=%d must exceed preStopSleepSeconds + %s.drainTimeoutMs/1000 = %d" $grace .component $need) -}}
+{{- end -}}
+{{- end -}}
