@@ -1,0 +1,245 @@
+/**
+ * The Redis registry against a real redis-server: heartbeat writer (atomic hash + score, TTL, drain flag, stop),
+ * the coalescing selector (exact balance, expiry, draining, full, packed), tokens and sessions.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { createLogger } from '../services/platform/logger.js';
+import type { AppTypeName } from '../services/protocol/wire.js';
+import {
+  RedisAppDirectory,
+  RedisAppSelector,
+  RedisHeartbeatWriter,
+  RedisSessionRegistry,
+  RedisTokenStore,
+  RegistryUnavailableError,
+  createRedisClient,
+  waitReady,
+  closeRedis,
+} from '../services/registry/index.js';
+import { startRedis, type TestRedis } from './helpers/redis-server.js';
+import { waitFor } from './helpers/wait-for.js';
+
+const logger = createLogger('test', 'silent');
+let redis: TestRedis;
+let client: Redis;
+let prefixN = 0;
+const freshPrefix = () => `t${process.pid}x${++prefixN}`;
+
+before(async () => {
+  redis = await startRedis();
+  client = createRedisClient({ url: redis.url, logger });
+  assert.ok(await waitReady(client, 5000));
+});
+after(async () => {
+  await closeRedis(client);
+  await redis.stop();
+});
+
+function pod(prefix: string, appId: string, online: number, o: { capacity?: number; appType?: AppTypeName; ttl?: number; hb?: number; draining?: boolean } = {}) {
+  const state = { online, draining: o.draining ?? false };
+  const writer = new RedisHeartbeatWriter(client, {
+    prefix,
+    heartbeatMs: o.hb ?? 60_000,
+    appTtlMs: o.ttl ?? 120_000,
+    logger,
+    source: { appId, appType: o.appType ?? 'login', ip: '127.0.0.1', port: 5000 + Number(appId.replace(/\D/g, '') || 0), capacity: o.capacity ?? 100, online: () => state.online, draining: () => state.draining },
+  });
+  return { writer, state };
+}
+
+describe('heartbeat writer', () => {
+  test('writes hash + score atomically with TTL, stop() removes the entry', async () => {
+    const p = freshPrefix();
+    const { writer } = pod(p, 'l1', 25);
+    await writer.start();
+    const h = await client.hgetall(`{${p}}:app:l1`);
+    assert.equal(h.app_id, 'l1');
+    assert.equal(h.app_type, 'login');
+    assert.equal(h.online, '25');
+    assert.equal(h.state, 'ready');
+    assert.equal(h.capacity, '100');
+    const ttl = await client.pttl(`{${p}}:app:l1`);
+    assert.ok(ttl > 0 && ttl <= 120_000);
+    assert.equal(await client.zscore(`{${p}}:online:login`, 'l1'), '0.25');
+    await writer.stop();
+    assert.equal(await client.exists(`{${p}}:app:l1`), 0);
+    assert.equal(await client.zscore(`{${p}}:online:login`, 'l1'), null);
+  });
+
+  test('draining and full pods leave the sorted set; DrainApp flag fires onDrainRequested once', async () => {
+    const p = freshPrefix();
+    const full = pod(p, 'l1', 100);
+    await full.writer.start();
+    assert.equal(await client.zscore(`{${p}}:online:login`, 'l1'), null);
+    const d = pod(p, 'l2', 1);
+    let fired = 0;
+    d.writer.onDrainRequested(() => fired++);
+    await d.writer.start();
+    assert.equal(await client.zscore(`{${p}}:online:login`, 'l2'), '0.01');
+    const dir = new RedisAppDirectory(client, { prefix: p });
+    assert.equal(await dir.drain('l2'), true);
+    assert.equal(await dir.drain('nope'), false);
+    assert.equal(await client.zscore(`{${p}}:online:login`, 'l2'), null, 'drain removes the pod at once');
+    assert.ok(await d.writer.beatNow());
+    assert.ok(await d.writer.beatNow());
+    assert.equal(fired, 1);
+    assert.equal(await client.hget(`{${p}}:app:l2`, 'state'), 'draining');
+    const apps = await dir.list();
+    assert.deepEqual(apps.map((a) => [a.appId, a.state, a.online]), [['l1', 'ready', 100], ['l2', 'draining', 1]]);
+    await full.writer.stop();
+    await d.writer.stop();
+  });
+});
+
+describe('selector', () => {
+  test('400 concurrent picks over 4 pods at 10/10/10/10 land exactly 100 each (coalesced)', async () => {
+    const p = freshPrefix();
+    // Capacity 1000: with capacity 100 the 4 pods could take only 360 more players in all.
+    const pods = ['l1', 'l2', 'l3', 'l4'].map((id) => pod(p, id, 10, { capacity: 1000 }));
+    for (const x of pods) await x.writer.start();
+    // Three selectors = three appmgr replicas sharing the state.
+    const sels = [0, 1, 2].map(() => new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger }));
+    const results = await Promise.all(Array.from({ length: 400 }, (_, i) => sels[i % 3]!.pick('login')));
+    const counts: Record<string, number> = {};
+    for (const r of results) {
+      assert.ok(r.ok, JSON.stringify(r));
+      counts[r.app.appId] = (counts[r.app.appId] ?? 0) + 1;
+    }
+    for (const id of ['l1', 'l2', 'l3', 'l4']) assert.ok(Math.abs((counts[id] ?? 0) - 100) <= 1, JSON.stringify(counts));
+    for (const id of ['l1', 'l2', 'l3', 'l4']) assert.equal(await client.hget(`{${p}}:app:${id}`, 'online'), '110');
+    // The next heartbeat writes the truth back.
+    await pods[0]!.writer.beatNow();
+    assert.equal(await client.hget(`{${p}}:app:l1`, 'online'), '10');
+    assert.equal(await client.zscore(`{${p}}:online:login`, 'l1'), '0.01');
+    for (const x of pods) await x.writer.stop();
+  });
+
+  test('different capacities balance by load; full pods are skipped; none → no_app', async () => {
+    const p = freshPrefix();
+    const a = pod(p, 'l1', 0, { capacity: 10 });
+    const b = pod(p, 'l2', 0, { capacity: 30 });
+    await a.writer.start();
+    await b.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger });
+    const rs = await Promise.all(Array.from({ length: 45 }, () => sel.pick('login')));
+    const ok = rs.filter((r) => r.ok);
+    assert.equal(ok.length, 40);
+    assert.equal(rs.filter((r) => !r.ok && r.reason === 'no_app').length, 5);
+    assert.equal(await client.hget(`{${p}}:app:l1`, 'online'), '10');
+    assert.equal(await client.hget(`{${p}}:app:l2`, 'online'), '30');
+    assert.deepEqual(await sel.pick('game'), { ok: false, reason: 'no_app' });
+    await a.writer.stop();
+    await b.writer.stop();
+  });
+
+  test('a pod that stops heartbeating is never returned after APP_TTL_MS and is pruned', async () => {
+    const p = freshPrefix();
+    const dead = pod(p, 'l1', 0, { ttl: 300 });
+    const live = pod(p, 'l2', 50);
+    await dead.writer.start();
+    await live.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 300, strategy: 'least_loaded', logger });
+    // dead.writer is never beaten again (60 s interval): simulate a crashed pod.
+    await sleep(450);
+    await live.writer.beatNow();
+    for (let i = 0; i < 20; i++) {
+      const r = await sel.pick('login');
+      assert.ok(r.ok && r.app.appId === 'l2', JSON.stringify(r));
+    }
+    assert.equal(await client.zscore(`{${p}}:online:login`, 'l1'), null);
+    const dir = new RedisAppDirectory(client, { prefix: p });
+    assert.deepEqual((await dir.list()).map((a) => a.appId), ['l2']);
+    assert.deepEqual(await client.smembers(`{${p}}:apps`), ['l2']);
+    await live.writer.stop();
+    await dead.writer.stop();
+  });
+
+  test('a pod whose ts is older than APP_TTL_MS is not chosen even if its hash lingers', async () => {
+    const p = freshPrefix();
+    const x = pod(p, 'l1', 0);
+    await x.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 1000, strategy: 'least_loaded', logger, now: () => Date.now() + 5000 });
+    assert.deepEqual(await sel.pick('login'), { ok: false, reason: 'no_app' });
+    await x.writer.stop();
+  });
+
+  test('packed fills the fullest pod below capacity first', async () => {
+    const p = freshPrefix();
+    const a = pod(p, 'l1', 5, { capacity: 10 });
+    const b = pod(p, 'l2', 8, { capacity: 10 });
+    await a.writer.start();
+    await b.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'packed', logger });
+    const ids = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await sel.pick('login');
+      assert.ok(r.ok);
+      ids.push(r.app.appId);
+    }
+    assert.deepEqual(ids, ['l2', 'l2', 'l1', 'l1']);
+    await a.writer.stop();
+    await b.writer.stop();
+  });
+});
+
+describe('tokens', () => {
+  test('issued distinct 32-hex, redeemed exactly once by the right account + app', async () => {
+    const p = freshPrefix();
+    const ts = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
+    const tokens = await Promise.all(Array.from({ length: 50 }, () => ts.issue('alice', 'g1')));
+    assert.equal(new Set(tokens).size, 50);
+    for (const t of tokens) assert.match(t, /^[0-9a-f]{32}$/);
+    const t = tokens[0]!;
+    assert.equal(await ts.redeem(t, 'bob', 'g1'), 'invalid', 'wrong account');
+    assert.equal(await ts.redeem(t, 'alice', 'g2'), 'invalid', 'wrong app');
+    assert.equal(await ts.redeem(t, 'alice', 'g1'), 'ok', 'a wrong attempt does not burn it');
+    assert.equal(await ts.redeem(t, 'alice', 'g1'), 'invalid', 'second redeem');
+    assert.equal(await ts.redeem('not-a-token', 'alice', 'g1'), 'invalid');
+    // Concurrent redeems of one token: exactly one wins.
+    const u = tokens[1]!;
+    const rs = await Promise.all(Array.from({ length: 10 }, () => ts.redeem(u, 'alice', 'g1')));
+    assert.equal(rs.filter((r) => r === 'ok').length, 1);
+  });
+
+  test('expired tokens are rejected', async () => {
+    const ts = new RedisTokenStore(client, { prefix: freshPrefix(), tokenTtlMs: 50 });
+    const t = await ts.issue('alice', 'g1');
+    await sleep(120);
+    assert.equal(await ts.redeem(t, 'alice', 'g1'), 'invalid');
+  });
+
+  test('Redis down → RegistryUnavailableError', async () => {
+    const dead = createRedisClient({ url: 'redis://127.0.0.1:1', logger });
+    const ts = new RedisTokenStore(dead, { prefix: freshPrefix(), tokenTtlMs: 1000 });
+    await assert.rejects(ts.issue('a', 'g'), RegistryUnavailableError);
+    await assert.rejects(ts.redeem('0'.repeat(32), 'a', 'g'), RegistryUnavailableError);
+    await closeRedis(dead);
+  });
+});
+
+describe('sessions', () => {
+  test('claim elsewhere kicks the previous holder; release is compare-and-delete', async () => {
+    const p = freshPrefix();
+    const g1 = new RedisSessionRegistry(client, { prefix: p, logger });
+    const g2 = new RedisSessionRegistry(client, { prefix: p, logger });
+    const kicks1: [string, string][] = [];
+    const kicks2: [string, string][] = [];
+    await g1.onKick('g1', (a, s) => kicks1.push([a, s]));
+    await g2.onKick('g2', (a, s) => kicks2.push([a, s]));
+    assert.equal(await g1.claim('alice smith', 'g1', 'sock-1'), null);
+    assert.equal(await g1.claim('alice smith', 'g1', 'sock-1'), null, 'same holder: no kick');
+    assert.deepEqual(await g2.claim('alice smith', 'g2', 'sock-9'), { appId: 'g1', socketKey: 'sock-1' });
+    await waitFor('kick on g1', () => kicks1.length === 1, 5000);
+    assert.deepEqual(kicks1[0], ['alice smith', 'sock-1']);
+    assert.equal(kicks2.length, 0);
+    await g1.release('alice smith', 'g1', 'sock-1'); // late release of the old session: no effect
+    assert.equal(await client.get(`{${p}}:session:alice smith`), 'g2 sock-9');
+    await g2.release('alice smith', 'g2', 'sock-9');
+    assert.equal(await client.get(`{${p}}:session:alice smith`), null);
+    await g1.close();
+    await g2.close();
+  });
+});
