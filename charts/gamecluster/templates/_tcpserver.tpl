@@ -177,6 +177,7 @@ metadata:
   name: {{ include "gamecluster.fullname" $ }}-{{ .component }}
   labels:
     {{- include "gamecluster.labels" . | nindent 4 }}
+    gamecluster.io/metrics: "true"
 spec:
   clusterIP: None
   selector:
@@ -265,6 +266,8 @@ spec:
   selector:
     matchLabels:
       {{- include "gamecluster.selectorLabels" . | nindent 6 }}
+      # Only the Service that carries /metrics (not appmgr's headless gRPC one).
+      gamecluster.io/metrics: "true"
   endpoints:
     - port: {{ .port }}
       path: /metrics

@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# gamecluster: one image for every component; the Helm chart passes the command (appmgr|login|game|robots) as args.
+
+# ---- build: dev dependencies, TypeScript → dist/ ----
+FROM node:24-slim AS build
+WORKDIR /app
+# Dependencies first so source edits reuse this layer. Scripts are skipped here because `prepare` builds, and the
+# sources are not copied yet; the build runs explicitly below.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/copy-assets.mjs ./scripts/
+COPY proto ./proto
+COPY services ./services
+RUN npm run build
+
+# ---- run: production dependencies only ----
+FROM node:24-slim AS run
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` would try to build with the (absent) dev dependencies.
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY proto ./proto
+# `gamecluster` on PATH, as `npm install -g` would do: dist/cli.js starts with a node shebang.
+RUN chmod 0755 dist/cli.js && ln -s /app/dist/cli.js /usr/local/bin/gamecluster
+# The image's unprivileged `node` user, numeric so Kubernetes' runAsNonRoot can verify it.
+USER 1000:1000
+# appmgr HTTP, appmgr gRPC, login, game, login/game metrics.
+EXPOSE 8080 50051 5002 6001 9100
+# node is PID 1 and handles SIGTERM itself (drain, then exit 0), so no init wrapper is needed.
+ENTRYPOINT ["gamecluster"]
+CMD ["--help"]

@@ -1,0 +1,151 @@
+/**
+ * The container build files checked for their essentials, since no Docker engine runs here to build the image:
+ * multi-stage, Node LTS slim base, production dependencies only in the final stage, non-root USER, the
+ * `gamecluster` entrypoint resolvable on PATH; .dockerignore keeps the context small; skaffold.yaml builds that one
+ * image and deploys the local chart with a dev port-forward to appmgr.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { RELEASE, find, renderChart } from './helpers/helm.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const read = (f: string) => readFileSync(root + f, 'utf8');
+
+interface Instruction {
+  op: string;
+  args: string;
+}
+interface Stage {
+  from: string;
+  name: string | undefined;
+  body: Instruction[];
+}
+
+/** Dockerfile → stages of instructions (comments dropped, line continuations joined). */
+function parseDockerfile(text: string): Stage[] {
+  const lines = text
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const stages: Stage[] = [];
+  for (const line of lines) {
+    const m = /^(\w+)\s+(.*)$/.exec(line);
+    assert.ok(m, `unparsable Dockerfile line: ${line}`);
+    const op = m[1]!.toUpperCase();
+    const args = m[2]!;
+    if (op === 'FROM') {
+      const f = /^(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args)!;
+      stages.push({ from: f[1]!, name: f[2], body: [] });
+    } else {
+      assert.ok(stages.length, `${op} before FROM`);
+      stages.at(-1)!.body.push({ op, args });
+    }
+  }
+  return stages;
+}
+
+const stages = parseDockerfile(read('Dockerfile'));
+const final = stages.at(-1)!;
+const finalOps = (op: string) => final.body.filter((i) => i.op === op);
+
+test('Dockerfile is multi-stage on a current Node LTS slim base', () => {
+  assert.ok(stages.length >= 2, 'expected a build stage and a run stage');
+  for (const s of stages) {
+    const m = /^node:(\d+)(?:\.\d+)*-(?:bookworm-|trixie-)?slim$/.exec(s.from);
+    assert.ok(m, `stage ${s.name}: ${s.from} is not a node:<major>-slim image`);
+    const major = Number(m[1]);
+    assert.ok(major % 2 === 0 && major >= 22, `node ${major} is not a current LTS line`);
+  }
+  const build = stages[0]!;
+  assert.ok(build.body.some((i) => i.op === 'RUN' && /\bnpm ci\b/.test(i.args) && !/--omit=dev/.test(i.args)), 'build stage installs with dev dependencies');
+  assert.ok(build.body.some((i) => i.op === 'RUN' && /npm run build/.test(i.args)), 'build stage compiles');
+});
+
+test('the final stage has production dependencies only', () => {
+  const installs = finalOps('RUN').filter((i) => /\bnpm (ci|install|i)\b/.test(i.args));
+  assert.equal(installs.length, 1, 'one dependency install in the final stage');
+  assert.match(installs[0]!.args, /npm ci --omit=dev/);
+  assert.match(installs[0]!.args, /--ignore-scripts/, '`prepare` would try to build without the dev dependencies');
+  const copies = finalOps('COPY');
+  const fromBuild = copies.filter((c) => /--from=/.test(c.args));
+  assert.ok(fromBuild.some((c) => /\/app\/dist\s/.test(`${c.args} `) || /dist/.test(c.args)), 'dist/ comes from the build stage');
+  assert.ok(!copies.some((c) => /node_modules/.test(c.args)), 'node_modules must not be copied (it would carry dev dependencies)');
+  assert.ok(!copies.some((c) => /\bservices\b|\btest\b/.test(c.args)), 'sources and tests stay out of the final image');
+  assert.ok(copies.some((c) => /\bproto\b/.test(c.args)), 'proto/ is needed at run time');
+  const env = finalOps('ENV').map((e) => e.args).join(' ');
+  assert.match(env, /NODE_ENV=production/);
+});
+
+test('the final stage runs as a non-root user', () => {
+  const users = finalOps('USER');
+  assert.ok(users.length >= 1, 'final stage sets USER');
+  const user = users.at(-1)!.args.split(':')[0]!;
+  assert.ok(!['root', '0'].includes(user), `USER ${user} is root`);
+  assert.match(user, /^\d+$/, 'a numeric uid lets Kubernetes verify runAsNonRoot');
+  // The chart's pod securityContext uses the same uid.
+  assert.match(read('charts/gamecluster/templates/_helpers.tpl'), new RegExp(`runAsUser: ${user}\\b`));
+  // Nothing after USER switches back.
+  const idx = final.body.lastIndexOf(users.at(-1)!);
+  assert.ok(!final.body.slice(idx + 1).some((i) => i.op === 'RUN' && /\bsu\b|sudo/.test(i.args)));
+});
+
+test('ENTRYPOINT is gamecluster, resolvable on PATH to the built CLI', () => {
+  const ep = finalOps('ENTRYPOINT').at(-1);
+  assert.ok(ep, 'final stage has an ENTRYPOINT');
+  assert.deepEqual(JSON.parse(ep.args), ['gamecluster'], 'exec-form ENTRYPOINT ["gamecluster"]');
+  const link = finalOps('RUN').find((i) => /ln -s\S*\s+\/app\/dist\/cli\.js\s+\/usr\/local\/bin\/gamecluster/.test(i.args));
+  assert.ok(link, 'a /usr/local/bin/gamecluster symlink to /app/dist/cli.js');
+  assert.match(link.args, /chmod [0-7]*7[0-7]*5 dist\/cli\.js|chmod \+x dist\/cli\.js/, 'the CLI is executable');
+  const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string> };
+  assert.equal(pkg.bin.gamecluster, 'dist/cli.js');
+  assert.match(read('services/cli.ts'), /^#!\/usr\/bin\/env node\n/, 'tsc keeps the shebang that makes dist/cli.js runnable');
+  // The WORKDIR the symlink points into.
+  assert.ok(finalOps('WORKDIR').some((w) => w.args === '/app'));
+});
+
+test('.dockerignore keeps local state out of the build context', () => {
+  const ignored = read('.dockerignore')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  for (const p of ['node_modules', '.git', 'dist', '.cache']) assert.ok(ignored.includes(p), `.dockerignore lacks ${p}`);
+  // What the Dockerfile copies must not be ignored.
+  for (const p of ['services', 'proto', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts']) assert.ok(!ignored.includes(p), `.dockerignore drops ${p}`);
+});
+
+test('skaffold.yaml: one artifact, the local chart through the helm deployer, dev port-forward to appmgr 8080', async () => {
+  const sk = parse(read('skaffold.yaml')) as any;
+  assert.match(sk.apiVersion, /^skaffold\/v4/);
+  assert.equal(sk.build.artifacts.length, 1);
+  const image = sk.build.artifacts[0].image as string;
+  assert.equal(sk.build.artifacts[0].docker.dockerfile, 'Dockerfile');
+  const releases = sk.deploy.helm.releases as any[];
+  assert.equal(releases.length, 1);
+  const rel = releases[0];
+  assert.ok(existsSync(root + rel.chartPath + '/Chart.yaml'), `${rel.chartPath} is not a chart`);
+  assert.equal(rel.setValueTemplates['image.repository'], `{{.IMAGE_REPO_${image}}}`);
+  assert.match(rel.setValueTemplates['image.tag'], new RegExp(`IMAGE_TAG_${image}`));
+  const dev = (sk.profiles as any[]).find((p) => p.name === 'dev');
+  assert.ok(dev, 'a dev profile');
+  const pf = dev.portForward.find((p: any) => p.port === 8080);
+  assert.ok(pf, 'dev port-forwards 8080');
+  assert.equal(pf.resourceType, 'service');
+  // The forwarded Service is the appmgr Service the chart renders for this release name, on its port.
+  const objs = await renderChart({ release: rel.name });
+  const svc = find(objs, 'Service', pf.resourceName);
+  assert.equal(svc.metadata.labels?.['app.kubernetes.io/component'], 'appmgr');
+  assert.equal(svc.spec.ports[0].port, pf.port);
+  assert.equal(rel.name, RELEASE);
+  // The dev profile's value overrides exist in the chart's schema (a typo would fail the deploy).
+  const schema = JSON.parse(read('charts/gamecluster/values.schema.json')) as any;
+  for (const key of Object.keys(dev.patches.find((p: any) => p.path.endsWith('/setValues')).value)) {
+    const [top, leaf] = key.split('.');
+    const node = schema.properties[top!];
+    const props = node.$ref ? schema.definitions[node.$ref.split('/').pop()].properties : node.properties;
+    assert.ok(props[leaf!], `skaffold dev sets unknown value ${key}`);
+  }
+});
