@@ -249,3 +249,77 @@ export async function valuesTable(): Promise<string> {
   const rows = (await valueDocs()).map((v) => `| \`${v.path}\` | ${v.default ? `\`${v.default.replace(/\|/g, '\\|')}\`` : ''} | ${(v.comment ?? '').replace(/\|/g, '\\|')} |`);
   return ['| value | default | what |', '| --- | --- | --- |', ...rows].join('\n');
 }
+
+/** One process started from a rendered workload. */
+export interface ChartProcess {
+  deployment: string;
+  component: string;
+  podName: string;
+  /** Container port (as rendered) → the free loopback port this process got instead. */
+  ports: Map<number, number>;
+  env: Record<string, string>;
+  args: string[];
+  /** Loopback port for a named container port of this process. */
+  port(name: string): number;
+}
+
+/**
+ * Turns the rendered Deployments into local process specs, as the kubelet would start them but on loopback: each
+ * replica gets free ports in place of its container ports, downward-API fields become its pod name and 127.0.0.1,
+ * and `<service>:<port>` references (REDIS_URL, APPMGR_GRPC) point at the first process behind that Service (or at
+ * `redisAddress` for the dev Redis, which the test runs itself). `maxReplicas` bounds each Deployment's count.
+ */
+export async function processesFromChart(objs: K8sObject[], redisAddress: string, maxReplicas = 2): Promise<ChartProcess[]> {
+  const { freePort } = await import('./free-port.js');
+  const procs: ChartProcess[] = [];
+  for (const d of byKind(objs, 'Deployment')) {
+    const component = podLabels(d)['app.kubernetes.io/component']!;
+    if (component === 'redis') continue;
+    const ctr = mainContainer(d);
+    const replicas = Math.min(d.spec.replicas ?? 1, maxReplicas);
+    for (let i = 0; i < replicas; i++) {
+      const ports = new Map<number, number>();
+      for (const p of ctr.ports ?? []) ports.set(p.containerPort, await freePort());
+      const podName = `${d.metadata.name}-${i}`;
+      const env = resolveEnv(ctr, { 'metadata.name': podName, 'status.podIP': '127.0.0.1', 'status.hostIP': '127.0.0.1' });
+      const proc: ChartProcess = {
+        deployment: d.metadata.name,
+        component,
+        podName,
+        ports,
+        env,
+        args: [...(ctr.args ?? [])],
+        port(name) {
+          const cp = portOf(ctr, name);
+          if (!cp) throw new Error(`${podName} has no port ${name}`);
+          return ports.get(cp.containerPort)!;
+        },
+      };
+      procs.push(proc);
+    }
+  }
+  // Service name:port → loopback address of the first process behind it.
+  const services = new Map<string, string>();
+  for (const s of byKind(objs, 'Service')) {
+    const target = byKind(objs, 'Deployment').find((d) => labelsMatch(s.spec.selector, podLabels(d)))!;
+    for (const p of s.spec.ports as { port: number; targetPort: string | number }[]) {
+      if (target.metadata.name.endsWith('-redis')) {
+        services.set(`${s.metadata.name}:${p.port}`, redisAddress);
+        continue;
+      }
+      const proc = procs.find((x) => x.deployment === target.metadata.name);
+      const cp = portOf(mainContainer(target), p.targetPort);
+      if (proc && cp) services.set(`${s.metadata.name}:${p.port}`, `127.0.0.1:${proc.ports.get(cp.containerPort)}`);
+    }
+  }
+  for (const proc of procs) {
+    for (const [k, v] of Object.entries(proc.env)) {
+      let nv = v;
+      // Port variables: the rendered container port → this process's loopback port.
+      if (/^\d+$/.test(v) && /PORT$/.test(k) && proc.ports.has(Number(v))) nv = String(proc.ports.get(Number(v)));
+      for (const [svc, addr] of services) nv = nv.replace(new RegExp(`(^|[/@])${svc.replace(/[.]/g, '\\.')}(?=$|/)`), `$1${addr}`);
+      proc.env[k] = nv;
+    }
+  }
+  return procs;
+}
