@@ -58,6 +58,8 @@ return 1
 export const pickScript: ScriptDef = {
   name: 'gcPick',
   numberOfKeys: 1,
+  // Each member's hash is read once per call (cache `seen`) and its online count written once at the end; the
+  // sorted set is updated on every pick so the next pick in the same call sees the bump.
   lua: `
 local zkey = KEYS[1]
 local prefix = ARGV[1]
@@ -65,27 +67,40 @@ local k = tonumber(ARGV[2])
 local oldest = tonumber(ARGV[3]) - tonumber(ARGV[4])
 local packed = ARGV[5] == 'packed'
 local out = {}
+local seen = {}
 local picked = 0
 while picked < k do
   local m
   if packed then m = redis.call('ZREVRANGE', zkey, 0, 0) else m = redis.call('ZRANGE', zkey, 0, 0) end
   local id = m[1]
   if not id then break end
-  local hkey = prefix .. id
-  local h = redis.call('HMGET', hkey, 'ip', 'port', 'state', 'ts_ms', 'online', 'capacity')
-  local ts = tonumber(h[4])
-  local online = tonumber(h[5])
-  local cap = tonumber(h[6])
-  if (not h[1]) or h[3] ~= 'ready' or (not ts) or ts < oldest or (not online) or (not cap) or cap <= 0 or online >= cap then
+  local c = seen[id]
+  if not c then
+    local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'online', 'capacity')
+    local ts = tonumber(h[4])
+    local online = tonumber(h[5])
+    local cap = tonumber(h[6])
+    if (not h[1]) or h[3] ~= 'ready' or (not ts) or ts < oldest or (not online) or (not cap) or cap <= 0 or online >= cap then
+      c = false
+    else
+      c = { ip = h[1], port = h[2], online = online, cap = cap, inc = 0 }
+    end
+    seen[id] = c
+  end
+  if not c then
     redis.call('ZREM', zkey, id)
   else
-    online = redis.call('HINCRBY', hkey, 'online', 1)
-    if online >= cap then redis.call('ZREM', zkey, id) else redis.call('ZADD', zkey, online / cap, id) end
+    c.online = c.online + 1
+    c.inc = c.inc + 1
+    if c.online >= c.cap then redis.call('ZREM', zkey, id) else redis.call('ZADD', zkey, c.online / c.cap, id) end
     out[#out + 1] = id
-    out[#out + 1] = h[1]
-    out[#out + 1] = h[2]
+    out[#out + 1] = c.ip
+    out[#out + 1] = c.port
     picked = picked + 1
   end
+end
+for id, c in pairs(seen) do
+  if c and c.inc > 0 then redis.call('HINCRBY', prefix .. id, 'online', c.inc) end
 end
 return out
 `,
