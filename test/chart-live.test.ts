@@ -113,7 +113,7 @@ describe('the rendered chart on loopback', { skip, timeout: 180_000 }, () => {
       scrapeIntervalS: 1,
       rules: [rules],
     });
-    await waitFor('all targets up', async () => (await prom!.targets()).every((t) => t.health === 'up'), 20_000, 250);
+    await prom.waitForTargetsUp();
 
     // A rejected frame, so the "rejected frames by reason" panel has a series.
     await sendShortFrame(procs.find((p) => p.component === 'login')!.port('tcp'));

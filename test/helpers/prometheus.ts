@@ -62,6 +62,8 @@ export interface TestPrometheus {
   query(expr: string): Promise<Sample[]>;
   /** Scrape target health as Prometheus sees it. */
   targets(): Promise<{ job: string; instance: string; health: string; lastError: string }[]>;
+  /** Waits until every configured target has been scraped successfully (discovery syncs only every 5 s). */
+  waitForTargetsUp(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -149,6 +151,18 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<TestProm
         health: t.health,
         lastError: t.lastError,
       }));
+    },
+    async waitForTargetsUp(timeoutMs = 30_000) {
+      const want = Object.values(opts.targets).flat().length;
+      await waitFor(
+        `${want} scrape targets up`,
+        async () => {
+          const t = await this.targets();
+          return t.length === want && t.every((x) => x.health === 'up');
+        },
+        timeoutMs,
+        250,
+      );
     },
     stop,
   };
