@@ -136,7 +136,7 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<TestProm
     await stop();
     throw err;
   }
-  return {
+  const self: TestPrometheus = {
     url,
     async query(expr) {
       const data = await api(`/api/v1/query?query=${encodeURIComponent(expr)}`);
@@ -157,7 +157,7 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<TestProm
       await waitFor(
         `${want} scrape targets up`,
         async () => {
-          const t = await this.targets();
+          const t = await self.targets();
           return t.length === want && t.every((x) => x.health === 'up');
         },
         timeoutMs,
@@ -166,4 +166,5 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<TestProm
     },
     stop,
   };
+  return self;
 }
