@@ -98,7 +98,7 @@ describe('the rendered chart on loopback', { skip, timeout: 180_000 }, () => {
     const r = robots(PLAYERS, 2);
     const code = await r.exited;
     assert.equal(code, 0, `robots failed: ${r.stderr.join('').slice(-2000)}`);
-    // Both login pods took players: appmgr chose among the pods it learnt about through the rendered env.
+    // appmgr answered /login with a pod it learnt about through the rendered env (heartbeats to the same Redis).
     const res = await fetch(`http://127.0.0.1:${appmgr().port('http')}/metrics`);
     const text = await res.text();
     assert.match(text, /gamecluster_appmgr_requests_total\{[^}]*route="login"[^}]*result="ok"[^}]*\} [1-9]/);
