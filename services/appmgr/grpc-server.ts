@@ -108,7 +108,10 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
           d.logger.info({ app_id: appId, found }, 'DrainApp');
           cb(null, { found });
         },
-        (err: unknown) => cb({ code: grpc.status.UNAVAILABLE, details: 'registry unavailable' }, null, undefined, undefined),
+        (err: unknown) => {
+          d.logger.warn({ err: (err as Error).message, app_id: appId }, 'DrainApp: registry unavailable');
+          cb({ code: grpc.status.UNAVAILABLE, details: 'registry unavailable' });
+        },
       );
     },
   };
