@@ -1,0 +1,165 @@
+/**
+ * One client connection: its identity (SocketKey, ObjectKey once authenticated), its explicit state, its limits and
+ * its outgoing frames. Handlers see it only through the `Conn` interface, never the `net.Socket`. Outgoing bytes are
+ * bounded: more than `maxWriteBuffer` queued closes it as a slow reader. Socket errors (RST, EPIPE, half-open) end
+ * here: they close this connection and are never thrown.
+ */
+import type { Socket } from 'node:net';
+import { encodeBody, type MessageById } from '../protocol/messages.js';
+import { CloseReason, KickReason, MsgId } from '../protocol/wire.js';
+import { encodeFrame } from './frame-codec.js';
+import type { Identity, ObjectKey, SocketKey } from './identity.js';
+
+export type ConnState = 'connecting' | 'authenticating' | 'online' | 'closing' | 'closed';
+
+/** Why a connection ended: a protocol violation/limit, a kick we sent, the peer, or the server shutting down. */
+export type EndReason = CloseReason | 'kicked' | 'peer' | 'server' | 'handler_error';
+
+/** What handlers may do with a connection. */
+export interface Conn<D = unknown> {
+  readonly socketKey: SocketKey;
+  readonly objectKey: ObjectKey | undefined;
+  readonly state: ConnState;
+  readonly remote: string;
+  /** Per-connection handler state (e.g. failed account checks). */
+  data: D;
+  /** The pair to address this player by, once authenticated. */
+  identity(): Identity | undefined;
+  /** Marks the connection authenticated as `objectKey` (state → online). */
+  authenticate(objectKey: ObjectKey): void;
+  send<K extends keyof MessageById>(id: K, message: MessageById[K]): boolean;
+  /** Sends `S2C_Kick{reason}` and closes once it is flushed. */
+  kick(reason: KickReason): void;
+  /** Closes after everything queued is flushed (e.g. login after L2C_EnterGameRs). */
+  end(): void;
+}
+
+/** Callbacks from a connection to its server (metrics, indexes, handlers). */
+export interface ConnectionHooks {
+  onFrame(conn: Connection, msgId: number, body: Buffer): void;
+  onSent(msgId: number): void;
+  onAuthenticated(conn: Connection, previous: ObjectKey | undefined): void;
+  onViolation(conn: Connection, reason: CloseReason): void;
+  onClosed(conn: Connection): void;
+}
+
+const KICK_FLUSH_MS = 2_000;
+
+export class Connection<D = unknown> implements Conn<D> {
+  state: ConnState = 'authenticating';
+  objectKey: ObjectKey | undefined;
+  data: D;
+  readonly connectedAt: number;
+  lastRecvAt: number;
+  endReason: EndReason | undefined;
+  /** Frames received in the current one-second window (rate limit). */
+  private rateWindow = 0;
+  private rateCount = 0;
+
+  constructor(
+    readonly socketKey: SocketKey,
+    private readonly socket: Socket,
+    private readonly hooks: ConnectionHooks,
+    private readonly maxWriteBuffer: number,
+    private readonly maxFramesPerSec: number,
+    initialData: D,
+    now: number,
+  ) {
+    this.data = initialData;
+    this.connectedAt = now;
+    this.lastRecvAt = now;
+  }
+
+  get remote(): string {
+    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? 0}`;
+  }
+
+  identity(): Identity | undefined {
+    return this.objectKey === undefined ? undefined : { socketKey: this.socketKey, objectKey: this.objectKey };
+  }
+
+  get open(): boolean {
+    return this.state === 'authenticating' || this.state === 'online' || this.state === 'connecting';
+  }
+
+  authenticate(objectKey: ObjectKey): void {
+    if (!this.open) return;
+    const previous = this.objectKey;
+    this.objectKey = objectKey;
+    this.state = 'online';
+    this.hooks.onAuthenticated(this, previous);
+  }
+
+  /** Counts a received frame against the rate limit; false when the limit is exceeded. */
+  admitFrame(now: number): boolean {
+    const window = Math.floor(now / 1000);
+    if (window !== this.rateWindow) {
+      this.rateWindow = window;
+      this.rateCount = 0;
+    }
+    return ++this.rateCount <= this.maxFramesPerSec;
+  }
+
+  send<K extends keyof MessageById>(id: K, message: MessageById[K]): boolean {
+    if (!this.open) return false;
+    return this.writeFrame(id, encodeBody(id, message));
+  }
+
+  /** Writes an already-encoded body (used for fan-out sends that encode once). */
+  writeFrame(id: number, body: Uint8Array): boolean {
+    if (!this.open) return false;
+    this.socket.write(encodeFrame(id, body));
+    this.hooks.onSent(id);
+    // Backpressure is bounded per connection: a peer that does not read as fast as it is written to is closed
+    // once MAX_WRITE_BUFFER bytes wait, instead of pausing its reads (which would let it hold the slot forever).
+    if (this.socket.writableLength > this.maxWriteBuffer) {
+      this.violation(CloseReason.slow_reader);
+      return false;
+    }
+    return true;
+  }
+
+  kick(reason: KickReason): void {
+    if (!this.open) return;
+    this.send(MsgId.S2C_Kick, { reason });
+    this.endReason ??= 'kicked';
+    this.end();
+  }
+
+  end(): void {
+    if (!this.open) return;
+    this.state = 'closing';
+    this.socket.end();
+    // A peer that never reads would keep the socket half-closed forever.
+    setTimeout(() => this.socket.destroy(), KICK_FLUSH_MS).unref();
+  }
+
+  /** Closes for a protocol violation or limit: counted and logged once by the server, kicked when it makes sense. */
+  violation(reason: CloseReason, kick?: KickReason): void {
+    if (!this.open) return;
+    this.endReason = reason;
+    this.hooks.onViolation(this, reason);
+    if (kick !== undefined && reason !== CloseReason.slow_reader) {
+      this.send(MsgId.S2C_Kick, { reason: kick });
+      this.end();
+    } else {
+      this.destroy();
+    }
+  }
+
+  /** Closes at once (server shutdown, framing lost). */
+  destroy(reason?: EndReason): void {
+    if (this.state === 'closed') return;
+    if (reason) this.endReason ??= reason;
+    this.state = 'closing';
+    this.socket.destroy();
+  }
+
+  /** Called by the server on the socket's 'close' event. */
+  closed(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.endReason ??= 'peer';
+    this.hooks.onClosed(this);
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The pure frame codec of the client protocol: u16 LE total length (header included) + u16 LE msg id + body
+ * (../../docs/protocol.md). `FrameDecoder` reassembles frames split at any byte or merged several per chunk;
+ * a frame that lies inside one chunk is handed out as a view of that chunk (no copy), and only a frame that
+ * straddles chunks is copied once into its own buffer. No sockets here: Buffer in, frames out.
+ */
+import { FRAME_HEADER_BYTES, FRAME_MAX_BYTES } from '../protocol/wire.js';
+
+export class FrameTooLargeError extends Error {
+  readonly code = 'FRAME_TOO_LARGE';
+  constructor(readonly bodyBytes: number) {
+    super(`frame body of ${bodyBytes} bytes exceeds ${FRAME_MAX_BYTES - FRAME_HEADER_BYTES}`);
+    this.name = 'FrameTooLargeError';
+  }
+}
+
+/** Encodes one frame. Allocates header+body once (from Node's small-buffer pool for small frames). */
+export function encodeFrame(msgId: number, body: Uint8Array): Buffer {
+  const total = FRAME_HEADER_BYTES + body.length;
+  if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(body.length);
+  const buf = Buffer.allocUnsafe(total);
+  buf.writeUInt16LE(total, 0);
+  buf.writeUInt16LE(msgId, 2);
+  buf.set(body, FRAME_HEADER_BYTES);
+  return buf;
+}
+
+/** Called per complete frame; `body` is valid only until the callback returns unless the caller copies it. */
+export type FrameHandler = (msgId: number, body: Buffer) => void;
+
+/**
+ * Streaming decoder. `push(chunk)` returns `true` while the stream is well-formed and `false` once a frame header
+ * claims a total length below 4 (`short_frame`); after that the decoder ignores input (framing is lost).
+ * The handler may call `stop()` (e.g. after closing the connection) to drop the rest of the chunk.
+ */
+export class FrameDecoder {
+  /** Bytes of an incomplete frame carried over from earlier chunks (views, not copies). */
+  private parts: Buffer[] = [];
+  private partsLen = 0;
+  private stopped = false;
+
+  constructor(private readonly onFrame: FrameHandler) {}
+
+  /** Bytes held waiting for the rest of a frame. */
+  get buffered(): number {
+    return this.partsLen;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.parts = [];
+    this.partsLen = 0;
+  }
+
+  push(chunk: Buffer): boolean {
+    if (this.stopped) return false;
+    let off = 0;
+    if (this.partsLen > 0) {
+      off = this.completeCarried(chunk);
+      if (off < 0) return off === -1; // -1: need more bytes, -2: bad frame
+      if (this.stopped) return true;
+    }
+    const end = chunk.length;
+    while (end - off >= 2) {
+      const total = chunk[off]! | (chunk[off + 1]! << 8);
+      if (total < FRAME_HEADER_BYTES) return this.fail();
+      if (end - off < total) break;
+      const msgId = chunk[off + 2]! | (chunk[off + 3]! << 8);
+      this.onFrame(msgId, chunk.subarray(off + FRAME_HEADER_BYTES, off + total));
+      if (this.stopped) return true;
+      off += total;
+    }
+    if (off < end) {
+      this.parts.push(off === 0 ? chunk : chunk.subarray(off));
+      this.partsLen += end - off;
+    }
+    return true;
+  }
+
+  /**
+   * Finishes the frame started in earlier chunks using the head of `chunk`. Returns the offset in `chunk` after
+   * that frame, -1 when `chunk` did not complete it (it is kept), -2 on a bad length.
+   */
+  private completeCarried(chunk: Buffer): number {
+    const have = this.partsLen + chunk.length;
+    if (have < 2) return this.keep(chunk);
+    const total = this.byteAt(0, chunk) | (this.byteAt(1, chunk) << 8);
+    if (total < FRAME_HEADER_BYTES) return this.fail() ? 0 : -2;
+    if (have < total) return this.keep(chunk);
+    const frame = Buffer.allocUnsafe(total);
+    let pos = 0;
+    for (const p of this.parts) {
+      p.copy(frame, pos);
+      pos += p.length;
+    }
+    const used = total - pos;
+    chunk.copy(frame, pos, 0, used);
+    this.parts = [];
+    this.partsLen = 0;
+    this.onFrame(frame[2]! | (frame[3]! << 8), frame.subarray(FRAME_HEADER_BYTES));
+    return used;
+  }
+
+  private keep(chunk: Buffer): -1 {
+    this.parts.push(chunk);
+    this.partsLen += chunk.length;
+    return -1;
+  }
+
+  /** Byte `i` of the carried parts followed by `chunk`. Only used for the 2 length bytes. */
+  private byteAt(i: number, chunk: Buffer): number {
+    for (const p of this.parts) {
+      if (i < p.length) return p[i]!;
+      i -= p.length;
+    }
+    return chunk[i]!;
+  }
+
+  private fail(): false {
+    this.stop();
+    return false;
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * The TCP server of login and game: accepts connections, decodes frames, enforces the protocol's limits and order,
+ * and dispatches each message to the handler registered for its msg id. Handlers get a `Conn`, never a socket.
+ * Sending to a player goes by identity (`send(identity, …)`): delivered only if a live connection still carries
+ * both keys, else dropped and counted in gamecluster_frames_dropped_stale_total.
+ * A bad frame closes that one connection (logged once at warn with its identity, counted by reason).
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { acceptsFromClient, encodeBody, messageSpec, type MessageById } from '../protocol/messages.js';
+import { CloseReason, KickReason } from '../protocol/wire.js';
+import { Connection, type Conn, type ConnectionHooks } from './connection.js';
+import { FrameDecoder } from './frame-codec.js';
+import { nextSocketKey, type Identity, type ObjectKey, type SocketKey } from './identity.js';
+import { defaultLimits, type ConnectionLimits } from './limits.js';
+import { SocketCounters, type SocketMetrics } from './socket-metrics.js';
+
+export type Role = 'login' | 'game';
+
+export type Handler<K extends keyof MessageById, D> = (conn: Conn<D>, message: MessageById[K]) => void | Promise<void>;
+
+interface Route<D> {
+  /** The handler runs only once the connection is authenticated; before that the frame is `out_of_order`. */
+  requiresAuth: boolean;
+  fn: Handler<any, D>;
+}
+
+export interface FrameServerOptions<D> {
+  role: Role;
+  logger: Logger;
+  metrics: SocketMetrics;
+  limits?: Partial<ConnectionLimits>;
+  /** Fresh per-connection handler state. */
+  initialData: () => D;
+}
+
+export class FrameServer<D = unknown> implements ConnectionHooks {
+  private readonly server: Server;
+  private readonly routes = new Map<number, Route<D>>();
+  private readonly bySocketKey = new Map<SocketKey, Connection<D>>();
+  private readonly byObjectKey = new Map<ObjectKey, Connection<D>>();
+  private readonly closeListeners: ((conn: Conn<D>) => void)[] = [];
+  private readonly counters: SocketCounters;
+  private readonly limits: ConnectionLimits;
+  private readonly logger: Logger;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private closedResolvers: (() => void)[] = [];
+
+  constructor(private readonly opts: FrameServerOptions<D>) {
+    this.limits = { ...defaultLimits, ...opts.limits };
+    this.logger = opts.logger;
+    this.counters = new SocketCounters(opts.metrics);
+    this.server = createServer({ noDelay: true }, (socket) => this.accept(socket));
+    this.server.on('error', (err) => this.logger.error({ err }, 'listener error'));
+  }
+
+  /** Registers the handler of a client → server message. */
+  handle<K extends keyof MessageById>(id: K, opts: { requiresAuth: boolean }, fn: Handler<K, D>): this {
+    if (!acceptsFromClient(this.opts.role, id)) throw new RangeError(`msg ${id} is not client → ${this.opts.role}`);
+    this.routes.set(id, { requiresAuth: opts.requiresAuth, fn });
+    return this;
+  }
+
+  /** Runs when any connection has closed (after it left the indexes). */
+  onClose(fn: (conn: Conn<D>) => void): this {
+    this.closeListeners.push(fn);
+    return this;
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen({ port, host, backlog: 4096 }, () => {
+        this.server.off('error', reject);
+        const every = Math.min(1000, Math.max(20, Math.floor(Math.min(this.limits.authTimeoutMs, this.limits.idleTimeoutMs) / 10)));
+        this.sweepTimer = setInterval(() => this.sweep(Date.now()), every);
+        this.sweepTimer.unref();
+        resolve((this.server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  /** Sends to a player by identity; false (and counted as stale) when no live connection carries both keys. */
+  send<K extends keyof MessageById>(identity: Identity, id: K, message: MessageById[K]): boolean {
+    const conn = this.bySocketKey.get(identity.socketKey);
+    if (!conn || conn.objectKey !== identity.objectKey || !conn.open) {
+      this.counters.droppedStale.inc();
+      return false;
+    }
+    return conn.writeFrame(id, encodeBody(id, message));
+  }
+
+  /** Kicks a player by identity (same staleness rule as send). */
+  kick(identity: Identity, reason: KickReason): boolean {
+    const conn = this.bySocketKey.get(identity.socketKey);
+    if (!conn || conn.objectKey !== identity.objectKey || !conn.open) {
+      this.counters.droppedStale.inc();
+      return false;
+    }
+    conn.kick(reason);
+    return true;
+  }
+
+  /** The live connection authenticated as `objectKey`, if any. */
+  findByObjectKey(objectKey: ObjectKey): Conn<D> | undefined {
+    return this.byObjectKey.get(objectKey);
+  }
+
+  /** Number of open connections. */
+  get size(): number {
+    return this.bySocketKey.size;
+  }
+
+  /** Number of authenticated connections. */
+  get authenticated(): number {
+    return this.byObjectKey.size;
+  }
+
+  connections(): IterableIterator<Conn<D>> {
+    return this.bySocketKey.values();
+  }
+
+  /** Stops accepting new connections; existing ones stay. */
+  stopAccepting(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.server.listening) return resolve();
+      this.server.close(() => resolve());
+      // server.close waits for every connection; resolve once the listener itself is gone.
+      setImmediate(resolve);
+    });
+  }
+
+  /** Kicks every connection with `reason` (drain timeout) and resolves when all have closed or `waitMs` passed. */
+  async kickAll(reason: KickReason, waitMs = 3000): Promise<void> {
+    for (const c of [...this.bySocketKey.values()]) c.kick(reason);
+    await this.whenEmpty(waitMs);
+  }
+
+  /** Destroys every connection and the listener. */
+  async close(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.stopAccepting();
+    for (const c of [...this.bySocketKey.values()]) c.destroy('server');
+    await this.whenEmpty(2000);
+  }
+
+  /** Resolves when no connection is open (or after `waitMs`). */
+  whenEmpty(waitMs: number): Promise<void> {
+    if (this.bySocketKey.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, waitMs);
+      t.unref();
+      this.closedResolvers.push(() => (clearTimeout(t), resolve()));
+    });
+  }
+
+  private accept(socket: Socket): void {
+    const now = Date.now();
+    const conn = new Connection<D>(nextSocketKey('tcp'), socket, this, this.limits.maxWriteBuffer, this.limits.maxFramesPerSec, this.opts.initialData(), now);
+    this.bySocketKey.set(conn.socketKey, conn);
+    this.counters.connections.inc();
+    const decoder = new FrameDecoder((msgId, body) => {
+      this.onFrame(conn, msgId, body);
+      if (!conn.open) decoder.stop();
+    });
+    socket.on('data', (chunk: Buffer) => {
+      if (!conn.open) return;
+      conn.lastRecvAt = Date.now();
+      if (!decoder.push(chunk)) conn.violation(CloseReason.short_frame);
+    });
+    // Errors (ECONNRESET, EPIPE, ETIMEDOUT) are the peer's doing: 'close' follows and cleans up.
+    socket.on('error', (err) => this.logger.debug({ socketKey: conn.socketKey, err: err.message }, 'socket error'));
+    socket.on('close', () => conn.closed());
+    socket.on('end', () => conn.end()); // peer half-closed: finish what we owe and close
+  }
+
+  onFrame(conn: Connection<D>, msgId: number, body: Buffer): void {
+    if (!conn.admitFrame(conn.lastRecvAt)) return conn.violation(CloseReason.rate, KickReason.PROTOCOL_ERROR);
+    const route = this.routes.get(msgId);
+    const spec = route ? messageSpec(msgId) : undefined;
+    if (!route || !spec) return conn.violation(CloseReason.unknown_msg, KickReason.PROTOCOL_ERROR);
+    this.counters.frameReceived(msgId);
+    if (route.requiresAuth && conn.state !== 'online') return conn.violation(CloseReason.out_of_order, KickReason.PROTOCOL_ERROR);
+    let message: unknown;
+    try {
+      message = spec.codec.decode(body);
+    } catch {
+      return conn.violation(CloseReason.bad_body, KickReason.PROTOCOL_ERROR);
+    }
+    try {
+      const r = route.fn(conn, message as never);
+      if (r) r.catch((err: unknown) => this.handlerFailed(conn, msgId, err));
+    } catch (err) {
+      this.handlerFailed(conn, msgId, err);
+    }
+  }
+
+  private handlerFailed(conn: Connection<D>, msgId: number, err: unknown): void {
+    this.logger.error({ err, socketKey: conn.socketKey, objectKey: conn.objectKey, msgId }, 'handler failed: closing the connection');
+    conn.destroy('handler_error');
+  }
+
+  onSent(msgId: number): void {
+    this.counters.frameSent(msgId);
+  }
+
+  onAuthenticated(conn: Connection<D>, previous: ObjectKey | undefined): void {
+    if (previous !== undefined && this.byObjectKey.get(previous) === conn) this.byObjectKey.delete(previous);
+    this.byObjectKey.set(conn.objectKey!, conn);
+  }
+
+  onViolation(conn: Connection<D>, reason: CloseReason): void {
+    this.counters.rejected(reason);
+    this.logger.warn({ socketKey: conn.socketKey, objectKey: conn.objectKey, remote: conn.remote, reason }, 'closing connection: protocol violation');
+  }
+
+  onClosed(conn: Connection<D>): void {
+    this.bySocketKey.delete(conn.socketKey);
+    if (conn.objectKey !== undefined && this.byObjectKey.get(conn.objectKey) === conn) this.byObjectKey.delete(conn.objectKey);
+    this.counters.connections.dec();
+    for (const fn of this.closeListeners) {
+      try {
+        fn(conn);
+      } catch (err) {
+        this.logger.error({ err, socketKey: conn.socketKey }, 'close listener failed');
+      }
+    }
+    if (this.bySocketKey.size === 0) {
+      const rs = this.closedResolvers;
+      this.closedResolvers = [];
+      for (const r of rs) r();
+    }
+  }
+
+  /** Closes connections past their auth deadline or idle limit. One pass per tick instead of timers per socket. */
+  private sweep(now: number): void {
+    const { authTimeoutMs, idleTimeoutMs } = this.limits;
+    for (const c of this.bySocketKey.values()) {
+      if (!c.open) continue;
+      if (c.state === 'authenticating' && now - c.connectedAt >= authTimeoutMs) c.violation(CloseReason.auth_timeout, KickReason.IDLE);
+      else if (now - c.lastRecvAt >= idleTimeoutMs) c.violation(CloseReason.idle, KickReason.IDLE);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * A FrameServer wired like a game pod minus Redis: `C2G_LoginByToken` authenticates any account whose token is
+ * "ok", `C2G_Echo` echoes. Used by the socket-layer tests, the fuzz test and bench/socket-echo.
+ */
+import { pino } from 'pino';
+import { createPodMetrics, type PodMetrics } from '../../services/platform/metrics.js';
+import { MsgId, ReturnCode } from '../../services/protocol/wire.js';
+import { FrameServer } from '../../services/socket/frame-server.js';
+import type { ConnectionLimits } from '../../services/socket/limits.js';
+
+export interface EchoServer {
+  server: FrameServer;
+  metrics: PodMetrics;
+  port: number;
+  counter(name: string, labels?: Record<string, string>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startEchoServer(limits: Partial<ConnectionLimits> = {}): Promise<EchoServer> {
+  const metrics = createPodMetrics('game');
+  const server = new FrameServer({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, initialData: () => ({}) });
+  server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
+  server.handle(MsgId.C2G_LoginByToken, { requiresAuth: false }, (c, m) => {
+    if (m.token === 'ok' && m.account) {
+      c.authenticate(m.account);
+      c.send(MsgId.G2C_LoginByTokenRs, { returnCode: ReturnCode.OK, playerId: m.account });
+    } else c.send(MsgId.G2C_LoginByTokenRs, { returnCode: ReturnCode.TOKEN_INVALID });
+  });
+  server.handle(MsgId.C2G_Echo, { requiresAuth: true }, (c, m) => void c.send(MsgId.G2C_Echo, m));
+  const port = await server.listen(0, '127.0.0.1');
+  return {
+    server,
+    metrics,
+    port,
+    async counter(name, labels = {}) {
+      const m = await metrics.registry.getSingleMetric(name)?.get();
+      return (m?.values ?? []).filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l)).reduce((a, v) => a + v.value, 0);
+    },
+    close: () => server.close(),
+  };
+}
