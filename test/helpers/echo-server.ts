@@ -9,7 +9,7 @@ import { FrameServer } from '../../services/socket/frame-server.js';
 import type { ConnectionLimits } from '../../services/socket/limits.js';
 
 export interface EchoServer {
-  server: FrameServer;
+  server: FrameServer<object>;
   metrics: PodMetrics;
   port: number;
   counter(name: string, labels?: Record<string, string>): Promise<number>;
@@ -18,7 +18,7 @@ export interface EchoServer {
 
 export async function startEchoServer(limits: Partial<ConnectionLimits> = {}): Promise<EchoServer> {
   const metrics = createPodMetrics('game');
-  const server = new FrameServer({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, initialData: () => ({}) });
+  const server = new FrameServer<object>({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, initialData: () => ({}) });
   server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
   server.handle(MsgId.C2G_LoginByToken, { requiresAuth: false }, (c, m) => {
     if (m.token === 'ok' && m.account) {
