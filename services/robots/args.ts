@@ -1,0 +1,143 @@
+/**
+ * Command-line flags of `gamecluster robots` (operations.md): parsed by hand into a typed `RobotOptions`, because the
+ * contract wants one clear line naming the bad flag, its value and what is allowed (exit 2), which a generic parser
+ * does not phrase that way. Pure, so it is unit-tested without processes.
+ */
+
+export interface RobotOptions {
+  /** appmgr base URL (http:// or https://); players GET `<appmgr>/login`. */
+  appmgr: string;
+  /** Players in the wave; each plays the whole flow once on fresh connections. */
+  players: number;
+  /** New players started per second. */
+  rate: number;
+  /** Seconds each player stays in game (echo loop) before leaving; 0 leaves right after the game login. */
+  durationS: number;
+  /** C2G_Echo round trips per second per player while in game (0: only the 15 s Ping). */
+  echoPerSec: number;
+  /** Players in flight at once at most (0 = unbounded: the rate alone paces the wave). */
+  concurrency: number;
+  /** Bound on every single step (HTTP request, connect, each request/response). */
+  stepTimeoutMs: number;
+  password: string;
+  json: boolean;
+  /** Show the progress bar (only ever on a TTY; `--no-progress` turns it off there too). */
+  progress: boolean;
+}
+
+export class ArgError extends Error {
+  readonly code = 'ARG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgError';
+  }
+}
+
+export const robotsUsage = `usage: gamecluster robots --appmgr URL [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--json]
+
+Plays the whole player flow per robot on fresh connections: GET <appmgr>/login → login TCP
+(C2L_AccountCheck, C2L_EnterGame) → game TCP (C2G_LoginByToken) → echo loop → leave.
+Prints per-step latency (p50/p99/max), failures by step and return code, and the online spread per game pod.
+Exits 0 when every player succeeded, 1 when any failed, 2 on bad flags.
+
+flags:
+  --appmgr URL        appmgr HTTP base URL, e.g. http://127.0.0.1:8080 (required)
+  --players N         players in the wave, 1..1000000 [100]
+  --rate R            players started per second, > 0 [100]
+  --duration S        seconds each player stays in game, 0..86400 [5]
+  --echo-per-sec E    C2G_Echo round trips per second per player, 0..100 [1]
+  --concurrency C     at most C players in flight (0 = no bound) [0]
+  --step-timeout MS   bound on each step, 100..120000 [10000]
+  --password P        password sent in C2L_AccountCheck [robot]
+  --json              print the report as JSON (see docs/robots.md) instead of the table
+  --no-progress       no progress bar (it is only shown on a TTY anyway)
+  --help              this text
+
+env: LOG_LEVEL is accepted for symmetry with the other commands; robots print only their report.
+`;
+
+export const defaultRobotOptions: Omit<RobotOptions, 'appmgr'> = {
+  players: 100,
+  rate: 100,
+  durationS: 5,
+  echoPerSec: 1,
+  concurrency: 0,
+  stepTimeoutMs: 10_000,
+  password: 'robot',
+  json: false,
+  progress: true,
+};
+
+function num(flag: string, raw: string | undefined, min: number, max: number, integer: boolean, minExclusive = false): number {
+  const what = `${integer ? 'an integer' : 'a number'} ${minExclusive ? `> ${min} and ≤ ${max}` : `from ${min} to ${max}`}`;
+  if (raw === undefined) throw new ArgError(`${flag} needs a value: expected ${what}`);
+  const v = Number(raw);
+  const ok = raw.trim() !== '' && Number.isFinite(v) && (!integer || Number.isInteger(v)) && (minExclusive ? v > min : v >= min) && v <= max;
+  if (!ok) throw new ArgError(`invalid ${flag} ${JSON.stringify(raw)}: expected ${what}`);
+  return v;
+}
+
+/** Parses argv (after `robots`). Returns 'help' for --help; throws ArgError with one line on anything bad. */
+export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  const o: Partial<RobotOptions> = { ...defaultRobotOptions };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    // Accept both `--flag value` and `--flag=value`.
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const takeValue = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : argv[++i]);
+    switch (flag) {
+      case '--appmgr': {
+        const raw = takeValue();
+        if (raw === undefined) throw new ArgError('--appmgr needs a value: expected an http:// or https:// URL');
+        let u: URL;
+        try {
+          u = new URL(raw);
+        } catch {
+          throw new ArgError(`invalid --appmgr ${JSON.stringify(raw)}: expected an http:// or https:// URL`);
+        }
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ArgError(`invalid --appmgr ${JSON.stringify(raw)}: expected an http:// or https:// URL`);
+        o.appmgr = raw.replace(/\/+$/, '');
+        break;
+      }
+      case '--players':
+        o.players = num(flag, takeValue(), 1, 1_000_000, true);
+        break;
+      case '--rate':
+        o.rate = num(flag, takeValue(), 0, 1_000_000, false, true);
+        break;
+      case '--duration':
+        o.durationS = num(flag, takeValue(), 0, 86_400, false);
+        break;
+      case '--echo-per-sec':
+        // The servers close a connection above MAX_FRAMES_PER_SEC (default 200) frames/s; 100 stays well below.
+        o.echoPerSec = num(flag, takeValue(), 0, 100, false);
+        break;
+      case '--concurrency':
+        o.concurrency = num(flag, takeValue(), 0, 1_000_000, true);
+        break;
+      case '--step-timeout':
+        o.stepTimeoutMs = num(flag, takeValue(), 100, 120_000, true);
+        break;
+      case '--password': {
+        const raw = takeValue();
+        if (raw === undefined) throw new ArgError('--password needs a value');
+        o.password = raw;
+        break;
+      }
+      case '--json':
+        if (eq > 0) throw new ArgError(`invalid ${a}: --json takes no value`);
+        o.json = true;
+        break;
+      case '--no-progress':
+        if (eq > 0) throw new ArgError(`invalid ${a}: --no-progress takes no value`);
+        o.progress = false;
+        break;
+      default:
+        throw new ArgError(`unknown flag ${JSON.stringify(a)}: see gamecluster robots --help`);
+    }
+  }
+  if (!o.appmgr) throw new ArgError('missing --appmgr: expected the appmgr HTTP base URL, e.g. --appmgr http://127.0.0.1:8080');
+  return o as RobotOptions;
+}

@@ -1,0 +1,112 @@
+/**
+ * The wave's report: one stable JSON shape (`--json`, documented in docs/robots.md, `version` bumped on any breaking
+ * change) and the human rendering of the same object (latency table, failures, landing per pod with the spread).
+ * Pure functions of the collected stats, so both renderings are unit-tested.
+ */
+import { STEPS, spread, type FailureRow, type LatencySummary, type Step, type WaveStats } from './stats.js';
+
+export interface RobotReport {
+  version: 1;
+  appmgr: string;
+  options: { players: number; rate: number; duration_s: number; echo_per_sec: number; concurrency: number; step_timeout_ms: number; account_prefix: string };
+  players: number;
+  /** Players that played the whole flow and left cleanly. */
+  ok: number;
+  failed: number;
+  /** Players never started because the wave was aborted. */
+  not_started: number;
+  /** Players that completed the game login (online at some point). */
+  flows_completed: number;
+  /** flows_completed per second, from the first player's start to the last game login. */
+  flows_per_sec: number;
+  wall_ms: number;
+  steps: Record<Step, LatencySummary>;
+  echoes_ok: number;
+  pings_ok: number;
+  failures: FailureRow[];
+  /** ip:port → players that landed there (login from /login, game from L2C_EnterGameRs + a successful game login). */
+  login_pods: Record<string, number>;
+  game_pods: Record<string, number>;
+  /** max − min of game_pods. */
+  game_spread: number;
+}
+
+interface RunFacts {
+  wallMs: number;
+  notStarted: number;
+  accountPrefix: string;
+  stepTimeoutMs: number;
+  concurrency: number;
+}
+
+const sorted = (m: ReadonlyMap<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
+
+export function buildReport(
+  opts: { appmgr: string; players: number; rate: number; durationS: number; echoPerSec: number },
+  stats: WaveStats,
+  facts: RunFacts,
+): RobotReport {
+  const flowSpanS = stats.flowsCompleted > 0 ? Math.max(0.001, (stats.lastFlowMs - stats.firstStartMs) / 1000) : 0;
+  return {
+    version: 1,
+    appmgr: opts.appmgr,
+    options: {
+      players: opts.players,
+      rate: opts.rate,
+      duration_s: opts.durationS,
+      echo_per_sec: opts.echoPerSec,
+      concurrency: facts.concurrency,
+      step_timeout_ms: facts.stepTimeoutMs,
+      account_prefix: facts.accountPrefix,
+    },
+    players: opts.players,
+    ok: stats.finished - stats.failed,
+    failed: stats.failed,
+    not_started: facts.notStarted,
+    flows_completed: stats.flowsCompleted,
+    flows_per_sec: flowSpanS > 0 ? Math.round((stats.flowsCompleted / flowSpanS) * 10) / 10 : 0,
+    wall_ms: facts.wallMs,
+    steps: Object.fromEntries(STEPS.map((s) => [s, stats.latency(s)])) as Record<Step, LatencySummary>,
+    echoes_ok: stats.echoesOk,
+    pings_ok: stats.pingsOk,
+    failures: stats.failureRows(),
+    login_pods: sorted(stats.loginPods),
+    game_pods: sorted(stats.gamePods),
+    game_spread: spread(stats.gamePods),
+  };
+}
+
+/** Left-aligned first column, right-aligned others. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const w = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ').trimEnd();
+  return [line(header), w.map((n) => '-'.repeat(n)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+const f = (v: number) => v.toFixed(2);
+
+export function formatReport(r: RobotReport): string {
+  const out: string[] = [];
+  const verdict = r.failed === 0 && r.not_started === 0 ? 'OK' : 'FAILED';
+  out.push(
+    `robots ${verdict}: ${r.ok}/${r.players} players played the whole flow, ${r.failed} failed${r.not_started ? `, ${r.not_started} not started (aborted)` : ''} ` +
+      `in ${(r.wall_ms / 1000).toFixed(1)} s (${r.flows_per_sec} flows/s; appmgr ${r.appmgr})`,
+  );
+  out.push('');
+  out.push(table(['step', 'count', 'p50 ms', 'p99 ms', 'max ms'], STEPS.map((s) => [s, r.steps[s].count, f(r.steps[s].p50_ms), f(r.steps[s].p99_ms), f(r.steps[s].max_ms)])));
+  if (r.failures.length) {
+    out.push('');
+    out.push(table(['failed step', 'reason', 'count', 'example'], r.failures.map((x) => [x.step, x.reason, x.count, x.example.slice(0, 140)])));
+  }
+  const pods = (title: string, m: Record<string, number>) => {
+    const entries = Object.entries(m);
+    if (!entries.length) return;
+    out.push('');
+    out.push(table([title, 'players'], entries));
+  };
+  pods('login pod', r.login_pods);
+  pods('game pod', r.game_pods);
+  if (Object.keys(r.game_pods).length) out.push(`game spread (max − min): ${r.game_spread}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,121 @@
+/**
+ * What a robot wave measures: per-step latency in HDR histograms (microsecond resolution, reported in ms), failures
+ * keyed by step and a bounded reason (a return code name, an error code, `timeout`, `kicked:<REASON>` …), where each
+ * player landed (login and game ip:port), and live counters for the progress bar. Reasons are normalised here so a
+ * wave of 100,000 failing players still yields a handful of rows, each with one example message.
+ */
+import * as hdr from 'hdr-histogram-js';
+import { KickReason, returnCodeName } from '../protocol/wire.js';
+
+/** The steps of the flow, in order (the report's rows). */
+export const STEPS = ['http_login', 'account_check', 'enter_game', 'game_login', 'echo'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** A failed step: `reason` is bounded (for grouping), `message` is the human detail of one instance. */
+export class StepError extends Error {
+  constructor(
+    readonly step: Step,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StepError';
+  }
+}
+
+const kickNames = Object.fromEntries(Object.entries(KickReason).map(([k, v]) => [v, k])) as Record<number, string>;
+export function kickReasonName(reason: number): string {
+  return kickNames[reason] ?? `REASON_${reason}`;
+}
+
+/** A non-OK return code at `step`. */
+export function returnCodeError(step: Step, code: number): StepError {
+  const name = returnCodeName(code);
+  return new StepError(step, name, `${step}: server answered return code ${code} (${name})`);
+}
+
+/** Any thrown value at `step` → a StepError with a bounded reason. */
+export function toStepError(step: Step, err: unknown): StepError {
+  if (err instanceof StepError) return err;
+  const e = err as { code?: unknown; message?: unknown; kickReason?: unknown; name?: unknown };
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  let reason: string;
+  if (typeof e?.kickReason === 'number') reason = `kicked:${kickReasonName(e.kickReason)}`;
+  else if (e?.name === 'TimeoutError' || /timed out|within \d+ ms/.test(message)) reason = 'timeout';
+  else if (e?.code === 'CONNECTION_CLOSED') reason = 'closed_by_server';
+  else if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) reason = e.code; // ECONNREFUSED, ECONNRESET, …
+  else reason = 'error';
+  return new StepError(step, reason, `${step}: ${message}`);
+}
+
+export interface LatencySummary {
+  count: number;
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+}
+
+export interface FailureRow {
+  step: Step;
+  reason: string;
+  count: number;
+  /** One full message of this kind, for the human. */
+  example: string;
+}
+
+const round = (us: number) => Math.round(us) / 1000; // µs → ms with µs precision
+
+export class WaveStats {
+  private readonly hist = new Map<Step, hdr.Histogram>();
+  private readonly failures = new Map<string, FailureRow>();
+  readonly loginPods = new Map<string, number>();
+  readonly gamePods = new Map<string, number>();
+  /** Live counters (progress bar, local's "everyone is online" wait). */
+  started = 0;
+  inGame = 0;
+  finished = 0;
+  failed = 0;
+  /** Players that completed the game login (the flow), and when the first/last one did. */
+  flowsCompleted = 0;
+  firstStartMs = 0;
+  lastFlowMs = 0;
+  echoesOk = 0;
+  pingsOk = 0;
+
+  constructor() {
+    for (const s of STEPS) this.hist.set(s, hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 }));
+  }
+
+  /** Records one latency sample of `step` in milliseconds (fractions kept to the µs). */
+  record(step: Step, ms: number): void {
+    this.hist.get(step)!.recordValue(Math.max(1, Math.round(ms * 1000)));
+  }
+
+  fail(err: StepError): void {
+    const key = `${err.step}\u0000${err.reason}`;
+    const row = this.failures.get(key);
+    if (row) row.count++;
+    else this.failures.set(key, { step: err.step, reason: err.reason, count: 1, example: err.message });
+  }
+
+  landed(kind: 'login' | 'game', addr: string): void {
+    const m = kind === 'login' ? this.loginPods : this.gamePods;
+    m.set(addr, (m.get(addr) ?? 0) + 1);
+  }
+
+  latency(step: Step): LatencySummary {
+    const h = this.hist.get(step)!;
+    if (h.totalCount === 0) return { count: 0, p50_ms: 0, p99_ms: 0, max_ms: 0 };
+    return { count: h.totalCount, p50_ms: round(h.getValueAtPercentile(50)), p99_ms: round(h.getValueAtPercentile(99)), max_ms: round(h.maxValue) };
+  }
+
+  failureRows(): FailureRow[] {
+    return [...this.failures.values()].sort((a, b) => STEPS.indexOf(a.step) - STEPS.indexOf(b.step) || b.count - a.count || a.reason.localeCompare(b.reason));
+  }
+}
+
+/** max − min over the counts (0 for one or no pod). */
+export function spread(counts: ReadonlyMap<string, number> | Record<string, number>): number {
+  const v = counts instanceof Map ? [...counts.values()] : Object.values(counts);
+  return v.length ? Math.max(...v) - Math.min(...v) : 0;
+}
