@@ -1,0 +1,65 @@
+/**
+ * Builds and starts one game pod from its config: metrics, the pod runtime (Redis, health server, heartbeat,
+ * drain), the FrameServer (role 'game') with its handlers (C2G_LoginByToken, then Ping and C2G_Echo once online),
+ * the token store and the cluster-wide session registry (duplicate-login kicks over pub/sub). `startGame` is what
+ * main.ts calls and what tests or `gamecluster local` may call in-process; it returns the bound ports and
+ * drain()/close().
+ */
+import type { Registry } from 'prom-client';
+import type { Logger } from '../platform/logger.js';
+import { createPodMetrics } from '../platform/metrics.js';
+import { MsgId } from '../protocol/wire.js';
+import { RedisSessionRegistry, RedisTokenStore } from '../registry/index.js';
+import { FrameServer } from '../socket/frame-server.js';
+import { podLimits, resolvePodIdentity } from '../pod/pod-config.js';
+import type { PodHandle } from '../pod/pod-handle.js';
+import { PodRuntime } from '../pod/pod-runtime.js';
+import type { GameConfig } from './config.js';
+import { GameSessions } from './sessions.js';
+import { newGameConnData, tokenLoginHandler, type GameConnData } from './token-login.js';
+
+export interface StartGameOptions {
+  registry?: Registry;
+  hostname?: string;
+}
+
+export async function startGame(config: GameConfig, logger: Logger, opts: StartGameOptions = {}): Promise<PodHandle> {
+  const identity = resolvePodIdentity(config, opts.hostname);
+  const log = logger.child({ app_id: identity.appId });
+  const metrics = createPodMetrics('game', opts.registry);
+  const runtime = new PodRuntime({ appType: 'game', config, identity, logger: log, metrics });
+  const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config), initialData: newGameConnData });
+  const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
+  const sessions = new GameSessions(new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log }), server, identity.appId, log);
+
+  server.handle(
+    MsgId.C2G_LoginByToken,
+    { requiresAuth: false },
+    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, onOnline: () => runtime.refreshOnline() }),
+  );
+  server.handle(MsgId.Ping, { requiresAuth: true }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
+  server.handle(MsgId.C2G_Echo, { requiresAuth: true }, (c, m) => void c.send(MsgId.G2C_Echo, { payload: m.payload ?? new Uint8Array(0), clientTimeMs: m.clientTimeMs ?? 0 }));
+  server.onClose((c) => {
+    if (c.objectKey !== undefined) sessions.release(c.objectKey, c.socketKey);
+  });
+  runtime.onClose(() => sessions.close());
+
+  // The subscription is sent once Redis is connected (ioredis resubscribes after reconnects); start does not wait
+  // for it when Redis is down.
+  sessions.listen().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'sessions: kick subscription failed'));
+  try {
+    await runtime.start(server);
+  } catch (err) {
+    await runtime.close({ drain: false });
+    throw err;
+  }
+  return {
+    appId: identity.appId,
+    port: runtime.port,
+    metricsPort: runtime.metricsPort,
+    advertise: { host: identity.advertiseHost, port: identity.advertisePort || runtime.port },
+    online: () => runtime.online(),
+    drain: () => runtime.drain('drain_app'),
+    close: (o) => runtime.close(o),
+  };
+}

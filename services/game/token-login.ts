@@ -1,0 +1,81 @@
+/**
+ * `C2G_LoginByToken` on game: redeems the token atomically for (account, this pod's app_id) — unknown, expired,
+ * used, or issued for another account or another game pod → TOKEN_INVALID (the connection stays open and never
+ * counts as online; the auth timeout still applies). On OK: the session is claimed cluster-wide (the older session
+ * anywhere is kicked with DUPLICATE_LOGIN; on this pod directly), the connection is authenticated as the account
+ * (player_id = account) and counts as online. Redis down → BUSY. A second LoginByToken on a connection that is
+ * already online → ALREADY_ONLINE; one sent while another is pending → BUSY. Counted in
+ * gamecluster_logins_total{app_type="game",result}.
+ */
+import type { Counter } from 'prom-client';
+import type { Logger } from '../platform/logger.js';
+import type { LoginByToken } from '../protocol/messages.js';
+import { MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
+import type { TokenStore } from '../registry/index.js';
+import type { Conn } from '../socket/connection.js';
+import type { GameSessions } from './sessions.js';
+
+export interface GameConnData {
+  pending: boolean;
+}
+
+export const newGameConnData = (): GameConnData => ({ pending: false });
+
+export interface TokenLoginDeps {
+  appId: string;
+  tokens: TokenStore;
+  sessions: GameSessions;
+  logins: Counter<'app_type' | 'result'>;
+  logger: Logger;
+  onOnline: () => void;
+}
+
+export function tokenLoginHandler(d: TokenLoginDeps) {
+  let redisFailing = false;
+  const answer = (conn: Conn<GameConnData>, code: ReturnCode, playerId = '') => {
+    d.logins.inc({ app_type: 'game', result: returnCodeName(code) });
+    conn.send(MsgId.G2C_LoginByTokenRs, { returnCode: code, playerId });
+  };
+  const busy = (conn: Conn<GameConnData>, err: unknown) => {
+    if (!redisFailing) {
+      redisFailing = true;
+      d.logger.warn({ err: (err as Error).message, code: (err as { code?: string }).code }, 'token login: Redis unavailable: answering BUSY');
+    }
+    answer(conn, ReturnCode.BUSY);
+  };
+  return async (conn: Conn<GameConnData>, m: LoginByToken): Promise<void> => {
+    if (conn.state === 'online') return answer(conn, ReturnCode.ALREADY_ONLINE, conn.objectKey);
+    if (conn.data.pending) return answer(conn, ReturnCode.BUSY);
+    const account = m.account ?? '';
+    const token = m.token ?? '';
+    if (!account || account.length > 64 || !token) return answer(conn, ReturnCode.TOKEN_INVALID);
+    conn.data.pending = true;
+    try {
+      let r: 'ok' | 'invalid';
+      try {
+        r = await d.tokens.redeem(token, account, d.appId);
+      } catch (err) {
+        return busy(conn, err);
+      }
+      if (r !== 'ok') return answer(conn, ReturnCode.TOKEN_INVALID);
+      try {
+        await d.sessions.claim(account, conn.socketKey);
+      } catch (err) {
+        return busy(conn, err);
+      }
+      if (redisFailing) (redisFailing = false), d.logger.info('token login: Redis available again');
+      if (conn.state !== 'authenticating') {
+        // Left while we were redeeming: give the session record back.
+        d.sessions.release(account, conn.socketKey);
+        return;
+      }
+      // The older session on this pod goes now, not when the pub/sub message comes back.
+      d.sessions.kickOtherLocal(account, conn.socketKey);
+      conn.authenticate(account);
+      d.onOnline();
+      answer(conn, ReturnCode.OK, account);
+    } finally {
+      conn.data.pending = false;
+    }
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Builds and starts one login pod from its config: metrics, the pod runtime (Redis, health server, heartbeat,
+ * drain), the FrameServer (role 'login') with its handlers (Ping, C2L_AccountCheck, C2L_EnterGame), the token store
+ * and the appmgr gRPC client. `startLogin` is what main.ts calls and what tests or `gamecluster local` may call
+ * in-process; it returns the bound ports (PORT=0 / METRICS_PORT=0 work) and drain()/close().
+ */
+import type { Registry } from 'prom-client';
+import type { Logger } from '../platform/logger.js';
+import { createPodMetrics } from '../platform/metrics.js';
+import { MsgId } from '../protocol/wire.js';
+import { RedisTokenStore } from '../registry/index.js';
+import { FrameServer } from '../socket/frame-server.js';
+import { podLimits, resolvePodIdentity } from '../pod/pod-config.js';
+import { PodRuntime } from '../pod/pod-runtime.js';
+import type { PodHandle } from '../pod/pod-handle.js';
+import { accountCheckHandler, newLoginConnData, openAuthenticator, type Authenticator, type LoginConnData } from './account-check.js';
+import { AppmgrClient } from './appmgr-client.js';
+import { HttpAuthenticator } from './auth-http.js';
+import type { LoginConfig } from './config.js';
+import { enterGameHandler } from './enter-game.js';
+
+export interface StartLoginOptions {
+  registry?: Registry;
+  hostname?: string;
+}
+
+export async function startLogin(config: LoginConfig, logger: Logger, opts: StartLoginOptions = {}): Promise<PodHandle> {
+  const identity = resolvePodIdentity(config, opts.hostname);
+  const log = logger.child({ app_id: identity.appId });
+  const metrics = createPodMetrics('login', opts.registry);
+  const runtime = new PodRuntime({ appType: 'login', config, identity, logger: log, metrics });
+  const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config), initialData: newLoginConnData });
+  const auth: Authenticator =
+    config.AUTH_MODE === 'http' ? new HttpAuthenticator({ url: config.AUTH_URL!, timeoutMs: config.AUTH_HTTP_TIMEOUT_MS, logger: log }) : openAuthenticator;
+  const appmgr = new AppmgrClient({ target: config.APPMGR_GRPC, logger: log });
+  const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
+
+  server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
+  server.handle(MsgId.C2L_AccountCheck, { requiresAuth: false }, accountCheckHandler({ server, auth, logins: metrics.logins, onOnline: () => runtime.refreshOnline() }));
+  server.handle(MsgId.C2L_EnterGame, { requiresAuth: true }, enterGameHandler({ allocate: (a) => appmgr.allocateGame(a), tokens, logger: log }));
+  runtime.onClose(async () => appmgr.close());
+
+  try {
+    await runtime.start(server);
+  } catch (err) {
+    await runtime.close({ drain: false });
+    throw err;
+  }
+  return {
+    appId: identity.appId,
+    port: runtime.port,
+    metricsPort: runtime.metricsPort,
+    advertise: { host: identity.advertiseHost, port: identity.advertisePort || runtime.port },
+    online: () => runtime.online(),
+    drain: () => runtime.drain('drain_app'),
+    close: (o) => runtime.close(o),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * login → appmgr over gRPC: `AllocateGame{account}` with a per-call deadline. The proto is loaded exactly as appmgr
+ * loads it (loadAppmgrProto from services/appmgr/grpc-server.ts) and typed with the generated grpc types. The
+ * channel always uses the round_robin policy, so a `dns:///<headless service>:port` target spreads calls over every
+ * appmgr replica (a plain host:port is one address and behaves the same as pick_first). Never throws: NO_APP when
+ * appmgr has no game, BUSY when appmgr or its Redis is unreachable/slow; outages logged once at start and end.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { loadAppmgrProto } from '../appmgr/grpc-server.js';
+import type { Logger } from '../platform/logger.js';
+import type { AppMgrServiceClient } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
+
+export type AllocateResult = { kind: 'ok'; appId: string; ip: string; port: number } | { kind: 'no_app' } | { kind: 'busy' };
+
+export class AppmgrUnavailableError extends Error {
+  readonly code = 'APPMGR_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppmgrUnavailableError';
+  }
+}
+
+export interface AppmgrClientOptions {
+  target: string;
+  logger: Logger;
+  deadlineMs?: number;
+}
+
+export class AppmgrClient {
+  private readonly client: AppMgrServiceClient;
+  private failing = false;
+
+  constructor(private readonly o: AppmgrClientOptions) {
+    const { proto } = loadAppmgrProto();
+    this.client = new proto.gamecluster.v1.AppMgrService(o.target, grpc.credentials.createInsecure(), {
+      'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+      'grpc.keepalive_time_ms': 30_000,
+      'grpc.keepalive_timeout_ms': 5_000,
+    });
+  }
+
+  allocateGame(account: string): Promise<AllocateResult> {
+    return new Promise((resolve) => {
+      const deadline = new Date(Date.now() + (this.o.deadlineMs ?? 2000));
+      this.client.allocateGame({ account }, { deadline }, (err, res) => {
+        if (err || !res) {
+          this.failed(new AppmgrUnavailableError(`AllocateGame failed: ${err?.details || err?.message || 'no answer'}`, { cause: err }));
+          return resolve({ kind: 'busy' });
+        }
+        this.recovered();
+        if (res.returnCode === 'RETURN_CODE_OK' && res.ip && res.port > 0) return resolve({ kind: 'ok', appId: res.appId, ip: res.ip, port: res.port });
+        if (res.returnCode === 'RETURN_CODE_NO_APP') return resolve({ kind: 'no_app' });
+        resolve({ kind: 'busy' });
+      });
+    });
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  private failed(err: AppmgrUnavailableError): void {
+    if (this.failing) return;
+    this.failing = true;
+    this.o.logger.warn({ err: err.message, code: err.code, target: this.o.target }, 'appmgr unavailable: EnterGame answers BUSY');
+  }
+
+  private recovered(): void {
+    if (!this.failing) return;
+    this.failing = false;
+    this.o.logger.info({ target: this.o.target }, 'appmgr answering again');
+  }
+}

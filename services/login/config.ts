@@ -1,0 +1,39 @@
+/**
+ * The login pod's configuration: the pod variables (services/pod/pod-config.ts, PORT default 5002) plus where
+ * appmgr's gRPC is (APPMGR_GRPC: `host:port` or `dns:///host:port`, round-robin over every address) and how account
+ * checks are made (AUTH_MODE open|http, AUTH_URL, AUTH_HTTP_TIMEOUT_MS — the last one is our addition: the bound on
+ * one call to the auth service). Pure parsing; AUTH_MODE=http without AUTH_URL is an error naming AUTH_URL.
+ */
+import { z } from 'zod';
+import { ConfigError, env, loadConfig } from '../platform/config.js';
+import { podEnv, podEnvHelp } from '../pod/pod-config.js';
+
+export const LOGIN_DEFAULT_PORT = 5002;
+
+export const loginEnv = {
+  ...podEnv(LOGIN_DEFAULT_PORT),
+  APPMGR_GRPC: z
+    .string()
+    .trim()
+    .regex(/^(?:dns:(?:\/\/[^/\s]*)?\/)?[A-Za-z0-9_.\-[\]:]+:\d{1,5}$/, 'host:port or dns:///host:port')
+    .default('127.0.0.1:50051'),
+  AUTH_MODE: env.oneOf(['open', 'http'] as const, 'open'),
+  AUTH_URL: env.url(['http', 'https']),
+  AUTH_HTTP_TIMEOUT_MS: env.int(3000, 50, 60_000),
+};
+
+export type LoginConfig = z.output<z.ZodObject<typeof loginEnv>>;
+
+/** Throws ConfigError (one line naming the variable) on a bad value. */
+export function parseLoginConfig(source: NodeJS.ProcessEnv = process.env): LoginConfig {
+  const c = loadConfig(loginEnv, source);
+  if (c.AUTH_MODE === 'http' && !c.AUTH_URL) throw new ConfigError('AUTH_URL', 'invalid AUTH_URL=(unset): expected an http(s) URL when AUTH_MODE=http');
+  return c;
+}
+
+export const loginEnvHelp = `Environment (defaults in brackets):
+  APPMGR_GRPC       appmgr gRPC: host:port or dns:///host:port (round-robin) [127.0.0.1:50051]
+  AUTH_MODE         open (any valid account) | http (POST {"account","password"} to AUTH_URL) [open]
+  AUTH_URL          the auth service (AUTH_MODE=http)
+  AUTH_HTTP_TIMEOUT_MS  bound on one auth call; slower answers BUSY [3000]
+${podEnvHelp(LOGIN_DEFAULT_PORT)}`;

@@ -1,0 +1,101 @@
+/**
+ * Configuration shared by the login and game pods (../shared/spec/operations.md): the common variables plus the TCP
+ * and metrics ports, the pod's identity (APP_ID from POD_NAME, else `<hostname>-<PORT>`), what it advertises to
+ * clients (ADVERTISE_HOST from POD_IP, else 127.0.0.1; ADVERTISE_PORT, else the bound PORT), its capacity, the
+ * per-connection limits and the drain timeout. Parsing is pure (unit-tested); a bad value throws a ConfigError
+ * whose message is one line naming the variable, and `exitOnConfigError` turns that into stderr + exit 2.
+ */
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { commonEnv, ConfigError, env } from '../platform/config.js';
+import type { ConnectionLimits } from '../socket/limits.js';
+
+const APP_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$/;
+const appId = () => z.string().trim().regex(APP_ID_RE, '1-253 chars of [A-Za-z0-9_.:-] (no spaces)').optional();
+const host = () => z.string().trim().regex(/^[A-Za-z0-9_.:[\]-]{1,253}$/, 'a host name or IP address').optional();
+
+/** The env shape of a pod; `defaultPort` is 5002 for login, 6001 for game. */
+export function podEnv(defaultPort: number) {
+  return {
+    ...commonEnv,
+    PORT: env.port(defaultPort),
+    METRICS_PORT: env.port(9100),
+    APP_ID: appId(),
+    POD_NAME: appId(),
+    ADVERTISE_HOST: host(),
+    POD_IP: host(),
+    ADVERTISE_PORT: z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'an integer from 1 to 65535')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'an integer from 1 to 65535').max(65535, 'an integer from 1 to 65535'))
+      .optional(),
+    CAPACITY: env.int(5000, 1, 10_000_000),
+    TOKEN_TTL_MS: env.int(30_000, 1000, 3_600_000),
+    AUTH_TIMEOUT_MS: env.int(10_000, 100, 3_600_000),
+    IDLE_TIMEOUT_MS: env.int(60_000, 100, 86_400_000),
+    MAX_FRAMES_PER_SEC: env.int(200, 1, 1_000_000),
+    MAX_WRITE_BUFFER: env.int(1_048_576, 1024, 1_073_741_824),
+    DRAIN_TIMEOUT_MS: env.int(25_000, 0, 3_600_000),
+  };
+}
+
+export type PodEnv = z.output<z.ZodObject<ReturnType<typeof podEnv>>>;
+
+/** Who the pod is and what it tells clients, resolved from the env (ADVERTISE_PORT 0 = "the port bound"). */
+export interface PodIdentity {
+  appId: string;
+  advertiseHost: string;
+  /** 0 means: advertise the port actually bound (PORT=0 in tests). */
+  advertisePort: number;
+}
+
+export function resolvePodIdentity(c: PodEnv, host: string = hostname()): PodIdentity {
+  const fallback = `${host}-${c.PORT}`.replace(/[^A-Za-z0-9_.:-]/g, '_');
+  return {
+    appId: c.APP_ID ?? c.POD_NAME ?? fallback,
+    advertiseHost: c.ADVERTISE_HOST ?? c.POD_IP ?? '127.0.0.1',
+    advertisePort: c.ADVERTISE_PORT ?? c.PORT,
+  };
+}
+
+export function podLimits(c: PodEnv): ConnectionLimits {
+  return { authTimeoutMs: c.AUTH_TIMEOUT_MS, idleTimeoutMs: c.IDLE_TIMEOUT_MS, maxFramesPerSec: c.MAX_FRAMES_PER_SEC, maxWriteBuffer: c.MAX_WRITE_BUFFER };
+}
+
+/** Runs `parse`; a ConfigError becomes its one line on stderr and exit code 2 (operations.md). */
+export function exitOnConfigError<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`gamecluster ${command}: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** `--help` text of the variables every pod reads. */
+export function podEnvHelp(defaultPort: number): string {
+  return `  PORT              client TCP port [${defaultPort}]
+  METRICS_PORT      /metrics /healthz /readyz [9100]
+  APP_ID            unique pod id [POD_NAME, else <hostname>-<PORT>]
+  ADVERTISE_HOST    address given to clients [POD_IP, else 127.0.0.1]
+  ADVERTISE_PORT    port given to clients [PORT]
+  CAPACITY          max players; a full pod is not selected [5000]
+  TOKEN_TTL_MS      login → game token lifetime [30000]
+  AUTH_TIMEOUT_MS   close connections not authenticated this long after connecting [10000]
+  IDLE_TIMEOUT_MS   close connections silent this long [60000]
+  MAX_FRAMES_PER_SEC  per connection [200]
+  MAX_WRITE_BUFFER  bytes queued to one client before it is closed as a slow reader [1048576]
+  DRAIN_TIMEOUT_MS  after SIGTERM/DrainApp, players are kicked (SERVER_DRAINING) after this long [25000]
+  REDIS_URL         redis://, rediss:// or redis-sentinel://h:p,h:p/master [redis://127.0.0.1:6379]
+  REDIS_SENTINELS   host:port,host:port[/master] (instead of a sentinel URL)
+  PREFIX            Redis key prefix [gc]
+  HEARTBEAT_MS      heartbeat interval [2000]
+  APP_TTL_MS        registry entry lifetime without heartbeat [6000]
+  BIND_HOST         listen address [0.0.0.0]
+  LOG_LEVEL         fatal|error|warn|info|debug|trace|silent [info]`;
+}

@@ -1,0 +1,149 @@
+/**
+ * The runtime every login and game pod shares around its FrameServer: the Redis client, the health server on
+ * METRICS_PORT (/healthz, /readyz, /metrics), the heartbeat (first beat as soon as the TCP port listens, before
+ * /readyz turns 200), the `gamecluster_online_players{app_type,app_id}` gauge (= authenticated connections), the
+ * drain state machine (SIGTERM or the DrainApp flag) and the ordered shutdown: drain → remove the registry entry →
+ * close the TCP server → extra steps (e.g. session releases) → health server → Redis. Redis being down never stops
+ * the pod: it starts degraded, heartbeats retry, and the pod becomes ready after its first heartbeat attempt.
+ */
+import type { Redis } from 'ioredis';
+import type { Logger } from '../platform/logger.js';
+import { createHealthServer, type HealthServer } from '../platform/health-server.js';
+import type { PodMetrics } from '../platform/metrics.js';
+import type { AppTypeName } from '../protocol/wire.js';
+import { closeRedis, createRedisClient, RedisHeartbeatWriter, waitReady } from '../registry/index.js';
+import type { FrameServer } from '../socket/frame-server.js';
+import { DrainController, type DrainReason } from './drain.js';
+import type { PodEnv, PodIdentity } from './pod-config.js';
+
+export interface PodRuntimeOptions {
+  appType: AppTypeName;
+  config: PodEnv;
+  identity: PodIdentity;
+  logger: Logger;
+  metrics: PodMetrics;
+  /** How long start waits for the first Redis connection before carrying on degraded (default 2000). */
+  redisWaitMs?: number;
+}
+
+export class PodRuntime {
+  readonly redis: Redis;
+  readonly appId: string;
+  port = 0;
+  metricsPort = 0;
+  private server: FrameServer<any> | undefined;
+  private readonly health: HealthServer;
+  private heartbeat: RedisHeartbeatWriter | undefined;
+  private drainCtl: DrainController | undefined;
+  private firstBeatDone = false;
+  private closing = false;
+  private closed: Promise<void> | undefined;
+  private readonly onlineGauge: { set(v: number): void };
+  private readonly closeSteps: (() => Promise<void>)[] = [];
+
+  constructor(private readonly o: PodRuntimeOptions) {
+    this.appId = o.identity.appId;
+    this.redis = createRedisClient({
+      url: o.config.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      sentinels: o.config.REDIS_SENTINELS,
+      logger: o.logger,
+      upGauge: o.metrics.redisUp,
+      name: `gamecluster-${o.appType}`,
+    });
+    this.onlineGauge = o.metrics.onlinePlayers.labels(o.appType, this.appId);
+    this.onlineGauge.set(0);
+    this.health = createHealthServer({ registry: o.metrics.registry, ready: () => this.ready() });
+  }
+
+  /** Why the pod is not ready, or true. */
+  ready(): true | string {
+    if (this.closing) return 'shutting down';
+    if (this.drainCtl?.draining) return 'draining';
+    if (!this.firstBeatDone) return 'no heartbeat yet';
+    return true;
+  }
+
+  get draining(): boolean {
+    return this.closing || (this.drainCtl?.draining ?? false);
+  }
+
+  /** Players online here (authenticated connections). */
+  online(): number {
+    return this.server?.authenticated ?? 0;
+  }
+
+  /** Re-reads the online count into the gauge; call after every authenticate and close. */
+  refreshOnline(): void {
+    this.onlineGauge.set(this.online());
+  }
+
+  /** Adds a shutdown step that runs after the TCP server closed and before Redis closes. */
+  onClose(step: () => Promise<void>): void {
+    this.closeSteps.push(step);
+  }
+
+  /** Health server, then the TCP server, then the first heartbeat. Resolves with the bound ports. */
+  async start(server: FrameServer<any>): Promise<{ port: number; metricsPort: number }> {
+    const { config: c, identity, logger } = this.o;
+    this.server = server;
+    server.onClose(() => this.refreshOnline());
+    await waitReady(this.redis, this.o.redisWaitMs ?? 2000);
+    this.metricsPort = await this.health.listen(c.METRICS_PORT, c.BIND_HOST);
+    this.port = await server.listen(c.PORT, c.BIND_HOST);
+    this.drainCtl = new DrainController({
+      timeoutMs: c.DRAIN_TIMEOUT_MS,
+      target: server,
+      logger,
+      onDraining: () => void this.heartbeat?.beatNow(),
+    });
+    const self = this;
+    this.heartbeat = new RedisHeartbeatWriter(this.redis, {
+      prefix: c.PREFIX,
+      heartbeatMs: c.HEARTBEAT_MS,
+      appTtlMs: c.APP_TTL_MS,
+      logger,
+      heartbeats: this.o.metrics.heartbeats,
+      source: {
+        appId: identity.appId,
+        appType: this.o.appType,
+        ip: identity.advertiseHost,
+        port: identity.advertisePort || this.port,
+        capacity: c.CAPACITY,
+        online: () => self.online(),
+        draining: () => self.draining,
+      },
+    });
+    this.heartbeat.onDrainRequested(() => void this.drain('drain_app'));
+    await this.heartbeat.start();
+    this.firstBeatDone = true;
+    return { port: this.port, metricsPort: this.metricsPort };
+  }
+
+  /** Starts draining (idempotent); resolves once drained (empty, or the rest kicked at DRAIN_TIMEOUT_MS). */
+  drain(reason: DrainReason): Promise<void> {
+    if (!this.drainCtl) return Promise.resolve();
+    return this.drainCtl.drain(reason);
+  }
+
+  /** Graceful stop: drain (unless `drain: false`), then everything in order. Idempotent; never throws. */
+  close(opts: { drain?: boolean } = {}): Promise<void> {
+    return (this.closed ??= (async () => {
+      const log = this.o.logger;
+      if (opts.drain !== false) await this.drain('sigterm');
+      this.closing = true;
+      const step = async (what: string, fn: () => Promise<unknown> | undefined) => {
+        try {
+          await fn();
+        } catch (err) {
+          log.warn({ err, step: what }, 'shutdown step failed');
+        }
+      };
+      await step('heartbeat', () => this.heartbeat?.stop());
+      await step('tcp', () => this.server?.close());
+      for (const s of this.closeSteps) await step('close step', s);
+      await step('health', () => this.health.close());
+      await step('redis', () => closeRedis(this.redis));
+      log.info({ app_id: this.appId }, 'stopped');
+    })());
+  }
+}
