@@ -94,7 +94,9 @@ export class PodRuntime {
       timeoutMs: c.DRAIN_TIMEOUT_MS,
       target: server,
       logger,
-      onDraining: () => void this.heartbeat?.beatNow(),
+      // Report `draining` at once so appmgr stops picking this pod now, not at the next beat.
+      onDraining: () =>
+        void this.heartbeat?.beatNow().then((ok) => logger.info({ written: ok }, ok ? 'draining reported in a heartbeat' : 'draining heartbeat failed; retrying')),
     });
     const self = this;
     this.heartbeat = new RedisHeartbeatWriter(this.redis, {
