@@ -3,8 +3,8 @@
  * the report (table, or JSON with --json) on stdout → exit 0 when every player succeeded, else 1. Ctrl-C aborts the
  * wave (players leave, the partial report is printed) and exits 130.
  */
-import cliProgress from 'cli-progress';
 import { ArgError, parseRobotArgs, robotsUsage } from './args.js';
+import { startProgress } from './progress.js';
 import { formatReport } from './report.js';
 import { runRobots } from './run.js';
 import { WaveStats } from './stats.js';
@@ -35,21 +35,9 @@ export async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  // The bar goes to stderr and only on a terminal, so pipes and --json output stay clean.
-  const bar =
-    opts.progress && process.stderr.isTTY
-      ? new cliProgress.SingleBar(
-          { stream: process.stderr, format: 'robots [{bar}] {value}/{total} started | in game {inGame} | done {done} | failed {failed}', hideCursor: true, clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
-        )
-      : undefined;
-  bar?.start(opts.players, 0, { inGame: 0, done: 0, failed: 0 });
-  const tick = bar ? setInterval(() => bar.update(stats.started, { inGame: stats.inGame, done: stats.finished, failed: stats.failed }), 200) : undefined;
-
+  const progress = startProgress(stats, opts.players, opts.progress);
   const report = await runRobots(opts, { stats, signal: abort.signal });
-  if (tick) clearInterval(tick);
-  bar?.update(stats.started, { inGame: stats.inGame, done: stats.finished, failed: stats.failed });
-  bar?.stop();
+  progress.stop();
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   process.exitCode = interrupted ? 130 : report.failed > 0 || report.not_started > 0 ? 1 : 0;
   // Every player closed its sockets; should anything still hold the loop (a stuck peer), do not hang the caller.

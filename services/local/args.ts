@@ -1,0 +1,87 @@
+/**
+ * Flags of `gamecluster local`: the robot wave's size and pace, `--keep`, `--json`. Parsed by hand for the contract's
+ * one-line errors naming the flag (exit 2). Pure and unit-tested.
+ */
+import { ArgError } from '../robots/args.js';
+
+export { ArgError };
+
+export interface LocalOptions {
+  players: number;
+  rate: number;
+  durationS: number;
+  echoPerSec: number;
+  keep: boolean;
+  json: boolean;
+}
+
+export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 1000, durationS: 2, echoPerSec: 1, keep: false, json: false };
+
+export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--keep] [--json]
+
+A whole cluster on this machine: redis-server on a free loopback port (or the Redis at REDIS_URL, under a fresh
+PREFIX), 1 appmgr, 2 logins, 2 games as child processes (logs in a temp dir, path printed), then a robot wave
+through the whole flow. Once every robot is online and a heartbeat has passed it prints the per-pod online table
+(pods' /metrics and appmgr's registry) and the URL of appmgr's page, lets the robots leave, stops everything it
+started and exits 0 (1 if any robot failed).
+
+flags:
+  --players N       robots in the wave, 0..100000 (0: just the cluster) [1000]
+  --rate R          robots started per second, > 0 [1000]
+  --duration S      seconds each robot stays in game (echo loop), 0..3600 [2]
+  --echo-per-sec E  echo round trips per second per robot, 0..100 [1]
+  --keep            leave the cluster running after the wave until Ctrl-C, then stop everything
+  --json            print {robots, cluster, appmgr_url, log_dir} as JSON instead of tables
+  --help            this text
+
+env: REDIS_URL (use that Redis instead of starting one), LOG_LEVEL (children's log level) [info]
+`;
+
+function num(flag: string, raw: string | undefined, min: number, max: number, integer: boolean, minExclusive = false): number {
+  const what = `${integer ? 'an integer' : 'a number'} ${minExclusive ? `> ${min} and ≤ ${max}` : `from ${min} to ${max}`}`;
+  if (raw === undefined) throw new ArgError(`${flag} needs a value: expected ${what}`);
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || (minExclusive ? v <= min : v < min) || v > max) {
+    throw new ArgError(`invalid ${flag} ${JSON.stringify(raw)}: expected ${what}`);
+  }
+  return v;
+}
+
+export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  const o = { ...defaultLocalOptions };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const value = () => (eq > 0 ? a.slice(eq + 1) : argv[++i]);
+    const noValue = () => {
+      if (eq > 0) throw new ArgError(`invalid ${a}: ${flag} takes no value`);
+    };
+    switch (flag) {
+      case '--players':
+        o.players = num(flag, value(), 0, 100_000, true);
+        break;
+      case '--rate':
+        o.rate = num(flag, value(), 0, 1_000_000, false, true);
+        break;
+      case '--duration':
+        o.durationS = num(flag, value(), 0, 3600, false);
+        break;
+      case '--echo-per-sec':
+        o.echoPerSec = num(flag, value(), 0, 100, false);
+        break;
+      case '--keep':
+        noValue();
+        o.keep = true;
+        break;
+      case '--json':
+        noValue();
+        o.json = true;
+        break;
+      default:
+        throw new ArgError(`unknown flag ${JSON.stringify(a)}: see gamecluster local --help`);
+    }
+  }
+  return o;
+}

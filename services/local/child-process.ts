@@ -1,0 +1,103 @@
+/**
+ * Child processes of `gamecluster local`: how to run `gamecluster <command>` as a child of this same CLI (the built
+ * dist/cli.js when we run built, or tsx + services/cli.ts when we run from source — told apart by this module's own
+ * URL), a free loopback port, and a managed child whose stdout/stderr go to a log file and whose stop() is bounded
+ * (SIGTERM, wait, SIGKILL). The launcher only ever signals children it spawned, by their ChildProcess handle.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** The command line that runs `gamecluster <command>` with this same Node and this same code. */
+export function gameclusterCommand(command: string, selfUrl: string = import.meta.url): { file: string; args: string[] } {
+  if (selfUrl.endsWith('.js')) {
+    // Built: this file is dist/local/child-process.js, the CLI is dist/cli.js.
+    return { file: process.execPath, args: [fileURLToPath(new URL('../cli.js', selfUrl)), command] };
+  }
+  // From source (tsx): load tsx by absolute URL so the child's cwd does not matter.
+  const tsx = import.meta.resolve('tsx');
+  return { file: process.execPath, args: ['--import', tsx, fileURLToPath(new URL('../cli.ts', selfUrl)), command] };
+}
+
+/** A free TCP port on 127.0.0.1 (bind to 0, read, close). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+export interface ManagedChild {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly logFile: string;
+  /** Resolves with the exit code or signal name. */
+  readonly exited: Promise<number | string>;
+  readonly running: boolean;
+  /** The last `bytes` of its log (for error messages). */
+  logTail(bytes?: number): string;
+  /** SIGTERM, then SIGKILL after `killAfterMs`; resolves when the process is gone. */
+  stop(killAfterMs: number): Promise<number | string>;
+  /** SIGKILL now, synchronously (process 'exit' hook). */
+  killNow(): void;
+}
+
+export function spawnManaged(name: string, file: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd?: string): ManagedChild {
+  const fd = openSync(logFile, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn(file, args, { env, cwd, stdio: ['ignore', fd, fd] });
+  } finally {
+    closeSync(fd); // the child has its own copy
+  }
+  const exited = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, sig) => resolve((code ?? sig ?? 'unknown') as number | string));
+    child.once('error', (err) => resolve(`spawn error: ${err.message}`));
+  });
+  const isRunning = () => child.exitCode === null && child.signalCode === null && child.pid !== undefined;
+  return {
+    name,
+    child,
+    pid: child.pid ?? -1,
+    logFile,
+    exited,
+    get running() {
+      return isRunning();
+    },
+    logTail(bytes = 1500) {
+      try {
+        const text = readFileSync(logFile, 'utf8');
+        return text.slice(-bytes);
+      } catch {
+        return '';
+      }
+    },
+    async stop(killAfterMs) {
+      if (!isRunning()) return exited;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => isRunning() && child.kill('SIGKILL'), killAfterMs);
+      const r = await exited;
+      clearTimeout(t);
+      return r;
+    },
+    killNow() {
+      if (isRunning()) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Waits for `child` to exit or `ms` to pass; true when it exited. */
+export async function exitedWithin(child: ManagedChild, ms: number): Promise<boolean> {
+  let t: NodeJS.Timeout | undefined;
+  const r = await Promise.race([child.exited.then(() => true), new Promise<boolean>((res) => (t = setTimeout(() => res(false), ms)))]);
+  clearTimeout(t);
+  return r;
+}
+

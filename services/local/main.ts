@@ -1,0 +1,92 @@
+/**
+ * `gamecluster local` (= `npm start`): only wiring — flags → startLocalCluster → the robot wave with its snapshot →
+ * the robot summary, the per-pod online table and appmgr's URL → stop everything we started (or, with --keep, wait
+ * for Ctrl-C first). Exit 0 on success, 1 when a robot failed or the cluster could not start, 2 on bad flags,
+ * 130 when interrupted during the wave.
+ */
+import { ArgError, localUsage, parseLocalArgs } from './args.js';
+import { formatClusterView } from './cluster-view.js';
+import { LocalClusterError, startLocalCluster, type LocalCluster } from './local-cluster.js';
+import { waveWithSnapshot } from './wave.js';
+import { startProgress } from '../robots/progress.js';
+import { formatReport } from '../robots/report.js';
+import { WaveStats } from '../robots/stats.js';
+
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+export async function main(argv: string[]): Promise<void> {
+  let opts;
+  try {
+    opts = parseLocalArgs(argv);
+  } catch (e) {
+    if (e instanceof ArgError) {
+      err(`gamecluster local: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    process.stdout.write(localUsage);
+    return;
+  }
+
+  let cluster: LocalCluster | undefined;
+  const abort = new AbortController();
+  let interrupted = false;
+  let keepWaiting: (() => void) | undefined;
+  const onSignal = () => {
+    if (interrupted) {
+      cluster?.killNow(); // second Ctrl-C: do not leave children behind
+      process.exit(130);
+    }
+    interrupted = true;
+    abort.abort();
+    keepWaiting?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // Last resort on any unexpected exit path: our children must not outlive us.
+  process.on('exit', () => cluster?.killNow());
+
+  try {
+    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info' });
+  } catch (e) {
+    if (e instanceof LocalClusterError) {
+      err(`gamecluster local: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  err(`gamecluster local: redis ${cluster.redisUrl}${cluster.ownsRedis ? '' : ' (REDIS_URL, prefix ' + cluster.prefix + ')'}, appmgr ${cluster.appmgrUrl}, ${cluster.pods.length} pods; child logs in ${cluster.logDir}`);
+
+  let code = 0;
+  try {
+    if (opts.players > 0 && !interrupted) {
+      err(`gamecluster local: robot wave of ${opts.players} players at ${opts.rate}/s…`);
+      const stats = new WaveStats();
+      const progress = startProgress(stats, opts.players);
+      const { report, view } = await waveWithSnapshot(cluster, opts, { stats, signal: abort.signal });
+      progress.stop();
+      const failed = report.failed > 0 || report.not_started > 0;
+      if (failed) code = 1;
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ robots: report, cluster: view, appmgr_url: `${cluster.appmgrUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
+      } else {
+        process.stdout.write(`${formatReport(report)}\nper-pod online while the ${report.flows_completed} robots were in game:\n${formatClusterView(view)}\nappmgr: ${cluster.appmgrUrl}/\nlogs:   ${cluster.logDir}\n`);
+      }
+    } else if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ robots: null, cluster: null, appmgr_url: `${cluster.appmgrUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
+    } else process.stdout.write(`appmgr: ${cluster.appmgrUrl}/\nlogs:   ${cluster.logDir}\n`);
+
+    if (opts.keep && !interrupted) {
+      const pods = cluster.pods.map((p) => `  ${p.name.padEnd(8)} tcp 127.0.0.1:${p.port}  metrics http://127.0.0.1:${p.metricsPort}/metrics`).join('\n');
+      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/  (GET /login, /apps, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}`);
+      await new Promise<void>((r) => (keepWaiting = r));
+    }
+  } finally {
+    err('gamecluster local: stopping the cluster…');
+    await cluster.stop();
+    err('gamecluster local: stopped');
+  }
+  process.exitCode = interrupted && !opts.keep ? 130 : code;
+}
