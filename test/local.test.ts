@@ -1,0 +1,57 @@
+/**
+ * `gamecluster local --players 50` run from source as a real process: it starts its own redis-server, appmgr,
+ * 2 logins and 2 games, plays the wave, prints the robot summary, the per-pod table and appmgr's URL, exits 0 —
+ * and every child process it started (seen while it ran, by parent pid) is gone afterwards.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { startService } from './helpers/service-process.js';
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) out.push(Number(d));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('gamecluster local --players 50: table, exit 0, no child left behind', { timeout: 120_000 }, async () => {
+  const env: Record<string, string> = { LOG_LEVEL: 'warn' };
+  const p = startService('local', env, ['--players', '50', '--rate', '200', '--duration', '0.5']);
+  const seen = new Set<number>();
+  const poll = setInterval(() => childrenOf(p.child.pid!).forEach((c) => seen.add(c)), 100);
+  const timer = setTimeout(() => p.signal('SIGKILL'), 110_000);
+  const code = await p.exited;
+  clearTimeout(timer);
+  clearInterval(poll);
+  const stdout = p.logs.map((l) => String(l.msg)).join('\n');
+  const stderr = p.stderr.join('');
+  assert.equal(code, 0, `exit ${code}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+  assert.match(stdout, /robots OK: 50\/50 players played the whole flow, 0 failed/);
+  assert.match(stdout, /^type\s+app_id\s+address\s+state\s+online\s+registry\s+conns$/m);
+  assert.equal(stdout.match(/^game\s+local-\S+-game-\d\s+127\.0\.0\.1:\d+\s+ready\s+\d+/gm)?.length, 2, stdout);
+  assert.equal(stdout.match(/^login\s+local-\S+-login-\d\s+127\.0\.0\.1:\d+\s+ready/gm)?.length, 2, stdout);
+  assert.match(stdout, /game online: 50 \(pods' \/metrics\), 50 \(appmgr/);
+  assert.match(stdout, /^appmgr: http:\/\/127\.0\.0\.1:\d+\/$/m);
+  assert.match(stderr, /child logs in \/\S+/);
+  assert.ok(seen.size >= 6, `saw ${seen.size} children (redis, appmgr, 2 logins, 2 games)`);
+  const left = [...seen].filter(alive);
+  assert.deepEqual(left, [], `children still running after exit: ${left.join(', ')}`);
+});
