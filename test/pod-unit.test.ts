@@ -1,0 +1,100 @@
+/** Unit tests of the shared pod pieces: config defaults and identity resolution, the drain state machine. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from '../services/platform/config.js';
+import { DrainController, type DrainTarget } from '../services/pod/drain.js';
+import { podEnv, resolvePodIdentity } from '../services/pod/pod-config.js';
+import { parseGameConfig } from '../services/game/config.js';
+import { parseLoginConfig } from '../services/login/config.js';
+import { KickReason } from '../services/protocol/wire.js';
+
+test('pod config defaults follow the spec', () => {
+  const g = parseGameConfig({});
+  assert.equal(g.PORT, 6001);
+  assert.equal(g.METRICS_PORT, 9100);
+  assert.equal(g.CAPACITY, 5000);
+  assert.equal(g.TOKEN_TTL_MS, 30000);
+  assert.equal(g.AUTH_TIMEOUT_MS, 10000);
+  assert.equal(g.IDLE_TIMEOUT_MS, 60000);
+  assert.equal(g.MAX_FRAMES_PER_SEC, 200);
+  assert.equal(g.MAX_WRITE_BUFFER, 1048576);
+  assert.equal(g.DRAIN_TIMEOUT_MS, 25000);
+  const l = parseLoginConfig({});
+  assert.equal(l.PORT, 5002);
+  assert.equal(l.APPMGR_GRPC, '127.0.0.1:50051');
+  assert.equal(l.AUTH_MODE, 'open');
+  assert.equal(parseLoginConfig({ APPMGR_GRPC: 'dns:///gc-appmgr-grpc:50051' }).APPMGR_GRPC, 'dns:///gc-appmgr-grpc:50051');
+});
+
+test('identity: APP_ID, else POD_NAME, else <hostname>-<PORT>; ADVERTISE_HOST, else POD_IP, else 127.0.0.1', () => {
+  const parse = (e: Record<string, string>) => resolvePodIdentity(loadConfig(podEnv(6001), e), 'box');
+  assert.deepEqual(parse({}), { appId: 'box-6001', advertiseHost: '127.0.0.1', advertisePort: 6001 });
+  assert.deepEqual(parse({ POD_NAME: 'game-7f', POD_IP: '10.0.0.5', PORT: '7000' }), { appId: 'game-7f', advertiseHost: '10.0.0.5', advertisePort: 7000 });
+  assert.deepEqual(parse({ APP_ID: 'g1', POD_NAME: 'x', ADVERTISE_HOST: '1.2.3.4', POD_IP: '10.0.0.5', ADVERTISE_PORT: '30001' }), { appId: 'g1', advertiseHost: '1.2.3.4', advertisePort: 30001 });
+});
+
+test('bad values name the variable in one line', () => {
+  for (const [k, v] of [['PORT', 'x'], ['CAPACITY', '0'], ['ADVERTISE_PORT', '0'], ['APP_ID', 'a b'], ['AUTH_URL', 'ftp://x'], ['AUTH_HTTP_TIMEOUT_MS', '1']] as const) {
+    assert.throws(() => parseLoginConfig({ [k]: v }), (e: unknown) => e instanceof ConfigError && e.variable === k && !e.message.includes('\n'), k);
+  }
+});
+
+class FakeTarget implements DrainTarget {
+  size: number;
+  kicked: KickReason | undefined;
+  listening = true;
+  private emptyWaiters: (() => void)[] = [];
+  constructor(n: number) {
+    this.size = n;
+  }
+  leave(): void {
+    if (--this.size === 0) for (const w of this.emptyWaiters.splice(0)) w();
+  }
+  whenEmpty(waitMs: number): Promise<void> {
+    if (this.size === 0) return Promise.resolve();
+    return new Promise((r) => {
+      setTimeout(r, waitMs);
+      this.emptyWaiters.push(r);
+    });
+  }
+  async kickAll(reason: KickReason): Promise<void> {
+    this.kicked = reason;
+    this.size = 0;
+  }
+  async stopAccepting(): Promise<void> {
+    this.listening = false;
+  }
+}
+
+const logger = pino({ level: 'silent' });
+
+test('drain: ends early when everyone leaves, no kick', async () => {
+  const t = new FakeTarget(2);
+  const reasons: string[] = [];
+  const d = new DrainController({ timeoutMs: 60_000, target: t, logger, onDraining: (r) => reasons.push(r) });
+  assert.equal(d.state, 'ready');
+  const p = d.drain('sigterm');
+  assert.equal(d.state, 'draining');
+  assert.deepEqual(reasons, ['sigterm']);
+  t.leave();
+  t.leave();
+  await p;
+  assert.equal(d.state, 'drained');
+  assert.equal(t.kicked, undefined);
+  assert.equal(t.listening, false);
+});
+
+test('drain: kicks the rest with SERVER_DRAINING at the timeout; a second drain joins the first', async () => {
+  const t = new FakeTarget(1);
+  let calls = 0;
+  const d = new DrainController({ timeoutMs: 50, target: t, logger, onDraining: () => calls++ });
+  const a = d.drain('drain_app');
+  const b = d.drain('sigterm');
+  assert.equal(a, b);
+  await a;
+  assert.equal(calls, 1);
+  assert.equal(t.kicked, KickReason.SERVER_DRAINING);
+  assert.equal(d.state, 'drained');
+  await d.drain('sigterm'); // already drained: resolves at once
+});
