@@ -15,7 +15,7 @@ export interface LocalOptions {
   json: boolean;
 }
 
-export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 1000, durationS: 2, echoPerSec: 1, keep: false, json: false };
+export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false };
 
 export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--keep] [--json]
 
@@ -27,7 +27,7 @@ started and exits 0 (1 if any robot failed).
 
 flags:
   --players N       robots in the wave, 0..100000 (0: just the cluster) [1000]
-  --rate R          robots started per second, > 0 [1000]
+  --rate R          robots started per second, > 0 [500]
   --duration S      seconds each robot stays in game (echo loop), 0..3600 [2]
   --echo-per-sec E  echo round trips per second per robot, 0..100 [1]
   --keep            leave the cluster running after the wave until Ctrl-C, then stop everything

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ArgError, defaultLocalOptions, parseLocalArgs } from './args.js';
+import { gameclusterCommand } from './child-process.js';
+import { formatClusterView, metricValue } from './cluster-view.js';
+
+test('local flags: defaults, values, one-line errors', () => {
+  assert.deepEqual(parseLocalArgs([]), defaultLocalOptions);
+  assert.deepEqual(parseLocalArgs(['--players', '50', '--rate=20', '--duration', '0', '--keep', '--json']), { ...defaultLocalOptions, players: 50, rate: 20, durationS: 0, keep: true, json: true });
+  assert.equal(parseLocalArgs(['--help']), 'help');
+  for (const [argv, re] of [
+    [['--players', '-1'], /^invalid --players "-1": expected an integer from 0 to 100000$/],
+    [['--rate', '0'], /^invalid --rate "0"/],
+    [['--keep=yes'], /--keep takes no value/],
+    [['--nope'], /^unknown flag "--nope"/],
+  ] as [string[], RegExp][]) {
+    assert.throws(() => parseLocalArgs(argv), (e: unknown) => e instanceof ArgError && re.test(e.message), argv.join(' '));
+  }
+});
+
+test('children run this same code: dist/cli.js when built, tsx + services/cli.ts from source', () => {
+  const built = gameclusterCommand('game', 'file:///opt/gc/dist/local/child-process.js');
+  assert.deepEqual(built, { file: process.execPath, args: ['/opt/gc/dist/cli.js', 'game'] });
+  const src = gameclusterCommand('login', 'file:///w/services/local/child-process.ts');
+  assert.equal(src.args[0], '--import');
+  assert.match(src.args[1]!, /^file:.*tsx/);
+  assert.deepEqual(src.args.slice(2), ['/w/services/cli.ts', 'login']);
+});
+
+test('metricValue sums matching samples of one metric', () => {
+  const text = [
+    '# HELP gamecluster_online_players x',
+    '# TYPE gamecluster_online_players gauge',
+    'gamecluster_online_players{app_type="game",app_id="g1"} 500',
+    'gamecluster_online_players{app_type="game",app_id="g2"} 499',
+    'gamecluster_online_players_other{app_type="game"} 7',
+    'gamecluster_connections{app_type="game"} 3',
+  ].join('\n');
+  assert.equal(metricValue(text, 'gamecluster_online_players'), 999);
+  assert.equal(metricValue(text, 'gamecluster_online_players', { app_id: 'g2' }), 499);
+  assert.equal(metricValue(text, 'gamecluster_connections'), 3);
+  assert.equal(metricValue(text, 'gamecluster_online_players', { app_id: 'nope' }), null);
+});
+
+test('the per-pod table shows both views and the spread', () => {
+  const out = formatClusterView({
+    pods: [
+      { type: 'game', app_id: 'g1', address: '127.0.0.1:1', state: 'ready', registry_online: 500, online: 500, connections: 500 },
+      { type: 'game', app_id: 'g2', address: '127.0.0.1:2', state: null, registry_online: null, online: 499, connections: null },
+    ],
+    cluster_online: { login: 0, game: 999 },
+  });
+  assert.match(out, /^game\s+g2\s+127\.0\.0\.1:2\s+-\s+499\s+-\s+-$/m);
+  assert.match(out, /game online: 999 \(pods' \/metrics\), 999 \(appmgr gamecluster_cluster_online_players\); spread 1/);
+});
