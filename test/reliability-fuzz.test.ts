@@ -1,0 +1,277 @@
+/**
+ * Reliability — fuzz (issue 7): ≥ 1,000,000 random and mutated frames into the REAL login and game pods (child
+ * processes behind a real appmgr and redis-server), half each, over thousands of connections, while a population of
+ * robots (services/robots runRobots: the whole flow, then echoing 5/s) stays connected throughout.
+ *
+ * Every connection's bytes are planned by test/helpers/frame-fuzz.ts (valid Ping/Echo/LoginByToken frames with
+ * interleaved mutated-but-decodable ones; offenders: valid headers with corrupt bodies, truncated frames, oversized
+ * length claims, known ids in the wrong direction, unknown ids, lengths 0–3, random bytes, routes before login) and
+ * run through an exact model of the pod's routes and decoder. Game connections that play authenticated first redeem a
+ * real token from the login pod. Checked, per pod:
+ * - 0 process exits, 0 log lines at error/fatal (a handler failure or an unhandled rejection would show there or kill
+ *   the process), /healthz 200;
+ * - every connection the model says violates is closed by the pod, and `gamecluster_frames_rejected_total{reason}`
+ *   equals the predicted count per reason (so every offending connection is counted, with its reason), each logged
+ *   once at warn; every S2C_Kick sent was predicted;
+ * - every other connection got every reply it was owed and stayed open until the client closed it (FIN/destroy/RST);
+ * - the robots: 0 failures, every echo answered (a robot fails on a missing or wrong echo).
+ * Deterministic bytes (FUZZ_SEED printed); no timing assertions. Knobs: FUZZ_SEED, FUZZ_FRAMES (total, default
+ * 1,000,000), FUZZ_CONCURRENCY (per pod, default 16), FUZZ_ROBOTS (default 100).
+ */
+import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import { after, before, test } from 'node:test';
+import { setImmediate as tick, setTimeout as sleep } from 'node:timers/promises';
+import { decodeBody, encodeBody } from '../services/protocol/messages.js';
+import { CloseReason, KickReason, MsgId, ReturnCode } from '../services/protocol/wire.js';
+import { encodeFrame, FrameDecoder } from '../services/socket/frame-codec.js';
+import { FrameClient } from '../services/socket/frame-client.js';
+import { runRobots } from '../services/robots/run.js';
+import { WaveStats } from '../services/robots/stats.js';
+import type { RobotReport } from '../services/robots/report.js';
+import { connSeed, describePlan, planStream, Rng, type Role, type StreamPlan } from './helpers/frame-fuzz.js';
+import { errorLogs, figure, httpGet, rejectedByReason, sample, scrape } from './helpers/reliability.js';
+import { waitFor } from './helpers/wait-for.js';
+import { startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+
+const SEED = (process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 32)) >>> 0;
+const TOTAL_FRAMES = Number(process.env.FUZZ_FRAMES ?? 1_000_000);
+const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 16);
+const ROBOTS = Number(process.env.FUZZ_ROBOTS ?? 100);
+const MAX_FRAMES_PER_CONN = 400;
+
+let c: TestCluster;
+let login: Proc;
+let game: Proc;
+const robotsAbort = new AbortController();
+let wave: Promise<RobotReport> | undefined;
+
+before(async () => {
+  // No clock in the model: auth/idle limits far away, and a frame rate no fuzz connection can reach (the limits have
+  // their own test in reliability-abrupt). Everything else is the pods' default configuration.
+  c = await startCluster({
+    prefix: 'relfuzz',
+    env: { MAX_FRAMES_PER_SEC: '1000000', AUTH_TIMEOUT_MS: '600000', IDLE_TIMEOUT_MS: '600000', LOG_LEVEL: 'warn' },
+  });
+  [login, game] = await Promise.all([c.startPod('login', 'fuzz-login'), c.startPod('game', 'fuzz-game')]);
+  await waitRegistered(c, 'login', ['fuzz-login']);
+  await waitRegistered(c, 'game', ['fuzz-game']);
+});
+
+after(async () => {
+  robotsAbort.abort();
+  await wave?.catch(() => {});
+  await c?.stop();
+});
+
+/** A real token for `account` on the fuzz game: AccountCheck + EnterGame on the login pod. */
+async function realToken(account: string): Promise<string> {
+  const l = await FrameClient.connect(login.port);
+  try {
+    const ck = await l.request(MsgId.C2L_AccountCheck, { account, password: 'pw' }, MsgId.L2C_AccountCheckRs);
+    assert.equal(ck.returnCode ?? 0, ReturnCode.OK);
+    const en = await l.request(MsgId.C2L_EnterGame, {}, MsgId.L2C_EnterGameRs);
+    assert.equal(en.returnCode ?? 0, ReturnCode.OK, `EnterGame ${en.returnCode}`);
+    assert.equal(en.port, game.port);
+    return en.token!;
+  } finally {
+    l.destroy();
+  }
+}
+
+interface ConnResult {
+  serverClosed: boolean;
+  replies: number;
+  kick: number | undefined;
+}
+
+async function runConnection(p: StreamPlan): Promise<ConnResult> {
+  const r = new Rng(connSeed(SEED, p.index) ^ 0x5a5a5a5a);
+  let token: string | undefined;
+  const account = `fz-${SEED.toString(16)}-${p.role}-${p.index}`;
+  if (p.role === 'game' && p.authed) token = await realToken(account);
+  const port = p.role === 'login' ? login.port : game.port;
+  const socket: Socket = connect({ port, host: '127.0.0.1', noDelay: true });
+  socket.on('error', () => {}); // ECONNRESET / EPIPE after the pod closed: expected
+  const res: ConnResult = { serverClosed: false, replies: 0, kick: undefined };
+  let weClosed = false;
+  let handshake: ((msgId: number, body: Buffer) => void) | undefined;
+  let allReplies: () => void = () => {};
+  const repliesDone = new Promise<void>((resolve) => (allReplies = resolve));
+  const decoder = new FrameDecoder((msgId, body) => {
+    if (handshake) return handshake(msgId, body);
+    if (msgId === MsgId.S2C_Kick) res.kick = decodeBody(MsgId.S2C_Kick, body).reason ?? 0;
+    else if (++res.replies === p.prediction.replies) allReplies();
+  });
+  socket.on('data', (chunk: Buffer) => void decoder.push(chunk));
+  const closed = new Promise<void>((resolve) => socket.on('close', () => ((res.serverClosed = !weClosed), resolve())));
+  await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('error', reject)));
+  const guard = (what: string) =>
+    sleep(30_000, undefined, { ref: false }).then(() => {
+      throw new Error(`${what} within 30 s: ${describePlan(SEED, p)}; seen ${JSON.stringify(res)}`);
+    });
+
+  // Log in first where the plan says so, and wait for the answer (both handlers answer after an await).
+  const login1 = p.accountCheck !== undefined ? { id: MsgId.C2L_AccountCheck, rs: MsgId.L2C_AccountCheckRs, body: encodeBody(MsgId.C2L_AccountCheck, { account: p.accountCheck, password: 'pw' }) } : token ? { id: MsgId.C2G_LoginByToken, rs: MsgId.G2C_LoginByTokenRs, body: encodeBody(MsgId.C2G_LoginByToken, { account, token }) } : undefined;
+  if (login1) {
+    const answered = new Promise<number>((resolve) => {
+      handshake = (msgId, body) => {
+        handshake = undefined;
+        resolve(msgId === login1.rs ? ((decodeBody(login1.rs as typeof MsgId.L2C_AccountCheckRs, body).returnCode as number | undefined) ?? 0) : -msgId);
+      };
+    });
+    socket.write(encodeFrame(login1.id, login1.body));
+    const code = await Promise.race([answered, closed.then(() => -1), guard('no login answer')]);
+    assert.equal(code, ReturnCode.OK, `login step answered ${code}: ${describePlan(SEED, p)}`);
+  }
+  if (p.prediction.replies === 0) allReplies();
+
+  // Write: in one go, split at random places, or the head a byte at a time.
+  const s = p.stream;
+  const mode = r.int(10);
+  if (mode < 5) {
+    if (s.length) socket.write(s);
+  } else if (mode < 6) {
+    const head = Math.min(s.length, 48);
+    for (let i = 0; i < head && socket.writable; i++) {
+      socket.write(s.subarray(i, i + 1));
+      if (i % 8 === 0) await tick();
+    }
+    if (head < s.length && socket.writable) socket.write(s.subarray(head));
+  } else {
+    let off = 0;
+    while (off < s.length && socket.writable) {
+      const n = Math.min(s.length - off, r.chance(0.2) ? r.range(1, 8) : r.range(1, 8192));
+      socket.write(s.subarray(off, off + n));
+      off += n;
+      if (r.chance(0.3)) await tick();
+    }
+  }
+
+  if (p.prediction.reason) {
+    await Promise.race([closed, guard('the pod did not close the connection')]);
+  } else {
+    await Promise.race([repliesDone, closed.then(() => Promise.reject(new Error(`the pod closed a well-formed connection: ${describePlan(SEED, p)}; seen ${JSON.stringify(res)}`))), guard('replies missing')]);
+    weClosed = true;
+    const how = r.int(3);
+    if (how === 0) socket.end();
+    else if (how === 1) socket.destroy();
+    else socket.resetAndDestroy();
+    await Promise.race([closed, guard('the connection did not close after the client closed it')]);
+    assert.equal(res.serverClosed, false);
+  }
+  return res;
+}
+
+interface Totals {
+  connections: number;
+  itemsWritten: number;
+  decoded: number;
+  serverClosed: number;
+  kicksPredicted: number;
+  kicksSeen: number;
+  replies: number;
+  reasons: Record<string, number>;
+  byKind: Record<string, number>;
+  reachedByKind: Record<string, number>;
+}
+
+const newTotals = (): Totals => ({ connections: 0, itemsWritten: 0, decoded: 0, serverClosed: 0, kicksPredicted: 0, kicksSeen: 0, replies: 0, reasons: {}, byKind: {}, reachedByKind: {} });
+
+test(`fuzz: ≥ ${TOTAL_FRAMES} frames into the real login and game pods while ${ROBOTS} robots play (seed ${SEED})`, { timeout: 240_000 }, async (t) => {
+  t.diagnostic(`FUZZ_SEED=${SEED}`);
+  console.log(`# reliability fuzz: FUZZ_SEED=${SEED}`);
+  const stats = new WaveStats();
+  wave = runRobots({ appmgr: `http://127.0.0.1:${c.appmgr.port}`, players: ROBOTS, rate: 200, durationS: 3600, echoPerSec: 5, accountPrefix: `fzrobot-${SEED.toString(16)}` }, { stats, signal: robotsAbort.signal });
+  await waitFor('every robot in game', () => stats.inGame + stats.failed >= ROBOTS, 60_000, 50);
+  assert.equal(stats.failed, 0, JSON.stringify(stats.failureRows()));
+  const echoesBefore = stats.echoesOk;
+
+  const started = Date.now();
+  const perRole: Record<Role, Totals> = { login: newTotals(), game: newTotals() };
+  let next = 0; // one index space for both roles: every connection's plan is unique
+  const worker = async (role: Role) => {
+    const tot = perRole[role];
+    while (tot.decoded < TOTAL_FRAMES / 2) {
+      const index = next++;
+      // Game: 90 % of the connections log in with a real token first (else almost every frame is out of order).
+      const authed = role === 'game' ? new Rng(connSeed(SEED, index) ^ 0x1234).chance(0.9) : false;
+      const p = planStream(SEED, index, role, MAX_FRAMES_PER_CONN, authed);
+      const pr = p.prediction;
+      tot.connections++;
+      tot.itemsWritten += p.items.length;
+      tot.decoded += pr.decoded;
+      let at = 0;
+      for (const it of p.items) {
+        tot.byKind[it.kind] = (tot.byKind[it.kind] ?? 0) + 1;
+        if (at < pr.consumed) tot.reachedByKind[it.kind] = (tot.reachedByKind[it.kind] ?? 0) + 1;
+        at += it.bytes.length;
+      }
+      if (pr.reason) tot.reasons[pr.reason] = (tot.reasons[pr.reason] ?? 0) + 1;
+      if (pr.kick) tot.kicksPredicted++;
+      const res = await runConnection(p);
+      if (res.serverClosed) tot.serverClosed++;
+      if (res.kick !== undefined) {
+        tot.kicksSeen++;
+        assert.ok(pr.kick, `kick on a connection that should not get one: ${describePlan(SEED, p)}`);
+        assert.equal(res.kick, KickReason.PROTOCOL_ERROR, describePlan(SEED, p));
+      }
+      if (!pr.reason) assert.equal(res.replies, pr.replies, describePlan(SEED, p));
+      else assert.ok(res.replies <= pr.replies, describePlan(SEED, p));
+      tot.replies += res.replies;
+    }
+  };
+  const alive = setInterval(() => {
+    for (const p of [login, game, c.appmgr]) if (p.proc.child.exitCode !== null) robotsAbort.abort();
+  }, 200);
+  try {
+    await Promise.all((['login', 'game'] as const).flatMap((role) => Array.from({ length: CONCURRENCY }, () => worker(role))));
+  } finally {
+    clearInterval(alive);
+  }
+  const fuzzMs = Date.now() - started;
+
+  // Robots: still all in game and echoing; then they leave and the wave must report 0 failures.
+  assert.equal(stats.failed, 0, JSON.stringify(stats.failureRows()));
+  assert.equal(stats.inGame, ROBOTS);
+  const echoesDuring = stats.echoesOk - echoesBefore;
+  robotsAbort.abort();
+  const report = await wave;
+  assert.equal(report.failed, 0, JSON.stringify(report.failures));
+  assert.equal(report.ok, ROBOTS);
+
+  for (const [role, proc] of [['login', login], ['game', game]] as const) {
+    const tot = perRole[role];
+    assert.equal(proc.proc.child.exitCode, null, `${role} exited: ${proc.proc.stderr.join('').slice(-2000)}`);
+    assert.equal((await httpGet(proc.metricsPort, '/healthz')).status, 200);
+    assert.deepEqual(errorLogs(proc.proc), [], `${role} logged errors`);
+    const m = await waitFor(`${role}: connection gauge back to 0`, async () => {
+      const s = await scrape(proc.metricsPort);
+      return sample(s, 'gamecluster_connections') === 0 ? s : undefined;
+    });
+    const predicted = Object.values(tot.reasons).reduce((a, b) => a + b, 0);
+    assert.equal(tot.serverClosed, predicted, `${role}: connections closed by the pod = connections predicted to violate`);
+    for (const reason of Object.values(CloseReason)) {
+      assert.equal(sample(m, 'gamecluster_frames_rejected_total', { reason }), tot.reasons[reason] ?? 0, `${role} frames_rejected_total{reason="${reason}"}`);
+    }
+    assert.equal(sample(m, 'gamecluster_frames_sent_total', { msg: 'S2C_Kick' }), tot.kicksPredicted, `${role}: kicks sent = kicks predicted`);
+    assert.ok(tot.kicksPredicted === 0 || tot.kicksSeen > 0, `${role}: no S2C_Kick ever reached a client`);
+    const warned = proc.proc.logs.filter((l) => l.msg === 'closing connection: protocol violation').length;
+    assert.equal(warned, predicted, `${role}: one warn line per offending connection`);
+    figure(`fuzz ${role}`, {
+      connections: tot.connections,
+      items_written: tot.itemsWritten,
+      frames_taken_by_pod: tot.decoded,
+      closed_by_pod: tot.serverClosed,
+      rejected_by_reason: rejectedByReason(m),
+      kicks_sent: tot.kicksPredicted,
+      kicks_seen: tot.kicksSeen,
+      replies: tot.replies,
+      items_by_kind: tot.byKind,
+      items_reaching_the_pod_by_kind: tot.reachedByKind,
+    });
+  }
+  const frames = perRole.login.decoded + perRole.game.decoded;
+  figure('fuzz total', { frames_taken_by_pods: frames, fuzz_ms: fuzzMs, robots: ROBOTS, robot_failures: report.failed, robot_echoes_during_fuzz: echoesDuring, process_exits: 0 });
+  assert.ok(frames >= TOTAL_FRAMES);
+});
