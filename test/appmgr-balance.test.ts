@@ -69,13 +69,14 @@ test('400 /login over 3 appmgr processes land 100 ± 1 per pod; a heartbeat rest
     const n = byPort.get(7000 + i) ?? 0;
     assert.ok(Math.abs(n - 100) <= 1, `pod ${i} got ${n}: ${JSON.stringify([...byPort])}`);
   }
-  // The shared state shows the bumps…
+  // The shared state shows the bumps in `assigned` (what selection uses); /apps keeps reporting the pods' truth…
+  for (const id of ids) assert.equal(await client.hget(`{bal}:app:${id}`, 'assigned'), '110');
   const apps = (await (await fetch(`http://127.0.0.1:${appmgrs[0]!.http}/apps`)).json()) as { apps: { app_id: string; online: number }[] };
-  assert.equal(apps.apps.reduce((s, a) => s + a.online, 0), 440);
+  assert.equal(apps.apps.reduce((s, a) => s + a.online, 0), 40);
   // …until each pod's next heartbeat writes its real count back.
   await Promise.all(writers.map((w) => w.beatNow()));
   for (const id of ids) {
-    assert.equal(await client.hget(`{bal}:app:${id}`, 'online'), '10');
+    assert.equal(await client.hget(`{bal}:app:${id}`, 'assigned'), '10');
     assert.equal(await client.zscore('{bal}:online:login', id), '0.01');
   }
 });

@@ -109,10 +109,12 @@ describe('selector', () => {
       counts[r.app.appId] = (counts[r.app.appId] ?? 0) + 1;
     }
     for (const id of ['l1', 'l2', 'l3', 'l4']) assert.ok(Math.abs((counts[id] ?? 0) - 100) <= 1, JSON.stringify(counts));
-    for (const id of ['l1', 'l2', 'l3', 'l4']) assert.equal(await client.hget(`{${p}}:app:${id}`, 'online'), '110');
+    // The bumps live in `assigned`; `online` stays what the pod reported.
+    for (const id of ['l1', 'l2', 'l3', 'l4']) assert.equal(await client.hget(`{${p}}:app:${id}`, 'assigned'), '110');
+    for (const id of ['l1', 'l2', 'l3', 'l4']) assert.equal(await client.hget(`{${p}}:app:${id}`, 'online'), '10');
     // The next heartbeat writes the truth back.
     await pods[0]!.writer.beatNow();
-    assert.equal(await client.hget(`{${p}}:app:l1`, 'online'), '10');
+    assert.equal(await client.hget(`{${p}}:app:l1`, 'assigned'), '10');
     assert.equal(await client.zscore(`{${p}}:online:login`, 'l1'), '0.01');
     for (const x of pods) await x.writer.stop();
   });
@@ -128,8 +130,8 @@ describe('selector', () => {
     const ok = rs.filter((r) => r.ok);
     assert.equal(ok.length, 40);
     assert.equal(rs.filter((r) => !r.ok && r.reason === 'no_app').length, 5);
-    assert.equal(await client.hget(`{${p}}:app:l1`, 'online'), '10');
-    assert.equal(await client.hget(`{${p}}:app:l2`, 'online'), '30');
+    assert.equal(await client.hget(`{${p}}:app:l1`, 'assigned'), '10');
+    assert.equal(await client.hget(`{${p}}:app:l2`, 'assigned'), '30');
     assert.deepEqual(await sel.pick('game'), { ok: false, reason: 'no_app' });
     await a.writer.stop();
     await b.writer.stop();
@@ -182,6 +184,62 @@ describe('selector', () => {
     assert.deepEqual(ids, ['l2', 'l2', 'l1', 'l1']);
     await a.writer.stop();
     await b.writer.stop();
+  });
+});
+
+describe('players on their way (pending tokens)', () => {
+  test('a heartbeat mid-burst keeps counting tokens issued for the pod and not yet redeemed', async () => {
+    const p = freshPrefix();
+    const g1 = pod(p, 'g1', 0, { appType: 'game', capacity: 1000 });
+    const g2 = pod(p, 'g2', 0, { appType: 'game', capacity: 1000 });
+    await g1.writer.start();
+    await g2.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger });
+    const tokens = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
+    // 100 players allocated and given tokens; only g1's heartbeat happens before any of them arrive.
+    const issued: { app: string; token: string; account: string }[] = [];
+    for (let i = 0; i < 100; i++) {
+      const r = await sel.pick('game');
+      assert.ok(r.ok);
+      const account = `p${i}`;
+      issued.push({ app: r.app.appId, token: await tokens.issue(account, r.app.appId), account });
+    }
+    await g1.writer.beatNow();
+    assert.equal(await client.hget(`{${p}}:app:g1`, 'online'), '0');
+    assert.equal(await client.hget(`{${p}}:app:g1`, 'assigned'), '50', 'the 50 players on their way still count');
+    // So the next 100 picks still split evenly instead of piling onto the pod that just reported.
+    const next: Record<string, number> = {};
+    for (let i = 0; i < 100; i++) {
+      const r = await sel.pick('game');
+      assert.ok(r.ok);
+      next[r.app.appId] = (next[r.app.appId] ?? 0) + 1;
+    }
+    assert.deepEqual(next, { g1: 50, g2: 50 });
+    // Redeeming moves a player from pending to online; a wrong-app attempt does not.
+    const first = issued.find((x) => x.app === 'g1')!;
+    assert.equal(await tokens.redeem(first.token, first.account, 'g2'), 'invalid');
+    assert.equal(await tokens.redeem(first.token, first.account, 'g1'), 'ok');
+    g1.state.online = 1;
+    await g1.writer.beatNow();
+    assert.equal(await client.hget(`{${p}}:app:g1`, 'online'), '1');
+    assert.equal(await client.hget(`{${p}}:app:g1`, 'assigned'), '50', '1 online + 49 still on their way');
+    await g1.writer.stop();
+    await g2.writer.stop();
+  });
+
+  test('expired tokens stop counting at the next heartbeat', async () => {
+    const p = freshPrefix();
+    const g = pod(p, 'g1', 3, { appType: 'game', capacity: 100 });
+    await g.writer.start();
+    const tokens = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 100 });
+    await tokens.issue('a', 'g1');
+    await tokens.issue('b', 'g1');
+    await g.writer.beatNow();
+    assert.equal(await client.hget(`{${p}}:app:g1`, 'assigned'), '5');
+    await sleep(150);
+    await g.writer.beatNow();
+    assert.equal(await client.hget(`{${p}}:app:g1`, 'assigned'), '3');
+    await g.writer.stop();
   });
 });
 

@@ -17,6 +17,8 @@ export interface RegistryKeys {
   readonly apps: string;
   drain(appId: string): string;
   token(token: string): string;
+  /** Sorted set of a game pod's issued, not yet redeemed tokens (score = expiry ms): players on their way to it. */
+  pending(appId: string): string;
   session(account: string): string;
   /** Pub/sub channel of one game pod for duplicate-login kicks. */
   kick(appId: string): string;
@@ -34,6 +36,7 @@ export function registryKeys(prefix: string): RegistryKeys {
     apps: `${tag}:apps`,
     drain: (id) => `${tag}:drain:${id}`,
     token: (t) => `${tag}:token:${t}`,
+    pending: (id) => `${tag}:pending:${id}`,
     session: (a) => `${tag}:session:${a}`,
     kick: (id) => `${tag}:kick:${id}`,
     kickPrefix: `${tag}:kick:`,

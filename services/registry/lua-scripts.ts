@@ -14,22 +14,31 @@ export interface ScriptDef {
   readonly lua: string;
 }
 
-/** KEYS: app hash, online zset, drain flag, apps set. ARGV: app_id app_type online ip port draining(0|1) ts_ms capacity ttl_ms. Returns 1 if a drain flag is set. */
+/**
+ * KEYS: app hash, online zset, drain flag, apps set, pending-token zset.
+ * ARGV: app_id app_type online ip port draining(0|1) ts_ms capacity ttl_ms. Returns 1 if a drain flag is set.
+ * `online` is the pod's truth (players it holds); `assigned` = online + tokens issued for it and not yet redeemed
+ * (players on their way). Selection uses `assigned`, so a heartbeat that lands mid-burst does not forget the players
+ * already sent there and make the pod look emptier than it is.
+ */
 export const heartbeatScript: ScriptDef = {
   name: 'gcHeartbeat',
-  numberOfKeys: 4,
+  numberOfKeys: 5,
   lua: `
 local drained = redis.call('EXISTS', KEYS[3]) == 1
 local state = 'ready'
 if ARGV[6] == '1' or drained then state = 'draining' end
+local t = redis.call('TIME')
+redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', t[1] * 1000 + math.floor(t[2] / 1000))
+local online = tonumber(ARGV[3])
+local assigned = online + redis.call('ZCARD', KEYS[5])
 redis.call('HSET', KEYS[1], 'app_id', ARGV[1], 'app_type', ARGV[2], 'online', ARGV[3], 'ip', ARGV[4], 'port', ARGV[5],
-  'state', state, 'ts_ms', ARGV[7], 'capacity', ARGV[8])
+  'state', state, 'ts_ms', ARGV[7], 'capacity', ARGV[8], 'assigned', assigned)
 redis.call('PEXPIRE', KEYS[1], ARGV[9])
 redis.call('SADD', KEYS[4], ARGV[1])
-local online = tonumber(ARGV[3])
 local cap = tonumber(ARGV[8])
-if state == 'ready' and cap > 0 and online < cap then
-  redis.call('ZADD', KEYS[2], online / cap, ARGV[1])
+if state == 'ready' and cap > 0 and assigned < cap then
+  redis.call('ZADD', KEYS[2], assigned / cap, ARGV[1])
 else
   redis.call('ZREM', KEYS[2], ARGV[1])
 end
@@ -52,7 +61,8 @@ return 1
 
 /**
  * KEYS: online zset. ARGV: app key prefix, k, now_ms, ttl_ms, strategy (least_loaded|packed).
- * Picks k times; every pick sees the previous bumps. A member whose hash is gone, too old, not ready or full is
+ * Picks k times by `assigned` (see the heartbeat script); every pick sees the previous bumps (+1 to `assigned`;
+ * `online` stays the pod's reported truth). A member whose hash is gone, too old, not ready or full is
  * removed on the way. Returns a flat array app_id, ip, port per pick (fewer than k triples = no more capacity).
  */
 export const pickScript: ScriptDef = {
@@ -76,9 +86,9 @@ while picked < k do
   if not id then break end
   local c = seen[id]
   if not c then
-    local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'online', 'capacity')
+    local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'assigned', 'capacity', 'online')
     local ts = tonumber(h[4])
-    local online = tonumber(h[5])
+    local online = tonumber(h[5]) or tonumber(h[7])
     local cap = tonumber(h[6])
     if (not h[1]) or h[3] ~= 'ready' or (not ts) or ts < oldest or (not online) or (not cap) or cap <= 0 or online >= cap then
       c = false
@@ -100,7 +110,7 @@ while picked < k do
   end
 end
 for id, c in pairs(seen) do
-  if c and c.inc > 0 then redis.call('HINCRBY', prefix .. id, 'online', c.inc) end
+  if c and c.inc > 0 then redis.call('HSET', prefix .. id, 'assigned', c.online) end
 end
 return out
 `,
@@ -140,13 +150,33 @@ return 1
 `,
 };
 
-/** KEYS: token key. ARGV: expected value. Deletes only on an exact match, so a wrong (account, app) does not burn it. */
+/**
+ * KEYS: token key, pending zset of the game. ARGV: value "<account> <app_id>", ttl ms, token.
+ * SET NX PX, and the token joins the game's pending set (score = expiry) so its heartbeats count the player on his way.
+ */
+export const issueScript: ScriptDef = {
+  name: 'gcIssue',
+  numberOfKeys: 2,
+  lua: `
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 0 end
+local t = redis.call('TIME')
+redis.call('ZADD', KEYS[2], t[1] * 1000 + math.floor(t[2] / 1000) + tonumber(ARGV[2]), ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return 1
+`,
+};
+
+/**
+ * KEYS: token key, pending zset of the redeeming game. ARGV: expected value, token.
+ * Deletes only on an exact match, so a wrong (account, app) does not burn it; a redeemed token leaves the pending set.
+ */
 export const redeemScript: ScriptDef = {
   name: 'gcRedeem',
-  numberOfKeys: 1,
+  numberOfKeys: 2,
   lua: `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('DEL', KEYS[1])
+  redis.call('ZREM', KEYS[2], ARGV[2])
   return 1
 end
 return 0

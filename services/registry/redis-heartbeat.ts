@@ -89,6 +89,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         this.keys.online(s.appType),
         this.keys.drain(s.appId),
         this.keys.apps,
+        this.keys.pending(s.appId),
         s.appId,
         s.appType,
         online,

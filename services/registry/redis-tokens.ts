@@ -1,6 +1,7 @@
 /**
  * TokenStore over Redis: single-use login → game tokens. A token is 128 bits from the CSPRNG (32 hex chars) stored
- * as `{p}:token:<t>` = "<account> <game app_id>" with SET NX PX TOKEN_TTL_MS. Redeeming is one Lua step that deletes
+ * as `{p}:token:<t>` = "<account> <game app_id>" with SET NX PX TOKEN_TTL_MS, and joins the game's pending set
+ * `{p}:pending:<app_id>` (its heartbeats count players on their way, see lua-scripts.ts). Redeeming is one Lua step that deletes
  * the key only when account and app match exactly, so it succeeds at most once. Decision (docs): an attempt with the
  * wrong account or app does NOT burn the token — otherwise anyone who saw a token could void the real player's
  * login; guessing is hopeless at 128 bits and the TTL bounds a token's life anyway.
@@ -8,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { registryKeys, type RegistryKeys } from './keys.js';
-import { redeemScript, script } from './lua-scripts.js';
+import { issueScript, redeemScript, script } from './lua-scripts.js';
 import { RegistryUnavailableError, type TokenStore } from './types.js';
 
 const TOKEN_RE = /^[0-9a-f]{32}$/;
@@ -21,6 +22,7 @@ export interface RedisTokenStoreOptions {
 export class RedisTokenStore implements TokenStore {
   private readonly keys: RegistryKeys;
   private readonly redeemRun;
+  private readonly issueRun;
 
   constructor(
     private readonly redis: Redis,
@@ -28,6 +30,7 @@ export class RedisTokenStore implements TokenStore {
   ) {
     this.keys = registryKeys(o.prefix);
     this.redeemRun = script(redis, redeemScript);
+    this.issueRun = script(redis, issueScript);
   }
 
   async issue(account: string, gameAppId: string): Promise<string> {
@@ -36,11 +39,11 @@ export class RedisTokenStore implements TokenStore {
       const token = randomBytes(16).toString('hex');
       let r: unknown;
       try {
-        r = await this.redis.set(this.keys.token(token), `${account} ${gameAppId}`, 'PX', this.o.tokenTtlMs, 'NX');
+        r = await this.issueRun(this.keys.token(token), this.keys.pending(gameAppId), `${account} ${gameAppId}`, this.o.tokenTtlMs, token);
       } catch (err) {
         throw new RegistryUnavailableError('cannot issue token: redis unavailable', { cause: err });
       }
-      if (r === 'OK') return token;
+      if (r === 1) return token;
     }
     throw new RegistryUnavailableError('cannot issue token: repeated collisions');
   }
@@ -48,7 +51,7 @@ export class RedisTokenStore implements TokenStore {
   async redeem(token: string, account: string, gameAppId: string): Promise<'ok' | 'invalid'> {
     if (!TOKEN_RE.test(token)) return 'invalid';
     try {
-      const r = await this.redeemRun(this.keys.token(token), `${account} ${gameAppId}`);
+      const r = await this.redeemRun(this.keys.token(token), this.keys.pending(gameAppId), `${account} ${gameAppId}`, token);
       return r === 1 ? 'ok' : 'invalid';
     } catch (err) {
       throw new RegistryUnavailableError('cannot redeem token: redis unavailable', { cause: err });
