@@ -8,34 +8,37 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { startService } from './helpers/service-process.js';
 
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
+/** `/proc/<pid>/stat` fields after the command name: [state, ppid, …]; field 22 of the full line is the start time. */
+function statFields(pid: number | string): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // exited meanwhile
+  }
+}
+
+/** Children of `pid` as "pid@starttime", so a pid reused by another process (tests run in parallel) is not mistaken for ours. */
+function childrenOf(pid: number): string[] {
+  const out: string[] = [];
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) out.push(Number(d));
-    } catch {
-      // exited meanwhile
-    }
+    const f = statFields(d);
+    if (f && Number(f[1]) === pid) out.push(`${d}@${f[19]}`);
   }
   return out;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+const alive = (key: string) => {
+  const [pid, start] = key.split('@');
+  const f = statFields(pid!);
+  return f !== undefined && f[19] === start && f[0] !== 'Z';
 };
 
 test('gamecluster local --players 50: table, exit 0, no child left behind', { timeout: 120_000 }, async () => {
   const env: Record<string, string> = { LOG_LEVEL: 'warn' };
   const p = startService('local', env, ['--players', '50', '--rate', '200', '--duration', '0.5']);
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   const poll = setInterval(() => childrenOf(p.child.pid!).forEach((c) => seen.add(c)), 100);
   const timer = setTimeout(() => p.signal('SIGKILL'), 110_000);
   const code = await p.exited;
