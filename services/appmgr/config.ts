@@ -4,12 +4,14 @@
  */
 import { z } from 'zod';
 import { commonEnv, env, loadConfig, loadConfigOrExit } from '../platform/config.js';
+import { workersHelp, workersSchema } from '../platform/workers.js';
 
 export const appmgrEnv = {
   ...commonEnv,
   HTTP_PORT: env.port(8080),
   GRPC_PORT: env.port(50051),
   SELECT_STRATEGY: env.oneOf(['least_loaded', 'packed'] as const, 'least_loaded'),
+  WORKERS: workersSchema(),
 };
 
 export type AppmgrConfig = z.output<z.ZodObject<typeof appmgrEnv>>;
@@ -34,4 +36,5 @@ export const appmgrEnvHelp = `Environment (defaults in brackets):
   APP_TTL_MS       a pod not heard from for this long is never chosen [6000]
   STALE_MS         how long /login answers from the snapshot while Redis is down [10000]
   BIND_HOST        listen address [0.0.0.0]
-  LOG_LEVEL        fatal|error|warn|info|debug|trace|silent [info]`;
+  LOG_LEVEL        fatal|error|warn|info|debug|trace|silent [info]
+${workersHelp.replace(/^  WORKERS {11}/, '  WORKERS          ')}`;

@@ -1,11 +1,15 @@
 /**
  * `gamecluster appmgr`: only wiring — config (exit 2 on a bad variable) → logger (effective config, redacted) →
  * startAppmgr (Redis, components, listeners) → graceful shutdown on SIGTERM/SIGINT.
+ * WORKERS>1: this process becomes a node:cluster primary (appmgr-workers.ts) and every worker runs the same
+ * startAppmgr on the shared HTTP and gRPC ports; the pod's /metrics (any worker answers it) is the aggregate.
  */
 import { redactConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { onShutdown } from '../platform/shutdown.js';
+import { processRole, resolveWorkers } from '../platform/workers.js';
 import { startAppmgr } from './app.js';
+import { runAppmgrPrimary, runAppmgrWorker } from './appmgr-workers.js';
 import { appmgrEnvHelp, loadAppmgrConfigOrExit } from './config.js';
 
 const usage = `usage: gamecluster appmgr [--help]
@@ -27,7 +31,11 @@ export async function main(argv: string[]): Promise<void> {
   }
   const config = loadAppmgrConfigOrExit();
   const logger = createLogger('appmgr', config.LOG_LEVEL);
-  logger.info({ config: redactConfig(config) }, 'effective config');
+  const workers = resolveWorkers(config.WORKERS);
+  const role = processRole(workers);
+  if (role === 'worker') return runAppmgrWorker(config, logger);
+  logger.info({ config: redactConfig(config), ...(role === 'primary' ? { workers } : {}) }, 'effective config');
+  if (role === 'primary') return runAppmgrPrimary(config, logger, workers);
   let handle;
   try {
     handle = await startAppmgr(config, logger);

@@ -29,8 +29,9 @@ export function createAppmgrMetrics(registry: Registry = createRegistry()): Appm
       buckets: [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: r,
     }),
-    apps: new Gauge({ name: 'gamecluster_appmgr_apps', help: 'Registered pods by type and state (from the last registry snapshot)', labelNames: ['app_type', 'state'], registers: r }),
-    clusterOnline: new Gauge({ name: 'gamecluster_cluster_online_players', help: 'Players online in the cluster by pod type (sum of the registry)', labelNames: ['app_type'], registers: r }),
+    // Every WORKERS>1 worker reads the same registry: its /metrics shows one copy ('max'), not the sum of N copies.
+    apps: new Gauge({ name: 'gamecluster_appmgr_apps', help: 'Registered pods by type and state (from the last registry snapshot)', labelNames: ['app_type', 'state'], registers: r, aggregator: 'max' }),
+    clusterOnline: new Gauge({ name: 'gamecluster_cluster_online_players', help: 'Players online in the cluster by pod type (sum of the registry)', labelNames: ['app_type'], registers: r, aggregator: 'max' }),
     redisUp: createRedisUpGauge(registry),
   };
 }

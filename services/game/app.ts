@@ -3,7 +3,9 @@
  * drain), the FrameServer (role 'game') with its handlers (C2G_LoginByToken, then Ping and C2G_Echo once online),
  * the token store and the cluster-wide session registry (duplicate-login kicks over pub/sub). `startGame` is what
  * main.ts calls and what tests or `gamecluster local` may call in-process; it returns the bound ports and
- * drain()/close().
+ * drain()/close(). With `worker` (a WORKERS>1 worker) the same pod body runs without heartbeat/health server; every
+ * worker subscribes to the pod's kick channel and only the one holding the named socket key acts, which is also how
+ * a duplicate whose older session sits on another worker of this pod is kicked (the claim publishes it).
  */
 import type { Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
@@ -14,11 +16,12 @@ import { FrameServer } from '../socket/frame-server.js';
 import { podLimits, resolvePodIdentity } from '../pod/pod-config.js';
 import type { PodHandle } from '../pod/pod-handle.js';
 import { PodRuntime } from '../pod/pod-runtime.js';
+import type { PodStartOptions } from '../pod/workers/pod-worker.js';
 import type { GameConfig } from './config.js';
 import { GameSessions } from './sessions.js';
 import { newGameConnData, tokenLoginHandler, type GameConnData } from './token-login.js';
 
-export interface StartGameOptions {
+export interface StartGameOptions extends PodStartOptions {
   registry?: Registry;
   hostname?: string;
 }
@@ -27,7 +30,7 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const identity = resolvePodIdentity(config, opts.hostname);
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('game', opts.registry);
-  const runtime = new PodRuntime({ appType: 'game', config, identity, logger: log, metrics });
+  const runtime = new PodRuntime({ appType: 'game', config, identity, logger: log, metrics, worker: opts.worker });
   const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config), initialData: newGameConnData });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
   const sessions = new GameSessions(new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log }), server, identity.appId, log);

@@ -2,7 +2,9 @@
  * Builds and starts one login pod from its config: metrics, the pod runtime (Redis, health server, heartbeat,
  * drain), the FrameServer (role 'login') with its handlers (Ping, C2L_AccountCheck, C2L_EnterGame), the token store
  * and the appmgr gRPC client. `startLogin` is what main.ts calls and what tests or `gamecluster local` may call
- * in-process; it returns the bound ports (PORT=0 / METRICS_PORT=0 work) and drain()/close().
+ * in-process; it returns the bound ports (PORT=0 / METRICS_PORT=0 work) and drain()/close(). With `worker` (a
+ * WORKERS>1 worker) it runs without heartbeat/health server and reports each authenticated login connection to the
+ * primary, which kicks an older connection of the same account held by another worker (pod/workers/login-sessions.ts).
  */
 import type { Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
@@ -13,13 +15,15 @@ import { FrameServer } from '../socket/frame-server.js';
 import { podLimits, resolvePodIdentity } from '../pod/pod-config.js';
 import { PodRuntime } from '../pod/pod-runtime.js';
 import type { PodHandle } from '../pod/pod-handle.js';
+import { attachLoginSessions } from '../pod/workers/login-sessions.js';
+import type { PodStartOptions } from '../pod/workers/pod-worker.js';
 import { accountCheckHandler, newLoginConnData, openAuthenticator, type Authenticator, type LoginConnData } from './account-check.js';
 import { AppmgrClient } from './appmgr-client.js';
 import { HttpAuthenticator } from './auth-http.js';
 import type { LoginConfig } from './config.js';
 import { enterGameHandler } from './enter-game.js';
 
-export interface StartLoginOptions {
+export interface StartLoginOptions extends PodStartOptions {
   registry?: Registry;
   hostname?: string;
 }
@@ -28,7 +32,7 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
   const identity = resolvePodIdentity(config, opts.hostname);
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('login', opts.registry);
-  const runtime = new PodRuntime({ appType: 'login', config, identity, logger: log, metrics });
+  const runtime = new PodRuntime({ appType: 'login', config, identity, logger: log, metrics, worker: opts.worker });
   const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config), initialData: newLoginConnData });
   const auth: Authenticator =
     config.AUTH_MODE === 'http' ? new HttpAuthenticator({ url: config.AUTH_URL!, timeoutMs: config.AUTH_HTTP_TIMEOUT_MS, logger: log }) : openAuthenticator;
@@ -36,7 +40,20 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
 
   server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
-  server.handle(MsgId.C2L_AccountCheck, { requiresAuth: false }, accountCheckHandler({ server, auth, logins: metrics.logins, onOnline: () => runtime.refreshOnline() }));
+  const check = accountCheckHandler({ server, auth, logins: metrics.logins, onOnline: () => runtime.refreshOnline() });
+  const shared = opts.worker ? attachLoginSessions(opts.worker, server) : undefined;
+  server.handle(
+    MsgId.C2L_AccountCheck,
+    { requiresAuth: false },
+    shared
+      ? async (c, m) => {
+          const before = c.objectKey;
+          await check(c, m);
+          // Newly authenticated (or as another account): tell the primary, which kicks the older one on another worker.
+          if (c.state === 'online' && c.objectKey !== undefined && c.objectKey !== before) shared.authenticated(c.objectKey, c.socketKey);
+        }
+      : check,
+  );
   server.handle(MsgId.C2L_EnterGame, { requiresAuth: true }, enterGameHandler({ allocate: (a) => appmgr.allocateGame(a), tokens, logger: log }));
   runtime.onClose(async () => appmgr.close());
 

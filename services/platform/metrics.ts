@@ -15,7 +15,8 @@ export function createRegistry(): Registry {
 
 /** `gamecluster_redis_up`, exported by every service. */
 export function createRedisUpGauge(registry: Registry): Gauge {
-  return new Gauge({ name: 'gamecluster_redis_up', help: '1 while the last Redis command succeeded, else 0', registers: [registry] });
+  // With WORKERS>1 every process has its own Redis client: the pod's aggregated value is the worst of them.
+  return new Gauge({ name: 'gamecluster_redis_up', help: '1 while the last Redis command succeeded, else 0', registers: [registry], aggregator: 'min' });
 }
 
 export interface PodMetrics {
@@ -37,8 +38,9 @@ export function createPodMetrics(appType: AppTypeName, registry: Registry = crea
   return {
     registry,
     appType,
-    onlinePlayers: new Gauge({ name: 'gamecluster_online_players', help: 'Players online on this pod (authenticated)', labelNames: ['app_type', 'app_id'], registers: r }),
-    connections: new Gauge({ name: 'gamecluster_connections', help: 'Open client TCP connections', labelNames: ['app_type'], registers: r }),
+    // aggregator 'sum': with WORKERS>1 the pod's /metrics adds up its workers' counts (prom-client AggregatorRegistry).
+    onlinePlayers: new Gauge({ name: 'gamecluster_online_players', help: 'Players online on this pod (authenticated)', labelNames: ['app_type', 'app_id'], registers: r, aggregator: 'sum' }),
+    connections: new Gauge({ name: 'gamecluster_connections', help: 'Open client TCP connections', labelNames: ['app_type'], registers: r, aggregator: 'sum' }),
     framesReceived: new Counter({ name: 'gamecluster_frames_received_total', help: 'Frames received from clients', labelNames: ['app_type', 'msg'], registers: r }),
     framesSent: new Counter({ name: 'gamecluster_frames_sent_total', help: 'Frames sent to clients', labelNames: ['app_type', 'msg'], registers: r }),
     framesRejected: new Counter({ name: 'gamecluster_frames_rejected_total', help: 'Connections closed for a protocol violation or limit, by reason', labelNames: ['app_type', 'reason'], registers: r }),

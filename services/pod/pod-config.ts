@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { commonEnv, ConfigError, env } from '../platform/config.js';
 import type { ConnectionLimits } from '../socket/limits.js';
+import { workersHelp, workersSchema } from '../platform/workers.js';
 
 const APP_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$/;
 const appId = () => z.string().trim().regex(APP_ID_RE, '1-253 chars of [A-Za-z0-9_.:-] (no spaces)').optional();
@@ -38,6 +39,7 @@ export function podEnv(defaultPort: number) {
     MAX_FRAMES_PER_SEC: env.int(200, 1, 1_000_000),
     MAX_WRITE_BUFFER: env.int(1_048_576, 1024, 1_073_741_824),
     DRAIN_TIMEOUT_MS: env.int(25_000, 0, 3_600_000),
+    WORKERS: workersSchema(),
   };
 }
 
@@ -91,6 +93,7 @@ export function podEnvHelp(defaultPort: number): string {
   MAX_FRAMES_PER_SEC  per connection [200]
   MAX_WRITE_BUFFER  bytes queued to one client before it is closed as a slow reader [1048576]
   DRAIN_TIMEOUT_MS  after SIGTERM/DrainApp, players are kicked (SERVER_DRAINING) after this long [25000]
+${workersHelp}
   REDIS_URL         redis://, rediss:// or redis-sentinel://h:p,h:p/master [redis://127.0.0.1:6379]
   REDIS_SENTINELS   host:port,host:port[/master] (instead of a sentinel URL)
   PREFIX            Redis key prefix [gc]

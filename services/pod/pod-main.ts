@@ -3,18 +3,24 @@
  * with one line on a bad variable) → logger (effective config once, redacted) → start → signal handling: the first
  * SIGTERM/SIGINT drains (players kicked with SERVER_DRAINING at DRAIN_TIMEOUT_MS at the latest) and exits 0,
  * a second signal forces exit 1, and a hang past DRAIN_TIMEOUT_MS + 15 s forces exit 1.
+ * WORKERS=1 is exactly that, in one process. WORKERS>1: this process becomes the pod's primary (one heartbeat,
+ * one METRICS_PORT; workers/pod-primary.ts) and the same command line, re-run by node:cluster, becomes each worker
+ * (workers/pod-worker.ts), which takes its orders from the primary instead of signals.
  */
 import { redactConfig } from '../platform/config.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { onShutdown } from '../platform/shutdown.js';
+import { processRole, resolveWorkers } from '../platform/workers.js';
 import { exitOnConfigError, resolvePodIdentity, type PodEnv } from './pod-config.js';
 import type { PodHandle } from './pod-handle.js';
+import { startPodPrimary } from './workers/pod-primary.js';
+import { runPodWorker, type PodStartOptions } from './workers/pod-worker.js';
 
 export interface PodMainSpec<C extends PodEnv> {
   command: 'login' | 'game';
   usage: string;
   parse: () => C;
-  start: (config: C, logger: Logger) => Promise<PodHandle>;
+  start: (config: C, logger: Logger, opts?: PodStartOptions) => Promise<PodHandle>;
 }
 
 export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpec<C>): Promise<void> {
@@ -27,19 +33,26 @@ export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpe
     process.exit(2);
   }
   const config = exitOnConfigError(spec.command, spec.parse);
-  const identity = resolvePodIdentity(config);
+  const workers = resolveWorkers(config.WORKERS);
+  const role = processRole(workers);
   const logger = createLogger(spec.command, config.LOG_LEVEL); // startLogin/startGame bind app_id
-  logger.info({ config: redactConfig(config), identity }, 'effective config');
+  if (role === 'worker') return runPodWorker(config, logger, (c, l, o) => spec.start(c, l, o));
+  const identity = resolvePodIdentity(config);
+  logger.info({ config: redactConfig(config), identity, ...(role === 'primary' ? { workers } : {}) }, 'effective config');
   let handle: PodHandle;
   try {
-    handle = await spec.start(config, logger);
+    handle =
+      role === 'primary'
+        ? await startPodPrimary({ appType: spec.command, config, logger, workers })
+        : await spec.start(config, logger);
   } catch (err) {
     logger.fatal({ err }, `${spec.command} could not start`);
     process.exit(1);
   }
-  logger.info({ port: handle.port, metrics_port: handle.metricsPort, advertise: handle.advertise }, `${spec.command} listening`);
+  logger.info({ port: handle.port, metrics_port: handle.metricsPort, advertise: handle.advertise, ...(role === 'primary' ? { workers } : {}) }, `${spec.command} listening`);
   const h = handle;
-  onShutdown(logger, config.DRAIN_TIMEOUT_MS + 15_000, async () => {
+  // The primary waits for every worker's drain; its workers close within the same bound.
+  onShutdown(logger, config.DRAIN_TIMEOUT_MS + 15_000 + (role === 'primary' ? 10_000 : 0), async () => {
     await h.close();
   });
 }

@@ -5,6 +5,8 @@
  * drain state machine (SIGTERM or the DrainApp flag) and the ordered shutdown: drain → remove the registry entry →
  * close the TCP server → extra steps (e.g. session releases) → health server → Redis. Redis being down never stops
  * the pod: it starts degraded, heartbeats retry, and the pod becomes ready after its first heartbeat attempt.
+ * Inside a `WORKERS>1` worker (`worker` set) the heartbeat and the health server belong to the primary: the runtime
+ * then only listens, reports its online count and drains on the primary's command (workers/worker-hooks.ts).
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
@@ -12,9 +14,11 @@ import { createHealthServer, type HealthServer } from '../platform/health-server
 import type { PodMetrics } from '../platform/metrics.js';
 import type { AppTypeName } from '../protocol/wire.js';
 import { closeRedis, createRedisClient, RedisHeartbeatWriter, waitReady } from '../registry/index.js';
+import type { WorkerLink } from '../platform/worker-link.js';
 import type { FrameServer } from '../socket/frame-server.js';
 import { DrainController, type DrainReason } from './drain.js';
 import type { PodEnv, PodIdentity } from './pod-config.js';
+import { attachWorkerHooks, type WorkerHooks } from './workers/worker-hooks.js';
 
 export interface PodRuntimeOptions {
   appType: AppTypeName;
@@ -24,6 +28,8 @@ export interface PodRuntimeOptions {
   metrics: PodMetrics;
   /** How long start waits for the first Redis connection before carrying on degraded (default 2000). */
   redisWaitMs?: number;
+  /** Set inside a WORKERS>1 worker: no heartbeat/health server here; report to and obey the primary. */
+  worker?: WorkerLink | undefined;
 }
 
 export class PodRuntime {
@@ -40,6 +46,7 @@ export class PodRuntime {
   private closed: Promise<void> | undefined;
   private readonly onlineGauge: { set(v: number): void };
   private readonly closeSteps: (() => Promise<void>)[] = [];
+  private workerHooks: WorkerHooks | undefined;
 
   constructor(private readonly o: PodRuntimeOptions) {
     this.appId = o.identity.appId;
@@ -75,6 +82,7 @@ export class PodRuntime {
   /** Re-reads the online count into the gauge; call after every authenticate and close. */
   refreshOnline(): void {
     this.onlineGauge.set(this.online());
+    this.workerHooks?.changed();
   }
 
   /** Adds a shutdown step that runs after the TCP server closed and before Redis closes. */
@@ -88,6 +96,7 @@ export class PodRuntime {
     this.server = server;
     server.onClose(() => this.refreshOnline());
     await waitReady(this.redis, this.o.redisWaitMs ?? 2000);
+    if (this.o.worker) return this.startWorker(server, this.o.worker);
     this.metricsPort = await this.health.listen(c.METRICS_PORT, c.BIND_HOST);
     this.port = await server.listen(c.PORT, c.BIND_HOST);
     this.drainCtl = new DrainController({
@@ -121,6 +130,17 @@ export class PodRuntime {
     return { port: this.port, metricsPort: this.metricsPort };
   }
 
+  /** Worker mode: listen on the shared port, drain when the primary says so; the primary heartbeats for the pod. */
+  private async startWorker(server: FrameServer<any>, link: WorkerLink): Promise<{ port: number; metricsPort: number }> {
+    const { config: c, logger } = this.o;
+    this.port = await server.listen(c.PORT, c.BIND_HOST);
+    this.metricsPort = c.METRICS_PORT; // served by the primary
+    this.drainCtl = new DrainController({ timeoutMs: c.DRAIN_TIMEOUT_MS, target: server, logger });
+    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), drain: (r) => this.drain(r) });
+    this.firstBeatDone = true;
+    return { port: this.port, metricsPort: this.metricsPort };
+  }
+
   /** Starts draining (idempotent); resolves once drained (empty, or the rest kicked at DRAIN_TIMEOUT_MS). */
   drain(reason: DrainReason): Promise<void> {
     if (!this.drainCtl) return Promise.resolve();
@@ -140,10 +160,11 @@ export class PodRuntime {
           log.warn({ err, step: what }, 'shutdown step failed');
         }
       };
+      this.workerHooks?.stop();
       await step('heartbeat', () => this.heartbeat?.stop());
       await step('tcp', () => this.server?.close());
       for (const s of this.closeSteps) await step('close step', s);
-      await step('health', () => this.health.close());
+      if (this.health.server.listening) await step('health', () => this.health.close());
       await step('redis', () => closeRedis(this.redis));
       log.info({ app_id: this.appId }, 'stopped');
     })());
