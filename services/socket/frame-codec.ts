@@ -4,6 +4,7 @@
  * a frame that lies inside one chunk is handed out as a view of that chunk (no copy), and only a frame that
  * straddles chunks is copied once into its own buffer. No sockets here: Buffer in, frames out.
  */
+import $protobuf from 'protobufjs/minimal.js';
 import { FRAME_HEADER_BYTES, FRAME_MAX_BYTES } from '../protocol/wire.js';
 
 export class FrameTooLargeError extends Error {
@@ -22,6 +23,42 @@ export function encodeFrame(msgId: number, body: Uint8Array): Buffer {
   buf.writeUInt16LE(total, 0);
   buf.writeUInt16LE(msgId, 2);
   buf.set(body, FRAME_HEADER_BYTES);
+  return buf;
+}
+
+/** A generated protobuf message codec (what `encode(message, writer)` needs). */
+export interface MessageEncoder<T> {
+  encode(message: T, writer: $protobuf.Writer): unknown;
+}
+
+/**
+ * One writer reused for every frame: encoding is synchronous, and `finish()` copies the bytes out, so the writer's
+ * growable scratch buffer (protobufjs 8 allocates one per `Writer.create()`) is allocated once, not per message.
+ */
+let writer = $protobuf.Writer.create();
+
+/**
+ * Encodes `message` with `codec` straight into one frame: a 4-byte placeholder header, then the body, copied out by
+ * `finish()` into one buffer whose header is then patched in place. The hot path of sending: one allocation per
+ * frame instead of writer scratch + body + frame (+ copy).
+ */
+export function encodeMessageFrame<T>(msgId: number, codec: MessageEncoder<T>, message: T): Buffer {
+  let buf: Buffer;
+  try {
+    writer.pos = 0;
+    writer.fixed32(0);
+    codec.encode(message, writer);
+    buf = writer.finish() as Buffer;
+  } catch (err) {
+    writer = $protobuf.Writer.create(); // a half-written (possibly forked) writer must not leak into the next frame
+    throw err;
+  }
+  const total = buf.length;
+  if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(total - FRAME_HEADER_BYTES);
+  buf[0] = total & 0xff;
+  buf[1] = total >>> 8;
+  buf[2] = msgId & 0xff;
+  buf[3] = (msgId >>> 8) & 0xff;
   return buf;
 }
 

@@ -8,7 +8,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { acceptsFromClient, encodeBody, messageSpec, type MessageById } from '../protocol/messages.js';
+import { acceptsFromClient, messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason } from '../protocol/wire.js';
 import { Connection, type Conn, type ConnectionHooks } from './connection.js';
 import { FrameDecoder } from './frame-codec.js';
@@ -88,7 +88,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       this.counters.droppedStale.inc();
       return false;
     }
-    return conn.writeFrame(id, encodeBody(id, message));
+    return conn.send(id, message);
   }
 
   /** Kicks a player by identity (same staleness rule as send). */
@@ -167,7 +167,10 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     socket.on('data', (chunk: Buffer) => {
       if (!conn.open) return;
       conn.lastRecvAt = Date.now();
+      // Replies sent while this chunk's frames are handled leave together in one write (Connection.flush).
+      conn.batching = true;
       if (!decoder.push(chunk)) conn.violation(CloseReason.short_frame);
+      conn.flush();
     });
     // Errors (ECONNRESET, EPIPE, ETIMEDOUT) are the peer's doing: 'close' follows and cleans up.
     socket.on('error', (err) => this.logger.debug({ socketKey: conn.socketKey, err: err.message }, 'socket error'));

@@ -1,7 +1,7 @@
 /**
  * The metrics the socket layer updates, as an interface so it does not depend on who declares them
- * (services/platform/metrics.ts does, for login and game). Per-message counters are resolved to label children
- * once per msg id and cached: no label hashing per frame.
+ * (services/platform/metrics.ts does, for login and game). Per-message counters are tallied as plain numbers per
+ * msg id and added to prom-client when read: no label hashing per frame.
  */
 import type { Counter, Gauge } from 'prom-client';
 import { allMessages } from '../protocol/messages.js';
@@ -20,29 +20,64 @@ interface Inc {
   inc(v?: number): void;
 }
 
-/** Label children resolved once. */
+/** A per-message tally kept as a plain number and added to its prom-client child when the metric is read. */
+interface Tally {
+  n: number;
+  readonly child: Inc;
+}
+
+/**
+ * Makes `metric` run `flush` before each read (prom-client calls a metric's `collect` from `get()`, which every
+ * scrape and `getSingleMetric(...).get()` goes through), keeping any `collect` it already had.
+ */
+function flushBeforeRead(metric: object, flush: () => void): void {
+  const m = metric as { collect?: (this: unknown) => unknown };
+  const prev = m.collect;
+  m.collect = function (this: unknown) {
+    flush();
+    return prev?.call(this);
+  };
+}
+
+/**
+ * Label children resolved once. The per-frame counters (received/sent by msg) are plain numbers on the hot path —
+ * a prom-client `child.inc()` hashes and validates its labels on every call — and are added to the real counters
+ * whenever those are read, so scrapes and tests always see exact values.
+ */
 export class SocketCounters {
-  private readonly received = new Map<number, Inc>();
-  private readonly sent = new Map<number, Inc>();
+  private readonly received = new Map<number, Tally>();
+  private readonly sent = new Map<number, Tally>();
   readonly connections: { inc(v?: number): void; dec(): void };
   readonly droppedStale: Inc;
 
   constructor(private readonly m: SocketMetrics) {
     for (const s of allMessages) {
-      this.received.set(s.id, m.framesReceived.labels(m.appType, s.name));
-      this.sent.set(s.id, m.framesSent.labels(m.appType, s.name));
+      this.received.set(s.id, { n: 0, child: m.framesReceived.labels(m.appType, s.name) });
+      this.sent.set(s.id, { n: 0, child: m.framesSent.labels(m.appType, s.name) });
     }
+    flushBeforeRead(m.framesReceived, () => SocketCounters.flush(this.received));
+    flushBeforeRead(m.framesSent, () => SocketCounters.flush(this.sent));
     this.connections = m.connections.labels(m.appType);
     this.droppedStale = m.framesDroppedStale.labels(m.appType);
     this.connections.inc(0); // export the series at 0 from the start
   }
 
+  private static flush(tallies: Map<number, Tally>): void {
+    for (const t of tallies.values()) {
+      if (t.n === 0) continue;
+      t.child.inc(t.n);
+      t.n = 0;
+    }
+  }
+
   frameReceived(id: number): void {
-    this.received.get(id)?.inc();
+    const t = this.received.get(id);
+    if (t) t.n++;
   }
 
   frameSent(id: number): void {
-    this.sent.get(id)?.inc();
+    const t = this.sent.get(id);
+    if (t) t.n++;
   }
 
   rejected(reason: CloseReason): void {
