@@ -89,3 +89,13 @@ export async function pool<T, R>(items: readonly T[], n: number, fn: (item: T, i
   );
   return out;
 }
+
+/** `p`, or a rejection naming `what` after `ms` (the timer is cleared either way). */
+export async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
