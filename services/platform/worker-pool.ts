@@ -165,7 +165,7 @@ export class WorkerPool {
     const t = setTimeout(() => {
       for (const s of this.slots) {
         if (s.worker && !s.worker.isDead()) {
-          this.o.logger.warn({ worker: s.index, pid: s.worker.process.pid }, 'worker did not exit in time: SIGKILL');
+          this.o.logger.warn({ worker: s.index, worker_pid: s.worker.process.pid }, 'worker did not exit in time: SIGKILL');
           s.worker.process.kill('SIGKILL');
         }
       }
@@ -180,10 +180,11 @@ export class WorkerPool {
     s.ready = false;
     s.startedAt = Date.now();
     const w = cluster.fork({ [WORKER_INDEX_ENV]: String(s.index) });
+    guardHandoffs(w);
     s.worker = w;
     s.workerId = w.id;
     this.byWorkerId.set(w.id, s);
-    this.o.logger.info({ worker: s.index, worker_id: w.id, pid: w.process.pid }, 'worker forked');
+    this.o.logger.info({ worker: s.index, worker_id: w.id, worker_pid: w.process.pid }, 'worker forked');
   }
 
   private onMessage(w: Worker, msg: unknown): void {
@@ -196,7 +197,7 @@ export class WorkerPool {
         s.ready = true;
         s.port = m.port;
         this.alive?.inc();
-        this.o.logger.info({ worker: s.index, worker_id: w.id, pid: w.process.pid }, 'worker ready');
+        this.o.logger.info({ worker: s.index, worker_id: w.id, worker_pid: w.process.pid }, 'worker ready');
         this.o.onReady?.(s);
         this.checkAllReady?.();
       }
@@ -247,9 +248,56 @@ export class WorkerPool {
     s.youngDeaths = lived < YOUNG_MS ? s.youngDeaths + 1 : 0;
     const delay = s.youngDeaths === 0 ? 0 : Math.min(5000, 100 * 2 ** (s.youngDeaths - 1));
     this.restarts?.inc({ worker: String(s.index) });
-    this.o.logger.error({ worker: s.index, worker_id: w.id, pid: w.process.pid, code, signal, lived_ms: lived, restart_in_ms: delay }, 'worker died: restarting it');
+    this.o.logger.error({ worker: s.index, worker_id: w.id, worker_pid: w.process.pid, code, signal, lived_ms: lived, restart_in_ms: delay }, 'worker died: restarting it');
     s.restartTimer = setTimeout(() => {
       if (this.restarting) this.fork(s);
     }, delay);
   }
+}
+
+/**
+ * Node's round-robin handoff (lib/internal/cluster/round_robin_handle.js) closes the primary's copy of an accepted
+ * connection only when the worker answers that it took it. A worker that dies between the handoff and its answer
+ * (SIGKILL, OOM, a crash under load) never answers: the primary's copy keeps the TCP connection open and that client
+ * hangs until its own timeout instead of seeing a close. So we note which worker each connection was last handed
+ * to (at most one in flight per worker and listener: a worker leaves the free queue until it answers) and, when a
+ * worker dies abnormally, close the ones Node never closed — that client then gets its FIN like the dead worker's
+ * other players. A clean exit is left alone: a closing worker answers "not accepted" and Node hands the connection
+ * to another worker, which re-registers it here. This watches the internal `newconn` message; if Node ever
+ * changes its shape, the guard simply sees nothing and Node's own behaviour remains.
+ */
+type RawHandle = { close(cb?: () => void): void };
+const handedTo = new Map<RawHandle, Worker>();
+
+function guardHandoffs(w: Worker): void {
+  const proc = w.process as unknown as { send: (...a: unknown[]) => boolean };
+  const send = proc.send.bind(proc);
+  proc.send = (msg: unknown, handle?: unknown, ...rest: unknown[]) => {
+    const m = msg as { cmd?: unknown; act?: unknown } | null;
+    if (m && m.cmd === 'NODE_CLUSTER' && m.act === 'newconn' && handle && typeof (handle as RawHandle).close === 'function') {
+      const h = handle as RawHandle;
+      if (!handedTo.has(h)) {
+        const close = h.close.bind(h);
+        h.close = (cb?: () => void) => {
+          handedTo.delete(h);
+          h.close = close;
+          close(cb);
+        };
+      }
+      handedTo.set(h, w);
+    }
+    return send(msg, handle, ...rest);
+  };
+  w.once('exit', (code: number | null, signal: string | null) => {
+    const abnormal = signal !== null || code !== 0;
+    for (const [h, owner] of handedTo) {
+      if (owner !== w) continue;
+      if (!abnormal) continue;
+      try {
+        h.close();
+      } catch {
+        handedTo.delete(h);
+      }
+    }
+  });
 }

@@ -1,11 +1,13 @@
 /**
  * `WORKERS` — how many processes one appmgr, login or game pod runs (docs/workers.md). `1` (the default) keeps the
  * single-process service exactly as it was: no primary, no IPC. `N > 1` makes the process a `node:cluster` primary
- * that forks N workers sharing the listening ports (round-robin accept); `auto` is os.availableParallelism(), which
- * inside a container follows the CPU quota/cpuset Node sees. This module only parses the variable and says which
+ * that forks N workers sharing the listening ports (round-robin accept); `auto` is the CPUs this process may use:
+ * os.availableParallelism() (the cpuset) capped by the cgroup CPU quota rounded up — Node's count alone ignores a
+ * container's CPU limit and would fork one worker per CPU of the node. This module only parses the variable and says which
  * role the current process plays; the machinery is in worker-pool.ts (primary) and worker-link.ts (worker).
  */
 import cluster from 'node:cluster';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
@@ -26,10 +28,36 @@ export const workersSchema = () =>
 
 export type WorkersSetting = number | 'auto';
 
-/** The worker count `setting` means on this machine (`auto` = available CPUs, at least 1). */
-export function resolveWorkers(setting: WorkersSetting, cpus: () => number = availableParallelism): number {
-  if (setting === 'auto') return Math.max(1, Math.min(MAX_WORKERS, cpus()));
-  return setting;
+/**
+ * CPUs allowed by the cgroup quota, rounded up (`cpu.max` "200000 100000" → 2, "150000 100000" → 2), or undefined
+ * when there is no quota ("max", cgroup v1 quota -1, or no cgroup files: not in a container).
+ */
+export function cgroupCpuLimit(read: (path: string) => string | undefined = readText): number | undefined {
+  const v2 = read('/sys/fs/cgroup/cpu.max')?.trim().split(/\s+/);
+  if (v2 && v2.length >= 1) {
+    if (v2[0] === 'max') return undefined;
+    const [q, p] = [Number(v2[0]), Number(v2[1] ?? 100000)];
+    if (q > 0 && p > 0) return Math.ceil(q / p);
+  }
+  const q1 = Number(read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us')?.trim());
+  const p1 = Number(read('/sys/fs/cgroup/cpu/cpu.cfs_period_us')?.trim());
+  if (q1 > 0 && p1 > 0) return Math.ceil(q1 / p1);
+  return undefined;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The worker count `setting` means here (`auto` = available CPUs capped by the CPU quota, at least 1). */
+export function resolveWorkers(setting: WorkersSetting, cpus: () => number = availableParallelism, quota: () => number | undefined = cgroupCpuLimit): number {
+  if (setting !== 'auto') return setting;
+  const limit = quota();
+  return Math.max(1, Math.min(MAX_WORKERS, cpus(), limit ?? Infinity));
 }
 
 /** The env variable the primary sets on each worker: its stable slot 0..N-1 (kept across restarts). */

@@ -99,3 +99,24 @@ prometheus.io/path: /metrics
 {{- fail (printf "terminationGracePeriodSeconds=%d must exceed preStopSleepSeconds + %s.drainTimeoutMs/1000 = %d" $grace .component $need) -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The WORKERS env var of a container (docs/workers.md). An integer is passed as is. "auto" with a CPU limit becomes
+the limit rounded up, read by the kubelet through the downward API (limits.cpu with divisor 1: 500m → 1, 1500m → 2,
+4 → 4), so the pod runs one worker per CPU it may use and never more processes than its quota can run. "auto"
+without a CPU limit stays "auto": the process then takes min(CPUs it may run on, its cgroup CPU quota).
+Call with (dict "c" <component values> "container" <container name>).
+*/}}
+{{- define "gamecluster.workersEnv" -}}
+- name: WORKERS
+{{- $limits := (.c.resources | default dict).limits | default dict }}
+{{- if and (eq (toString .c.workers) "auto") $limits.cpu }}
+  valueFrom:
+    resourceFieldRef:
+      containerName: {{ .container }}
+      resource: limits.cpu
+      divisor: "1"
+{{- else }}
+  value: {{ .c.workers | toString | quote }}
+{{- end }}
+{{- end -}}

@@ -91,8 +91,7 @@ spec:
               value: {{ $c.port | int64 | quote }}
             - name: METRICS_PORT
               value: {{ $c.metricsPort | int64 | quote }}
-            - name: WORKERS
-              value: {{ $c.workers | toString | quote }}
+            {{- include "gamecluster.workersEnv" (dict "c" $c "container" .component) | nindent 12 }}
             - name: CAPACITY
               value: {{ $c.capacity | int64 | quote }}
             - name: TOKEN_TTL_MS
