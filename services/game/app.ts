@@ -50,19 +50,5 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   // The subscription is sent once Redis is connected (ioredis resubscribes after reconnects); start does not wait
   // for it when Redis is down.
   sessions.listen().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'sessions: kick subscription failed'));
-  try {
-    await runtime.start(server);
-  } catch (err) {
-    await runtime.close({ drain: false });
-    throw err;
-  }
-  return {
-    appId: identity.appId,
-    port: runtime.port,
-    metricsPort: runtime.metricsPort,
-    advertise: { host: identity.advertiseHost, port: identity.advertisePort || runtime.port },
-    online: () => runtime.online(),
-    drain: () => runtime.drain('drain_app'),
-    close: (o) => runtime.close(o),
-  };
+  return runtime.launch(server);
 }

@@ -57,19 +57,5 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
   server.handle(MsgId.C2L_EnterGame, { requiresAuth: true }, enterGameHandler({ allocate: (a) => appmgr.allocateGame(a), tokens, logger: log }));
   runtime.onClose(async () => appmgr.close());
 
-  try {
-    await runtime.start(server);
-  } catch (err) {
-    await runtime.close({ drain: false });
-    throw err;
-  }
-  return {
-    appId: identity.appId,
-    port: runtime.port,
-    metricsPort: runtime.metricsPort,
-    advertise: { host: identity.advertiseHost, port: identity.advertisePort || runtime.port },
-    online: () => runtime.online(),
-    drain: () => runtime.drain('drain_app'),
-    close: (o) => runtime.close(o),
-  };
+  return runtime.launch(server);
 }

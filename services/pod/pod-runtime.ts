@@ -17,6 +17,7 @@ import { closeRedis, createRedisClient, RedisHeartbeatWriter, waitReady } from '
 import type { WorkerLink } from '../platform/worker-link.js';
 import type { FrameServer } from '../socket/frame-server.js';
 import { DrainController, type DrainReason } from './drain.js';
+import type { PodHandle } from './pod-handle.js';
 import type { PodEnv, PodIdentity } from './pod-config.js';
 import { attachWorkerHooks, type WorkerHooks } from './workers/worker-hooks.js';
 
@@ -88,6 +89,26 @@ export class PodRuntime {
   /** Adds a shutdown step that runs after the TCP server closed and before Redis closes. */
   onClose(step: () => Promise<void>): void {
     this.closeSteps.push(step);
+  }
+
+  /** Starts around `server` (see start) and returns the handle main.ts, tests and `local` drive; closes on failure. */
+  async launch(server: FrameServer<any>): Promise<PodHandle> {
+    try {
+      await this.start(server);
+    } catch (err) {
+      await this.close({ drain: false });
+      throw err;
+    }
+    const { identity } = this.o;
+    return {
+      appId: identity.appId,
+      port: this.port,
+      metricsPort: this.metricsPort,
+      advertise: { host: identity.advertiseHost, port: identity.advertisePort || this.port },
+      online: () => this.online(),
+      drain: () => this.drain('drain_app'),
+      close: (o) => this.close(o),
+    };
   }
 
   /** Health server, then the TCP server, then the first heartbeat. Resolves with the bound ports. */

@@ -1,14 +1,2 @@
-/** A free TCP port on 127.0.0.1, asked from the kernel (bind to 0, read, close). */
-import { createServer } from 'node:net';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+/** A free TCP port on 127.0.0.1: the same helper `gamecluster local` uses (services/local/child-process.ts). */
+export { freePort } from '../../services/local/child-process.js';

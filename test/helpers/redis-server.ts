@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { connect } from 'node:net';
+import { pingRedis as ping } from '../../services/local/redis-launcher.js';
 import { freePort } from './free-port.js';
 import { waitFor } from './wait-for.js';
 
@@ -14,23 +14,6 @@ export interface TestRedis {
   kill(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    s.setTimeout(500);
-    s.on('connect', () => s.write('PING\r\n'));
-    s.on('data', (d) => {
-      resolve(d.toString().startsWith('+PONG'));
-      s.destroy();
-    });
-    s.on('error', () => resolve(false));
-    s.on('timeout', () => {
-      resolve(false);
-      s.destroy();
-    });
-  });
 }
 
 export async function startRedis(port?: number): Promise<TestRedis> {
