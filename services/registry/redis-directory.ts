@@ -22,7 +22,7 @@ export class RedisAppDirectory implements AppDirectory {
   private readonly drainRun;
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly o: RedisAppDirectoryOptions,
   ) {
     this.keys = registryKeys(o.prefix);

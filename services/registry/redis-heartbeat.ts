@@ -36,7 +36,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
   private inFlight: Promise<boolean> | undefined;
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly o: RedisHeartbeatWriterOptions,
   ) {
     this.keys = registryKeys(o.prefix);

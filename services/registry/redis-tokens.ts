@@ -25,7 +25,7 @@ export class RedisTokenStore implements TokenStore {
   private readonly issueRun;
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly o: RedisTokenStoreOptions,
   ) {
     this.keys = registryKeys(o.prefix);
