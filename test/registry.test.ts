@@ -227,6 +227,29 @@ describe('players on their way (pending tokens)', () => {
     await g2.writer.stop();
   });
 
+  test('a pick for an account is reserved until its token replaces the reservation (no gap, no double count)', async () => {
+    const p = freshPrefix();
+    const g = pod(p, 'g1', 0, { appType: 'game', capacity: 100 });
+    await g.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger, reservationMs: 200 });
+    const tokens = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
+    const assigned = async () => client.hget(`{${p}}:app:g1`, 'assigned');
+    assert.ok((await sel.pick('game', 'alice')).ok);
+    assert.ok((await sel.pick('game', 'bob')).ok);
+    // A heartbeat between AllocateGame and the token: both players still count.
+    await g.writer.beatNow();
+    assert.equal(await assigned(), '2');
+    // alice's token takes the place of her reservation: still 2, not 3.
+    await tokens.issue('alice', 'g1');
+    await g.writer.beatNow();
+    assert.equal(await assigned(), '2');
+    // bob's login died before issuing his token: his reservation lapses.
+    await sleep(250);
+    await g.writer.beatNow();
+    assert.equal(await assigned(), '1');
+    await g.writer.stop();
+  });
+
   test('expired tokens stop counting at the next heartbeat', async () => {
     const p = freshPrefix();
     const g = pod(p, 'g1', 3, { appType: 'game', capacity: 100 });

@@ -76,9 +76,9 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     'grpc.http2.min_ping_interval_without_data_ms': 10_000,
   });
 
-  const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game') => {
+  const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game', account?: string) => {
     const t0 = performance.now();
-    const r = await sel.pick(type);
+    const r = await sel.pick(type, account);
     d.metrics.selectSeconds.observe({ app_type: type }, (performance.now() - t0) / 1000);
     const cached = r.ok && (r as { source?: string }).source === 'cache';
     d.metrics.requests.inc({ route, result: r.ok ? (cached ? 'cache' : 'ok') : r.reason });
@@ -90,8 +90,10 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     GetLogin: (_call, cb) => {
       timedPick(d.loginSelector, 'login', 'login').then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
     },
-    AllocateGame: (_call, cb) => {
-      timedPick(d.gameSelector, 'game', 'allocate_game').then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
+    AllocateGame: (call, cb) => {
+      // Accounts are bounded by the login's validation; anything longer is not reserved (the bump still counts).
+      const account = call.request.account.length <= 64 ? call.request.account : '';
+      timedPick(d.gameSelector, 'game', 'allocate_game', account).then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
     },
     ListApps: (call, cb) => {
       const type = appTypeFromProto[call.request.appType];

@@ -19,6 +19,7 @@ export interface RegistryKeys {
   token(token: string): string;
   /** Sorted set of a game pod's issued, not yet redeemed tokens (score = expiry ms): players on their way to it. */
   pending(appId: string): string;
+  readonly pendingPrefix: string;
   session(account: string): string;
   /** Pub/sub channel of one game pod for duplicate-login kicks. */
   kick(appId: string): string;
@@ -37,6 +38,7 @@ export function registryKeys(prefix: string): RegistryKeys {
     drain: (id) => `${tag}:drain:${id}`,
     token: (t) => `${tag}:token:${t}`,
     pending: (id) => `${tag}:pending:${id}`,
+    pendingPrefix: `${tag}:pending:`,
     session: (a) => `${tag}:session:${a}`,
     kick: (id) => `${tag}:kick:${id}`,
     kickPrefix: `${tag}:kick:`,

@@ -60,7 +60,9 @@ return 1
 };
 
 /**
- * KEYS: online zset. ARGV: app key prefix, k, now_ms, ttl_ms, strategy (least_loaded|packed).
+ * KEYS: online zset. ARGV: app key prefix, k, now_ms, ttl_ms, strategy (least_loaded|packed), pending key prefix,
+ * reservation ms, then k accounts ('' = none). A pick for an account also reserves its place in the chosen pod's
+ * pending set (member `r:<account>`, score = expiry) until the token issued for it replaces the reservation.
  * Picks k times by `assigned` (see the heartbeat script); every pick sees the previous bumps (+1 to `assigned`;
  * `online` stays the pod's reported truth). A member whose hash is gone, too old, not ready or full is
  * removed on the way. Returns a flat array app_id, ip, port per pick (fewer than k triples = no more capacity).
@@ -76,6 +78,9 @@ local prefix = ARGV[1]
 local k = tonumber(ARGV[2])
 local oldest = tonumber(ARGV[3]) - tonumber(ARGV[4])
 local packed = ARGV[5] == 'packed'
+local pendingPrefix = ARGV[6]
+local reserveMs = tonumber(ARGV[7])
+local nowMs = tonumber(ARGV[3])
 local out = {}
 local seen = {}
 local picked = 0
@@ -107,6 +112,12 @@ while picked < k do
     out[#out + 1] = c.ip
     out[#out + 1] = c.port
     picked = picked + 1
+    local account = ARGV[7 + picked]
+    if account and account ~= '' then
+      local pk = pendingPrefix .. id
+      redis.call('ZADD', pk, nowMs + reserveMs, 'r:' .. account)
+      if redis.call('PTTL', pk) < reserveMs then redis.call('PEXPIRE', pk, reserveMs) end
+    end
   end
 end
 for id, c in pairs(seen) do
@@ -151,8 +162,9 @@ return 1
 };
 
 /**
- * KEYS: token key, pending zset of the game. ARGV: value "<account> <app_id>", ttl ms, token.
- * SET NX PX, and the token joins the game's pending set (score = expiry) so its heartbeats count the player on his way.
+ * KEYS: token key, pending zset of the game. ARGV: value "<account> <app_id>", ttl ms, token, account.
+ * SET NX PX, and the token joins the game's pending set (score = expiry) in place of the account's reservation made by
+ * the pick, so the game's heartbeats count the player on his way.
  */
 export const issueScript: ScriptDef = {
   name: 'gcIssue',
@@ -160,8 +172,9 @@ export const issueScript: ScriptDef = {
   lua: `
 if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 0 end
 local t = redis.call('TIME')
+redis.call('ZREM', KEYS[2], 'r:' .. ARGV[4])
 redis.call('ZADD', KEYS[2], t[1] * 1000 + math.floor(t[2] / 1000) + tonumber(ARGV[2]), ARGV[3])
-redis.call('PEXPIRE', KEYS[2], ARGV[2])
+if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
 return 1
 `,
 };

@@ -21,10 +21,15 @@ export interface RedisAppSelectorOptions {
   logger: Logger;
   /** Most picks in one script call (bounds the time one script blocks Redis). Default 256. */
   maxBatch?: number;
+  /** How long a pick's reservation for an account lasts if no token replaces it (the login died). Default 10000. */
+  reservationMs?: number;
   now?: () => number;
 }
 
-type Waiter = (r: PickResult) => void;
+interface Waiter {
+  resolve: (r: PickResult) => void;
+  account: string;
+}
 
 const NO_APP: PickResult = { ok: false, reason: 'no_app' };
 const REDIS_DOWN: PickResult = { ok: false, reason: 'redis_down' };
@@ -45,14 +50,14 @@ export class RedisAppSelector implements AppSelector {
     this.maxBatch = o.maxBatch ?? 256;
   }
 
-  pick(appType: AppTypeName): Promise<PickResult> {
+  pick(appType: AppTypeName, reserveFor = ''): Promise<PickResult> {
     // Fail fast while disconnected: the caller falls back to its snapshot.
     if (this.redis.status !== 'ready') return Promise.resolve(REDIS_DOWN);
     let q = this.queues.get(appType);
     if (!q) this.queues.set(appType, (q = { waiting: [], busy: false }));
     const queue = q;
     return new Promise<PickResult>((resolve) => {
-      queue.waiting.push(resolve);
+      queue.waiting.push({ resolve, account: reserveFor });
       if (!queue.busy) this.flush(appType, queue);
     });
   }
@@ -61,13 +66,14 @@ export class RedisAppSelector implements AppSelector {
     const batch = q.waiting.splice(0, this.maxBatch);
     q.busy = true;
     const now = (this.o.now ?? Date.now)();
-    this.run(this.keys.online(appType), this.keys.appPrefix, batch.length, now, this.o.appTtlMs, this.o.strategy).then(
+    const accounts = batch.map((w) => w.account);
+    this.run(this.keys.online(appType), this.keys.appPrefix, batch.length, now, this.o.appTtlMs, this.o.strategy, this.keys.pendingPrefix, this.o.reservationMs ?? 10_000, ...accounts).then(
       (reply) => {
         const flat = reply as string[];
         for (let i = 0; i < batch.length; i++) {
           const j = i * 3;
-          if (j + 2 < flat.length) batch[i]!({ ok: true, app: { appId: flat[j]!, ip: flat[j + 1]!, port: Number(flat[j + 2]) } });
-          else batch[i]!(NO_APP);
+          if (j + 2 < flat.length) batch[i]!.resolve({ ok: true, app: { appId: flat[j]!, ip: flat[j + 1]!, port: Number(flat[j + 2]) } });
+          else batch[i]!.resolve(NO_APP);
         }
       },
       (err: unknown) => {
@@ -77,7 +83,7 @@ export class RedisAppSelector implements AppSelector {
           this.lastErrorLogged = t;
           this.o.logger.warn({ err: (err as Error).message, app_type: appType }, 'select: redis call failed');
         }
-        for (const w of batch) w(REDIS_DOWN);
+        for (const w of batch) w.resolve(REDIS_DOWN);
       },
     ).finally(() => {
       q.busy = false;

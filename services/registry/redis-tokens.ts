@@ -39,7 +39,7 @@ export class RedisTokenStore implements TokenStore {
       const token = randomBytes(16).toString('hex');
       let r: unknown;
       try {
-        r = await this.issueRun(this.keys.token(token), this.keys.pending(gameAppId), `${account} ${gameAppId}`, this.o.tokenTtlMs, token);
+        r = await this.issueRun(this.keys.token(token), this.keys.pending(gameAppId), `${account} ${gameAppId}`, this.o.tokenTtlMs, token, account);
       } catch (err) {
         throw new RegistryUnavailableError('cannot issue token: redis unavailable', { cause: err });
       }

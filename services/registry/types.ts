@@ -48,7 +48,12 @@ export type PickResult =
 
 /** appmgr's choice (least loaded or packed) with the +1 bump, atomic across replicas. */
 export interface AppSelector {
-  pick(appType: AppTypeName): Promise<PickResult>;
+  /**
+   * `reserveFor` (AllocateGame's account): the bump is also kept as a reservation in the chosen game's pending set
+   * until the login issues that account's token (which takes its place), so a heartbeat that lands in between does
+   * not forget the player.
+   */
+  pick(appType: AppTypeName, reserveFor?: string): Promise<PickResult>;
 }
 
 /** Single-use login → game tokens, bound to (account, game app_id). */
