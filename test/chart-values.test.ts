@@ -101,14 +101,14 @@ describe('values.yaml documentation', () => {
     assert.deepEqual(spec.filter((p) => !paths.has(p)), []);
   });
 
-  test('the values table in docs/operations-chart.md matches values.yaml', async () => {
-    const file = fileURLToPath(new URL('../docs/operations-chart.md', import.meta.url));
+  test('the values table in docs/operations.md matches values.yaml', async () => {
+    const file = fileURLToPath(new URL('../docs/operations.md', import.meta.url));
     const text = readFileSync(file, 'utf8');
     const start = '<!-- values-table:start (generated from charts/gamecluster/values.yaml; UPDATE_DOCS=1 npm test rewrites it) -->';
     const end = '<!-- values-table:end -->';
     const i = text.indexOf(start);
     const j = text.indexOf(end);
-    assert.ok(i >= 0 && j > i, 'docs/operations-chart.md lacks the values-table markers');
+    assert.ok(i >= 0 && j > i, 'docs/operations.md lacks the values-table markers');
     const want = `${start}\n${await valuesTable()}\n${end}`;
     const have = text.slice(i, j + end.length);
     if (have !== want && process.env.UPDATE_DOCS === '1') writeFileSync(file, text.slice(0, i) + want + text.slice(j + end.length));

@@ -1,7 +1,7 @@
 /**
  * The primary side of `WORKERS>1`: forks N workers of this same command line with `node:cluster` (round-robin
  * accept: the primary accepts and hands each connection to the next worker, which is what spreads connections
- * evenly — see docs/workers.md), gives each a stable slot 0..N-1 (kept by its replacement after a crash, so
+ * evenly — see docs/architecture.md "Multi-core workers"), gives each a stable slot 0..N-1 (kept by its replacement after a crash, so
  * metrics labels stay bounded), restarts a worker that dies (with backoff when it keeps dying young), routes
  * our IPC messages, and collects every worker's metrics for one aggregated /metrics. The pool never restarts
  * once `stop()` or `holdRestarts()` was called, and `start()` fails if a worker dies before it is ready (a

@@ -1,5 +1,5 @@
 /**
- * `WORKERS` — how many processes one appmgr, login or game pod runs (docs/workers.md). `1` (the default) keeps the
+ * `WORKERS` — how many processes one appmgr, login or game pod runs (docs/architecture.md "Multi-core workers"). `1` (the default) keeps the
  * single-process service exactly as it was: no primary, no IPC. `N > 1` makes the process a `node:cluster` primary
  * that forks N workers sharing the listening ports (round-robin accept); `auto` is the CPUs this process may use:
  * os.availableParallelism() (the cpuset) capped by the cgroup CPU quota rounded up — Node's count alone ignores a

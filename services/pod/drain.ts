@@ -3,7 +3,7 @@
  * `draining` at once so appmgr never picks it again, /readyz turns 503) → `drained` (every connection left, or
  * DRAIN_TIMEOUT_MS passed and the rest got S2C_Kick{SERVER_DRAINING}). Draining keeps the TCP listener open until
  * the deadline: a player given a token/address just before the drain still gets in and is kicked with the rest at
- * the deadline (see docs/flow-and-draining.md). At the deadline the listener closes. `drain()` is idempotent: a
+ * the deadline (see docs/architecture.md "Draining"). At the deadline the listener closes. `drain()` is idempotent: a
  * second call (e.g. SIGTERM after DrainApp) joins the drain already running or resolves at once when it is done.
  */
 import type { Logger } from '../platform/logger.js';

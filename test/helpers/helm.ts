@@ -244,7 +244,7 @@ export async function valueDocs(): Promise<ValueDoc[]> {
   return out;
 }
 
-/** The values table of docs/operations-chart.md, generated from values.yaml. */
+/** The values table of docs/operations.md, generated from values.yaml. */
 export async function valuesTable(): Promise<string> {
   const rows = (await valueDocs()).map((v) => `| \`${v.path}\` | ${v.default ? `\`${v.default.replace(/\|/g, '\\|')}\`` : ''} | ${(v.comment ?? '').replace(/\|/g, '\\|')} |`);
   return ['| value | default | what |', '| --- | --- | --- |', ...rows].join('\n');

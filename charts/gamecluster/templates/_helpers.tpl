@@ -101,7 +101,7 @@ prometheus.io/path: /metrics
 {{- end -}}
 
 {{/*
-The WORKERS env var of a container (docs/workers.md). An integer is passed as is. "auto" with a CPU limit becomes
+The WORKERS env var of a container (docs/architecture.md "Multi-core workers"). An integer is passed as is. "auto" with a CPU limit becomes
 the limit rounded up, read by the kubelet through the downward API (limits.cpu with divisor 1: 500m → 1, 1500m → 2,
 4 → 4), so the pod runs one worker per CPU it may use and never more processes than its quota can run. "auto"
 without a CPU limit stays "auto": the process then takes min(CPUs it may run on, its cgroup CPU quota).
