@@ -5,11 +5,10 @@
  * robots the robots saw land there; after a heartbeat, appmgr's `gamecluster_cluster_online_players{app_type="game"}`
  * equals the total.
  *
- * Why a long HEARTBEAT_MS here: the spec's balance guarantee is for a burst inside one heartbeat interval — a pod's
- * heartbeat overwrites its bumped count with the players authenticated *so far*, forgetting the ones allocated to it
- * and still on their way (token issued, not yet redeemed). With 500 ms heartbeats during a 1,000/s wave that costs a
- * spread of ~5–15 (see docs/robots.md). So the wave runs inside one interval, and the test checks that no game
- * heartbeat happened during it; the check "after a heartbeat" then waits for the next real one.
+ * Heartbeats run at 500 ms, so several land in the middle of the wave: the balance holds anyway because a game's
+ * load counts the players on their way to it (AllocateGame's reservation, then the unredeemed token), not only the
+ * players already logged in (docs/architecture.md, "players on their way"). The test checks that heartbeats did
+ * happen during the wave, so it would catch a regression to "overwrite with the players so far".
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +20,7 @@ import { WaveStats } from '../services/robots/stats.js';
 import { waitFor } from './helpers/wait-for.js';
 
 const PLAYERS = 1000;
-const HEARTBEAT_MS = 20_000;
+const HEARTBEAT_MS = 500;
 let cluster: LocalCluster;
 let release: () => void = () => {};
 let wave: Promise<RobotReport> | undefined;
@@ -29,7 +28,8 @@ let wave: Promise<RobotReport> | undefined;
 const metrics = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(3000) })).text();
 
 before(async () => {
-  cluster = await startLocalCluster({ heartbeatMs: HEARTBEAT_MS, appTtlMs: 3 * HEARTBEAT_MS, logLevel: 'warn', readyTimeoutMs: 60_000 });
+  // APP_TTL_MS well above 3 heartbeats: a CPU-starved CI box can delay a beat, and an expired pod refuses players.
+  cluster = await startLocalCluster({ heartbeatMs: HEARTBEAT_MS, appTtlMs: 10_000, logLevel: 'warn', readyTimeoutMs: 60_000 });
 });
 
 after(async () => {
@@ -48,7 +48,8 @@ test(`${PLAYERS} robots: 0 failures, games balanced ±1, pod gauges = robots the
   wave = runRobots({ appmgr: cluster.appmgrUrl, players: PLAYERS, rate: 1000, durationS: 1, echoPerSec: 1 }, { stats, holdUntil: hold });
   await waitFor('every robot online or failed', () => stats.inGame + stats.failed >= PLAYERS, 90_000, 50);
   assert.equal(stats.failed, 0, `failures: ${JSON.stringify(stats.failureRows())}`);
-  assert.deepEqual(await beats(), beatsBefore, 'no game heartbeat during the wave (the premise of the ±1 guarantee)');
+  const beatsAfterWave = await beats();
+  assert.ok(beatsAfterWave.every((b, i) => b > beatsBefore[i]!), `game heartbeats during the wave: ${beatsBefore.join('/')} → ${beatsAfterWave.join('/')}`);
 
   // Each game pod's own gauge equals the robots that landed on it, and the two differ by at most 1.
   const online = await Promise.all(games.map(async (g) => metricValue(await metrics(g.metricsPort), 'gamecluster_online_players', { app_type: 'game', app_id: g.appId }) ?? 0));
@@ -58,7 +59,7 @@ test(`${PLAYERS} robots: 0 failures, games balanced ±1, pod gauges = robots the
   assert.ok(Math.abs(online[0]! - online[1]!) <= 1, `game online counts ${online.join('/')} differ by more than 1`);
 
   // After the next heartbeat of every game (and appmgr's snapshot refresh), the cluster gauge is the truth.
-  await waitFor('a heartbeat of every game pod', async () => (await beats()).every((b, i) => b > beatsBefore[i]!), 2 * HEARTBEAT_MS + 10_000, 250);
+  await waitFor('a heartbeat of every game pod', async () => (await beats()).every((b, i) => b > beatsAfterWave[i]!), 2 * HEARTBEAT_MS + 10_000, 100);
   const clusterTotal = async () => metricValue(await metrics(cluster.appmgr.httpPort), 'gamecluster_cluster_online_players', { app_type: 'game' });
   await waitFor(`appmgr cluster_online_players{game} = ${PLAYERS}`, async () => (await clusterTotal()) === PLAYERS, 2 * HEARTBEAT_MS + 10_000, 250);
   assert.equal(stats.inGame, PLAYERS, 'robots still connected while measured');

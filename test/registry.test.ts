@@ -39,13 +39,13 @@ after(async () => {
 });
 
 function pod(prefix: string, appId: string, online: number, o: { capacity?: number; appType?: AppTypeName; ttl?: number; hb?: number; draining?: boolean } = {}) {
-  const state = { online, draining: o.draining ?? false };
+  const state = { online, draining: o.draining ?? false, redeems: 0, incarnation: 'i1' };
   const writer = new RedisHeartbeatWriter(client, {
     prefix,
     heartbeatMs: o.hb ?? 60_000,
     appTtlMs: o.ttl ?? 120_000,
     logger,
-    source: { appId, appType: o.appType ?? 'login', ip: '127.0.0.1', port: 5000 + Number(appId.replace(/\D/g, '') || 0), capacity: o.capacity ?? 100, online: () => state.online, draining: () => state.draining },
+    source: { appId, appType: o.appType ?? 'login', ip: '127.0.0.1', port: 5000 + Number(appId.replace(/\D/g, '') || 0), capacity: o.capacity ?? 100, online: () => state.online, draining: () => state.draining, redeemsCounted: () => state.redeems, incarnation: () => state.incarnation },
   });
   return { writer, state };
 }
@@ -220,6 +220,7 @@ describe('players on their way (pending tokens)', () => {
     assert.equal(await tokens.redeem(first.token, first.account, 'g2'), 'invalid');
     assert.equal(await tokens.redeem(first.token, first.account, 'g1'), 'ok');
     g1.state.online = 1;
+    g1.state.redeems = 1;
     await g1.writer.beatNow();
     assert.equal(await client.hget(`{${p}}:app:g1`, 'online'), '1');
     assert.equal(await client.hget(`{${p}}:app:g1`, 'assigned'), '50', '1 online + 49 still on their way');
@@ -247,6 +248,33 @@ describe('players on their way (pending tokens)', () => {
     await sleep(250);
     await g.writer.beatNow();
     assert.equal(await assigned(), '1');
+    await g.writer.stop();
+  });
+
+  test('a player redeemed in Redis but not yet counted by the pod still counts; once counted, only once', async () => {
+    const p = freshPrefix();
+    const g = pod(p, 'g1', 0, { appType: 'game', capacity: 100 });
+    await g.writer.start();
+    const tokens = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
+    const assigned = async () => client.hget(`{${p}}:app:g1`, 'assigned');
+    const t = await tokens.issue('carol', 'g1');
+    assert.equal(await tokens.redeem(t, 'carol', 'g1'), 'ok');
+    // The heartbeat sampled the pod before it processed the redeem's reply: carol is in neither online nor pending.
+    await g.writer.beatNow();
+    assert.equal(await assigned(), '1', 'counted through joined − redeemsCounted');
+    // The pod counts her (online and the redeem together): still 1.
+    g.state.online = 1;
+    g.state.redeems = 1;
+    await g.writer.beatNow();
+    assert.equal(await assigned(), '1');
+    // She leaves: 0. A restarted pod (new incarnation, counting from 0 again) is not charged for old redeems.
+    g.state.online = 0;
+    await g.writer.beatNow();
+    assert.equal(await assigned(), '0');
+    g.state.redeems = 0;
+    g.state.incarnation = 'i2';
+    await g.writer.beatNow();
+    assert.equal(await assigned(), '0');
     await g.writer.stop();
   });
 

@@ -33,10 +33,11 @@ function fakeConn(): Conn<GameConnData> & { sent: { id: number; m: any }[] } {
 
 function setup(redeem: TokenStore['redeem']) {
   const claims: string[] = [];
+  const counted = { n: 0 };
   const sessions = { claim: async (a: string) => void claims.push(a), kickOtherLocal: () => false, release: () => {} } as unknown as GameSessions;
   const metrics = createPodMetrics('game');
-  const h = tokenLoginHandler({ appId: 'g1', tokens: { issue: async () => 't', redeem }, sessions, logins: metrics.logins, logger: pino({ level: 'silent' }), onOnline: () => {} });
-  return { h, claims };
+  const h = tokenLoginHandler({ appId: 'g1', tokens: { issue: async () => 't', redeem }, sessions, logins: metrics.logins, logger: pino({ level: 'silent' }), onOnline: () => {}, onRedeemCounted: () => void counted.n++ });
+  return { h, claims, counted };
 }
 
 test('ok → authenticated and claimed; invalid → TOKEN_INVALID; Redis down → BUSY', async () => {
@@ -46,6 +47,7 @@ test('ok → authenticated and claimed; invalid → TOKEN_INVALID; Redis down �
   assert.deepEqual(c1.sent[0], { id: MsgId.G2C_LoginByTokenRs, m: { returnCode: ReturnCode.OK, playerId: 'p' } });
   assert.equal(c1.state, 'online');
   assert.deepEqual(ok.claims, ['p']);
+  assert.equal(ok.counted.n, 1, 'a successful redeem is accounted for once');
   await ok.h(c1, { account: 'p', token: 'good' });
   assert.equal(c1.sent[1]!.m.returnCode, ReturnCode.ALREADY_ONLINE);
 

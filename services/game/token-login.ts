@@ -28,6 +28,11 @@ export interface TokenLoginDeps {
   logins: Counter<'app_type' | 'result'>;
   logger: Logger;
   onOnline: () => void;
+  /**
+   * A successful redeem is now accounted for: the player is counted in online (or never will be: he left, or the
+   * session claim failed). Called exactly once per successful redeem, in the same tick as the online change.
+   */
+  onRedeemCounted: () => void;
 }
 
 export function tokenLoginHandler(d: TokenLoginDeps) {
@@ -61,17 +66,20 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
       try {
         await d.sessions.claim(account, conn.socketKey);
       } catch (err) {
+        d.onRedeemCounted();
         return busy(conn, err);
       }
       if (redisFailing) (redisFailing = false), d.logger.info('token login: Redis available again');
       if (conn.state !== 'authenticating') {
         // Left while we were redeeming: give the session record back.
+        d.onRedeemCounted();
         d.sessions.release(account, conn.socketKey);
         return;
       }
       // The older session on this pod goes now, not when the pub/sub message comes back.
       d.sessions.kickOtherLocal(account, conn.socketKey);
       conn.authenticate(account);
+      d.onRedeemCounted();
       d.onOnline();
       answer(conn, ReturnCode.OK, account);
     } finally {

@@ -12,6 +12,8 @@ export type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
 export interface WorkerStats {
   online: number;
   connections: number;
+  /** Successful token redeems this worker has accounted for (sampled together with `online`). */
+  redeems: number;
 }
 
 export type ToWorker =

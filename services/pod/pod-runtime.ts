@@ -8,6 +8,7 @@
  * Inside a `WORKERS>1` worker (`worker` set) the heartbeat and the health server belong to the primary: the runtime
  * then only listens, reports its online count and drains on the primary's command (workers/worker-hooks.ts).
  */
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
 import { createHealthServer, type HealthServer } from '../platform/health-server.js';
@@ -80,6 +81,15 @@ export class PodRuntime {
     return this.server?.authenticated ?? 0;
   }
 
+  /** Successful token redeems accounted for (game): see HeartbeatSource.redeemsCounted. */
+  redeemsCounted = 0;
+  /** Per process: a restarted pod starts counting redeems from 0 again. */
+  readonly incarnation = randomBytes(6).toString('hex');
+
+  countRedeem(): void {
+    this.redeemsCounted += 1;
+  }
+
   /** Re-reads the online count into the gauge; call after every authenticate and close. */
   refreshOnline(): void {
     this.onlineGauge.set(this.online());
@@ -143,6 +153,8 @@ export class PodRuntime {
         capacity: c.CAPACITY,
         online: () => self.online(),
         draining: () => self.draining,
+        redeemsCounted: () => self.redeemsCounted,
+        incarnation: () => self.incarnation,
       },
     });
     this.heartbeat.onDrainRequested(() => void this.drain('drain_app'));
@@ -157,7 +169,7 @@ export class PodRuntime {
     this.port = await server.listen(c.PORT, c.BIND_HOST);
     this.metricsPort = c.METRICS_PORT; // served by the primary
     this.drainCtl = new DrainController({ timeoutMs: c.DRAIN_TIMEOUT_MS, target: server, logger });
-    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), drain: (r) => this.drain(r) });
+    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r) });
     this.firstBeatDone = true;
     return { port: this.port, metricsPort: this.metricsPort };
   }

@@ -16,10 +16,13 @@ export interface ScriptDef {
 
 /**
  * KEYS: app hash, online zset, drain flag, apps set, pending-token zset.
- * ARGV: app_id app_type online ip port draining(0|1) ts_ms capacity ttl_ms. Returns 1 if a drain flag is set.
- * `online` is the pod's truth (players it holds); `assigned` = online + tokens issued for it and not yet redeemed
- * (players on their way). Selection uses `assigned`, so a heartbeat that lands mid-burst does not forget the players
- * already sent there and make the pod look emptier than it is.
+ * ARGV: app_id app_type online ip port draining(0|1) ts_ms capacity ttl_ms redeems_counted incarnation.
+ * Returns 1 if a drain flag is set.
+ * `online` is the pod's truth (players it holds); `assigned` is what selection uses: online + the players on their
+ * way to it — reservations and tokens in its pending set — + the players whose token the redeem script already took
+ * out of that set but whom the pod had not yet counted when it sampled `online` (`joined`, bumped by every redeem,
+ * minus the pod's own count of redeems it accounted for). So a heartbeat landing mid-burst neither forgets nor double
+ * counts anyone. A new incarnation (process restart, dead worker) restarts the `joined` reference at the pod's count.
  */
 export const heartbeatScript: ScriptDef = {
   name: 'gcHeartbeat',
@@ -31,9 +34,14 @@ if ARGV[6] == '1' or drained then state = 'draining' end
 local t = redis.call('TIME')
 redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', t[1] * 1000 + math.floor(t[2] / 1000))
 local online = tonumber(ARGV[3])
-local assigned = online + redis.call('ZCARD', KEYS[5])
+local counted = tonumber(ARGV[10]) or 0
+local joined = counted
+if redis.call('HGET', KEYS[1], 'incarnation') == ARGV[11] then
+  joined = math.max(counted, tonumber(redis.call('HGET', KEYS[1], 'joined')) or counted)
+end
+local assigned = online + redis.call('ZCARD', KEYS[5]) + (joined - counted)
 redis.call('HSET', KEYS[1], 'app_id', ARGV[1], 'app_type', ARGV[2], 'online', ARGV[3], 'ip', ARGV[4], 'port', ARGV[5],
-  'state', state, 'ts_ms', ARGV[7], 'capacity', ARGV[8], 'assigned', assigned)
+  'state', state, 'ts_ms', ARGV[7], 'capacity', ARGV[8], 'assigned', assigned, 'joined', joined, 'incarnation', ARGV[11])
 redis.call('PEXPIRE', KEYS[1], ARGV[9])
 redis.call('SADD', KEYS[4], ARGV[1])
 local cap = tonumber(ARGV[8])
@@ -180,16 +188,18 @@ return 1
 };
 
 /**
- * KEYS: token key, pending zset of the redeeming game. ARGV: expected value, token.
- * Deletes only on an exact match, so a wrong (account, app) does not burn it; a redeemed token leaves the pending set.
+ * KEYS: token key, pending zset of the redeeming game, its app hash. ARGV: expected value, token.
+ * Deletes only on an exact match, so a wrong (account, app) does not burn it; a redeemed token leaves the pending set
+ * and bumps the pod's `joined` until the pod's next heartbeat says it has counted him (see the heartbeat script).
  */
 export const redeemScript: ScriptDef = {
   name: 'gcRedeem',
-  numberOfKeys: 2,
+  numberOfKeys: 3,
   lua: `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('DEL', KEYS[1])
   redis.call('ZREM', KEYS[2], ARGV[2])
+  if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'joined', 1) end
   return 1
 end
 return 0

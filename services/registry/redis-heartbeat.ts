@@ -99,6 +99,8 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         now,
         s.capacity,
         this.o.appTtlMs,
+        s.redeemsCounted?.() ?? 0,
+        s.incarnation?.() ?? '',
       );
       ok = true;
       if (this.failures > 0) this.o.logger.info({ app_id: s.appId, failures: this.failures }, 'heartbeat: writing again');

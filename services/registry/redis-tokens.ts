@@ -51,7 +51,7 @@ export class RedisTokenStore implements TokenStore {
   async redeem(token: string, account: string, gameAppId: string): Promise<'ok' | 'invalid'> {
     if (!TOKEN_RE.test(token)) return 'invalid';
     try {
-      const r = await this.redeemRun(this.keys.token(token), this.keys.pending(gameAppId), `${account} ${gameAppId}`, token);
+      const r = await this.redeemRun(this.keys.token(token), this.keys.pending(gameAppId), this.keys.app(gameAppId), `${account} ${gameAppId}`, token);
       return r === 1 ? 'ok' : 'invalid';
     } catch (err) {
       throw new RegistryUnavailableError('cannot redeem token: redis unavailable', { cause: err });

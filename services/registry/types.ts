@@ -25,6 +25,14 @@ export interface HeartbeatSource {
   capacity: number;
   online(): number;
   draining(): boolean;
+  /**
+   * Successful token redeems this pod has accounted for (each player it let in is in `online()` from that moment,
+   * until he leaves). With `incarnation` it lets Redis count the players whose redeem it ran but whose pod had not yet
+   * counted them when it sampled `online()` — see the heartbeat script. Login pods leave both out.
+   */
+  redeemsCounted?(): number;
+  /** Changes whenever `redeemsCounted` restarts from a lower value (a new process, a dead worker). */
+  incarnation?(): string;
 }
 
 /**

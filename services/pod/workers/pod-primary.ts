@@ -9,6 +9,7 @@
  * Login pods also broker same-pod duplicate logins across workers (login-sessions.ts). The client-facing work is
  * all in the workers; this process never touches a client socket once the listener hands it over.
  */
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../platform/logger.js';
 import { createHealthServer } from '../../platform/health-server.js';
 import { createPodMetrics } from '../../platform/metrics.js';
@@ -44,6 +45,15 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
     for (const s of stats.values()) n += s.online;
     return n;
   };
+  // The pod's redeem count is the workers' sum; a dead worker takes its share with it, so a new incarnation
+  // tells Redis to restart its reference (see the heartbeat script).
+  const redeemsCounted = () => {
+    let n = 0;
+    for (const s of stats.values()) n += s.redeems;
+    return n;
+  };
+  const incarnationBase = randomBytes(6).toString('hex');
+  let workerDeaths = 0;
 
   let heartbeat: RedisHeartbeatWriter | undefined;
   let firstBeatDone = false;
@@ -60,7 +70,7 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
     logger: log,
     registry,
     onMessage: (slot: WorkerSlot, m) => {
-      if (m.gc === 'stats') stats.set(slot.workerId, { online: m.online, connections: m.connections });
+      if (m.gc === 'stats') stats.set(slot.workerId, { online: m.online, connections: m.connections, redeems: m.redeems });
       else if (m.gc === 'drained') settleDrain(slot.workerId);
       else if (m.gc === 'login-claim' && broker) {
         const prev = broker.claim(slot.workerId, m.account, m.socketKey);
@@ -71,6 +81,7 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
     onExit: (slot, how) => {
       // Its players are gone with it: the pod's count is right at the next read, and appmgr hears it now.
       stats.delete(slot.workerId);
+      workerDeaths += 1;
       broker?.dropWorker(slot.workerId);
       settleDrain(slot.workerId);
       if (firstBeatDone && !closing) void heartbeat?.beatNow();
@@ -140,6 +151,8 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
         capacity: c.CAPACITY,
         online,
         draining: () => closing || draining !== undefined,
+        redeemsCounted,
+        incarnation: () => `${incarnationBase}.${workerDeaths}`,
       },
     });
     heartbeat.onDrainRequested(() => void drain('drain_app'));

@@ -19,6 +19,7 @@ export interface WorkerHooksOptions {
   metrics: PodMetrics;
   logger: Logger;
   online: () => number;
+  redeemsCounted: () => number;
   drain: (reason: DrainReason) => Promise<void>;
 }
 
@@ -57,7 +58,7 @@ export function attachWorkerHooks(o: WorkerHooksOptions): WorkerHooks {
       acceptedSeen = accepted;
     },
   });
-  const stats = link.statsReporter(() => ({ online: o.online(), connections: server.size }));
+  const stats = link.statsReporter(() => ({ online: o.online(), connections: server.size, redeems: o.redeemsCounted() }));
   link.on('drain', (m) => {
     void o.drain(m.reason).then(() => {
       stats.flush();
