@@ -30,7 +30,7 @@ import { runRobots } from '../services/robots/run.js';
 import { WaveStats } from '../services/robots/stats.js';
 import type { RobotReport } from '../services/robots/report.js';
 import { connSeed, describePlan, planStream, Rng, type Role, type StreamPlan } from './helpers/frame-fuzz.js';
-import { errorLogs, figure, httpGet, rejectedByReason, sample, scrape } from './helpers/reliability.js';
+import { errorLogs, figure, httpGet, rejectedByReason, sample, scrape, within } from './helpers/reliability.js';
 import { waitFor } from './helpers/wait-for.js';
 import { startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
 
@@ -106,10 +106,7 @@ async function runConnection(p: StreamPlan): Promise<ConnResult> {
   socket.on('data', (chunk: Buffer) => void decoder.push(chunk));
   const closed = new Promise<void>((resolve) => socket.on('close', () => ((res.serverClosed = !weClosed), resolve())));
   await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('error', reject)));
-  const guard = (what: string) =>
-    sleep(30_000, undefined, { ref: false }).then(() => {
-      throw new Error(`${what} within 30 s: ${describePlan(SEED, p)}; seen ${JSON.stringify(res)}`);
-    });
+  const guard = <T>(p0: Promise<T>, what: string) => within(p0, 30_000, `${what} (${p.role} connection #${p.index}, FUZZ_SEED=${SEED}; rerun to see its plan)`);
 
   // Log in first where the plan says so, and wait for the answer (both handlers answer after an await).
   const login1 = p.accountCheck !== undefined ? { id: MsgId.C2L_AccountCheck, rs: MsgId.L2C_AccountCheckRs, body: encodeBody(MsgId.C2L_AccountCheck, { account: p.accountCheck, password: 'pw' }) } : token ? { id: MsgId.C2G_LoginByToken, rs: MsgId.G2C_LoginByTokenRs, body: encodeBody(MsgId.C2G_LoginByToken, { account, token }) } : undefined;
@@ -121,7 +118,7 @@ async function runConnection(p: StreamPlan): Promise<ConnResult> {
       };
     });
     socket.write(encodeFrame(login1.id, login1.body));
-    const code = await Promise.race([answered, closed.then(() => -1), guard('no login answer')]);
+    const code = await guard(Promise.race([answered, closed.then(() => -1)]), 'no login answer');
     assert.equal(code, ReturnCode.OK, `login step answered ${code}: ${describePlan(SEED, p)}`);
   }
   if (p.prediction.replies === 0) allReplies();
@@ -149,15 +146,15 @@ async function runConnection(p: StreamPlan): Promise<ConnResult> {
   }
 
   if (p.prediction.reason) {
-    await Promise.race([closed, guard('the pod did not close the connection')]);
+    await guard(closed, 'the pod did not close the connection');
   } else {
-    await Promise.race([repliesDone, closed.then(() => Promise.reject(new Error(`the pod closed a well-formed connection: ${describePlan(SEED, p)}; seen ${JSON.stringify(res)}`))), guard('replies missing')]);
+    await guard(Promise.race([repliesDone, closed.then(() => Promise.reject(new Error(`the pod closed a well-formed connection: ${describePlan(SEED, p)}; seen ${JSON.stringify(res)}`)))]), 'replies');
     weClosed = true;
     const how = r.int(3);
     if (how === 0) socket.end();
     else if (how === 1) socket.destroy();
     else socket.resetAndDestroy();
-    await Promise.race([closed, guard('the connection did not close after the client closed it')]);
+    await guard(closed, 'the connection did not close after the client closed it');
     assert.equal(res.serverClosed, false);
   }
   return res;

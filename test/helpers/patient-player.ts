@@ -148,17 +148,24 @@ export class InGame {
   lost: string | undefined;
   private stopped = false;
   private readonly loop: Promise<void>;
+  private readonly wake = new AbortController();
+  /** Resolves with `lost` when the session ends before `stop()`. */
+  readonly ended: Promise<string>;
+  private endedResolve: (why: string) => void = () => {};
 
   constructor(
     readonly client: FrameClient,
     readonly account: string,
     everyMs: number,
   ) {
+    this.ended = new Promise((resolve) => (this.endedResolve = resolve));
     void client.closed.then((err) => {
       if (!this.stopped) this.lost ??= client.kickReason !== undefined ? `kicked:${Object.entries(KickReason).find(([, v]) => v === client.kickReason)?.[0]}` : `closed:${err?.message ?? 'by server'}`;
+      if (this.lost !== undefined) this.endedResolve(this.lost);
     });
     this.loop = (async () => {
-      await sleep(Math.random() * everyMs);
+      const nap = (ms: number) => sleep(ms, undefined, { signal: this.wake.signal }).catch(() => undefined);
+      await nap(Math.random() * everyMs);
       while (!this.stopped && client.isOpen) {
         try {
           const payload = Buffer.from(`${account}:${this.echoes}`);
@@ -169,7 +176,7 @@ export class InGame {
           if (!this.stopped && client.isOpen) this.lost ??= `echo failed: ${(err as Error).message}`;
           return;
         }
-        await sleep(everyMs);
+        await nap(everyMs);
       }
     })();
   }
@@ -177,6 +184,7 @@ export class InGame {
   /** Stops echoing and closes the connection. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.wake.abort();
     await this.loop;
     this.client.destroy();
   }
