@@ -21,7 +21,7 @@
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
-import { setImmediate as tick, setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as tick } from 'node:timers/promises';
 import { decodeBody, encodeBody } from '../services/protocol/messages.js';
 import { CloseReason, KickReason, MsgId, ReturnCode } from '../services/protocol/wire.js';
 import { encodeFrame, FrameDecoder } from '../services/socket/frame-codec.js';

@@ -1,6 +1,6 @@
 /**
  * AUTH_MODE=http: POSTs `{"account","password"}` as JSON to AUTH_URL with global fetch, bounded by
- * AUTH_HTTP_TIMEOUT_MS (AbortSignal.timeout). A 2xx `{"ok":true,"player_id":"…"}` accepts (a missing player_id
+ * AUTH_HTTP_TIMEOUT_MS (a timer over the whole call, body included — see call()). A 2xx `{"ok":true,"player_id":"…"}` accepts (a missing player_id
  * falls back to the account); a JSON `{"ok":false}` with any status below 500 is PASSWORD_WRONG; anything else —
  * unreachable, slow, 5xx, a body that is not that JSON, a body over 64 KiB — is BUSY ("retry later"). Never throws.
  * Outages are logged once when they start and once when they end, not once per player.
@@ -49,25 +49,40 @@ export class HttpAuthenticator implements Authenticator {
   }
 
   private async call(account: string, password: string): Promise<AuthResult> {
-    let res: Response;
+    let res: Response | undefined;
     let text: string;
+    // The bound covers the whole call, body included, with our own timer: an abort signal alone is not enough —
+    // once fetch has resolved with the headers, undici follows the caller's signal only weakly, so after a GC a body
+    // that never ends (headers, then nothing) was never aborted and the check hung (found by
+    // test/reliability-input.test.ts). On the deadline the request is aborted and the body cancelled.
+    const ac = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        ac.abort();
+        res?.body?.cancel().catch(() => {});
+        reject(new AuthUnavailableError(`auth call took longer than ${this.o.timeoutMs} ms`));
+      }, this.o.timeoutMs);
+    });
     try {
-      res = await fetch(this.o.url, {
+      res = await Promise.race([fetch(this.o.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ account, password }),
-        signal: AbortSignal.timeout(this.o.timeoutMs),
+        signal: ac.signal,
         redirect: 'error',
-      });
+      }), deadline]);
       const len = Number(res.headers.get('content-length') ?? 0);
       if (len > MAX_BODY) {
         await res.body?.cancel();
         throw new AuthUnavailableError(`auth answer too large (${len} bytes)`);
       }
-      text = await res.text();
+      text = await Promise.race([res.text(), deadline]);
     } catch (err) {
       if (err instanceof AuthUnavailableError) throw err;
       throw new AuthUnavailableError('auth request failed', { cause: (err as Error).message ?? err });
+    } finally {
+      clearTimeout(timer);
     }
     if (text.length > MAX_BODY) throw new AuthUnavailableError('auth answer too large');
     let body: unknown;
