@@ -101,6 +101,8 @@ describe('invalid tokens', () => {
     assert.equal(rejectedAfter.reduce((a, b) => a + b) - rejectedBefore.reduce((a, b) => a + b), 5);
     for (const x of [wrongPod, ok, replay, replaySame, garbage]) clients.push(x.client);
     ok.client.destroy();
+    // Leave the pods as found, so the next test's "before" is not taken while this player is still leaving.
+    await waitFor('the owner left', async () => (await Promise.all(games.map(online))).every((n, i) => n === before[i]));
   });
 });
 

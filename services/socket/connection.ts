@@ -50,7 +50,10 @@ export class Connection<D = unknown> implements Conn<D> {
   objectKey: ObjectKey | undefined;
   data: D;
   readonly connectedAt: number;
+  /** When the last complete frame arrived (the idle limit). */
   lastRecvAt: number;
+  /** When the chunk being decoded arrived (one clock read per chunk, not per frame). */
+  chunkAt = 0;
   endReason: EndReason | undefined;
   /** Frames received in the current one-second window (rate limit). */
   private rateWindow = 0;

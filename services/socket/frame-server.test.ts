@@ -125,6 +125,19 @@ describe('connection limits', () => {
     await s.close();
   });
 
+  test('an authenticated peer dribbling a frame that never completes is idle', async () => {
+    const s = await startEchoServer({ idleTimeoutMs: 400 });
+    const c = await login(s.port, 'dribbler');
+    const frame = encodeFrame(MsgId.C2G_Echo, Buffer.alloc(200));
+    let i = 0;
+    const drip = setInterval(() => c.writeRaw(frame.subarray(i, ++i)), 50);
+    await c.closed;
+    clearInterval(drip);
+    assert.ok(i < frame.length, 'closed before the frame completed');
+    assert.equal(await s.counter('gamecluster_frames_rejected_total', { reason: 'idle' }), 1);
+    await s.close();
+  });
+
   test('more than MAX_FRAMES_PER_SEC closes (rate)', async () => {
     const s = await startEchoServer({ maxFramesPerSec: 20 });
     const c = await login(s.port, 'rate');

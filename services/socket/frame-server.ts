@@ -166,7 +166,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     });
     socket.on('data', (chunk: Buffer) => {
       if (!conn.open) return;
-      conn.lastRecvAt = Date.now();
+      conn.chunkAt = Date.now();
       // Replies sent while this chunk's frames are handled leave together in one write (Connection.flush).
       conn.batching = true;
       if (!decoder.push(chunk)) conn.violation(CloseReason.short_frame);
@@ -179,7 +179,9 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   }
 
   onFrame(conn: Connection<D>, msgId: number, body: Buffer): void {
-    if (!conn.admitFrame(conn.lastRecvAt)) return conn.violation(CloseReason.rate, KickReason.PROTOCOL_ERROR);
+    // Idle counts complete frames, not bytes: a peer dribbling a frame that never completes is idle.
+    conn.lastRecvAt = conn.chunkAt;
+    if (!conn.admitFrame(conn.chunkAt)) return conn.violation(CloseReason.rate, KickReason.PROTOCOL_ERROR);
     const route = this.routes.get(msgId);
     const spec = route ? messageSpec(msgId) : undefined;
     if (!route || !spec) return conn.violation(CloseReason.unknown_msg, KickReason.PROTOCOL_ERROR);
