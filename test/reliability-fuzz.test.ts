@@ -19,18 +19,15 @@
  * 1,000,000), FUZZ_CONCURRENCY (per pod, default 16), FUZZ_ROBOTS (default 100).
  */
 import assert from 'node:assert/strict';
-import { connect, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
-import { setImmediate as tick } from 'node:timers/promises';
-import { decodeBody, encodeBody } from '../services/protocol/messages.js';
-import { CloseReason, KickReason, MsgId, ReturnCode } from '../services/protocol/wire.js';
-import { encodeFrame, FrameDecoder } from '../services/socket/frame-codec.js';
+import { encodeBody } from '../services/protocol/messages.js';
+import { CloseReason, MsgId, ReturnCode } from '../services/protocol/wire.js';
 import { FrameClient } from '../services/socket/frame-client.js';
 import { runRobots } from '../services/robots/run.js';
 import { WaveStats } from '../services/robots/stats.js';
 import type { RobotReport } from '../services/robots/report.js';
-import { connSeed, describePlan, planStream, Rng, type Role, type StreamPlan } from './helpers/frame-fuzz.js';
-import { errorLogs, figure, httpGet, rejectedByReason, sample, scrape, within } from './helpers/reliability.js';
+import { connSeed, describePlan, newTotals, planStream, Rng, runConnection, tallyPlan, tallyResult, type ConnResult, type StreamPlan, type Totals, type WriteStyle } from './helpers/frame-fuzz.js';
+import { errorLogs, figure, httpGet, rejectedByReason, sample, scrape } from './helpers/reliability.js';
 import { waitFor } from './helpers/wait-for.js';
 import { startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
 
@@ -79,101 +76,17 @@ async function realToken(account: string): Promise<string> {
   }
 }
 
-interface ConnResult {
-  serverClosed: boolean;
-  replies: number;
-  kick: number | undefined;
-}
+/** Pods' clients write whole, the head a byte at a time, or in chunks up to 8 KiB (see WriteStyle). */
+const WRITE: WriteStyle = { whole: 5, bytewise: 1, head: 48, tickEvery: 8, small: 0.2, chunkMax: 8192, tickChance: 0.3 };
 
-async function runConnection(p: StreamPlan): Promise<ConnResult> {
-  const r = new Rng(connSeed(SEED, p.index) ^ 0x5a5a5a5a);
-  let token: string | undefined;
+async function runPodConnection(p: StreamPlan): Promise<ConnResult> {
   const account = `fz-${SEED.toString(16)}-${p.role}-${p.index}`;
-  if (p.role === 'game' && p.authed) token = await realToken(account);
+  const token = p.role === 'game' && p.authed ? await realToken(account) : undefined;
+  // Log in first where the plan says so (both handlers answer after an await).
+  const first = p.accountCheck !== undefined ? { id: MsgId.C2L_AccountCheck, rs: MsgId.L2C_AccountCheckRs, body: encodeBody(MsgId.C2L_AccountCheck, { account: p.accountCheck, password: 'pw' }) } : token ? { id: MsgId.C2G_LoginByToken, rs: MsgId.G2C_LoginByTokenRs, body: encodeBody(MsgId.C2G_LoginByToken, { account, token }) } : undefined;
   const port = p.role === 'login' ? login.port : game.port;
-  const socket: Socket = connect({ port, host: '127.0.0.1', noDelay: true });
-  socket.on('error', () => {}); // ECONNRESET / EPIPE after the pod closed: expected
-  const res: ConnResult = { serverClosed: false, replies: 0, kick: undefined };
-  let weClosed = false;
-  let handshake: ((msgId: number, body: Buffer) => void) | undefined;
-  let allReplies: () => void = () => {};
-  const repliesDone = new Promise<void>((resolve) => (allReplies = resolve));
-  const decoder = new FrameDecoder((msgId, body) => {
-    if (handshake) return handshake(msgId, body);
-    if (msgId === MsgId.S2C_Kick) res.kick = decodeBody(MsgId.S2C_Kick, body).reason ?? 0;
-    else if (++res.replies === p.prediction.replies) allReplies();
-  });
-  socket.on('data', (chunk: Buffer) => void decoder.push(chunk));
-  const closed = new Promise<void>((resolve) => socket.on('close', () => ((res.serverClosed = !weClosed), resolve())));
-  await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('error', reject)));
-  const guard = <T>(p0: Promise<T>, what: string) => within(p0, 30_000, `${what} (${p.role} connection #${p.index}, FUZZ_SEED=${SEED}; rerun to see its plan)`);
-
-  // Log in first where the plan says so, and wait for the answer (both handlers answer after an await).
-  const login1 = p.accountCheck !== undefined ? { id: MsgId.C2L_AccountCheck, rs: MsgId.L2C_AccountCheckRs, body: encodeBody(MsgId.C2L_AccountCheck, { account: p.accountCheck, password: 'pw' }) } : token ? { id: MsgId.C2G_LoginByToken, rs: MsgId.G2C_LoginByTokenRs, body: encodeBody(MsgId.C2G_LoginByToken, { account, token }) } : undefined;
-  if (login1) {
-    const answered = new Promise<number>((resolve) => {
-      handshake = (msgId, body) => {
-        handshake = undefined;
-        resolve(msgId === login1.rs ? ((decodeBody(login1.rs as typeof MsgId.L2C_AccountCheckRs, body).returnCode as number | undefined) ?? 0) : -msgId);
-      };
-    });
-    socket.write(encodeFrame(login1.id, login1.body));
-    const code = await guard(Promise.race([answered, closed.then(() => -1)]), 'no login answer');
-    assert.equal(code, ReturnCode.OK, `login step answered ${code}: ${describePlan(SEED, p)}`);
-  }
-  if (p.prediction.replies === 0) allReplies();
-
-  // Write: in one go, split at random places, or the head a byte at a time.
-  const s = p.stream;
-  const mode = r.int(10);
-  if (mode < 5) {
-    if (s.length) socket.write(s);
-  } else if (mode < 6) {
-    const head = Math.min(s.length, 48);
-    for (let i = 0; i < head && socket.writable; i++) {
-      socket.write(s.subarray(i, i + 1));
-      if (i % 8 === 0) await tick();
-    }
-    if (head < s.length && socket.writable) socket.write(s.subarray(head));
-  } else {
-    let off = 0;
-    while (off < s.length && socket.writable) {
-      const n = Math.min(s.length - off, r.chance(0.2) ? r.range(1, 8) : r.range(1, 8192));
-      socket.write(s.subarray(off, off + n));
-      off += n;
-      if (r.chance(0.3)) await tick();
-    }
-  }
-
-  if (p.prediction.reason) {
-    await guard(closed, 'the pod did not close the connection');
-  } else {
-    await guard(Promise.race([repliesDone, closed.then(() => Promise.reject(new Error(`the pod closed a well-formed connection: ${describePlan(SEED, p)}; seen ${JSON.stringify(res)}`)))]), 'replies');
-    weClosed = true;
-    const how = r.int(3);
-    if (how === 0) socket.end();
-    else if (how === 1) socket.destroy();
-    else socket.resetAndDestroy();
-    await guard(closed, 'the connection did not close after the client closed it');
-    assert.equal(res.serverClosed, false);
-  }
-  return res;
+  return runConnection({ port, seed: SEED, plan: p, salt: 0x5a5a5a5a, write: WRITE, timeoutMs: 30_000, login: first });
 }
-
-interface Totals {
-  connections: number;
-  itemsWritten: number;
-  decoded: number;
-  serverClosed: number;
-  kicksPredicted: number;
-  kicksSeen: number;
-  replies: number;
-  reasons: Record<string, number>;
-  byKind: Record<string, number>;
-  reachedByKind: Record<string, number>;
-}
-
-const newTotals = (): Totals => ({ connections: 0, itemsWritten: 0, decoded: 0, serverClosed: 0, kicksPredicted: 0, kicksSeen: 0, replies: 0, reasons: {}, byKind: {}, reachedByKind: {} });
 
 test(`fuzz: ≥ ${TOTAL_FRAMES} frames into the real login and game pods while ${ROBOTS} robots play (seed ${SEED})`, { timeout: 240_000 }, async (t) => {
   t.diagnostic(`FUZZ_SEED=${SEED}`);
@@ -185,9 +98,9 @@ test(`fuzz: ≥ ${TOTAL_FRAMES} frames into the real login and game pods while $
   const echoesBefore = stats.echoesOk;
 
   const started = Date.now();
-  const perRole: Record<Role, Totals> = { login: newTotals(), game: newTotals() };
+  const perRole: Record<'login' | 'game', Totals> = { login: newTotals(), game: newTotals() };
   let next = 0; // one index space for both roles: every connection's plan is unique
-  const worker = async (role: Role) => {
+  const worker = async (role: 'login' | 'game') => {
     const tot = perRole[role];
     while (tot.decoded < TOTAL_FRAMES / 2) {
       const index = next++;
@@ -195,27 +108,11 @@ test(`fuzz: ≥ ${TOTAL_FRAMES} frames into the real login and game pods while $
       const authed = role === 'game' ? new Rng(connSeed(SEED, index) ^ 0x1234).chance(0.9) : false;
       const p = planStream(SEED, index, role, MAX_FRAMES_PER_CONN, authed);
       const pr = p.prediction;
-      tot.connections++;
-      tot.itemsWritten += p.items.length;
-      tot.decoded += pr.decoded;
-      let at = 0;
-      for (const it of p.items) {
-        tot.byKind[it.kind] = (tot.byKind[it.kind] ?? 0) + 1;
-        if (at < pr.consumed) tot.reachedByKind[it.kind] = (tot.reachedByKind[it.kind] ?? 0) + 1;
-        at += it.bytes.length;
-      }
-      if (pr.reason) tot.reasons[pr.reason] = (tot.reasons[pr.reason] ?? 0) + 1;
-      if (pr.kick) tot.kicksPredicted++;
-      const res = await runConnection(p);
-      if (res.serverClosed) tot.serverClosed++;
-      if (res.kick !== undefined) {
-        tot.kicksSeen++;
-        assert.ok(pr.kick, `kick on a connection that should not get one: ${describePlan(SEED, p)}`);
-        assert.equal(res.kick, KickReason.PROTOCOL_ERROR, describePlan(SEED, p));
-      }
+      tallyPlan(tot, p);
+      const res = await runPodConnection(p);
+      tallyResult(tot, SEED, p, res);
       if (!pr.reason) assert.equal(res.replies, pr.replies, describePlan(SEED, p));
       else assert.ok(res.replies <= pr.replies, describePlan(SEED, p));
-      tot.replies += res.replies;
     }
   };
   const alive = setInterval(() => {

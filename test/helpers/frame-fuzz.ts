@@ -1,21 +1,24 @@
 /**
- * Frame fuzzing for the REAL login and game pods (test/reliability-fuzz.test.ts): a seeded PRNG, generators of valid,
- * mutated and invalid frames per role, and an exact model of what a pod does with one connection's byte stream
- * (framing, routes, the auth requirement of each route, the real protobuf decoder), so a test can say beforehand
- * whether and why the pod must close the connection and how many replies it owes.
- *
- * The same ideas as test/socket-fuzz.test.ts (which fuzzes the bare socket layer in an echo server), specialised to
- * the pods' real routes:
- * - login: Ping (no auth) → Pong; C2L_AccountCheck (no auth) → L2C_AccountCheckRs; C2L_EnterGame (auth).
- * - game: C2G_LoginByToken (no auth) → G2C_LoginByTokenRs; Ping and C2G_Echo (auth) → Pong / G2C_Echo.
- * Streams are built so every reply the model counts is sent synchronously by the pod (or, for async handlers,
- * cannot race a close), which keeps the model exact without a clock: see `planStream`.
+ * Frame fuzzing of the socket layer and the pods: a seeded PRNG, generators of valid, mutated and invalid frames per
+ * role, an exact model of what a server does with one connection's byte stream (framing, routes, the auth requirement
+ * of each route, the real protobuf decoder), so a test can say beforehand whether and why the server must close the
+ * connection and what it owes first, and the client side of one fuzz connection (write, wait, close) with the tallies.
+ * Used by test/socket-fuzz.test.ts (role 'echo') and test/reliability-fuzz.test.ts ('login', 'game').
+ * - echo (test/helpers/echo-server.ts, the bare socket layer): Ping (no auth) → Pong; C2G_LoginByToken (no auth) →
+ *   G2C_LoginByTokenRs, and a token "ok" with an account logs the connection in; C2G_Echo (auth) → G2C_Echo.
+ * - login pod: Ping (no auth) → Pong; C2L_AccountCheck (no auth) → L2C_AccountCheckRs; C2L_EnterGame (auth).
+ * - game pod: C2G_LoginByToken (no auth) → G2C_LoginByTokenRs; Ping and C2G_Echo (auth) → Pong / G2C_Echo.
+ * Streams are built so every reply the model counts is sent synchronously by the server (or, for the pods' async
+ * handlers, cannot race a close), which keeps the model exact without a clock: see `planStream`.
  */
+import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import { setImmediate as tick } from 'node:timers/promises';
 import { decodeBody, encodeBody } from '../../services/protocol/messages.js';
-import { CloseReason, MsgId } from '../../services/protocol/wire.js';
-import { encodeFrame } from '../../services/socket/frame-codec.js';
+import { CloseReason, KickReason, MsgId, ReturnCode, type MsgName } from '../../services/protocol/wire.js';
+import { encodeFrame, FrameDecoder } from '../../services/socket/frame-codec.js';
 
-export type Role = 'login' | 'game';
+export type Role = 'login' | 'game' | 'echo';
 
 /** mulberry32: deterministic, one instance per connection, seeded from (run seed, connection index). */
 export class Rng {
@@ -62,7 +65,7 @@ export function connSeed(seed: number, i: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(i + 1, 0xc2b2ae35)) >>> 0;
 }
 
-/** What one written item is (for the tallies; the model, not the kind, decides what the pod does). */
+/** What one written item is (for the tallies; the model, not the kind, decides what the server does). */
 export type Kind = 'valid' | 'mutated_body' | 'corrupt_body' | 'truncated' | 'oversized_length' | 'wrong_direction' | 'unknown_id' | 'short_length' | 'random_bytes' | 'out_of_order';
 
 export interface Item {
@@ -70,41 +73,64 @@ export interface Item {
   bytes: Buffer;
 }
 
+interface Route {
+  /** The route requires an authenticated connection. */
+  auth: boolean;
+  /** What the server answers. */
+  reply: number;
+}
+
 interface RoleSpec {
-  /** Routed ids → whether the route requires an authenticated connection. */
-  routes: Map<number, boolean>;
+  routes: Map<number, Route>;
   /** Known ids that are not client → this role. */
   wrongDirection: readonly number[];
+  /** Whether a taken frame logs the connection in (the echo server's LoginByToken with token "ok" and an account). */
+  logsIn?: (id: number, message: unknown) => boolean;
 }
+
+const GAME_WRONG_DIRECTION = [MsgId.Pong, MsgId.S2C_Kick, MsgId.MI_AppInfoSync, MsgId.C2L_AccountCheck, MsgId.L2C_AccountCheckRs, MsgId.C2L_EnterGame, MsgId.L2C_EnterGameRs, MsgId.G2C_LoginByTokenRs, MsgId.G2C_Echo];
 
 const ROLES: Record<Role, RoleSpec> = {
   login: {
     routes: new Map([
-      [MsgId.Ping, false],
-      [MsgId.C2L_AccountCheck, false],
-      [MsgId.C2L_EnterGame, true],
+      [MsgId.Ping, { auth: false, reply: MsgId.Pong }],
+      [MsgId.C2L_AccountCheck, { auth: false, reply: MsgId.L2C_AccountCheckRs }],
+      [MsgId.C2L_EnterGame, { auth: true, reply: MsgId.L2C_EnterGameRs }],
     ]),
     wrongDirection: [MsgId.Pong, MsgId.S2C_Kick, MsgId.MI_AppInfoSync, MsgId.L2C_AccountCheckRs, MsgId.L2C_EnterGameRs, MsgId.C2G_LoginByToken, MsgId.G2C_LoginByTokenRs, MsgId.C2G_Echo, MsgId.G2C_Echo],
   },
   game: {
     routes: new Map([
-      [MsgId.C2G_LoginByToken, false],
-      [MsgId.Ping, true],
-      [MsgId.C2G_Echo, true],
+      [MsgId.C2G_LoginByToken, { auth: false, reply: MsgId.G2C_LoginByTokenRs }],
+      [MsgId.Ping, { auth: true, reply: MsgId.Pong }],
+      [MsgId.C2G_Echo, { auth: true, reply: MsgId.G2C_Echo }],
     ]),
-    wrongDirection: [MsgId.Pong, MsgId.S2C_Kick, MsgId.MI_AppInfoSync, MsgId.C2L_AccountCheck, MsgId.L2C_AccountCheckRs, MsgId.C2L_EnterGame, MsgId.L2C_EnterGameRs, MsgId.G2C_LoginByTokenRs, MsgId.G2C_Echo],
+    wrongDirection: GAME_WRONG_DIRECTION,
+  },
+  echo: {
+    routes: new Map([
+      [MsgId.Ping, { auth: false, reply: MsgId.Pong }],
+      [MsgId.C2G_LoginByToken, { auth: false, reply: MsgId.G2C_LoginByTokenRs }],
+      [MsgId.C2G_Echo, { auth: true, reply: MsgId.G2C_Echo }],
+    ]),
+    wrongDirection: GAME_WRONG_DIRECTION,
+    logsIn: (id, m) => id === MsgId.C2G_LoginByToken && (m as { token?: string }).token === 'ok' && !!(m as { account?: string }).account,
   },
 };
 const KNOWN = new Set<number>(Object.values(MsgId));
+const NAME = new Map<number, MsgName>(Object.entries(MsgId).map(([name, id]) => [id, name as MsgName]));
 
-function body(r: Rng, id: number): Buffer {
+function body(r: Rng, role: Role, id: number): Buffer {
   switch (id) {
     case MsgId.Ping:
       return Buffer.from(encodeBody(MsgId.Ping, { clientTimeMs: r.int(2 ** 31) }));
     case MsgId.C2G_Echo:
-      return Buffer.from(encodeBody(MsgId.C2G_Echo, { payload: r.bytes(r.int(48)), clientTimeMs: r.int(2 ** 31) }));
+      // echo: now and then a large payload (up to 20,000 bytes).
+      return Buffer.from(encodeBody(MsgId.C2G_Echo, { payload: r.bytes(role === 'echo' ? (r.chance(0.02) ? r.range(1000, 20_000) : r.int(200)) : r.int(48)), clientTimeMs: r.int(2 ** 31) }));
     case MsgId.C2G_LoginByToken:
-      // Never a real token: on an online connection ALREADY_ONLINE, elsewhere TOKEN_INVALID (or BUSY while pending).
+      // echo: mostly token "ok", which logs in when there is an account. Pods: never a real token: on an online
+      // connection ALREADY_ONLINE, elsewhere TOKEN_INVALID (or BUSY while pending).
+      if (role === 'echo') return Buffer.from(encodeBody(MsgId.C2G_LoginByToken, { account: r.chance(0.05) ? '' : `fz-${r.word(12)}`, token: r.chance(0.8) ? 'ok' : r.word(8) }));
       return Buffer.from(encodeBody(MsgId.C2G_LoginByToken, { account: `fz-${r.word(10)}`, token: r.chance(0.5) ? r.bytes(16).toString('hex') : r.word(12) }));
     case MsgId.C2L_AccountCheck:
       return Buffer.from(encodeBody(MsgId.C2L_AccountCheck, { account: r.word(10), password: r.word(10) }));
@@ -137,96 +163,149 @@ function mutate(r: Rng, b0: Buffer): Buffer {
   }
 }
 
-/** The cheap valid frames of a role on a connection in a given auth state (see planStream for why these). */
+const ECHO_VALID = [MsgId.Ping, MsgId.C2G_LoginByToken, MsgId.C2G_Echo, MsgId.C2G_Echo, MsgId.C2G_Echo];
+
+/** The valid frames of a role on a connection in a given auth state (pods: the cheap ones, see planStream). */
 function validFrame(r: Rng, role: Role, authed: boolean): Buffer {
-  if (role === 'login') return encodeFrame(MsgId.Ping, body(r, MsgId.Ping));
-  if (!authed) return encodeFrame(MsgId.C2G_LoginByToken, body(r, MsgId.C2G_LoginByToken));
+  if (role === 'echo') {
+    const id = r.pick(ECHO_VALID);
+    return encodeFrame(id, body(r, role, id));
+  }
+  if (role === 'login') return encodeFrame(MsgId.Ping, body(r, role, MsgId.Ping));
+  if (!authed) return encodeFrame(MsgId.C2G_LoginByToken, body(r, role, MsgId.C2G_LoginByToken));
   const id = r.chance(0.02) ? MsgId.C2G_LoginByToken : r.chance(0.2) ? MsgId.Ping : MsgId.C2G_Echo;
-  return encodeFrame(id, body(r, id));
+  return encodeFrame(id, body(r, role, id));
 }
 
-/**
- * One item that is not a plain valid frame. `safeIds` are the routed ids whose (mutated) bodies may be sent without
- * making the model inexact (login: not AccountCheck, whose async OK would race later frames).
- */
-function offender(r: Rng, role: Role, authed: boolean): Item {
-  const spec = ROLES[role];
-  const x = r.int(100);
-  if (x < 30) {
-    // Valid header, corrupt or mutated body (the model decides whether it still decodes).
-    const ids = role === 'login' ? [MsgId.Ping, MsgId.Ping, MsgId.C2L_AccountCheck] : authed ? [MsgId.C2G_Echo, MsgId.Ping, MsgId.C2G_LoginByToken] : [MsgId.C2G_LoginByToken];
-    const id = r.pick(ids);
-    // AccountCheck bodies only in the never-decoding form: a decodable one would log in asynchronously.
-    const b = id === MsgId.C2L_AccountCheck ? Buffer.concat([body(r, id), NEVER_DECODES]) : mutate(r, body(r, id));
-    return { kind: 'corrupt_body', bytes: encodeFrame(id, b) };
+/** One item of `kind` (out_of_order: a route that needs a login, on a connection that has none). */
+function item(r: Rng, role: Role, authed: boolean, kind: Kind): Item {
+  switch (kind) {
+    case 'corrupt_body': {
+      // Valid header, corrupt or mutated body (the model decides whether it still decodes).
+      const ids = role === 'echo' ? [MsgId.Ping, MsgId.C2G_LoginByToken, MsgId.C2G_Echo] : role === 'login' ? [MsgId.Ping, MsgId.Ping, MsgId.C2L_AccountCheck] : authed ? [MsgId.C2G_Echo, MsgId.Ping, MsgId.C2G_LoginByToken] : [MsgId.C2G_LoginByToken];
+      const id = r.pick(ids);
+      // AccountCheck bodies only in the never-decoding form: a decodable one would log in asynchronously.
+      const b = id === MsgId.C2L_AccountCheck ? Buffer.concat([body(r, role, id), NEVER_DECODES]) : mutate(r, body(r, role, id));
+      return { kind, bytes: encodeFrame(id, b) };
+    }
+    case 'truncated': {
+      const f = validFrame(r, role, authed);
+      return { kind, bytes: f.subarray(0, r.int(f.length)) };
+    }
+    case 'oversized_length': {
+      const f = Buffer.from(validFrame(r, role, authed));
+      f.writeUInt16LE(r.range(Math.min(65535, f.length + 1), 65535), 0);
+      return { kind, bytes: f };
+    }
+    case 'wrong_direction': {
+      const id = r.pick(ROLES[role].wrongDirection);
+      return { kind, bytes: encodeFrame(id, body(r, role, id)) };
+    }
+    case 'unknown_id': {
+      let id: number;
+      do id = r.int(65536);
+      while (KNOWN.has(id));
+      return { kind, bytes: encodeFrame(id, r.bytes(r.int(16))) };
+    }
+    case 'short_length': {
+      const f = Buffer.alloc(r.range(2, 4));
+      f.writeUInt16LE(r.int(4), 0);
+      if (f.length > 2) r.bytes(f.length - 2).copy(f, 2);
+      return { kind, bytes: f };
+    }
+    case 'out_of_order': {
+      const id = role === 'login' ? MsgId.C2L_EnterGame : r.pick([MsgId.Ping, MsgId.C2G_Echo]);
+      return { kind, bytes: encodeFrame(id, body(r, role, id)) };
+    }
+    case 'random_bytes':
+      return { kind, bytes: r.bytes(r.range(1, role === 'echo' ? 64 : 48)) };
+    default:
+      return { kind: 'valid', bytes: validFrame(r, role, authed) };
   }
-  if (x < 40) {
-    const f = validFrame(r, role, authed);
-    return { kind: 'truncated', bytes: f.subarray(0, r.int(f.length)) };
-  }
-  if (x < 50) {
-    const f = Buffer.from(validFrame(r, role, authed));
-    f.writeUInt16LE(r.range(Math.min(65535, f.length + 1), 65535), 0);
-    return { kind: 'oversized_length', bytes: f };
-  }
-  if (x < 65) {
-    const id = r.pick(spec.wrongDirection);
-    return { kind: 'wrong_direction', bytes: encodeFrame(id, body(r, id)) };
-  }
-  if (x < 75) {
-    let id: number;
-    do id = r.int(65536);
-    while (KNOWN.has(id));
-    return { kind: 'unknown_id', bytes: encodeFrame(id, r.bytes(r.int(16))) };
-  }
-  if (x < 85) {
-    const f = Buffer.alloc(r.range(2, 4));
-    f.writeUInt16LE(r.int(4), 0);
-    if (f.length > 2) r.bytes(f.length - 2).copy(f, 2);
-    return { kind: 'short_length', bytes: f };
-  }
-  if (x < 93 && !authed) {
-    // A route that needs a login, sent before it.
-    const id = role === 'login' ? MsgId.C2L_EnterGame : r.pick([MsgId.Ping, MsgId.C2G_Echo]);
-    return { kind: 'out_of_order', bytes: encodeFrame(id, body(r, id)) };
-  }
-  return { kind: 'random_bytes', bytes: r.bytes(r.range(1, 48)) };
 }
+
+/** Weighted kinds: pods' offenders (out_of_order becomes random_bytes on an authenticated connection), echo's items. */
+const POD_OFFENDERS: readonly (readonly [Kind, number])[] = [
+  ['corrupt_body', 30],
+  ['truncated', 10],
+  ['oversized_length', 10],
+  ['wrong_direction', 15],
+  ['unknown_id', 10],
+  ['short_length', 10],
+  ['out_of_order', 8],
+  ['random_bytes', 7],
+];
+const ECHO_ITEMS: readonly (readonly [Kind, number])[] = [
+  ['valid', 850],
+  ['random_bytes', 20],
+  ['corrupt_body', 60],
+  ['truncated', 15],
+  ['oversized_length', 15],
+  ['wrong_direction', 15],
+  ['unknown_id', 10],
+  ['short_length', 15],
+];
+
+function pickKind(r: Rng, weights: readonly (readonly [Kind, number])[]): Kind {
+  let x = r.int(weights.reduce((a, [, w]) => a + w, 0));
+  for (const [kind, w] of weights) {
+    if (x < w) return kind;
+    x -= w;
+  }
+  throw new Error('unreachable');
+}
+
+/** One pod item that is not a plain valid frame. */
+function offender(r: Rng, role: Role, authed: boolean): Item {
+  const kind = pickKind(r, POD_OFFENDERS);
+  return item(r, role, authed, kind === 'out_of_order' && authed ? 'random_bytes' : kind);
+}
+
+export type MsgCounts = Partial<Record<MsgName, number>>;
 
 export interface Prediction {
   reason: CloseReason | undefined;
   kick: boolean;
-  /** Frames the pod takes off the wire: complete frames up to and including a violating one, or a short header. */
+  /** Frames the server takes off the wire: complete frames up to and including a violating one, or a short header. */
   decoded: number;
-  /** Bytes of the stream the pod looks at. */
+  /** Bytes of the stream the server looks at (the rest comes after a violation, or is an incomplete frame). */
   consumed: number;
-  /** Replies the pod sends before closing. */
+  /** Replies the server sends before closing. */
   replies: number;
+  /** Frames taken per routed message (`gamecluster_frames_received_total{msg}`), replies per message (`_sent_total`). */
+  received: MsgCounts;
+  sent: MsgCounts;
 }
 
-/** What the pod of `role` does with this byte stream on a connection that starts `authed` or not. */
+const bump = (c: Record<string, number>, k: string, n = 1) => void (c[k] = (c[k] ?? 0) + n);
+
+/** What the server of `role` does with this byte stream (chunking does not matter) on a connection that starts `authed` or not. */
 export function predict(role: Role, stream: Buffer, authed: boolean): Prediction {
-  const routes = ROLES[role].routes;
-  const p: Prediction = { reason: undefined, kick: false, decoded: 0, consumed: 0, replies: 0 };
+  const spec = ROLES[role];
+  const p: Prediction = { reason: undefined, kick: false, decoded: 0, consumed: 0, replies: 0, received: {}, sent: {} };
   let off = 0;
   const fail = (reason: CloseReason, kick: boolean) => ((p.reason = reason), (p.kick = kick), (p.consumed = off), p);
   while (stream.length - off >= 2) {
     const total = stream.readUInt16LE(off);
     if (total < 4) return (p.decoded++, (off += 2), fail(CloseReason.short_frame, false));
-    if (stream.length - off < total) break; // incomplete: the pod waits for the rest
+    if (stream.length - off < total) break; // incomplete: the server waits for the rest
     const id = stream.readUInt16LE(off + 2);
     const b = stream.subarray(off + 4, off + total);
     off += total;
     p.decoded++;
-    const needsAuth = routes.get(id);
-    if (needsAuth === undefined) return fail(CloseReason.unknown_msg, true);
-    if (needsAuth && !authed) return fail(CloseReason.out_of_order, true);
+    const route = spec.routes.get(id);
+    if (route === undefined) return fail(CloseReason.unknown_msg, true);
+    bump(p.received, NAME.get(id)!);
+    if (route.auth && !authed) return fail(CloseReason.out_of_order, true);
+    let m: unknown;
     try {
-      decodeBody(id as typeof MsgId.Ping, b);
+      m = decodeBody(id as typeof MsgId.Ping, b);
     } catch {
       return fail(CloseReason.bad_body, true);
     }
     p.replies++;
+    bump(p.sent, NAME.get(route.reply)!);
+    if (spec.logsIn?.(id, m)) authed = true;
   }
   p.consumed = off;
   return p;
@@ -245,32 +324,48 @@ export interface StreamPlan {
 }
 
 /**
- * One connection's plan. Frames per connection: 1..maxFrames. About half the connections carry offenders (one or a
- * few, at random places; the first that violates ends the connection), the rest are valid frames with
- * interleaved mutated-but-decodable ones and maybe a truncated tail.
+ * One connection's plan.
+ * Pods: frames per connection 1..maxFrames. About half the connections carry offenders (one or a few, at random
+ * places; the first that violates ends the connection), the rest are valid frames with interleaved
+ * mutated-but-decodable ones and maybe a truncated tail.
  * Exactness rules: on login only Ping is pipelined (an AccountCheck answers after an await, so a connection that
  * sends one sends nothing else before its answer); on game an authenticated connection gets its token login done
  * before the stream, and an unauthenticated one only carries LoginByToken frames with fake tokens plus offenders.
+ * Echo (every handler answers synchronously, so anything may be pipelined): 85 % of the connections log in first
+ * (token "ok"), then 0..maxFrames items, 85 % valid, the rest of every invalid kind, below 128 KiB in all so the
+ * replies stay far below the write-buffer limit (slow_reader needs a clock; the model has none). `authed` must be
+ * false: the connection logs in, or not, within its stream.
  */
 export function planStream(seed: number, index: number, role: Role, maxFrames: number, authed: boolean): StreamPlan {
   const r = new Rng(connSeed(seed, index));
   const items: Item[] = [];
-  const n = r.chance(0.1) ? r.range(1, 8) : r.range(1, maxFrames);
-  const accountCheck = role === 'login' && r.chance(0.1) ? `fz-${seed.toString(16)}-${index}` : undefined;
-  const offenders = accountCheck === undefined && r.chance(0.5);
-  const mutatedRate = accountCheck === undefined ? 0.05 : 0;
-  for (let i = 0; i < n; i++) {
-    if (offenders && r.chance(2 / n)) items.push(offender(r, role, authed));
-    else if (r.chance(mutatedRate)) {
-      // A mutated body that still decodes (protobuf skips unknown fields): taken like a valid frame.
-      const it = offender(r, role, authed);
-      if (it.kind === 'corrupt_body' && predict(role, it.bytes, authed).reason === undefined) items.push({ kind: 'mutated_body', bytes: it.bytes });
-      else items.push({ kind: 'valid', bytes: validFrame(r, role, authed) });
-    } else items.push({ kind: 'valid', bytes: validFrame(r, role, authed) });
-  }
-  if (accountCheck === undefined && r.chance(0.05)) {
-    const f = validFrame(r, role, authed);
-    items.push({ kind: 'truncated', bytes: f.subarray(0, r.range(1, f.length - 1)) });
+  let accountCheck: string | undefined;
+  if (role === 'echo') {
+    if (r.chance(0.85)) items.push({ kind: 'valid', bytes: encodeFrame(MsgId.C2G_LoginByToken, encodeBody(MsgId.C2G_LoginByToken, { account: `fz-${index}`, token: 'ok' })) });
+    let bytes = 0;
+    for (let n = r.chance(0.02) ? 0 : r.range(1, maxFrames); n > 0 && bytes < 128 * 1024; n--) {
+      const it = item(r, role, authed, pickKind(r, ECHO_ITEMS));
+      items.push(it);
+      bytes += it.bytes.length;
+    }
+  } else {
+    const n = r.chance(0.1) ? r.range(1, 8) : r.range(1, maxFrames);
+    accountCheck = role === 'login' && r.chance(0.1) ? `fz-${seed.toString(16)}-${index}` : undefined;
+    const offenders = accountCheck === undefined && r.chance(0.5);
+    const mutatedRate = accountCheck === undefined ? 0.05 : 0;
+    for (let i = 0; i < n; i++) {
+      if (offenders && r.chance(2 / n)) items.push(offender(r, role, authed));
+      else if (r.chance(mutatedRate)) {
+        // A mutated body that still decodes (protobuf skips unknown fields): taken like a valid frame.
+        const it = offender(r, role, authed);
+        if (it.kind === 'corrupt_body' && predict(role, it.bytes, authed).reason === undefined) items.push({ kind: 'mutated_body', bytes: it.bytes });
+        else items.push({ kind: 'valid', bytes: validFrame(r, role, authed) });
+      } else items.push({ kind: 'valid', bytes: validFrame(r, role, authed) });
+    }
+    if (accountCheck === undefined && r.chance(0.05)) {
+      const f = validFrame(r, role, authed);
+      items.push({ kind: 'truncated', bytes: f.subarray(0, r.range(1, f.length - 1)) });
+    }
   }
   const stream = Buffer.concat(items.map((i) => i.bytes));
   return { index, role, authed, accountCheck, items, stream, prediction: predict(role, stream, authed) };
@@ -278,6 +373,184 @@ export function planStream(seed: number, index: number, role: Role, maxFrames: n
 
 export function describePlan(seed: number, p: StreamPlan): string {
   const kinds: Record<string, number> = {};
-  for (const i of p.items) kinds[i.kind] = (kinds[i.kind] ?? 0) + 1;
+  for (const i of p.items) bump(kinds, i.kind);
   return `${p.role} connection #${p.index} (FUZZ_SEED=${seed}, authed ${p.authed}): items ${JSON.stringify(kinds)}, prediction ${JSON.stringify(p.prediction)}, first bytes ${p.stream.subarray(0, 64).toString('hex')}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The client side of one fuzz connection.
+
+/**
+ * How a connection writes its stream, by `r.int(10)`: below `whole`, in one write; below `whole + bytewise`, a byte
+ * at a time (yielding to the event loop every `tickEvery` bytes) — the first `head` bytes and then the rest in one
+ * write, or, with `upTo`, the whole stream when it is no longer than that (else as the rest do); the rest in random
+ * chunks, of 1–8 bytes with probability `small`, else 1–`chunkMax`, yielding after a chunk with probability `tickChance`.
+ */
+export interface WriteStyle {
+  whole: number;
+  bytewise: number;
+  tickEvery: number;
+  head?: number;
+  upTo?: number;
+  small: number;
+  chunkMax: number;
+  tickChance: number;
+}
+
+async function writeStream(socket: Socket, s: Buffer, r: Rng, w: WriteStyle): Promise<void> {
+  const mode = r.int(10);
+  if (mode < w.whole) {
+    if (s.length) socket.write(s);
+  } else if (mode < w.whole + w.bytewise && (w.upTo === undefined || s.length <= w.upTo)) {
+    const head = Math.min(s.length, w.head ?? s.length);
+    for (let i = 0; i < head && socket.writable; i++) {
+      socket.write(s.subarray(i, i + 1));
+      if (i % w.tickEvery === 0) await tick();
+    }
+    if (head < s.length && socket.writable) socket.write(s.subarray(head));
+  } else {
+    let off = 0;
+    while (off < s.length && socket.writable) {
+      const n = Math.min(s.length - off, r.chance(w.small) ? r.range(1, 8) : r.range(1, w.chunkMax));
+      socket.write(s.subarray(off, off + n));
+      off += n;
+      if (r.chance(w.tickChance)) await tick();
+    }
+  }
+}
+
+export interface ConnResult {
+  serverClosed: boolean;
+  /** Replies seen (S2C_Kick not counted). */
+  replies: number;
+  kick: number | undefined;
+}
+
+export interface RunConnection {
+  port: number;
+  seed: number;
+  plan: StreamPlan;
+  /** Salt of this connection's client-side PRNG (how it writes and closes). */
+  salt: number;
+  write: WriteStyle;
+  /** Bound on each wait (login answer, replies, close). */
+  timeoutMs: number;
+  /** A login frame sent and answered (returnCode OK, checked) before the stream. */
+  login?: { id: number; body: Uint8Array; rs: number };
+}
+
+/**
+ * Runs one planned connection: connect, log in if asked, write the stream (see WriteStyle); then, where the model
+ * predicts a violation, wait for the server to close it; otherwise wait for every reply it owes with the connection
+ * kept open, close it (FIN, destroy or RST, at random) and check the server did not close it first.
+ */
+export async function runConnection(o: RunConnection): Promise<ConnResult> {
+  const p = o.plan;
+  const r = new Rng(connSeed(o.seed, p.index) ^ o.salt);
+  const socket: Socket = connect({ port: o.port, host: '127.0.0.1', noDelay: true });
+  socket.on('error', () => {}); // ECONNRESET / EPIPE after the server closed: expected
+  const res: ConnResult = { serverClosed: false, replies: 0, kick: undefined };
+  let weClosed = false;
+  let handshake: ((msgId: number, body: Buffer) => void) | undefined;
+  let allReplies: () => void = () => {};
+  const repliesDone = new Promise<void>((resolve) => (allReplies = resolve));
+  const decoder = new FrameDecoder((msgId, body) => {
+    if (handshake) return handshake(msgId, body);
+    if (msgId === MsgId.S2C_Kick) res.kick = decodeBody(MsgId.S2C_Kick, body).reason ?? 0;
+    else if (++res.replies === p.prediction.replies) allReplies();
+  });
+  socket.on('data', (chunk: Buffer) => void decoder.push(chunk));
+  // (not events.once: it would reject on the 'error' that precedes 'close' after a reset)
+  const closed = new Promise<void>((resolve) => socket.on('close', () => ((res.serverClosed = !weClosed), resolve())));
+  await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('error', reject)));
+  const guard = <T>(x: Promise<T>, what: string): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${o.timeoutMs} ms: ${describePlan(o.seed, p)}; seen ${JSON.stringify(res)}`)), o.timeoutMs)));
+    return Promise.race([x, late]).finally(() => clearTimeout(timer));
+  };
+
+  // Log in first where asked, and wait for the answer (the pods' handlers answer after an await).
+  const login = o.login;
+  if (login) {
+    const answered = new Promise<number>((resolve) => {
+      handshake = (msgId, body) => {
+        handshake = undefined;
+        resolve(msgId === login.rs ? ((decodeBody(login.rs as typeof MsgId.L2C_AccountCheckRs, body).returnCode as number | undefined) ?? 0) : -msgId);
+      };
+    });
+    socket.write(encodeFrame(login.id, login.body));
+    const code = await guard(Promise.race([answered, closed.then(() => -1)]), 'no login answer');
+    assert.equal(code, ReturnCode.OK, `login step answered ${code}: ${describePlan(o.seed, p)}`);
+  }
+  if (p.prediction.replies === 0) allReplies();
+
+  await writeStream(socket, p.stream, r, o.write);
+
+  if (p.prediction.reason) {
+    await guard(closed, 'the server did not close the connection');
+  } else {
+    // Everything the server owes must arrive and the server must keep the connection open; then we leave, rudely
+    // or not.
+    await guard(Promise.race([repliesDone, closed.then(() => Promise.reject(new Error(`the server closed a well-formed connection: ${describePlan(o.seed, p)}; seen ${JSON.stringify(res)}`)))]), 'replies missing');
+    weClosed = true;
+    const how = r.int(3);
+    if (how === 0) socket.end();
+    else if (how === 1) socket.destroy();
+    else socket.resetAndDestroy();
+    await guard(closed, 'the connection did not close after the client closed it');
+    assert.equal(res.serverClosed, false);
+  }
+  return res;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tallies over many connections.
+
+export interface Totals {
+  connections: number;
+  itemsWritten: number;
+  /** Frames the server took off the wire (predicted). */
+  decoded: number;
+  serverClosed: number;
+  kicksPredicted: number;
+  kicksSeen: number;
+  replies: number;
+  /** Connections predicted to be closed, by reason. */
+  reasons: Record<string, number>;
+  byKind: Record<string, number>;
+  /** Items (by kind) whose first byte the server looked at. */
+  reachedByKind: Record<string, number>;
+  received: MsgCounts;
+  sent: MsgCounts;
+}
+
+export const newTotals = (): Totals => ({ connections: 0, itemsWritten: 0, decoded: 0, serverClosed: 0, kicksPredicted: 0, kicksSeen: 0, replies: 0, reasons: {}, byKind: {}, reachedByKind: {}, received: {}, sent: {} });
+
+/** Counts a plan (before it runs): its items, the frames and messages the server will take, its predicted close. */
+export function tallyPlan(tot: Totals, p: StreamPlan): void {
+  const pr = p.prediction;
+  tot.connections++;
+  tot.itemsWritten += p.items.length;
+  tot.decoded += pr.decoded;
+  let at = 0;
+  for (const it of p.items) {
+    bump(tot.byKind, it.kind);
+    if (at < pr.consumed) bump(tot.reachedByKind, it.kind);
+    at += it.bytes.length;
+  }
+  if (pr.reason) bump(tot.reasons, pr.reason);
+  if (pr.kick) tot.kicksPredicted++;
+  for (const [k, n] of Object.entries(pr.received)) bump(tot.received, k, n);
+  for (const [k, n] of Object.entries(pr.sent)) bump(tot.sent, k, n);
+}
+
+/** Counts what a connection saw; a kick must have been predicted, and be PROTOCOL_ERROR. */
+export function tallyResult(tot: Totals, seed: number, p: StreamPlan, res: ConnResult): void {
+  if (res.serverClosed) tot.serverClosed++;
+  if (res.kick !== undefined) {
+    tot.kicksSeen++;
+    assert.ok(p.prediction.kick, `kick on a connection that should not get one: ${describePlan(seed, p)}`);
+    assert.equal(res.kick, KickReason.PROTOCOL_ERROR, describePlan(seed, p));
+  }
+  tot.replies += res.replies;
 }
