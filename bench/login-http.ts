@@ -48,6 +48,8 @@ async function serve(redisUrl: string): Promise<void> {
   await bare.listen({ host: '127.0.0.1', port: 0 });
   const addr = bare.server.address();
   process.stdout.write(JSON.stringify({ appmgr: appmgr.httpPort, bare: typeof addr === 'object' && addr ? addr.port : 0 }) + '\n');
+  // A normal exit on SIGTERM, so --cpu-prof (BENCH_CPU_PROF=<dir>) gets written.
+  process.once('SIGTERM', () => process.exit(0));
 }
 
 async function main(): Promise<void> {
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   const connections = flag('--connections', 100);
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const redis = await startRedis();
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', redis.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', redis.url], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(child.stdout!.setEncoding('utf8'), 'data')) as [string];
   const ports = JSON.parse(line.split('\n')[0]!) as { appmgr: number; bare: number };
   try {
