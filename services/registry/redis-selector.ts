@@ -26,9 +26,14 @@ export interface RedisAppSelectorOptions {
   now?: () => number;
 }
 
-interface Waiter {
-  resolve: (r: PickResult) => void;
-  account: string;
+/**
+ * Picks waiting for the next script call, as parallel arrays (callback i reserves for account i) rather than one
+ * object and one closure per request: this is the HTTP hot path.
+ */
+interface Queue {
+  done: Array<(r: PickResult) => void>;
+  accounts: string[];
+  busy: boolean;
 }
 
 const NO_APP: PickResult = { ok: false, reason: 'no_app' };
@@ -37,7 +42,7 @@ const REDIS_DOWN: PickResult = { ok: false, reason: 'redis_down' };
 export class RedisAppSelector implements AppSelector {
   private readonly keys: RegistryKeys;
   private readonly run;
-  private readonly queues = new Map<AppTypeName, { waiting: Waiter[]; busy: boolean }>();
+  private readonly queues = new Map<AppTypeName, Queue>();
   private readonly maxBatch: number;
   private lastErrorLogged = 0;
 
@@ -51,29 +56,42 @@ export class RedisAppSelector implements AppSelector {
   }
 
   pick(appType: AppTypeName, reserveFor = ''): Promise<PickResult> {
-    // Fail fast while disconnected: the caller falls back to its snapshot.
-    if (this.redis.status !== 'ready') return Promise.resolve(REDIS_DOWN);
-    let q = this.queues.get(appType);
-    if (!q) this.queues.set(appType, (q = { waiting: [], busy: false }));
-    const queue = q;
-    return new Promise<PickResult>((resolve) => {
-      queue.waiting.push({ resolve, account: reserveFor });
-      if (!queue.busy) this.flush(appType, queue);
-    });
+    return new Promise<PickResult>((resolve) => this.pickWith(appType, reserveFor, resolve));
   }
 
-  private flush(appType: AppTypeName, q: { waiting: Waiter[]; busy: boolean }): void {
-    const batch = q.waiting.splice(0, this.maxBatch);
+  /**
+   * `pick` with a callback instead of a promise (no promise per request on the hot path). `done` is called exactly
+   * once: synchronously while Redis is disconnected (the caller falls back to its snapshot), else when the batch
+   * holding this pick answers.
+   */
+  pickWith(appType: AppTypeName, reserveFor: string, done: (r: PickResult) => void): void {
+    if (this.redis.status !== 'ready') return done(REDIS_DOWN);
+    let q = this.queues.get(appType);
+    if (!q) this.queues.set(appType, (q = { done: [], accounts: [], busy: false }));
+    q.done.push(done);
+    q.accounts.push(reserveFor);
+    if (!q.busy) this.flush(appType, q);
+  }
+
+  private flush(appType: AppTypeName, q: Queue): void {
+    // Usually the whole queue goes: take the arrays as they are instead of copying them.
+    let done = q.done;
+    let accounts = q.accounts;
+    if (done.length <= this.maxBatch) {
+      q.done = [];
+      q.accounts = [];
+    } else {
+      done = q.done.splice(0, this.maxBatch);
+      accounts = q.accounts.splice(0, this.maxBatch);
+    }
     q.busy = true;
     const now = (this.o.now ?? Date.now)();
-    const accounts = batch.map((w) => w.account);
-    this.run(this.keys.online(appType), this.keys.appPrefix, batch.length, now, this.o.appTtlMs, this.o.strategy, this.keys.pendingPrefix, this.o.reservationMs ?? 10_000, ...accounts).then(
+    this.run(this.keys.online(appType), this.keys.appPrefix, done.length, now, this.o.appTtlMs, this.o.strategy, this.keys.pendingPrefix, this.o.reservationMs ?? 10_000, ...accounts).then(
       (reply) => {
         const flat = reply as string[];
-        for (let i = 0; i < batch.length; i++) {
+        for (let i = 0; i < done.length; i++) {
           const j = i * 3;
-          if (j + 2 < flat.length) batch[i]!.resolve({ ok: true, app: { appId: flat[j]!, ip: flat[j + 1]!, port: Number(flat[j + 2]) } });
-          else batch[i]!.resolve(NO_APP);
+          settle(done[i]!, j + 2 < flat.length ? { ok: true, app: { appId: flat[j]!, ip: flat[j + 1]!, port: Number(flat[j + 2]) } } : NO_APP, this.o.logger);
         }
       },
       (err: unknown) => {
@@ -83,11 +101,20 @@ export class RedisAppSelector implements AppSelector {
           this.lastErrorLogged = t;
           this.o.logger.warn({ err: (err as Error).message, app_type: appType }, 'select: redis call failed');
         }
-        for (const w of batch) w.resolve(REDIS_DOWN);
+        for (const d of done) settle(d, REDIS_DOWN, this.o.logger);
       },
     ).finally(() => {
       q.busy = false;
-      if (q.waiting.length > 0) this.flush(appType, q);
+      if (q.done.length > 0) this.flush(appType, q);
     });
+  }
+}
+
+/** Calls one waiter; a throwing callback must not keep the rest of its batch from being answered. */
+function settle(done: (r: PickResult) => void, r: PickResult, logger: Logger): void {
+  try {
+    done(r);
+  } catch (err) {
+    logger.error({ err }, 'select: pick callback threw');
   }
 }
