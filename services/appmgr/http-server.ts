@@ -82,14 +82,19 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
   app.get('/login', { schema: { response: { 200: loginBody, 503: loginBody } } }, (_req, reply) => {
     const t0 = performance.now();
     d.selector.pickWith('login', (r, source) => {
-      selectTimer.observe((performance.now() - t0) / 1000);
-      if (r.ok) {
-        counted[source === 'cache' ? 'cache' : 'ok'].inc();
-        reply.code(200).send({ returncode: ReturnCode.OK, ip: r.app.ip, port: r.app.port });
-        return;
+      try {
+        selectTimer.observe((performance.now() - t0) / 1000);
+        if (r.ok) {
+          counted[source === 'cache' ? 'cache' : 'ok'].inc();
+          reply.code(200).send({ returncode: ReturnCode.OK, ip: r.app.ip, port: r.app.port });
+          return;
+        }
+        counted[r.reason].inc();
+        reply.code(503).header('retry-after', '1').send(r.reason === 'no_app' ? noApp : busy);
+      } catch (err) {
+        // Not expected; but a reply is owed: the error handler logs it once and answers 500 JSON.
+        reply.send(err);
       }
-      counted[r.reason].inc();
-      reply.code(503).header('retry-after', '1').send(r.reason === 'no_app' ? noApp : busy);
     });
   });
 
