@@ -10,11 +10,8 @@ import { createRequire } from 'node:module';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import { startAppmgr } from '../services/appmgr/app.js';
-import { parseAppmgrConfig } from '../services/appmgr/config.js';
-import { createLogger } from '../services/platform/logger.js';
-import { RedisHeartbeatWriter, createRedisClient, waitReady } from '../services/registry/index.js';
 import { startRedis } from '../test/helpers/redis-server.js';
+import { flag, startBenchAppmgr } from './bench-appmgr.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -26,22 +23,9 @@ interface AutocannonResult {
 type Autocannon = (o: Record<string, unknown>) => Promise<AutocannonResult>;
 
 const args = process.argv.slice(2);
-const flag = (name: string, def: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
 
 async function serve(redisUrl: string): Promise<void> {
-  const logger = createLogger('bench', 'warn');
-  const client = createRedisClient({ url: redisUrl, logger });
-  await waitReady(client, 5000);
-  for (let i = 0; i < 4; i++) {
-    await new RedisHeartbeatWriter(client, {
-      prefix: 'bench', heartbeatMs: 2000, appTtlMs: 6000, logger,
-      source: { appId: `login-${i}`, appType: 'login', ip: '127.0.0.1', port: 5002 + i, capacity: 1_000_000_000, online: () => 0, draining: () => false },
-    }).start();
-  }
-  const appmgr = await startAppmgr(parseAppmgrConfig({ REDIS_URL: redisUrl, PREFIX: 'bench', HTTP_PORT: '0', GRPC_PORT: '0', BIND_HOST: '127.0.0.1', LOG_LEVEL: 'warn' }), logger);
+  const appmgr = await startBenchAppmgr(redisUrl, 'login');
   const bare = Fastify({ logger: false });
   const schema = { type: 'object', properties: { returncode: { type: 'integer' }, ip: { type: 'string' }, port: { type: 'integer' } } } as const;
   bare.get('/login', { schema: { response: { 200: schema } } }, async () => ({ returncode: 0, ip: '127.0.0.1', port: 5002 }));

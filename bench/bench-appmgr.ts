@@ -1,0 +1,31 @@
+/**
+ * What the appmgr benches share: their command-line flags, and an appmgr started in-process against a Redis with
+ * four fake pods of one type heartbeating (capacity large enough that the bench never fills them).
+ */
+import { startAppmgr, type AppmgrHandle } from '../services/appmgr/app.js';
+import { parseAppmgrConfig } from '../services/appmgr/config.js';
+import { createLogger } from '../services/platform/logger.js';
+import type { AppTypeName } from '../services/protocol/wire.js';
+import { RedisHeartbeatWriter, createRedisClient, waitReady } from '../services/registry/index.js';
+
+const args = process.argv.slice(2);
+
+/** `--name <number>` from the command line, else `def`. */
+export function flag(name: string, def: number): number {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : def;
+}
+
+export async function startBenchAppmgr(redisUrl: string, appType: AppTypeName): Promise<AppmgrHandle> {
+  const logger = createLogger('bench', 'warn');
+  const client = createRedisClient({ url: redisUrl, logger });
+  await waitReady(client, 5000);
+  const basePort = appType === 'login' ? 5002 : 6001;
+  for (let i = 0; i < 4; i++) {
+    await new RedisHeartbeatWriter(client, {
+      prefix: 'bench', heartbeatMs: 2000, appTtlMs: 6000, logger,
+      source: { appId: `${appType}-${i}`, appType, ip: '127.0.0.1', port: basePort + i, capacity: 1_000_000_000, online: () => 0, draining: () => false },
+    }).start();
+  }
+  return startAppmgr(parseAppmgrConfig({ REDIS_URL: redisUrl, PREFIX: 'bench', HTTP_PORT: '0', GRPC_PORT: '0', BIND_HOST: '127.0.0.1', LOG_LEVEL: 'warn' }), logger);
+}
