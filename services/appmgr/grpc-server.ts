@@ -116,6 +116,8 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
         },
       );
     },
+    // Filled in with the admin surface (the drained pod's way back); until then the method exists and says so.
+    UndrainApp: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'UndrainApp is not implemented yet' }),
   };
   function internal(cb: grpc.sendUnaryData<never>, err: unknown) {
     d.logger.error({ err }, 'grpc: handler failed');

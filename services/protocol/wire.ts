@@ -21,6 +21,9 @@ export const MsgId = {
   G2C_LoginByTokenRs: 2002,
   C2G_Echo: 2003,
   G2C_Echo: 2004,
+  C2G_Resume: 2005,
+  G2C_ResumeRs: 2006,
+  C2G_Leave: 2007,
 } as const;
 export type MsgId = (typeof MsgId)[keyof typeof MsgId];
 export type MsgName = keyof typeof MsgId;
@@ -36,6 +39,7 @@ export const ReturnCode = {
   BUSY: pb.ReturnCode.RETURN_CODE_BUSY,
   ALREADY_ONLINE: pb.ReturnCode.RETURN_CODE_ALREADY_ONLINE,
   NOT_AUTHENTICATED: pb.ReturnCode.RETURN_CODE_NOT_AUTHENTICATED,
+  QUEUED: pb.ReturnCode.RETURN_CODE_QUEUED,
 } as const;
 export type ReturnCode = (typeof ReturnCode)[keyof typeof ReturnCode];
 export type ReturnCodeName = keyof typeof ReturnCode;
@@ -53,6 +57,7 @@ export const KickReason = {
   SERVER_DRAINING: pb.Kick.Reason.REASON_SERVER_DRAINING,
   PROTOCOL_ERROR: pb.Kick.Reason.REASON_PROTOCOL_ERROR,
   IDLE: pb.Kick.Reason.REASON_IDLE,
+  GAME: pb.Kick.Reason.REASON_GAME,
 } as const;
 export type KickReason = (typeof KickReason)[keyof typeof KickReason];
 

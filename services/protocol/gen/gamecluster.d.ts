@@ -13,7 +13,8 @@ export namespace gamecluster {
             RETURN_CODE_TOKEN_INVALID = 5,
             RETURN_CODE_BUSY = 6,
             RETURN_CODE_ALREADY_ONLINE = 7,
-            RETURN_CODE_NOT_AUTHENTICATED = 8
+            RETURN_CODE_NOT_AUTHENTICATED = 8,
+            RETURN_CODE_QUEUED = 9
         }
 
         enum AppType {
@@ -43,6 +44,7 @@ export namespace gamecluster {
             state: gamecluster.v1.AppState;
             tsMs: number;
             capacity: number;
+            wsPort: number;
             static encode(message: gamecluster.v1.AppInfoSync.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AppInfoSync & gamecluster.v1.AppInfoSync.$Shape;
         }
@@ -57,6 +59,7 @@ export namespace gamecluster {
                 state?: (gamecluster.v1.AppState|null);
                 tsMs?: (number|null);
                 capacity?: (number|null);
+                wsPort?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.AppInfoSync.$Properties;
@@ -125,7 +128,8 @@ export namespace gamecluster {
                 REASON_DUPLICATE_LOGIN = 1,
                 REASON_SERVER_DRAINING = 2,
                 REASON_PROTOCOL_ERROR = 3,
-                REASON_IDLE = 4
+                REASON_IDLE = 4,
+                REASON_GAME = 5
             }
         }
 
@@ -244,6 +248,7 @@ export namespace gamecluster {
             $unknowns?: Uint8Array[];
             returnCode: gamecluster.v1.ReturnCode;
             playerId: string;
+            resumeToken: string;
             static encode(message: gamecluster.v1.LoginByTokenRs.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.LoginByTokenRs & gamecluster.v1.LoginByTokenRs.$Shape;
         }
@@ -252,9 +257,69 @@ export namespace gamecluster {
             interface $Properties {
                 returnCode?: (gamecluster.v1.ReturnCode|null);
                 playerId?: (string|null);
+                resumeToken?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.LoginByTokenRs.$Properties;
+        }
+
+        interface IResume extends gamecluster.v1.Resume.$Properties {
+        }
+
+        class Resume {
+            constructor(properties?: gamecluster.v1.Resume.$Properties);
+            $unknowns?: Uint8Array[];
+            account: string;
+            resumeToken: string;
+            static encode(message: gamecluster.v1.Resume.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.Resume & gamecluster.v1.Resume.$Shape;
+        }
+
+        namespace Resume {
+            interface $Properties {
+                account?: (string|null);
+                resumeToken?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.Resume.$Properties;
+        }
+
+        interface IResumeRs extends gamecluster.v1.ResumeRs.$Properties {
+        }
+
+        class ResumeRs {
+            constructor(properties?: gamecluster.v1.ResumeRs.$Properties);
+            $unknowns?: Uint8Array[];
+            returnCode: gamecluster.v1.ReturnCode;
+            resumeToken: string;
+            static encode(message: gamecluster.v1.ResumeRs.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.ResumeRs & gamecluster.v1.ResumeRs.$Shape;
+        }
+
+        namespace ResumeRs {
+            interface $Properties {
+                returnCode?: (gamecluster.v1.ReturnCode|null);
+                resumeToken?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.ResumeRs.$Properties;
+        }
+
+        interface ILeave extends gamecluster.v1.Leave.$Properties {
+        }
+
+        class Leave {
+            constructor(properties?: gamecluster.v1.Leave.$Properties);
+            $unknowns?: Uint8Array[];
+            static encode(message: gamecluster.v1.Leave.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.Leave & gamecluster.v1.Leave.$Shape;
+        }
+
+        namespace Leave {
+            interface $Properties {
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.Leave.$Properties;
         }
 
         interface IEcho extends gamecluster.v1.Echo.$Properties {
@@ -292,6 +357,7 @@ export namespace gamecluster {
             state: gamecluster.v1.AppState;
             lastSeenMs: number;
             capacity: number;
+            wsPort: number;
             static encode(message: gamecluster.v1.AppInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AppInfo & gamecluster.v1.AppInfo.$Shape;
         }
@@ -306,6 +372,7 @@ export namespace gamecluster {
                 state?: (gamecluster.v1.AppState|null);
                 lastSeenMs?: (number|null);
                 capacity?: (number|null);
+                wsPort?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.AppInfo.$Properties;
@@ -338,6 +405,7 @@ export namespace gamecluster {
             appId: string;
             ip: string;
             port: number;
+            wsPort: number;
             static encode(message: gamecluster.v1.GetLoginResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.GetLoginResponse & gamecluster.v1.GetLoginResponse.$Shape;
         }
@@ -348,6 +416,7 @@ export namespace gamecluster {
                 appId?: (string|null);
                 ip?: (string|null);
                 port?: (number|null);
+                wsPort?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.GetLoginResponse.$Properties;
@@ -360,6 +429,7 @@ export namespace gamecluster {
             constructor(properties?: gamecluster.v1.AllocateGameRequest.$Properties);
             $unknowns?: Uint8Array[];
             account: string;
+            websocket: boolean;
             static encode(message: gamecluster.v1.AllocateGameRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateGameRequest & gamecluster.v1.AllocateGameRequest.$Shape;
         }
@@ -367,6 +437,7 @@ export namespace gamecluster {
         namespace AllocateGameRequest {
             interface $Properties {
                 account?: (string|null);
+                websocket?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.AllocateGameRequest.$Properties;
@@ -382,6 +453,7 @@ export namespace gamecluster {
             appId: string;
             ip: string;
             port: number;
+            wsPort: number;
             static encode(message: gamecluster.v1.AllocateGameResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateGameResponse & gamecluster.v1.AllocateGameResponse.$Shape;
         }
@@ -392,6 +464,7 @@ export namespace gamecluster {
                 appId?: (string|null);
                 ip?: (string|null);
                 port?: (number|null);
+                wsPort?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.AllocateGameResponse.$Properties;
@@ -471,6 +544,44 @@ export namespace gamecluster {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.DrainAppResponse.$Properties;
+        }
+
+        interface IUndrainAppRequest extends gamecluster.v1.UndrainAppRequest.$Properties {
+        }
+
+        class UndrainAppRequest {
+            constructor(properties?: gamecluster.v1.UndrainAppRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            appId: string;
+            static encode(message: gamecluster.v1.UndrainAppRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.UndrainAppRequest & gamecluster.v1.UndrainAppRequest.$Shape;
+        }
+
+        namespace UndrainAppRequest {
+            interface $Properties {
+                appId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.UndrainAppRequest.$Properties;
+        }
+
+        interface IUndrainAppResponse extends gamecluster.v1.UndrainAppResponse.$Properties {
+        }
+
+        class UndrainAppResponse {
+            constructor(properties?: gamecluster.v1.UndrainAppResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            found: boolean;
+            static encode(message: gamecluster.v1.UndrainAppResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.UndrainAppResponse & gamecluster.v1.UndrainAppResponse.$Shape;
+        }
+
+        namespace UndrainAppResponse {
+            interface $Properties {
+                found?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.UndrainAppResponse.$Properties;
         }
     }
 }

@@ -39,6 +39,7 @@ export const gamecluster = $root.gamecluster = (() => {
          * @property {number} RETURN_CODE_BUSY=6 RETURN_CODE_BUSY value
          * @property {number} RETURN_CODE_ALREADY_ONLINE=7 RETURN_CODE_ALREADY_ONLINE value
          * @property {number} RETURN_CODE_NOT_AUTHENTICATED=8 RETURN_CODE_NOT_AUTHENTICATED value
+         * @property {number} RETURN_CODE_QUEUED=9 RETURN_CODE_QUEUED value
          */
         v1.ReturnCode = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -51,6 +52,7 @@ export const gamecluster = $root.gamecluster = (() => {
             values[valuesById[6] = "RETURN_CODE_BUSY"] = 6;
             values[valuesById[7] = "RETURN_CODE_ALREADY_ONLINE"] = 7;
             values[valuesById[8] = "RETURN_CODE_NOT_AUTHENTICATED"] = 8;
+            values[valuesById[9] = "RETURN_CODE_QUEUED"] = 9;
             return values;
         })();
 
@@ -101,6 +103,7 @@ export const gamecluster = $root.gamecluster = (() => {
              * @property {gamecluster.v1.AppState|null} [state] AppInfoSync state
              * @property {number|null} [tsMs] AppInfoSync tsMs
              * @property {number|null} [capacity] AppInfoSync capacity
+             * @property {number|null} [wsPort] AppInfoSync wsPort
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -197,6 +200,14 @@ export const gamecluster = $root.gamecluster = (() => {
             AppInfoSync.prototype.capacity = 0;
 
             /**
+             * AppInfoSync wsPort.
+             * @member {number} wsPort
+             * @memberof gamecluster.v1.AppInfoSync
+             * @instance
+             */
+            AppInfoSync.prototype.wsPort = 0;
+
+            /**
              * Encodes the specified AppInfoSync message. Does not implicitly {@link gamecluster.v1.AppInfoSync.verify|verify} messages.
              * @function encode
              * @memberof gamecluster.v1.AppInfoSync
@@ -228,6 +239,8 @@ export const gamecluster = $root.gamecluster = (() => {
                     writer.uint32(/* id 7, wireType 0 =*/56).int64(message.tsMs);
                 if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity") && message.capacity !== 0)
                     writer.uint32(/* id 8, wireType 0 =*/64).int32(message.capacity);
+                if (message.wsPort != null && $Object.hasOwnProperty.call(message, "wsPort") && message.wsPort !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).int32(message.wsPort);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -342,6 +355,15 @@ export const gamecluster = $root.gamecluster = (() => {
                                 message.capacity = value;
                             else
                                 delete message.capacity;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.wsPort = value;
+                            else
+                                delete message.wsPort;
                             continue;
                         }
                     }
@@ -798,6 +820,7 @@ export const gamecluster = $root.gamecluster = (() => {
              * @property {number} REASON_SERVER_DRAINING=2 REASON_SERVER_DRAINING value
              * @property {number} REASON_PROTOCOL_ERROR=3 REASON_PROTOCOL_ERROR value
              * @property {number} REASON_IDLE=4 REASON_IDLE value
+             * @property {number} REASON_GAME=5 REASON_GAME value
              */
             Kick.Reason = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -806,6 +829,7 @@ export const gamecluster = $root.gamecluster = (() => {
                 values[valuesById[2] = "REASON_SERVER_DRAINING"] = 2;
                 values[valuesById[3] = "REASON_PROTOCOL_ERROR"] = 3;
                 values[valuesById[4] = "REASON_IDLE"] = 4;
+                values[valuesById[5] = "REASON_GAME"] = 5;
                 return values;
             })();
 
@@ -1616,6 +1640,7 @@ export const gamecluster = $root.gamecluster = (() => {
              * @typedef {Object} gamecluster.v1.LoginByTokenRs.$Properties
              * @property {gamecluster.v1.ReturnCode|null} [returnCode] LoginByTokenRs returnCode
              * @property {string|null} [playerId] LoginByTokenRs playerId
+             * @property {string|null} [resumeToken] LoginByTokenRs resumeToken
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1664,6 +1689,14 @@ export const gamecluster = $root.gamecluster = (() => {
             LoginByTokenRs.prototype.playerId = "";
 
             /**
+             * LoginByTokenRs resumeToken.
+             * @member {string} resumeToken
+             * @memberof gamecluster.v1.LoginByTokenRs
+             * @instance
+             */
+            LoginByTokenRs.prototype.resumeToken = "";
+
+            /**
              * Encodes the specified LoginByTokenRs message. Does not implicitly {@link gamecluster.v1.LoginByTokenRs.verify|verify} messages.
              * @function encode
              * @memberof gamecluster.v1.LoginByTokenRs
@@ -1683,6 +1716,8 @@ export const gamecluster = $root.gamecluster = (() => {
                     writer.uint32(/* id 1, wireType 0 =*/8).int32(message.returnCode);
                 if (message.playerId != null && $Object.hasOwnProperty.call(message, "playerId") && message.playerId !== "")
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.playerId);
+                if (message.resumeToken != null && $Object.hasOwnProperty.call(message, "resumeToken") && message.resumeToken !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.resumeToken);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1745,6 +1780,15 @@ export const gamecluster = $root.gamecluster = (() => {
                                 delete message.playerId;
                             continue;
                         }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.resumeToken = value;
+                            else
+                                delete message.resumeToken;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1763,6 +1807,431 @@ export const gamecluster = $root.gamecluster = (() => {
             };
 
             return LoginByTokenRs;
+        })();
+
+        v1.Resume = (function() {
+
+            /**
+             * Properties of a Resume.
+             * @typedef {Object} gamecluster.v1.Resume.$Properties
+             * @property {string|null} [account] Resume account
+             * @property {string|null} [resumeToken] Resume resumeToken
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Resume.
+             * @memberof gamecluster.v1
+             * @interface IResume
+             * @augments gamecluster.v1.Resume.$Properties
+             * @deprecated Use gamecluster.v1.Resume.$Properties instead.
+             */
+
+            /**
+             * Shape of a Resume.
+             * @typedef {gamecluster.v1.Resume.$Properties} gamecluster.v1.Resume.$Shape
+             */
+
+            /**
+             * Constructs a new Resume.
+             * @memberof gamecluster.v1
+             * @classdesc Represents a Resume.
+             * @constructor
+             * @param {gamecluster.v1.Resume.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Resume = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Resume account.
+             * @member {string} account
+             * @memberof gamecluster.v1.Resume
+             * @instance
+             */
+            Resume.prototype.account = "";
+
+            /**
+             * Resume resumeToken.
+             * @member {string} resumeToken
+             * @memberof gamecluster.v1.Resume
+             * @instance
+             */
+            Resume.prototype.resumeToken = "";
+
+            /**
+             * Encodes the specified Resume message. Does not implicitly {@link gamecluster.v1.Resume.verify|verify} messages.
+             * @function encode
+             * @memberof gamecluster.v1.Resume
+             * @static
+             * @param {gamecluster.v1.Resume.$Properties} message Resume message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Resume.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.account);
+                if (message.resumeToken != null && $Object.hasOwnProperty.call(message, "resumeToken") && message.resumeToken !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.resumeToken);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Resume message from the specified reader or buffer.
+             * @function decode
+             * @memberof gamecluster.v1.Resume
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {gamecluster.v1.Resume & gamecluster.v1.Resume.$Shape} Resume
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Resume.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.gamecluster.v1.Resume();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.account = value;
+                            else
+                                delete message.account;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.resumeToken = value;
+                            else
+                                delete message.resumeToken;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Resume;
+        })();
+
+        v1.ResumeRs = (function() {
+
+            /**
+             * Properties of a ResumeRs.
+             * @typedef {Object} gamecluster.v1.ResumeRs.$Properties
+             * @property {gamecluster.v1.ReturnCode|null} [returnCode] ResumeRs returnCode
+             * @property {string|null} [resumeToken] ResumeRs resumeToken
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ResumeRs.
+             * @memberof gamecluster.v1
+             * @interface IResumeRs
+             * @augments gamecluster.v1.ResumeRs.$Properties
+             * @deprecated Use gamecluster.v1.ResumeRs.$Properties instead.
+             */
+
+            /**
+             * Shape of a ResumeRs.
+             * @typedef {gamecluster.v1.ResumeRs.$Properties} gamecluster.v1.ResumeRs.$Shape
+             */
+
+            /**
+             * Constructs a new ResumeRs.
+             * @memberof gamecluster.v1
+             * @classdesc Represents a ResumeRs.
+             * @constructor
+             * @param {gamecluster.v1.ResumeRs.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ResumeRs = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ResumeRs returnCode.
+             * @member {gamecluster.v1.ReturnCode} returnCode
+             * @memberof gamecluster.v1.ResumeRs
+             * @instance
+             */
+            ResumeRs.prototype.returnCode = 0;
+
+            /**
+             * ResumeRs resumeToken.
+             * @member {string} resumeToken
+             * @memberof gamecluster.v1.ResumeRs
+             * @instance
+             */
+            ResumeRs.prototype.resumeToken = "";
+
+            /**
+             * Encodes the specified ResumeRs message. Does not implicitly {@link gamecluster.v1.ResumeRs.verify|verify} messages.
+             * @function encode
+             * @memberof gamecluster.v1.ResumeRs
+             * @static
+             * @param {gamecluster.v1.ResumeRs.$Properties} message ResumeRs message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ResumeRs.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.returnCode != null && $Object.hasOwnProperty.call(message, "returnCode") && message.returnCode !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.returnCode);
+                if (message.resumeToken != null && $Object.hasOwnProperty.call(message, "resumeToken") && message.resumeToken !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.resumeToken);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ResumeRs message from the specified reader or buffer.
+             * @function decode
+             * @memberof gamecluster.v1.ResumeRs
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {gamecluster.v1.ResumeRs & gamecluster.v1.ResumeRs.$Shape} ResumeRs
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ResumeRs.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.gamecluster.v1.ResumeRs();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.returnCode = value;
+                            else
+                                delete message.returnCode;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.resumeToken = value;
+                            else
+                                delete message.resumeToken;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return ResumeRs;
+        })();
+
+        v1.Leave = (function() {
+
+            /**
+             * Properties of a Leave.
+             * @typedef {Object} gamecluster.v1.Leave.$Properties
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Leave.
+             * @memberof gamecluster.v1
+             * @interface ILeave
+             * @augments gamecluster.v1.Leave.$Properties
+             * @deprecated Use gamecluster.v1.Leave.$Properties instead.
+             */
+
+            /**
+             * Shape of a Leave.
+             * @typedef {gamecluster.v1.Leave.$Properties} gamecluster.v1.Leave.$Shape
+             */
+
+            /**
+             * Constructs a new Leave.
+             * @memberof gamecluster.v1
+             * @classdesc Represents a Leave.
+             * @constructor
+             * @param {gamecluster.v1.Leave.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Leave = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Encodes the specified Leave message. Does not implicitly {@link gamecluster.v1.Leave.verify|verify} messages.
+             * @function encode
+             * @memberof gamecluster.v1.Leave
+             * @static
+             * @param {gamecluster.v1.Leave.$Properties} message Leave message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Leave.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Leave message from the specified reader or buffer.
+             * @function decode
+             * @memberof gamecluster.v1.Leave
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {gamecluster.v1.Leave & gamecluster.v1.Leave.$Shape} Leave
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Leave.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.gamecluster.v1.Leave();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    reader.skipType(tag & 7, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return Leave;
         })();
 
         v1.Echo = (function() {
@@ -1934,6 +2403,7 @@ export const gamecluster = $root.gamecluster = (() => {
              * @property {gamecluster.v1.AppState|null} [state] AppInfo state
              * @property {number|null} [lastSeenMs] AppInfo lastSeenMs
              * @property {number|null} [capacity] AppInfo capacity
+             * @property {number|null} [wsPort] AppInfo wsPort
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2030,6 +2500,14 @@ export const gamecluster = $root.gamecluster = (() => {
             AppInfo.prototype.capacity = 0;
 
             /**
+             * AppInfo wsPort.
+             * @member {number} wsPort
+             * @memberof gamecluster.v1.AppInfo
+             * @instance
+             */
+            AppInfo.prototype.wsPort = 0;
+
+            /**
              * Encodes the specified AppInfo message. Does not implicitly {@link gamecluster.v1.AppInfo.verify|verify} messages.
              * @function encode
              * @memberof gamecluster.v1.AppInfo
@@ -2061,6 +2539,8 @@ export const gamecluster = $root.gamecluster = (() => {
                     writer.uint32(/* id 7, wireType 0 =*/56).int64(message.lastSeenMs);
                 if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity") && message.capacity !== 0)
                     writer.uint32(/* id 8, wireType 0 =*/64).int32(message.capacity);
+                if (message.wsPort != null && $Object.hasOwnProperty.call(message, "wsPort") && message.wsPort !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).int32(message.wsPort);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2175,6 +2655,15 @@ export const gamecluster = $root.gamecluster = (() => {
                                 message.capacity = value;
                             else
                                 delete message.capacity;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.wsPort = value;
+                            else
+                                delete message.wsPort;
                             continue;
                         }
                     }
@@ -2319,6 +2808,7 @@ export const gamecluster = $root.gamecluster = (() => {
              * @property {string|null} [appId] GetLoginResponse appId
              * @property {string|null} [ip] GetLoginResponse ip
              * @property {number|null} [port] GetLoginResponse port
+             * @property {number|null} [wsPort] GetLoginResponse wsPort
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2383,6 +2873,14 @@ export const gamecluster = $root.gamecluster = (() => {
             GetLoginResponse.prototype.port = 0;
 
             /**
+             * GetLoginResponse wsPort.
+             * @member {number} wsPort
+             * @memberof gamecluster.v1.GetLoginResponse
+             * @instance
+             */
+            GetLoginResponse.prototype.wsPort = 0;
+
+            /**
              * Encodes the specified GetLoginResponse message. Does not implicitly {@link gamecluster.v1.GetLoginResponse.verify|verify} messages.
              * @function encode
              * @memberof gamecluster.v1.GetLoginResponse
@@ -2406,6 +2904,8 @@ export const gamecluster = $root.gamecluster = (() => {
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.ip);
                 if (message.port != null && $Object.hasOwnProperty.call(message, "port") && message.port !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).int32(message.port);
+                if (message.wsPort != null && $Object.hasOwnProperty.call(message, "wsPort") && message.wsPort !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.wsPort);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2486,6 +2986,15 @@ export const gamecluster = $root.gamecluster = (() => {
                                 delete message.port;
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.wsPort = value;
+                            else
+                                delete message.wsPort;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2512,6 +3021,7 @@ export const gamecluster = $root.gamecluster = (() => {
              * Properties of an AllocateGameRequest.
              * @typedef {Object} gamecluster.v1.AllocateGameRequest.$Properties
              * @property {string|null} [account] AllocateGameRequest account
+             * @property {boolean|null} [websocket] AllocateGameRequest websocket
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2552,6 +3062,14 @@ export const gamecluster = $root.gamecluster = (() => {
             AllocateGameRequest.prototype.account = "";
 
             /**
+             * AllocateGameRequest websocket.
+             * @member {boolean} websocket
+             * @memberof gamecluster.v1.AllocateGameRequest
+             * @instance
+             */
+            AllocateGameRequest.prototype.websocket = false;
+
+            /**
              * Encodes the specified AllocateGameRequest message. Does not implicitly {@link gamecluster.v1.AllocateGameRequest.verify|verify} messages.
              * @function encode
              * @memberof gamecluster.v1.AllocateGameRequest
@@ -2569,6 +3087,8 @@ export const gamecluster = $root.gamecluster = (() => {
                     throw $Error("max depth exceeded");
                 if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.account);
+                if (message.websocket != null && $Object.hasOwnProperty.call(message, "websocket") && message.websocket !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.websocket);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2622,6 +3142,15 @@ export const gamecluster = $root.gamecluster = (() => {
                                 delete message.account;
                             continue;
                         }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.websocket = value;
+                            else
+                                delete message.websocket;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2651,6 +3180,7 @@ export const gamecluster = $root.gamecluster = (() => {
              * @property {string|null} [appId] AllocateGameResponse appId
              * @property {string|null} [ip] AllocateGameResponse ip
              * @property {number|null} [port] AllocateGameResponse port
+             * @property {number|null} [wsPort] AllocateGameResponse wsPort
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2715,6 +3245,14 @@ export const gamecluster = $root.gamecluster = (() => {
             AllocateGameResponse.prototype.port = 0;
 
             /**
+             * AllocateGameResponse wsPort.
+             * @member {number} wsPort
+             * @memberof gamecluster.v1.AllocateGameResponse
+             * @instance
+             */
+            AllocateGameResponse.prototype.wsPort = 0;
+
+            /**
              * Encodes the specified AllocateGameResponse message. Does not implicitly {@link gamecluster.v1.AllocateGameResponse.verify|verify} messages.
              * @function encode
              * @memberof gamecluster.v1.AllocateGameResponse
@@ -2738,6 +3276,8 @@ export const gamecluster = $root.gamecluster = (() => {
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.ip);
                 if (message.port != null && $Object.hasOwnProperty.call(message, "port") && message.port !== 0)
                     writer.uint32(/* id 4, wireType 0 =*/32).int32(message.port);
+                if (message.wsPort != null && $Object.hasOwnProperty.call(message, "wsPort") && message.wsPort !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.wsPort);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2816,6 +3356,15 @@ export const gamecluster = $root.gamecluster = (() => {
                                 message.port = value;
                             else
                                 delete message.port;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.wsPort = value;
+                            else
+                                delete message.wsPort;
                             continue;
                         }
                     }
@@ -3381,6 +3930,278 @@ export const gamecluster = $root.gamecluster = (() => {
             };
 
             return DrainAppResponse;
+        })();
+
+        v1.UndrainAppRequest = (function() {
+
+            /**
+             * Properties of an UndrainAppRequest.
+             * @typedef {Object} gamecluster.v1.UndrainAppRequest.$Properties
+             * @property {string|null} [appId] UndrainAppRequest appId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an UndrainAppRequest.
+             * @memberof gamecluster.v1
+             * @interface IUndrainAppRequest
+             * @augments gamecluster.v1.UndrainAppRequest.$Properties
+             * @deprecated Use gamecluster.v1.UndrainAppRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of an UndrainAppRequest.
+             * @typedef {gamecluster.v1.UndrainAppRequest.$Properties} gamecluster.v1.UndrainAppRequest.$Shape
+             */
+
+            /**
+             * Constructs a new UndrainAppRequest.
+             * @memberof gamecluster.v1
+             * @classdesc Represents an UndrainAppRequest.
+             * @constructor
+             * @param {gamecluster.v1.UndrainAppRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const UndrainAppRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * UndrainAppRequest appId.
+             * @member {string} appId
+             * @memberof gamecluster.v1.UndrainAppRequest
+             * @instance
+             */
+            UndrainAppRequest.prototype.appId = "";
+
+            /**
+             * Encodes the specified UndrainAppRequest message. Does not implicitly {@link gamecluster.v1.UndrainAppRequest.verify|verify} messages.
+             * @function encode
+             * @memberof gamecluster.v1.UndrainAppRequest
+             * @static
+             * @param {gamecluster.v1.UndrainAppRequest.$Properties} message UndrainAppRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UndrainAppRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.appId != null && $Object.hasOwnProperty.call(message, "appId") && message.appId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.appId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an UndrainAppRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof gamecluster.v1.UndrainAppRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {gamecluster.v1.UndrainAppRequest & gamecluster.v1.UndrainAppRequest.$Shape} UndrainAppRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UndrainAppRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.gamecluster.v1.UndrainAppRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.appId = value;
+                            else
+                                delete message.appId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return UndrainAppRequest;
+        })();
+
+        v1.UndrainAppResponse = (function() {
+
+            /**
+             * Properties of an UndrainAppResponse.
+             * @typedef {Object} gamecluster.v1.UndrainAppResponse.$Properties
+             * @property {boolean|null} [found] UndrainAppResponse found
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an UndrainAppResponse.
+             * @memberof gamecluster.v1
+             * @interface IUndrainAppResponse
+             * @augments gamecluster.v1.UndrainAppResponse.$Properties
+             * @deprecated Use gamecluster.v1.UndrainAppResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of an UndrainAppResponse.
+             * @typedef {gamecluster.v1.UndrainAppResponse.$Properties} gamecluster.v1.UndrainAppResponse.$Shape
+             */
+
+            /**
+             * Constructs a new UndrainAppResponse.
+             * @memberof gamecluster.v1
+             * @classdesc Represents an UndrainAppResponse.
+             * @constructor
+             * @param {gamecluster.v1.UndrainAppResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const UndrainAppResponse = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * UndrainAppResponse found.
+             * @member {boolean} found
+             * @memberof gamecluster.v1.UndrainAppResponse
+             * @instance
+             */
+            UndrainAppResponse.prototype.found = false;
+
+            /**
+             * Encodes the specified UndrainAppResponse message. Does not implicitly {@link gamecluster.v1.UndrainAppResponse.verify|verify} messages.
+             * @function encode
+             * @memberof gamecluster.v1.UndrainAppResponse
+             * @static
+             * @param {gamecluster.v1.UndrainAppResponse.$Properties} message UndrainAppResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UndrainAppResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.found != null && $Object.hasOwnProperty.call(message, "found") && message.found !== false)
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.found);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an UndrainAppResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof gamecluster.v1.UndrainAppResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {gamecluster.v1.UndrainAppResponse & gamecluster.v1.UndrainAppResponse.$Shape} UndrainAppResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UndrainAppResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.gamecluster.v1.UndrainAppResponse();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.found = value;
+                            else
+                                delete message.found;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            return UndrainAppResponse;
         })();
 
         return v1;

@@ -16,12 +16,17 @@ import type { EnterGameRs as _gamecluster_v1_EnterGameRs, EnterGameRs__Output as
 import type { GetLoginRequest as _gamecluster_v1_GetLoginRequest, GetLoginRequest__Output as _gamecluster_v1_GetLoginRequest__Output } from './gamecluster/v1/GetLoginRequest.js';
 import type { GetLoginResponse as _gamecluster_v1_GetLoginResponse, GetLoginResponse__Output as _gamecluster_v1_GetLoginResponse__Output } from './gamecluster/v1/GetLoginResponse.js';
 import type { Kick as _gamecluster_v1_Kick, Kick__Output as _gamecluster_v1_Kick__Output } from './gamecluster/v1/Kick.js';
+import type { Leave as _gamecluster_v1_Leave, Leave__Output as _gamecluster_v1_Leave__Output } from './gamecluster/v1/Leave.js';
 import type { ListAppsRequest as _gamecluster_v1_ListAppsRequest, ListAppsRequest__Output as _gamecluster_v1_ListAppsRequest__Output } from './gamecluster/v1/ListAppsRequest.js';
 import type { ListAppsResponse as _gamecluster_v1_ListAppsResponse, ListAppsResponse__Output as _gamecluster_v1_ListAppsResponse__Output } from './gamecluster/v1/ListAppsResponse.js';
 import type { LoginByToken as _gamecluster_v1_LoginByToken, LoginByToken__Output as _gamecluster_v1_LoginByToken__Output } from './gamecluster/v1/LoginByToken.js';
 import type { LoginByTokenRs as _gamecluster_v1_LoginByTokenRs, LoginByTokenRs__Output as _gamecluster_v1_LoginByTokenRs__Output } from './gamecluster/v1/LoginByTokenRs.js';
 import type { Ping as _gamecluster_v1_Ping, Ping__Output as _gamecluster_v1_Ping__Output } from './gamecluster/v1/Ping.js';
 import type { Pong as _gamecluster_v1_Pong, Pong__Output as _gamecluster_v1_Pong__Output } from './gamecluster/v1/Pong.js';
+import type { Resume as _gamecluster_v1_Resume, Resume__Output as _gamecluster_v1_Resume__Output } from './gamecluster/v1/Resume.js';
+import type { ResumeRs as _gamecluster_v1_ResumeRs, ResumeRs__Output as _gamecluster_v1_ResumeRs__Output } from './gamecluster/v1/ResumeRs.js';
+import type { UndrainAppRequest as _gamecluster_v1_UndrainAppRequest, UndrainAppRequest__Output as _gamecluster_v1_UndrainAppRequest__Output } from './gamecluster/v1/UndrainAppRequest.js';
+import type { UndrainAppResponse as _gamecluster_v1_UndrainAppResponse, UndrainAppResponse__Output as _gamecluster_v1_UndrainAppResponse__Output } from './gamecluster/v1/UndrainAppResponse.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -47,13 +52,18 @@ export interface ProtoGrpcType {
       GetLoginRequest: MessageTypeDefinition<_gamecluster_v1_GetLoginRequest, _gamecluster_v1_GetLoginRequest__Output>
       GetLoginResponse: MessageTypeDefinition<_gamecluster_v1_GetLoginResponse, _gamecluster_v1_GetLoginResponse__Output>
       Kick: MessageTypeDefinition<_gamecluster_v1_Kick, _gamecluster_v1_Kick__Output>
+      Leave: MessageTypeDefinition<_gamecluster_v1_Leave, _gamecluster_v1_Leave__Output>
       ListAppsRequest: MessageTypeDefinition<_gamecluster_v1_ListAppsRequest, _gamecluster_v1_ListAppsRequest__Output>
       ListAppsResponse: MessageTypeDefinition<_gamecluster_v1_ListAppsResponse, _gamecluster_v1_ListAppsResponse__Output>
       LoginByToken: MessageTypeDefinition<_gamecluster_v1_LoginByToken, _gamecluster_v1_LoginByToken__Output>
       LoginByTokenRs: MessageTypeDefinition<_gamecluster_v1_LoginByTokenRs, _gamecluster_v1_LoginByTokenRs__Output>
       Ping: MessageTypeDefinition<_gamecluster_v1_Ping, _gamecluster_v1_Ping__Output>
       Pong: MessageTypeDefinition<_gamecluster_v1_Pong, _gamecluster_v1_Pong__Output>
+      Resume: MessageTypeDefinition<_gamecluster_v1_Resume, _gamecluster_v1_Resume__Output>
+      ResumeRs: MessageTypeDefinition<_gamecluster_v1_ResumeRs, _gamecluster_v1_ResumeRs__Output>
       ReturnCode: EnumTypeDefinition
+      UndrainAppRequest: MessageTypeDefinition<_gamecluster_v1_UndrainAppRequest, _gamecluster_v1_UndrainAppRequest__Output>
+      UndrainAppResponse: MessageTypeDefinition<_gamecluster_v1_UndrainAppResponse, _gamecluster_v1_UndrainAppResponse__Output>
     }
   }
 }

@@ -3,8 +3,10 @@
 
 export interface AllocateGameRequest {
   'account'?: (string);
+  'websocket'?: (boolean);
 }
 
 export interface AllocateGameRequest__Output {
   'account': (string);
+  'websocket': (boolean);
 }

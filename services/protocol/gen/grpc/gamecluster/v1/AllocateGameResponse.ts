@@ -7,6 +7,7 @@ export interface AllocateGameResponse {
   'appId'?: (string);
   'ip'?: (string);
   'port'?: (number);
+  'wsPort'?: (number);
 }
 
 export interface AllocateGameResponse__Output {
@@ -14,4 +15,5 @@ export interface AllocateGameResponse__Output {
   'appId': (string);
   'ip': (string);
   'port': (number);
+  'wsPort': (number);
 }

@@ -13,6 +13,7 @@ export interface AppInfo {
   'state'?: (_gamecluster_v1_AppState);
   'lastSeenMs'?: (number | string | Long);
   'capacity'?: (number);
+  'wsPort'?: (number);
 }
 
 export interface AppInfo__Output {
@@ -24,4 +25,5 @@ export interface AppInfo__Output {
   'state': (_gamecluster_v1_AppState__Output);
   'lastSeenMs': (number);
   'capacity': (number);
+  'wsPort': (number);
 }

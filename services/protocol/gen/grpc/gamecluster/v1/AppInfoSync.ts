@@ -13,6 +13,7 @@ export interface AppInfoSync {
   'state'?: (_gamecluster_v1_AppState);
   'tsMs'?: (number | string | Long);
   'capacity'?: (number);
+  'wsPort'?: (number);
 }
 
 export interface AppInfoSync__Output {
@@ -24,4 +25,5 @@ export interface AppInfoSync__Output {
   'state': (_gamecluster_v1_AppState__Output);
   'tsMs': (number);
   'capacity': (number);
+  'wsPort': (number);
 }

@@ -10,6 +10,8 @@ import type { GetLoginRequest as _gamecluster_v1_GetLoginRequest, GetLoginReques
 import type { GetLoginResponse as _gamecluster_v1_GetLoginResponse, GetLoginResponse__Output as _gamecluster_v1_GetLoginResponse__Output } from '../../gamecluster/v1/GetLoginResponse.js';
 import type { ListAppsRequest as _gamecluster_v1_ListAppsRequest, ListAppsRequest__Output as _gamecluster_v1_ListAppsRequest__Output } from '../../gamecluster/v1/ListAppsRequest.js';
 import type { ListAppsResponse as _gamecluster_v1_ListAppsResponse, ListAppsResponse__Output as _gamecluster_v1_ListAppsResponse__Output } from '../../gamecluster/v1/ListAppsResponse.js';
+import type { UndrainAppRequest as _gamecluster_v1_UndrainAppRequest, UndrainAppRequest__Output as _gamecluster_v1_UndrainAppRequest__Output } from '../../gamecluster/v1/UndrainAppRequest.js';
+import type { UndrainAppResponse as _gamecluster_v1_UndrainAppResponse, UndrainAppResponse__Output as _gamecluster_v1_UndrainAppResponse__Output } from '../../gamecluster/v1/UndrainAppResponse.js';
 
 export interface AppMgrServiceClient extends grpc.Client {
   AllocateGame(argument: _gamecluster_v1_AllocateGameRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_AllocateGameResponse__Output>): grpc.ClientUnaryCall;
@@ -48,6 +50,15 @@ export interface AppMgrServiceClient extends grpc.Client {
   listApps(argument: _gamecluster_v1_ListAppsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
   listApps(argument: _gamecluster_v1_ListAppsRequest, callback: grpc.requestCallback<_gamecluster_v1_ListAppsResponse__Output>): grpc.ClientUnaryCall;
   
+  UndrainApp(argument: _gamecluster_v1_UndrainAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_UndrainAppResponse__Output>): grpc.ClientUnaryCall;
+  UndrainApp(argument: _gamecluster_v1_UndrainAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_UndrainAppResponse__Output>): grpc.ClientUnaryCall;
+  UndrainApp(argument: _gamecluster_v1_UndrainAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_UndrainAppResponse__Output>): grpc.ClientUnaryCall;
+  UndrainApp(argument: _gamecluster_v1_UndrainAppRequest, callback: grpc.requestCallback<_gamecluster_v1_UndrainAppResponse__Output>): grpc.ClientUnaryCall;
+  undrainApp(argument: _gamecluster_v1_UndrainAppRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_UndrainAppResponse__Output>): grpc.ClientUnaryCall;
+  undrainApp(argument: _gamecluster_v1_UndrainAppRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_gamecluster_v1_UndrainAppResponse__Output>): grpc.ClientUnaryCall;
+  undrainApp(argument: _gamecluster_v1_UndrainAppRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_gamecluster_v1_UndrainAppResponse__Output>): grpc.ClientUnaryCall;
+  undrainApp(argument: _gamecluster_v1_UndrainAppRequest, callback: grpc.requestCallback<_gamecluster_v1_UndrainAppResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface AppMgrServiceHandlers extends grpc.UntypedServiceImplementation {
@@ -59,6 +70,8 @@ export interface AppMgrServiceHandlers extends grpc.UntypedServiceImplementation
   
   ListApps: grpc.handleUnaryCall<_gamecluster_v1_ListAppsRequest__Output, _gamecluster_v1_ListAppsResponse>;
   
+  UndrainApp: grpc.handleUnaryCall<_gamecluster_v1_UndrainAppRequest__Output, _gamecluster_v1_UndrainAppResponse>;
+  
 }
 
 export interface AppMgrServiceDefinition extends grpc.ServiceDefinition {
@@ -66,4 +79,5 @@ export interface AppMgrServiceDefinition extends grpc.ServiceDefinition {
   DrainApp: MethodDefinition<_gamecluster_v1_DrainAppRequest, _gamecluster_v1_DrainAppResponse, _gamecluster_v1_DrainAppRequest__Output, _gamecluster_v1_DrainAppResponse__Output>
   GetLogin: MethodDefinition<_gamecluster_v1_GetLoginRequest, _gamecluster_v1_GetLoginResponse, _gamecluster_v1_GetLoginRequest__Output, _gamecluster_v1_GetLoginResponse__Output>
   ListApps: MethodDefinition<_gamecluster_v1_ListAppsRequest, _gamecluster_v1_ListAppsResponse, _gamecluster_v1_ListAppsRequest__Output, _gamecluster_v1_ListAppsResponse__Output>
+  UndrainApp: MethodDefinition<_gamecluster_v1_UndrainAppRequest, _gamecluster_v1_UndrainAppResponse, _gamecluster_v1_UndrainAppRequest__Output, _gamecluster_v1_UndrainAppResponse__Output>
 }

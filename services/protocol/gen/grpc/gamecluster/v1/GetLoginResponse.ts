@@ -7,6 +7,7 @@ export interface GetLoginResponse {
   'appId'?: (string);
   'ip'?: (string);
   'port'?: (number);
+  'wsPort'?: (number);
 }
 
 export interface GetLoginResponse__Output {
@@ -14,4 +15,5 @@ export interface GetLoginResponse__Output {
   'appId': (string);
   'ip': (string);
   'port': (number);
+  'wsPort': (number);
 }

@@ -9,6 +9,7 @@ export const _gamecluster_v1_Kick_Reason = {
   REASON_SERVER_DRAINING: 'REASON_SERVER_DRAINING',
   REASON_PROTOCOL_ERROR: 'REASON_PROTOCOL_ERROR',
   REASON_IDLE: 'REASON_IDLE',
+  REASON_GAME: 'REASON_GAME',
 } as const;
 
 export type _gamecluster_v1_Kick_Reason =
@@ -22,6 +23,8 @@ export type _gamecluster_v1_Kick_Reason =
   | 3
   | 'REASON_IDLE'
   | 4
+  | 'REASON_GAME'
+  | 5
 
 export type _gamecluster_v1_Kick_Reason__Output = typeof _gamecluster_v1_Kick_Reason[keyof typeof _gamecluster_v1_Kick_Reason]
 

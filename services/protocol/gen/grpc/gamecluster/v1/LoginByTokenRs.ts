@@ -5,9 +5,11 @@ import type { ReturnCode as _gamecluster_v1_ReturnCode, ReturnCode__Output as _g
 export interface LoginByTokenRs {
   'returnCode'?: (_gamecluster_v1_ReturnCode);
   'playerId'?: (string);
+  'resumeToken'?: (string);
 }
 
 export interface LoginByTokenRs__Output {
   'returnCode': (_gamecluster_v1_ReturnCode__Output);
   'playerId': (string);
+  'resumeToken': (string);
 }

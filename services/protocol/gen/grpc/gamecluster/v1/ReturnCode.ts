@@ -10,6 +10,7 @@ export const ReturnCode = {
   RETURN_CODE_BUSY: 'RETURN_CODE_BUSY',
   RETURN_CODE_ALREADY_ONLINE: 'RETURN_CODE_ALREADY_ONLINE',
   RETURN_CODE_NOT_AUTHENTICATED: 'RETURN_CODE_NOT_AUTHENTICATED',
+  RETURN_CODE_QUEUED: 'RETURN_CODE_QUEUED',
 } as const;
 
 export type ReturnCode =
@@ -31,5 +32,7 @@ export type ReturnCode =
   | 7
   | 'RETURN_CODE_NOT_AUTHENTICATED'
   | 8
+  | 'RETURN_CODE_QUEUED'
+  | 9
 
 export type ReturnCode__Output = typeof ReturnCode[keyof typeof ReturnCode]

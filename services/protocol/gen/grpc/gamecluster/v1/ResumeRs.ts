@@ -1,0 +1,13 @@
+// Original file: proto/gamecluster/v1/gamecluster.proto
+
+import type { ReturnCode as _gamecluster_v1_ReturnCode, ReturnCode__Output as _gamecluster_v1_ReturnCode__Output } from '../../gamecluster/v1/ReturnCode.js';
+
+export interface ResumeRs {
+  'returnCode'?: (_gamecluster_v1_ReturnCode);
+  'resumeToken'?: (string);
+}
+
+export interface ResumeRs__Output {
+  'returnCode': (_gamecluster_v1_ReturnCode__Output);
+  'resumeToken': (string);
+}
