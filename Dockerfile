@@ -1,13 +1,21 @@
 # syntax=docker/dockerfile:1
 # gamecluster: one image for every component; the Helm chart passes the command (appmgr|login|game|robots) as args.
+# Published as ghcr.io/gamecluster/gamecluster:<version> for linux/amd64 and linux/arm64 (.github/workflows/release.yml);
+# built and run locally with buildah by scripts/image-check.sh (docs/operations.md, "The image").
 
-# ---- build: dev dependencies, TypeScript → dist/ ----
+# ---- build: production dependencies + the compiler only, TypeScript → dist/ ----
 FROM node:24-slim AS build
 WORKDIR /app
-# Dependencies first so source edits reuse this layer. Scripts are skipped here because `prepare` builds, and the
-# sources are not copied yet; the build runs explicitly below.
+# Dependencies first so source edits reuse this layer. Scripts are skipped because `prepare` builds and the sources
+# are not copied yet; the build runs explicitly below. The dev tree (~460 MB: buf, kubectl, benchmarks, test models)
+# is not needed to compile: production dependencies, then typescript and the two @types packages the services use,
+# at the versions package-lock.json pins, installed beside them.
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && tools=$(node -e "const p=require('./package-lock.json').packages; console.log(['typescript','@types/node','@types/cli-progress'].map((n)=>n+'@'+p['node_modules/'+n].version).join(' '))") \
+ && npm install --prefix /tmp/build-tools --no-save --no-package-lock --no-audit --no-fund $tools \
+ && cp -a /tmp/build-tools/node_modules/. node_modules/ \
+ && rm -rf /tmp/build-tools
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/copy-assets.mjs ./scripts/
 COPY proto ./proto
@@ -20,15 +28,15 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would try to build with the (absent) dev dependencies.
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY proto ./proto
 # `gamecluster` on PATH, as `npm install -g` would do: dist/cli.js starts with a node shebang.
 RUN chmod 0755 dist/cli.js && ln -s /app/dist/cli.js /usr/local/bin/gamecluster
 # The image's unprivileged `node` user, numeric so Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000
-# appmgr HTTP, appmgr gRPC, login, game, login/game metrics.
-EXPOSE 8080 50051 5002 6001 9100
+# appmgr HTTP, appmgr admin, appmgr gRPC, login, game, login/game metrics.
+EXPOSE 8080 8081 50051 5002 6001 9100
 # node is PID 1 and handles SIGTERM itself (drain, then exit 0), so no init wrapper is needed.
 ENTRYPOINT ["gamecluster"]
 CMD ["--help"]
