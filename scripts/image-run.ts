@@ -138,6 +138,14 @@ async function main(): Promise<number> {
   }
 }
 
+// Interrupted (Ctrl-C, CI's stop): still stop what we started and remove the containers.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    log(`${sig}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
 let code = 1;
 try {
   code = await main();

@@ -68,7 +68,7 @@ for (const file of Object.keys(scenarios)) {
         const d = find(objs, 'Deployment', `${RELEASE}-${c}`);
         const ctr = mainContainer(d);
         assert.deepEqual(ctr.args, [c]);
-        assert.match(ctr.image, /^gamecluster:/);
+        assert.match(ctr.image, /^ghcr\.io\/gamecluster\/gamecluster:\d+\.\d+\.\d+/, 'the published image, tagged appVersion (test/chart-image.test.ts has the rest)');
         assert.ok(envOf(ctr, 'WORKERS'), `${c} has no WORKERS env`);
         for (const v of ['REDIS_URL', 'PREFIX', 'LOG_LEVEL', 'HEARTBEAT_MS', 'APP_TTL_MS', 'STALE_MS']) assert.ok(envOf(ctr, v), `${c} lacks ${v}`);
       }

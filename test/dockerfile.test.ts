@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { RELEASE, find, renderChart } from './helpers/helm.js';
+import { RELEASE, find, mainContainer, renderChart } from './helpers/helm.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const read = (f: string) => readFileSync(root + f, 'utf8');
@@ -61,7 +61,15 @@ test('Dockerfile is multi-stage on a current Node LTS slim base', () => {
     assert.ok(major % 2 === 0 && major >= 22, `node ${major} is not a current LTS line`);
   }
   const build = stages[0]!;
-  assert.ok(build.body.some((i) => i.op === 'RUN' && /\bnpm ci\b/.test(i.args) && !/--omit=dev/.test(i.args)), 'build stage installs with dev dependencies');
+  // The dev tree (buf, kubectl, benchmark and test tools) is not what compiling needs: production dependencies plus
+  // the compiler and the @types packages, at the lock file's versions.
+  const install = build.body.find((i) => i.op === 'RUN' && /\bnpm ci\b/.test(i.args));
+  assert.ok(install, 'build stage installs dependencies with npm ci');
+  assert.match(install.args, /npm ci --omit=dev/, 'build stage leaves the dev tree out');
+  for (const tool of ['typescript', '@types/node']) assert.ok(install.args.includes(`'${tool}'`), `build stage adds ${tool}`);
+  assert.match(install.args, /package-lock\.json/, 'the build tools come at the versions package-lock.json pins');
+  const pkg = JSON.parse(read('package.json')) as { devDependencies: Record<string, string> };
+  assert.ok(pkg.devDependencies.typescript && pkg.devDependencies['@types/node'], 'the build tools are dev dependencies of the package');
   assert.ok(build.body.some((i) => i.op === 'RUN' && /npm run build/.test(i.args)), 'build stage compiles');
 });
 
@@ -127,8 +135,15 @@ test('skaffold.yaml: one artifact, the local chart through the helm deployer, de
   assert.equal(releases.length, 1);
   const rel = releases[0];
   assert.ok(existsSync(root + rel.chartPath + '/Chart.yaml'), `${rel.chartPath} is not a chart`);
+  // skaffold's repository is complete: the chart's default registry (ghcr.io) is emptied; the tag carries the digest.
+  assert.equal(rel.setValueTemplates['image.registry'], '');
   assert.equal(rel.setValueTemplates['image.repository'], `{{.IMAGE_REPO_${image}}}`);
-  assert.match(rel.setValueTemplates['image.tag'], new RegExp(`IMAGE_TAG_${image}`));
+  assert.equal(rel.setValueTemplates['image.tag'], `{{.IMAGE_TAG_${image}}}@{{.IMAGE_DIGEST_${image}}}`);
+  const digest = `sha256:${'ab'.repeat(32)}`;
+  const sample: Record<string, string> = { [`IMAGE_REPO_${image}`]: `localhost:5000/${image}`, [`IMAGE_TAG_${image}`]: 'v1-dirty', [`IMAGE_DIGEST_${image}`]: digest };
+  const set = Object.entries(rel.setValueTemplates as Record<string, string>).map(([k, v]) => `${k}=${v.replace(/\{\{\.(\w+)\}\}/g, (_m, n: string) => sample[n]!)}`);
+  const devRender = await renderChart({ release: rel.name, set });
+  assert.equal(mainContainer(find(devRender, 'Deployment', `${rel.name}-appmgr`)).image, `localhost:5000/${image}:v1-dirty@${digest}`, 'the chart runs exactly the image skaffold built');
   const dev = (sk.profiles as any[]).find((p) => p.name === 'dev');
   assert.ok(dev, 'a dev profile');
   const pf = dev.portForward.find((p: any) => p.port === 8080);

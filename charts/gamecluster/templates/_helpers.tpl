@@ -23,8 +23,31 @@ app.kubernetes.io/instance: {{ .ctx.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/*
+An image reference `[<registry>/]<repository>[:<tag>][@<digest>]`. Call with
+(dict "image" .Values.image "global" .Values.global "defaultTag" .Chart.AppVersion). global.imageRegistry wins over
+the image's own registry; an empty registry leaves the repository as given (skaffold passes a full repository and
+`tag@digest` as the tag).
+*/}}
+{{- define "gamecluster.imageRef" -}}
+{{- $registry := .image.registry | default "" -}}
+{{- with .global }}{{ with .imageRegistry }}{{ $registry = . }}{{ end }}{{ end -}}
+{{- $ref := .image.repository -}}
+{{- if $registry }}{{ $ref = printf "%s/%s" (trimSuffix "/" $registry) $ref }}{{ end -}}
+{{- $tag := .image.tag | default .defaultTag | toString -}}
+{{- if $tag }}{{ $ref = printf "%s:%s" $ref $tag }}{{ end -}}
+{{- with .image.digest }}{{ $ref = printf "%s@%s" $ref . }}{{ end -}}
+{{- $ref -}}
+{{- end -}}
+
+{{/* The one gamecluster image (tag default: the chart's appVersion). */}}
 {{- define "gamecluster.image" -}}
-{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- include "gamecluster.imageRef" (dict "image" .Values.image "global" .Values.global "defaultTag" .Chart.AppVersion) -}}
+{{- end -}}
+
+{{/* The dev Redis image. */}}
+{{- define "gamecluster.redisImage" -}}
+{{- include "gamecluster.imageRef" (dict "image" .Values.redis.image "global" .Values.global "defaultTag" "") -}}
 {{- end -}}
 
 {{/* Pod-level securityContext: the image's non-root `node` user (uid 1000). */}}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The image, built and run here (called by .ci/run after `npm test`; not part of `npm test`, so the suite stays fast).
+# 1. the base image: pulled, or a stand-in assembled by scripts/image-base.sh when no registry answers;
+# 2. `buildah bud --isolation chroot --layers` of the repository's real Dockerfile (layers cached between runs);
+# 3. scripts/image-run.ts: appmgr, a login and two games from the image as uid 1000 plus a host redis-server, then a
+#    robot wave from the image: exit 0 only with 0 failures. Everything it starts is stopped, its containers removed.
+# Env: IMAGE (default localhost/gamecluster/gamecluster:dev), IMAGE_PLAYERS (default 200).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+image=${IMAGE:-localhost/gamecluster/gamecluster:dev}
+log() { echo "image-check: $*" >&2; }
+
+missing=()
+for bin in buildah mmdebstrap; do command -v "$bin" >/dev/null 2>&1 || missing+=("$bin"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ${missing[*]} with apt-get"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
+  else
+    log "missing ${missing[*]}: install them (sudo apt-get install buildah mmdebstrap)"; exit 1
+  fi
+fi
+
+t0=$(date +%s)
+bash scripts/image-base.sh Dockerfile >/dev/null
+t1=$(date +%s)
+log "base image ready in $((t1 - t0)) s"
+buildlog=$(mktemp)
+if ! buildah bud --isolation chroot --layers --quiet -f Dockerfile -t "$image" . >"$buildlog" 2>&1; then
+  tail -n 60 "$buildlog" >&2; rm -f "$buildlog"
+  log "buildah bud failed"; exit 1
+fi
+rm -f "$buildlog"
+t2=$(date +%s)
+size=$(buildah images --format '{{.Size}}' "$image" | head -n1)
+log "built $image in $((t2 - t1)) s: $size"
+node --import tsx scripts/image-run.ts --image "$image" --players "${IMAGE_PLAYERS:-200}"
+log "image built and run in $(( $(date +%s) - t0 )) s"
