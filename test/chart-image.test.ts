@@ -124,3 +124,12 @@ describe('as a dependency of a parent chart', () => {
     for (const o of objs) await validateObject(o);
   });
 });
+
+test('NOTES say which image runs and how to use a mirror or a locally loaded image', async () => {
+  const published = await helm(['install', RELEASE, chartDir, '--namespace', 'games', '--dry-run=client']);
+  assert.equal(published.code, 0, published.stderr);
+  assert.match(published.stdout, new RegExp(`Image: ${PUBLISHED.replace(/\./g, '\\.')}\\.`));
+  assert.match(published.stdout, /global\.imageRegistry=<registry>.*imagePullSecrets/);
+  const local = await helm(['install', RELEASE, chartDir, '--namespace', 'games', '--dry-run=client', '--set', 'image.registry=', '--set', 'image.tag=dev']);
+  assert.match(local.stdout, /Image: gamecluster\/gamecluster:dev \(no registry: a locally loaded image, e\.g\. `kind load docker-image` or `skaffold dev`\)/);
+});
