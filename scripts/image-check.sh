@@ -35,5 +35,22 @@ rm -f "$buildlog"
 t2=$(date +%s)
 size=$(buildah images --format '{{.Size}}' "$image" | head -n1)
 log "built $image in $((t2 - t1)) s: $size"
+# What the chart relies on: the numeric non-root user, the entrypoint, and no dev tree in the final stage.
+user=$(buildah inspect --type image --format '{{.OCIv1.Config.User}}' "$image")
+entrypoint=$(buildah inspect --type image --format '{{.OCIv1.Config.Entrypoint}}' "$image")
+[ "$user" = "1000:1000" ] || { log "image USER is '$user', expected 1000:1000"; exit 1; }
+[ "$entrypoint" = '[gamecluster]' ] || { log "image ENTRYPOINT is $entrypoint, expected [gamecluster]"; exit 1; }
+ctr=$(buildah from --quiet --pull=false "$image")
+mnt=$(buildah mount "$ctr")
+# Every package the lock file marks dev-only (the lock file decides, not a list kept here).
+mapfile -t dev < <(node -e '
+  const { existsSync } = require("node:fs");
+  const lock = require(process.argv[1] + "/package-lock.json");
+  for (const [path, p] of Object.entries(lock.packages)) if (path && p.dev && existsSync(process.argv[2] + "/app/" + path + "/package.json")) console.log(path);
+' "$PWD" "$mnt")
+modules=$(du -sm "$mnt/app/node_modules" | cut -f1)
+buildah umount "$ctr" >/dev/null; buildah rm "$ctr" >/dev/null
+[ ${#dev[@]} -eq 0 ] || { log "dev-only packages in the final image: ${dev[*]:0:10}"; exit 1; }
+log "USER $user, ENTRYPOINT $entrypoint, /app/node_modules ${modules} MB (production only)"
 node --import tsx scripts/image-run.ts --image "$image" --players "${IMAGE_PLAYERS:-200}"
 log "image built and run in $(( $(date +%s) - t0 )) s"

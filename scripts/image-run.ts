@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnManaged, type ManagedChild } from '../services/local/child-process.js';
 import { ensureRedisServer, startLocalRedis, type LocalRedis } from '../services/local/redis-launcher.js';
-import { find, mainContainer, processesFromChart, renderChart, type ChartProcess } from '../test/helpers/helm.js';
+import { byKind, find, mainContainer, podSpec, processesFromChart, renderChart, type ChartProcess, type Container, type K8sObject } from '../test/helpers/helm.js';
 import { waitFor } from '../test/helpers/wait-for.js';
 
 class ImageRunError extends Error {
@@ -61,6 +61,27 @@ function runArgs(ctr: string, env: Record<string, string>, command: string[]): s
   return ['run', '--isolation', 'chroot', '--network', 'host', '--user', '1000:1000', ...envFlags, ctr, '--', 'gamecluster', ...command];
 }
 
+/**
+ * Env taken from a Secret of the release (a generated token or password) becomes its literal value, read from the
+ * rendered Secret, so every pod gets the same value as in the cluster; a Secret the release does not render is an error.
+ */
+function inlineSecrets(objs: K8sObject[]): void {
+  const secrets = new Map(byKind(objs, 'Secret').map((s) => [s.metadata.name, s as K8sObject & { stringData?: Record<string, string> }]));
+  for (const d of byKind(objs, 'Deployment')) {
+    for (const c of podSpec(d).containers as Container[]) {
+      for (const e of c.env ?? []) {
+        const ref = e.valueFrom?.secretKeyRef;
+        if (!ref) continue;
+        const s = secrets.get(ref.name);
+        const v = s?.stringData?.[ref.key] ?? (s?.data?.[ref.key] !== undefined ? Buffer.from(s.data[ref.key]!, 'base64').toString('utf8') : undefined);
+        if (v === undefined) throw new ImageRunError(`${d.metadata.name}: env ${e.name} reads Secret ${ref.name}/${ref.key}, which the release does not render`);
+        delete e.valueFrom;
+        e.value = v;
+      }
+    }
+  }
+}
+
 async function httpStatus(port: number, path: string): Promise<number> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(2000) });
   await res.arrayBuffer();
@@ -103,6 +124,7 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   // The chart's defaults with one appmgr, one login and two games: the env and args each pod would get.
   const objs = await renderChart({ set: ['appmgr.replicas=1', 'login.replicas=1', 'game.replicas=2'] });
+  inlineSecrets(objs);
   ensureRedisServer(log);
   redis = await startLocalRedis(dir);
   const procs: ChartProcess[] = await processesFromChart(objs, `127.0.0.1:${redis.port}`);
