@@ -13,6 +13,7 @@ import { MsgId } from '../protocol/wire.js';
 import { RedisTokenStore } from '../registry/index.js';
 import { FrameServer } from '../socket/frame-server.js';
 import { podLimits, resolvePodIdentity } from '../pod/pod-config.js';
+import { resolveWorkers } from '../platform/workers.js';
 import { PodRuntime } from '../pod/pod-runtime.js';
 import type { PodHandle } from '../pod/pod-handle.js';
 import { attachLoginSessions } from '../pod/workers/login-sessions.js';
@@ -33,7 +34,7 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('login', opts.registry);
   const runtime = new PodRuntime({ appType: 'login', config, identity, logger: log, metrics, worker: opts.worker });
-  const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config), initialData: newLoginConnData });
+  const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), initialData: newLoginConnData });
   const auth: Authenticator =
     config.AUTH_MODE === 'http' ? new HttpAuthenticator({ url: config.AUTH_URL!, timeoutMs: config.AUTH_HTTP_TIMEOUT_MS, logger: log }) : openAuthenticator;
   const appmgr = new AppmgrClient({ target: config.APPMGR_GRPC, logger: log });

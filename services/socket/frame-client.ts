@@ -69,9 +69,10 @@ export class FrameClient {
     });
   }
 
-  static connect(port: number, host = '127.0.0.1', timeoutMs = 10_000): Promise<FrameClient> {
+  /** `localAddress` binds the client side (tests: another loopback address such as 127.0.0.2). */
+  static connect(port: number, host = '127.0.0.1', timeoutMs = 10_000, localAddress?: string): Promise<FrameClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ port, host, noDelay: true });
+      const socket = connect({ port, host, noDelay: true, ...(localAddress ? { localAddress } : {}) });
       const t = setTimeout(() => socket.destroy(new Error(`connect to ${host}:${port} timed out`)), timeoutMs);
       socket.once('connect', () => {
         clearTimeout(t);
