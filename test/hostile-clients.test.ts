@@ -55,12 +55,12 @@ const closed = (s: Socket) => new Promise<void>((resolve) => (s.destroyed ? reso
 async function playFrom(localAddress: string, account: string): Promise<FrameClient> {
   const { status, body } = await fetchJson(`http://127.0.0.1:${c.appmgr.port}/login`);
   assert.equal(status, 200, JSON.stringify(body));
-  const l = await FrameClient.connect(body.port, body.ip, 10_000, localAddress);
+  const l = await FrameClient.connect(body.port, body.ip, 10_000, { localAddress });
   assert.equal((await l.request(MsgId.C2L_AccountCheck, { account, password: 'pw' }, MsgId.L2C_AccountCheckRs)).returnCode ?? 0, ReturnCode.OK);
   const enter = await l.request(MsgId.C2L_EnterGame, {}, MsgId.L2C_EnterGameRs);
   assert.equal(enter.returnCode ?? 0, ReturnCode.OK);
   await l.closed;
-  const g = await FrameClient.connect(enter.port!, enter.ip!, 10_000, localAddress);
+  const g = await FrameClient.connect(enter.port!, enter.ip!, 10_000, { localAddress });
   assert.equal((await g.request(MsgId.C2G_LoginByToken, { account, token: enter.token! }, MsgId.G2C_LoginByTokenRs)).returnCode ?? 0, ReturnCode.OK);
   const echo = await g.request(MsgId.C2G_Echo, { payload: Buffer.from('still here'), clientTimeMs: 1 }, MsgId.G2C_Echo);
   assert.equal(Buffer.from(echo.payload!).toString(), 'still here');

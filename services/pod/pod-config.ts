@@ -9,6 +9,8 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { commonEnv, ConfigError, env } from '../platform/config.js';
 import type { ConnectionLimits } from '../socket/limits.js';
+import type { Logger } from 'pino';
+import { loadTlsPair, TlsFiles, TlsFilesError, type TlsFileNames } from '../socket/tls-files.js';
 import { workersHelp, workersSchema } from '../platform/workers.js';
 
 const APP_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$/;
@@ -53,6 +55,8 @@ export function podEnv(defaultPort: number) {
     MAX_CONNECTIONS_PER_IP: env.int(0, 0, 100_000_000),
     MAX_OUTBOUND_BYTES: env.int(268_435_456, 0, 68_719_476_736),
     MAX_TOKEN_FAILURES: env.int(5, 1, 1_000_000),
+    TLS_CERT_FILE: env.optionalStr(),
+    TLS_KEY_FILE: env.optionalStr(),
     WORKERS: workersSchema(),
   };
 }
@@ -95,6 +99,30 @@ export function podLimits(c: PodEnv, workers = 1): ConnectionLimits {
   };
 }
 
+/**
+ * The TLS files of the client listener, or undefined for plain TCP. Both or neither: one alone is a config error, and
+ * a pair that cannot be read or does not load is one too (naming the variable), so a typo stops the start.
+ */
+export function podTlsFiles(c: PodEnv): TlsFileNames | undefined {
+  if (!c.TLS_CERT_FILE && !c.TLS_KEY_FILE) return undefined;
+  if (!c.TLS_CERT_FILE) throw new ConfigError('TLS_CERT_FILE', 'invalid TLS_CERT_FILE=(unset): expected a PEM certificate file when TLS_KEY_FILE is set');
+  if (!c.TLS_KEY_FILE) throw new ConfigError('TLS_KEY_FILE', 'invalid TLS_KEY_FILE=(unset): expected a PEM key file when TLS_CERT_FILE is set');
+  const names = { certFile: c.TLS_CERT_FILE, keyFile: c.TLS_KEY_FILE };
+  try {
+    loadTlsPair(names);
+  } catch (err) {
+    if (err instanceof TlsFilesError) throw new ConfigError(err.variable, err.message);
+    throw err;
+  }
+  return names;
+}
+
+/** The pod's TLS certificate holder (watching its files), or undefined for plain TCP. */
+export function podTls(c: PodEnv, logger: Logger): TlsFiles | undefined {
+  const names = podTlsFiles(c);
+  return names ? new TlsFiles(names, logger) : undefined;
+}
+
 /** Runs `parse`; a ConfigError becomes its one line on stderr and exit code 2 (operations.md). */
 export function exitOnConfigError<T>(command: string, parse: () => T): T {
   try {
@@ -127,6 +155,8 @@ export function podEnvHelp(defaultPort: number): string {
   MAX_CONNECTIONS_PER_IP  open connections per client address; 0 = off [0]
   MAX_OUTBOUND_BYTES  bytes queued to all slow readers together; the heaviest are closed beyond it [268435456]
   MAX_TOKEN_FAILURES  failed token logins on one game connection before it is closed [5]
+  TLS_CERT_FILE     PEM certificate: the client listener speaks TLS 1.2+ (reloaded when the file changes) [off]
+  TLS_KEY_FILE      PEM key of TLS_CERT_FILE [off]
 ${workersHelp}
   REDIS_URL         redis://, rediss:// or redis-sentinel://h:p,h:p/master [redis://127.0.0.1:6379]
   REDIS_SENTINELS   host:port,host:port[/master] (instead of a sentinel URL)

@@ -102,6 +102,7 @@ export type CloseReason = (typeof CloseReason)[keyof typeof CloseReason];
 export const RefuseReason = {
   max_connections: 'max_connections',
   max_per_ip: 'max_per_ip',
+  tls: 'tls',
 } as const;
 export type RefuseReason = (typeof RefuseReason)[keyof typeof RefuseReason];
 

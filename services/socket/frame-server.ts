@@ -8,6 +8,7 @@
  * are refused at accept; bytes queued to slow readers are counted pod-wide and the heaviest are closed first.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { acceptsFromClient, messageSpec, type MessageById } from '../protocol/messages.js';
@@ -17,6 +18,7 @@ import { FrameDecoder } from './frame-codec.js';
 import { nextSocketKey, type Identity, type ObjectKey, type SocketKey } from './identity.js';
 import { defaultLimits, type ConnectionLimits } from './limits.js';
 import { LogLimiter } from './log-limiter.js';
+import type { TlsFiles } from './tls-files.js';
 import { SocketCounters, type SocketMetrics } from './socket-metrics.js';
 
 export type Role = 'login' | 'game';
@@ -36,6 +38,8 @@ export interface FrameServerOptions<D> {
   limits?: Partial<ConnectionLimits>;
   /** Fresh per-connection handler state. */
   initialData: () => D;
+  /** Serve the same frames inside TLS (1.2+) with this certificate, reloaded when its files change. */
+  tls?: TlsFiles | undefined;
 }
 
 export class FrameServer<D = unknown> implements ConnectionHooks {
@@ -61,7 +65,21 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     this.logger = opts.logger;
     this.counters = new SocketCounters(opts.metrics);
     // allowHalfOpen: a client that half-closes after its last request still gets the answers owed to it.
-    this.server = createServer({ noDelay: true, allowHalfOpen: true }, (socket) => this.accept(socket));
+    const tls = opts.tls;
+    if (tls) {
+      // handshakeTimeout = AUTH_TIMEOUT_MS: a handshake that dribbles is a slowloris like any other.
+      const server = createTlsServer({ ...tls.current(), minVersion: 'TLSv1.2', allowHalfOpen: true, handshakeTimeout: this.limits.authTimeoutMs }, (socket) => {
+        socket.setNoDelay(true);
+        this.accept(socket);
+      });
+      server.on('tlsClientError', (err, socket) => {
+        socket.destroy();
+        this.counters.refused(RefuseReason.tls);
+        this.logLimited(RefuseReason.tls, { remote: socket.remoteAddress, err: err.message }, 'TLS handshake failed');
+      });
+      tls.onChange((pair) => server.setSecureContext({ ...pair, minVersion: 'TLSv1.2' }));
+      this.server = server;
+    } else this.server = createServer({ noDelay: true, allowHalfOpen: true }, (socket) => this.accept(socket));
     this.server.on('error', (err) => this.logger.error({ err }, 'listener error'));
   }
 
@@ -150,6 +168,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   /** Destroys every connection and the listener. */
   async close(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.opts.tls?.close();
     await this.stopAccepting();
     for (const c of [...this.bySocketKey.values()]) c.destroy('server');
     await this.whenEmpty(2000);
