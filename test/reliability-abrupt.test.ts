@@ -241,8 +241,10 @@ test(`slowloris/idle: ${SLOW} connections that never authenticate, dribble 1 byt
     200,
     async (i) => {
       const role = i % 2 === 0 ? 'login' : 'game';
+      // Taken before connecting: the pod's clock starts at its accept, which a loaded test process may see late.
+      const since = Date.now();
       const s = await open(role === 'login' ? login.port : game.port);
-      const e: Slow = { kind: i % 4 < 2 ? 'never_sends' : 'dribbles', role, socket: s, since: Date.now() };
+      const e: Slow = { kind: i % 4 < 2 ? 'never_sends' : 'dribbles', role, socket: s, since };
       const dec = new FrameDecoder((id, body) => {
         if (id === MsgId.S2C_Kick) e.kick = decodeBody(MsgId.S2C_Kick, body).reason ?? 0;
       });

@@ -13,7 +13,8 @@ import { createPodMetrics } from '../platform/metrics.js';
 import { MsgId } from '../protocol/wire.js';
 import { RedisSessionRegistry, RedisTokenStore } from '../registry/index.js';
 import { FrameServer } from '../socket/frame-server.js';
-import { podLimits, resolvePodIdentity } from '../pod/pod-config.js';
+import { podLimits, podTls, resolvePodIdentity } from '../pod/pod-config.js';
+import { resolveWorkers } from '../platform/workers.js';
 import type { PodHandle } from '../pod/pod-handle.js';
 import { PodRuntime } from '../pod/pod-runtime.js';
 import type { PodStartOptions } from '../pod/workers/pod-worker.js';
@@ -31,7 +32,7 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('game', opts.registry);
   const runtime = new PodRuntime({ appType: 'game', config, identity, logger: log, metrics, worker: opts.worker });
-  const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config), initialData: newGameConnData });
+  const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), initialData: newGameConnData });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
   const sessions = new GameSessions(new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log }), server, identity.appId, log);
 

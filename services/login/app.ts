@@ -12,7 +12,9 @@ import { createPodMetrics } from '../platform/metrics.js';
 import { MsgId } from '../protocol/wire.js';
 import { RedisTokenStore } from '../registry/index.js';
 import { FrameServer } from '../socket/frame-server.js';
-import { podLimits, resolvePodIdentity } from '../pod/pod-config.js';
+import { podLimits, podTls, resolvePodIdentity } from '../pod/pod-config.js';
+import { isLoopbackHost } from '../platform/config.js';
+import { resolveWorkers } from '../platform/workers.js';
 import { PodRuntime } from '../pod/pod-runtime.js';
 import type { PodHandle } from '../pod/pod-handle.js';
 import { attachLoginSessions } from '../pod/workers/login-sessions.js';
@@ -33,9 +35,13 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('login', opts.registry);
   const runtime = new PodRuntime({ appType: 'login', config, identity, logger: log, metrics, worker: opts.worker });
-  const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config), initialData: newLoginConnData });
+  const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), initialData: newLoginConnData });
   const auth: Authenticator =
     config.AUTH_MODE === 'http' ? new HttpAuthenticator({ url: config.AUTH_URL!, timeoutMs: config.AUTH_HTTP_TIMEOUT_MS, logger: log }) : openAuthenticator;
+  if (config.AUTH_MODE === 'open' && !isLoopbackHost(config.BIND_HOST)) {
+    // Evaluation mode on a reachable address: anyone can log in as anyone (and kick the real player by doing so).
+    log.warn({ bind_host: config.BIND_HOST }, 'AUTH_MODE=open on a non-loopback address: anyone can log in as any account; use AUTH_MODE=http in production');
+  }
   const appmgr = new AppmgrClient({ target: config.APPMGR_GRPC, logger: log });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
 

@@ -39,3 +39,9 @@ test('redaction hides URL passwords, nothing else', () => {
   const r = redactConfig({ REDIS_URL: 'rediss://u:pw@h:1', PORT: 1, AUTH_URL: 'http://auth/check' });
   assert.deepEqual(r, { REDIS_URL: 'rediss://u:***@h:1', PORT: 1, AUTH_URL: 'http://auth/check' });
 });
+
+test('isLoopbackHost: 127.0.0.0/8, ::1 and localhost only', async () => {
+  const { isLoopbackHost } = await import('./config.js');
+  for (const h of ['127.0.0.1', '127.0.0.2', '127.255.0.9', '::1', '[::1]', 'localhost']) assert.equal(isLoopbackHost(h), true, h);
+  for (const h of ['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', 'example.com', '1270.0.0.1']) assert.equal(isLoopbackHost(h), false, h);
+});

@@ -115,3 +115,8 @@ export function redactConfig(config: Record<string, unknown>): Record<string, un
   for (const [k, v] of Object.entries(config)) out[k] = typeof v === 'string' && isSecret(k) ? redactUrl(v) : v;
   return out;
 }
+
+/** True for an address only this machine can reach (127.0.0.0/8, ::1, localhost): the warnings of open modes key on it. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}

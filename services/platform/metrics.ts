@@ -27,6 +27,8 @@ export interface PodMetrics {
   readonly framesSent: Counter<'app_type' | 'msg'>;
   readonly framesRejected: Counter<'app_type' | 'reason'>;
   readonly framesDroppedStale: Counter<'app_type'>;
+  readonly connectionsRefused: Counter<'app_type' | 'reason'>;
+  readonly outboundBytes: Gauge<'app_type'>;
   readonly logins: Counter<'app_type' | 'result'>;
   readonly heartbeats: Counter<'app_type' | 'result'>;
   readonly redisUp: Gauge;
@@ -45,6 +47,8 @@ export function createPodMetrics(appType: AppTypeName, registry: Registry = crea
     framesSent: new Counter({ name: 'gamecluster_frames_sent_total', help: 'Frames sent to clients', labelNames: ['app_type', 'msg'], registers: r }),
     framesRejected: new Counter({ name: 'gamecluster_frames_rejected_total', help: 'Connections closed for a protocol violation or limit, by reason', labelNames: ['app_type', 'reason'], registers: r }),
     framesDroppedStale: new Counter({ name: 'gamecluster_frames_dropped_stale_total', help: 'Sends dropped because no live connection carries the identity', labelNames: ['app_type'], registers: r }),
+    connectionsRefused: new Counter({ name: 'gamecluster_connections_refused_total', help: 'New connections closed at accept (connection budgets, failed TLS handshakes), by reason', labelNames: ['app_type', 'reason'], registers: r }),
+    outboundBytes: new Gauge({ name: 'gamecluster_outbound_queued_bytes', help: 'Bytes queued to slow readers, counted against MAX_OUTBOUND_BYTES', labelNames: ['app_type'], registers: r, aggregator: 'sum' }),
     logins: new Counter({ name: 'gamecluster_logins_total', help: 'Account checks (login) or token logins (game) by result', labelNames: ['app_type', 'result'], registers: r }),
     heartbeats: new Counter({ name: 'gamecluster_heartbeats_total', help: 'Heartbeats written to Redis by result', labelNames: ['app_type', 'result'], registers: r }),
     redisUp: createRedisUpGauge(registry),

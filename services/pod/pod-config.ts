@@ -9,10 +9,20 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { commonEnv, ConfigError, env } from '../platform/config.js';
 import type { ConnectionLimits } from '../socket/limits.js';
+import type { Logger } from 'pino';
+import { loadTlsPair, TlsFiles, TlsFilesError, type TlsFileNames } from '../socket/tls-files.js';
 import { workersHelp, workersSchema } from '../platform/workers.js';
 
 const APP_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$/;
 const appId = () => z.string().trim().regex(APP_ID_RE, '1-253 chars of [A-Za-z0-9_.:-] (no spaces)').optional();
+const intOptional = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `an integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `an integer from ${min} to ${max}`).max(max, `an integer from ${min} to ${max}`))
+    .optional();
 const host = () => z.string().trim().regex(/^[A-Za-z0-9_.:[\]-]{1,253}$/, 'a host name or IP address').optional();
 
 /** The env shape of a pod; `defaultPort` is 5002 for login, 6001 for game. */
@@ -39,6 +49,14 @@ export function podEnv(defaultPort: number) {
     MAX_FRAMES_PER_SEC: env.int(200, 1, 1_000_000),
     MAX_WRITE_BUFFER: env.int(1_048_576, 1024, 1_073_741_824),
     DRAIN_TIMEOUT_MS: env.int(25_000, 0, 3_600_000),
+    FRAME_TIMEOUT_MS: env.int(10_000, 100, 3_600_000),
+    /** Unset: CAPACITY + 10 % (resolved in podLimits, which knows CAPACITY). */
+    MAX_CONNECTIONS: intOptional(1, 100_000_000),
+    MAX_CONNECTIONS_PER_IP: env.int(0, 0, 100_000_000),
+    MAX_OUTBOUND_BYTES: env.int(268_435_456, 0, 68_719_476_736),
+    MAX_TOKEN_FAILURES: env.int(5, 1, 1_000_000),
+    TLS_CERT_FILE: env.optionalStr(),
+    TLS_KEY_FILE: env.optionalStr(),
     WORKERS: workersSchema(),
   };
 }
@@ -62,8 +80,47 @@ export function resolvePodIdentity(c: PodEnv, host: string = hostname()): PodIde
   };
 }
 
-export function podLimits(c: PodEnv): ConnectionLimits {
-  return { authTimeoutMs: c.AUTH_TIMEOUT_MS, idleTimeoutMs: c.IDLE_TIMEOUT_MS, maxFramesPerSec: c.MAX_FRAMES_PER_SEC, maxWriteBuffer: c.MAX_WRITE_BUFFER };
+/**
+ * The socket limits of one serving process. The pod-wide budgets (connections, per address, outbound bytes) are
+ * split evenly over `workers` processes (protocol.md: under WORKERS=N each worker enforces the budgets ÷ N), never
+ * below 1 so a budget that is on stays on.
+ */
+export function podLimits(c: PodEnv, workers = 1): ConnectionLimits {
+  const share = (n: number) => (n === 0 ? 0 : Math.max(1, Math.floor(n / workers)));
+  return {
+    authTimeoutMs: c.AUTH_TIMEOUT_MS,
+    idleTimeoutMs: c.IDLE_TIMEOUT_MS,
+    maxFramesPerSec: c.MAX_FRAMES_PER_SEC,
+    maxWriteBuffer: c.MAX_WRITE_BUFFER,
+    frameTimeoutMs: c.FRAME_TIMEOUT_MS,
+    maxConnections: share(c.MAX_CONNECTIONS ?? Math.ceil(c.CAPACITY * 1.1)),
+    maxConnectionsPerIp: share(c.MAX_CONNECTIONS_PER_IP),
+    maxOutboundBytes: share(c.MAX_OUTBOUND_BYTES),
+  };
+}
+
+/**
+ * The TLS files of the client listener, or undefined for plain TCP. Both or neither: one alone is a config error, and
+ * a pair that cannot be read or does not load is one too (naming the variable), so a typo stops the start.
+ */
+export function podTlsFiles(c: PodEnv): TlsFileNames | undefined {
+  if (!c.TLS_CERT_FILE && !c.TLS_KEY_FILE) return undefined;
+  if (!c.TLS_CERT_FILE) throw new ConfigError('TLS_CERT_FILE', 'invalid TLS_CERT_FILE=(unset): expected a PEM certificate file when TLS_KEY_FILE is set');
+  if (!c.TLS_KEY_FILE) throw new ConfigError('TLS_KEY_FILE', 'invalid TLS_KEY_FILE=(unset): expected a PEM key file when TLS_CERT_FILE is set');
+  const names = { certFile: c.TLS_CERT_FILE, keyFile: c.TLS_KEY_FILE };
+  try {
+    loadTlsPair(names);
+  } catch (err) {
+    if (err instanceof TlsFilesError) throw new ConfigError(err.variable, err.message);
+    throw err;
+  }
+  return names;
+}
+
+/** The pod's TLS certificate holder (watching its files), or undefined for plain TCP. */
+export function podTls(c: PodEnv, logger: Logger): TlsFiles | undefined {
+  const names = podTlsFiles(c);
+  return names ? new TlsFiles(names, logger) : undefined;
 }
 
 /** Runs `parse`; a ConfigError becomes its one line on stderr and exit code 2 (operations.md). */
@@ -93,6 +150,13 @@ export function podEnvHelp(defaultPort: number): string {
   MAX_FRAMES_PER_SEC  per connection [200]
   MAX_WRITE_BUFFER  bytes queued to one client before it is closed as a slow reader [1048576]
   DRAIN_TIMEOUT_MS  after SIGTERM/DrainApp, players are kicked (SERVER_DRAINING) after this long [25000]
+  FRAME_TIMEOUT_MS  close a connection whose started frame is not complete this long after it began [10000]
+  MAX_CONNECTIONS   open connections per pod; more are refused at accept [CAPACITY + 10 %]
+  MAX_CONNECTIONS_PER_IP  open connections per client address; 0 = off [0]
+  MAX_OUTBOUND_BYTES  bytes queued to all slow readers together; the heaviest are closed beyond it [268435456]
+  MAX_TOKEN_FAILURES  failed token logins on one game connection before it is closed [5]
+  TLS_CERT_FILE     PEM certificate: the client listener speaks TLS 1.2+ (reloaded when the file changes) [off]
+  TLS_KEY_FILE      PEM key of TLS_CERT_FILE [off]
 ${workersHelp}
   REDIS_URL         redis://, rediss:// or redis-sentinel://h:p,h:p/master [redis://127.0.0.1:6379]
   REDIS_SENTINELS   host:port,host:port[/master] (instead of a sentinel URL)

@@ -11,7 +11,7 @@ import { redactConfig } from '../platform/config.js';
 import { createLogger, type Logger } from '../platform/logger.js';
 import { onShutdown } from '../platform/shutdown.js';
 import { processRole, resolveWorkers } from '../platform/workers.js';
-import { exitOnConfigError, resolvePodIdentity, type PodEnv } from './pod-config.js';
+import { exitOnConfigError, podTlsFiles, resolvePodIdentity, type PodEnv } from './pod-config.js';
 import type { PodHandle } from './pod-handle.js';
 import { startPodPrimary } from './workers/pod-primary.js';
 import { runPodWorker, type PodStartOptions } from './workers/pod-worker.js';
@@ -33,6 +33,7 @@ export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpe
     process.exit(2);
   }
   const config = exitOnConfigError(spec.command, spec.parse);
+  exitOnConfigError(spec.command, () => podTlsFiles(config));
   const workers = resolveWorkers(config.WORKERS);
   const role = processRole(workers);
   const logger = createLogger(spec.command, config.LOG_LEVEL); // startLogin/startGame bind app_id

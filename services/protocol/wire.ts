@@ -93,8 +93,18 @@ export const CloseReason = {
   idle: 'idle',
   rate: 'rate',
   slow_reader: 'slow_reader',
+  slow_frame: 'slow_frame',
+  token_failures: 'token_failures',
 } as const;
 export type CloseReason = (typeof CloseReason)[keyof typeof CloseReason];
+
+/** Why a new connection was refused at accept; the `reason` label of `gamecluster_connections_refused_total`. */
+export const RefuseReason = {
+  max_connections: 'max_connections',
+  max_per_ip: 'max_per_ip',
+  tls: 'tls',
+} as const;
+export type RefuseReason = (typeof RefuseReason)[keyof typeof RefuseReason];
 
 /** Frame header: u16 LE total length (incl. header) + u16 LE msg id. */
 export const FRAME_HEADER_BYTES = 4;

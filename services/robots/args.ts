@@ -1,8 +1,9 @@
 /**
  * Command-line flags of `gamecluster robots` (operations.md): parsed by hand into a typed `RobotOptions`, because the
  * contract wants one clear line naming the bad flag, its value and what is allowed (exit 2), which a generic parser
- * does not phrase that way. Pure, so it is unit-tested without processes.
+ * does not phrase that way. Pure but for reading the `--ca` file, so it is unit-tested without processes.
  */
+import { readFileSync } from 'node:fs';
 
 export interface RobotOptions {
   /** appmgr base URL (http:// or https://); players GET `<appmgr>/login`. */
@@ -20,6 +21,10 @@ export interface RobotOptions {
   /** Bound on every single step (HTTP request, connect, each request/response). */
   stepTimeoutMs: number;
   password: string;
+  /** Speak TLS to login and game (their TLS_CERT_FILE listeners). */
+  tls: boolean;
+  /** PEM of the CA that signed the pods' certificates (`--ca FILE`; implies `tls`); else the system roots. */
+  ca?: Buffer | undefined;
   json: boolean;
   /** Show the progress bar (only ever on a TTY; `--no-progress` turns it off there too). */
   progress: boolean;
@@ -49,6 +54,8 @@ flags:
   --concurrency C     at most C players in flight (0 = no bound) [0]
   --step-timeout MS   bound on each step, 100..120000 [10000]
   --password P        password sent in C2L_AccountCheck [robot]
+  --tls               TLS to login and game pods (verified against the system roots or --ca)
+  --ca FILE           PEM CA certificate to verify the pods' certificates with (implies --tls)
   --json              print the report as JSON (see docs/robots.md) instead of the table
   --no-progress       no progress bar (it is only shown on a TTY anyway)
   --help              this text
@@ -64,6 +71,7 @@ export const defaultRobotOptions: Omit<RobotOptions, 'appmgr'> = {
   concurrency: 0,
   stepTimeoutMs: 10_000,
   password: 'robot',
+  tls: false,
   json: false,
   progress: true,
 };
@@ -124,6 +132,21 @@ export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
         const raw = takeValue();
         if (raw === undefined) throw new ArgError('--password needs a value');
         o.password = raw;
+        break;
+      }
+      case '--tls':
+        if (eq > 0) throw new ArgError(`invalid ${a}: --tls takes no value`);
+        o.tls = true;
+        break;
+      case '--ca': {
+        const raw = takeValue();
+        if (raw === undefined) throw new ArgError('--ca needs a value: expected a PEM file');
+        try {
+          o.ca = readFileSync(raw);
+        } catch (err) {
+          throw new ArgError(`invalid --ca ${JSON.stringify(raw)}: ${(err as Error).message}`);
+        }
+        o.tls = true;
         break;
       }
       case '--json':

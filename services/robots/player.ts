@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { FrameClient } from '../socket/frame-client.js';
+import { FrameClient, type FrameClientConnectOptions } from '../socket/frame-client.js';
 import { MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
 import { StepError, kickReasonName, returnCodeError, toStepError, type Step, type WaveStats } from './stats.js';
 
@@ -23,6 +23,8 @@ export interface PlayerPlan {
   durationS: number;
   echoPerSec: number;
   stepTimeoutMs: number;
+  /** TLS options for the login and game connections (absent: plain TCP). */
+  tls?: FrameClientConnectOptions['tls'];
   /** Resolves when the player may leave (after its duration); lets a caller measure while everyone is online. */
   holdUntil?: Promise<unknown>;
   /** Aborting makes an in-game player leave at once. */
@@ -95,7 +97,7 @@ export async function playOnce(plan: PlayerPlan, stats: WaveStats): Promise<void
   let lc: FrameClient | undefined;
   try {
     await timed(stats, 'account_check', async () => {
-      lc = await FrameClient.connect(login.port, login.ip, T);
+      lc = await FrameClient.connect(login.port, login.ip, T, { tls: plan.tls });
       const rs = await lc.request(MsgId.C2L_AccountCheck, { account: plan.account, password: plan.password }, MsgId.L2C_AccountCheckRs, T);
       if ((rs.returnCode ?? 0) !== ReturnCode.OK) throw returnCodeError('account_check', rs.returnCode ?? 0);
     });
@@ -113,7 +115,7 @@ export async function playOnce(plan: PlayerPlan, stats: WaveStats): Promise<void
   let gc: FrameClient | undefined;
   try {
     await timed(stats, 'game_login', async () => {
-      gc = await FrameClient.connect(enter.port, enter.ip, T);
+      gc = await FrameClient.connect(enter.port, enter.ip, T, { tls: plan.tls });
       const rs = await gc.request(MsgId.C2G_LoginByToken, { account: plan.account, token: enter.token }, MsgId.G2C_LoginByTokenRs, T);
       if ((rs.returnCode ?? 0) !== ReturnCode.OK) throw returnCodeError('game_login', rs.returnCode ?? 0);
     });

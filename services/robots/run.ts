@@ -13,7 +13,7 @@ import { buildReport, type RobotReport } from './report.js';
 import { WaveStats, toStepError } from './stats.js';
 
 export type RunOptions = Pick<RobotOptions, 'appmgr' | 'players' | 'rate' | 'durationS' | 'echoPerSec'> &
-  Partial<Pick<RobotOptions, 'concurrency' | 'stepTimeoutMs' | 'password'>> & {
+  Partial<Pick<RobotOptions, 'concurrency' | 'stepTimeoutMs' | 'password' | 'tls' | 'ca'>> & {
     /** Account prefix; players are `<prefix>-<n>`. Default `robot-<random run id>` so waves never collide. */
     accountPrefix?: string;
   };
@@ -51,6 +51,7 @@ export async function runRobots(opts: RunOptions, hooks: RunHooks = {}): Promise
         durationS: opts.durationS,
         echoPerSec: opts.echoPerSec,
         stepTimeoutMs,
+        tls: opts.tls || opts.ca ? { ca: opts.ca } : undefined,
         holdUntil: hooks.holdUntil,
         signal: hooks.signal,
       },

@@ -41,6 +41,8 @@ export interface ConnectionHooks {
   onAuthenticated(conn: Connection, previous: ObjectKey | undefined): void;
   onViolation(conn: Connection, reason: CloseReason): void;
   onClosed(conn: Connection): void;
+  /** Bytes waiting in this connection's socket after a write or a drain (the pod-wide outbound budget). */
+  onQueued(conn: Connection, queuedBytes: number): void;
 }
 
 const KICK_FLUSH_MS = 2_000;
@@ -55,6 +57,18 @@ export class Connection<D = unknown> implements Conn<D> {
   /** When the chunk being decoded arrived (one clock read per chunk, not per frame). */
   chunkAt = 0;
   endReason: EndReason | undefined;
+  /** When the frame being reassembled got its first byte (0: none started) — the `slow_frame` limit. */
+  frameStartedAt = 0;
+  /** Bytes this connection last reported queued to the server's outbound budget (0: not counted there). */
+  queuedSeen = 0;
+  /** The client address counted against MAX_CONNECTIONS_PER_IP (undefined: not counted). */
+  countedIp: string | undefined;
+  /** The peer half-closed (FIN): answers of handlers still running are sent, then the connection ends. */
+  peerEnded = false;
+  /** Handlers of this connection that returned a promise not yet settled. */
+  inFlight = 0;
+  /** A violation was already counted and logged: a second one while closing (e.g. the kick overflowing) is not. */
+  private violated = false;
   /** Frames received in the current one-second window (rate limit). */
   private rateWindow = 0;
   private rateCount = 0;
@@ -128,7 +142,10 @@ export class Connection<D = unknown> implements Conn<D> {
     if (this.batching) {
       this.out.push(frame);
       this.outBytes += frame.length;
-    } else this.socket.write(frame);
+    } else {
+      this.socket.write(frame);
+      this.reportQueued();
+    }
     this.hooks.onSent(id);
     // Backpressure is bounded per connection: a peer that does not read as fast as it is written to is closed
     // once MAX_WRITE_BUFFER bytes wait, instead of pausing its reads (which would let it hold the slot forever).
@@ -154,7 +171,34 @@ export class Connection<D = unknown> implements Conn<D> {
     const buf = n === 1 ? this.out[0]! : Buffer.concat(this.out, this.outBytes);
     this.out.length = 0;
     this.outBytes = 0;
-    if (!this.socket.destroyed) this.socket.write(buf);
+    if (!this.socket.destroyed) {
+      this.socket.write(buf);
+      this.reportQueued();
+    }
+  }
+
+  /** Bytes Node holds for this socket (not yet taken by the kernel): nothing for a peer that reads. */
+  get queuedBytes(): number {
+    return this.socket.writableLength;
+  }
+
+  /** Tells the server how much waits in user space, only when something waits or waited (cheap for readers). */
+  reportQueued(): void {
+    const q = this.socket.writableLength;
+    if (q > 0 || this.queuedSeen > 0) this.hooks.onQueued(this, q);
+  }
+
+  /** The peer sent FIN: end now, or once the handlers still running have answered (bounded by KICK_FLUSH_MS × 5). */
+  peerEnd(): void {
+    this.peerEnded = true;
+    if (this.inFlight === 0) return this.end();
+    setTimeout(() => this.end(), KICK_FLUSH_MS * 5).unref();
+  }
+
+  /** A handler that returned a promise has settled. */
+  handlerSettled(): void {
+    this.inFlight--;
+    if (this.peerEnded && this.inFlight === 0) this.end();
   }
 
   end(): void {
@@ -168,7 +212,8 @@ export class Connection<D = unknown> implements Conn<D> {
 
   /** Closes for a protocol violation or limit: counted and logged once by the server, kicked when it makes sense. */
   violation(reason: CloseReason, kick?: KickReason): void {
-    if (!this.open) return;
+    if (!this.open || this.violated) return;
+    this.violated = true;
     this.endReason = reason;
     this.hooks.onViolation(this, reason);
     if (kick !== undefined && reason !== CloseReason.slow_reader) {

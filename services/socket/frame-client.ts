@@ -3,10 +3,17 @@
  * Messages that arrive before anyone awaits them are queued in order. `closed` resolves when the connection ends,
  * with the error (if any) so a caller can tell a clean close from a reset.
  */
-import { connect, type Socket } from 'node:net';
+import { connect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { decodeBody, encodeBody, type MessageById } from '../protocol/messages.js';
 import { MsgId } from '../protocol/wire.js';
 import { encodeFrame, FrameDecoder } from './frame-codec.js';
+
+export interface FrameClientConnectOptions {
+  localAddress?: string;
+  /** TLS options (`ca`, `servername`, `rejectUnauthorized`…); absent = plain TCP. */
+  tls?: Pick<ConnectionOptions, 'ca' | 'servername' | 'rejectUnauthorized' | 'minVersion'> | undefined;
+}
 
 export class ConnectionClosedError extends Error {
   readonly code = 'CONNECTION_CLOSED';
@@ -69,11 +76,19 @@ export class FrameClient {
     });
   }
 
-  static connect(port: number, host = '127.0.0.1', timeoutMs = 10_000): Promise<FrameClient> {
+  /**
+   * `localAddress` binds the client side (tests: another loopback address such as 127.0.0.2); `tls` speaks TLS,
+   * verifying the server against `ca` (else the system roots) unless `rejectUnauthorized` is false.
+   */
+  static connect(port: number, host = '127.0.0.1', timeoutMs = 10_000, opts: FrameClientConnectOptions = {}): Promise<FrameClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ port, host, noDelay: true });
+      const local = opts.localAddress ? { localAddress: opts.localAddress } : {};
+      const socket = opts.tls
+        ? tlsConnect({ port, host, ...local, ...opts.tls, servername: opts.tls.servername ?? (isIP(host) ? undefined : host) })
+        : connect({ port, host, noDelay: true, ...local });
+      if (opts.tls) socket.setNoDelay(true);
       const t = setTimeout(() => socket.destroy(new Error(`connect to ${host}:${port} timed out`)), timeoutMs);
-      socket.once('connect', () => {
+      socket.once(opts.tls ? 'secureConnect' : 'connect', () => {
         clearTimeout(t);
         socket.off('error', reject);
         resolve(new FrameClient(socket));

@@ -69,30 +69,39 @@ export type FrameHandler = (msgId: number, body: Buffer) => void;
  * Streaming decoder. `push(chunk)` returns `true` while the stream is well-formed and `false` once a frame header
  * claims a total length below 4 (`short_frame`); after that the decoder ignores input (framing is lost).
  * The handler may call `stop()` (e.g. after closing the connection) to drop the rest of the chunk.
+ *
+ * Memory: a frame that lies inside one chunk is a view of it (no copy). A frame cut across chunks is copied, as its
+ * bytes arrive, into ONE buffer of exactly the length its header declares (≤ 64 KiB), so a peer that dribbles a frame
+ * one byte per TCP segment holds that buffer and nothing else — never the reads' own buffers (Node gives every read
+ * its own allocation; keeping views of them let one dribbled 64 KiB frame pin ~10 MiB). The only bytes kept before
+ * the length is known are the first one, in a field.
  */
 export class FrameDecoder {
-  /** Bytes of an incomplete frame carried over from earlier chunks (views, not copies). */
-  private parts: Buffer[] = [];
-  private partsLen = 0;
+  /** The frame being reassembled, allocated at its declared length once both length bytes are known. */
+  private partial: Buffer | undefined;
+  /** Bytes of `partial` filled so far (or 1 while only `firstByte` is known). */
+  private have = 0;
+  /** The first length byte when a chunk ended right after it. */
+  private firstByte = 0;
   private stopped = false;
 
   constructor(private readonly onFrame: FrameHandler) {}
 
-  /** Bytes held waiting for the rest of a frame. */
+  /** Bytes held waiting for the rest of a frame (> 0 means a frame is started and not complete). */
   get buffered(): number {
-    return this.partsLen;
+    return this.have;
   }
 
   stop(): void {
     this.stopped = true;
-    this.parts = [];
-    this.partsLen = 0;
+    this.partial = undefined;
+    this.have = 0;
   }
 
   push(chunk: Buffer): boolean {
     if (this.stopped) return false;
     let off = 0;
-    if (this.partsLen > 0) {
+    if (this.have > 0) {
       off = this.completeCarried(chunk);
       if (off < 0) return off === -1; // -1: need more bytes, -2: bad frame
       if (this.stopped) return true;
@@ -101,56 +110,53 @@ export class FrameDecoder {
     while (end - off >= 2) {
       const total = chunk[off]! | (chunk[off + 1]! << 8);
       if (total < FRAME_HEADER_BYTES) return this.fail();
-      if (end - off < total) break;
+      if (end - off < total) {
+        // The start of a frame that ends in a later chunk: copied out so the chunk itself is not kept.
+        this.partial = Buffer.allocUnsafe(total);
+        this.have = chunk.copy(this.partial, 0, off, end);
+        return true;
+      }
       const msgId = chunk[off + 2]! | (chunk[off + 3]! << 8);
       this.onFrame(msgId, chunk.subarray(off + FRAME_HEADER_BYTES, off + total));
       if (this.stopped) return true;
       off += total;
     }
     if (off < end) {
-      this.parts.push(off === 0 ? chunk : chunk.subarray(off));
-      this.partsLen += end - off;
+      this.firstByte = chunk[off]!;
+      this.have = 1;
     }
     return true;
   }
 
   /**
-   * Finishes the frame started in earlier chunks using the head of `chunk`. Returns the offset in `chunk` after
-   * that frame, -1 when `chunk` did not complete it (it is kept), -2 on a bad length.
+   * Continues the frame started in earlier chunks with the head of `chunk`. Returns the offset in `chunk` after that
+   * frame, -1 when `chunk` did not complete it (its bytes are copied in), -2 on a bad length.
    */
   private completeCarried(chunk: Buffer): number {
-    const have = this.partsLen + chunk.length;
-    if (have < 2) return this.keep(chunk);
-    const total = this.byteAt(0, chunk) | (this.byteAt(1, chunk) << 8);
-    if (total < FRAME_HEADER_BYTES) return this.fail() ? 0 : -2;
-    if (have < total) return this.keep(chunk);
-    const frame = Buffer.allocUnsafe(total);
-    let pos = 0;
-    for (const p of this.parts) {
-      p.copy(frame, pos);
-      pos += p.length;
+    let off = 0;
+    if (!this.partial) {
+      // Only the first length byte is known.
+      if (chunk.length === 0) return -1;
+      const total = this.firstByte | (chunk[0]! << 8);
+      if (total < FRAME_HEADER_BYTES) return this.fail() ? 0 : -2;
+      this.partial = Buffer.allocUnsafe(total);
+      this.partial[0] = this.firstByte;
+      this.partial[1] = chunk[0]!;
+      this.have = 2;
+      off = 1;
     }
-    const used = total - pos;
-    chunk.copy(frame, pos, 0, used);
-    this.parts = [];
-    this.partsLen = 0;
+    const frame = this.partial;
+    const need = frame.length - this.have;
+    const avail = chunk.length - off;
+    if (avail < need) {
+      this.have += chunk.copy(frame, this.have, off);
+      return -1;
+    }
+    chunk.copy(frame, this.have, off, off + need);
+    this.partial = undefined;
+    this.have = 0;
     this.onFrame(frame[2]! | (frame[3]! << 8), frame.subarray(FRAME_HEADER_BYTES));
-    return used;
-  }
-
-  private keep(chunk: Buffer): -1 {
-    this.parts.push(chunk);
-    this.partsLen += chunk.length;
-    return -1;
-  }
-
-  /** Byte `i` of the carried parts followed by `chunk`. Only used for the 2 length bytes. */
-  private byteAt(i: number, chunk: Buffer): number {
-    for (const p of this.parts) {
-      if (i < p.length) return p[i]!;
-      i -= p.length;
-    }
-    return chunk[i]!;
+    return off + need;
   }
 
   private fail(): false {

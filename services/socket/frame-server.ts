@@ -3,17 +3,22 @@
  * and dispatches each message to the handler registered for its msg id. Handlers get a `Conn`, never a socket.
  * Sending to a player goes by identity (`send(identity, …)`): delivered only if a live connection still carries
  * both keys, else dropped and counted in gamecluster_frames_dropped_stale_total.
- * A bad frame closes that one connection (logged once at warn with its identity, counted by reason).
+ * A bad frame closes that one connection (logged once at warn with its identity, counted by reason; the lines are
+ * rate-limited per reason). Budgets (protocol.md "Resource budgets"): connections per server and per client address
+ * are refused at accept; bytes queued to slow readers are counted pod-wide and the heaviest are closed first.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { acceptsFromClient, messageSpec, type MessageById } from '../protocol/messages.js';
-import { CloseReason, KickReason } from '../protocol/wire.js';
+import { CloseReason, KickReason, RefuseReason } from '../protocol/wire.js';
 import { Connection, type Conn, type ConnectionHooks } from './connection.js';
 import { FrameDecoder } from './frame-codec.js';
 import { nextSocketKey, type Identity, type ObjectKey, type SocketKey } from './identity.js';
 import { defaultLimits, type ConnectionLimits } from './limits.js';
+import { LogLimiter } from './log-limiter.js';
+import type { TlsFiles } from './tls-files.js';
 import { SocketCounters, type SocketMetrics } from './socket-metrics.js';
 
 export type Role = 'login' | 'game';
@@ -33,6 +38,8 @@ export interface FrameServerOptions<D> {
   limits?: Partial<ConnectionLimits>;
   /** Fresh per-connection handler state. */
   initialData: () => D;
+  /** Serve the same frames inside TLS (1.2+) with this certificate, reloaded when its files change. */
+  tls?: TlsFiles | undefined;
 }
 
 export class FrameServer<D = unknown> implements ConnectionHooks {
@@ -46,12 +53,33 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   private readonly logger: Logger;
   private sweepTimer: NodeJS.Timeout | undefined;
   private closedResolvers: (() => void)[] = [];
+  /** Open connections per client address (only kept when MAX_CONNECTIONS_PER_IP is on). */
+  private readonly perIp = new Map<string, number>();
+  /** Connections with bytes waiting in user space, and their sum (MAX_OUTBOUND_BYTES). */
+  private readonly queued = new Set<Connection<D>>();
+  private queuedTotal = 0;
+  private readonly logLimiter = new LogLimiter(1000);
 
   constructor(private readonly opts: FrameServerOptions<D>) {
     this.limits = { ...defaultLimits, ...opts.limits };
     this.logger = opts.logger;
     this.counters = new SocketCounters(opts.metrics);
-    this.server = createServer({ noDelay: true }, (socket) => this.accept(socket));
+    // allowHalfOpen: a client that half-closes after its last request still gets the answers owed to it.
+    const tls = opts.tls;
+    if (tls) {
+      // handshakeTimeout = AUTH_TIMEOUT_MS: a handshake that dribbles is a slowloris like any other.
+      const server = createTlsServer({ ...tls.current(), minVersion: 'TLSv1.2', allowHalfOpen: true, handshakeTimeout: this.limits.authTimeoutMs }, (socket) => {
+        socket.setNoDelay(true);
+        this.accept(socket);
+      });
+      server.on('tlsClientError', (err, socket) => {
+        socket.destroy();
+        this.counters.refused(RefuseReason.tls);
+        this.logLimited(RefuseReason.tls, { remote: socket.remoteAddress, err: err.message }, 'TLS handshake failed');
+      });
+      tls.onChange((pair) => server.setSecureContext({ ...pair, minVersion: 'TLSv1.2' }));
+      this.server = server;
+    } else this.server = createServer({ noDelay: true, allowHalfOpen: true }, (socket) => this.accept(socket));
     this.server.on('error', (err) => this.logger.error({ err }, 'listener error'));
   }
 
@@ -73,7 +101,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       this.server.once('error', reject);
       this.server.listen({ port, host, backlog: 4096 }, () => {
         this.server.off('error', reject);
-        const every = Math.min(1000, Math.max(20, Math.floor(Math.min(this.limits.authTimeoutMs, this.limits.idleTimeoutMs) / 10)));
+        const every = Math.min(1000, Math.max(20, Math.floor(Math.min(this.limits.authTimeoutMs, this.limits.idleTimeoutMs, this.limits.frameTimeoutMs) / 10)));
         this.sweepTimer = setInterval(() => this.sweep(Date.now()), every);
         this.sweepTimer.unref();
         resolve((this.server.address() as AddressInfo).port);
@@ -140,6 +168,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   /** Destroys every connection and the listener. */
   async close(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.opts.tls?.close();
     await this.stopAccepting();
     for (const c of [...this.bySocketKey.values()]) c.destroy('server');
     await this.whenEmpty(2000);
@@ -155,9 +184,33 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     });
   }
 
+  /** Refuses a new connection beyond a budget: closed at once, counted, logged (rate-limited). */
+  private refuse(socket: Socket, reason: RefuseReason): void {
+    socket.on('error', () => undefined);
+    socket.destroy();
+    this.counters.refused(reason);
+    this.logLimited(reason, { remote: socket.remoteAddress, reason }, 'refusing connection: budget reached');
+  }
+
+  private logLimited(key: string, fields: Record<string, unknown>, msg: string): void {
+    const suppressed = this.logLimiter.allow(key, Date.now());
+    if (suppressed === undefined) return;
+    this.logger.warn(suppressed > 0 ? { ...fields, suppressed } : fields, msg);
+  }
+
   private accept(socket: Socket): void {
+    const { maxConnections, maxConnectionsPerIp } = this.limits;
+    if (maxConnections > 0 && this.bySocketKey.size >= maxConnections) return this.refuse(socket, RefuseReason.max_connections);
+    let ip: string | undefined;
+    if (maxConnectionsPerIp > 0) {
+      ip = socket.remoteAddress ?? '';
+      const n = this.perIp.get(ip) ?? 0;
+      if (n >= maxConnectionsPerIp) return this.refuse(socket, RefuseReason.max_per_ip);
+      this.perIp.set(ip, n + 1);
+    }
     const now = Date.now();
     const conn = new Connection<D>(nextSocketKey('tcp'), socket, this, this.limits.maxWriteBuffer, this.limits.maxFramesPerSec, this.opts.initialData(), now);
+    conn.countedIp = ip;
     this.bySocketKey.set(conn.socketKey, conn);
     this.counters.connections.inc();
     const decoder = new FrameDecoder((msgId, body) => {
@@ -171,11 +224,16 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       conn.batching = true;
       if (!decoder.push(chunk)) conn.violation(CloseReason.short_frame);
       conn.flush();
+      // slow_frame: the clock of a started frame runs from the chunk that started it (a frame completed in this
+      // chunk restarts it for the next one).
+      if (decoder.buffered === 0) conn.frameStartedAt = 0;
+      else if (conn.frameStartedAt === 0 || conn.lastRecvAt === conn.chunkAt) conn.frameStartedAt = conn.chunkAt;
     });
+    socket.on('drain', () => conn.reportQueued());
     // Errors (ECONNRESET, EPIPE, ETIMEDOUT) are the peer's doing: 'close' follows and cleans up.
     socket.on('error', (err) => this.logger.debug({ socketKey: conn.socketKey, err: err.message }, 'socket error'));
     socket.on('close', () => conn.closed());
-    socket.on('end', () => conn.end()); // peer half-closed: finish what we owe and close
+    socket.on('end', () => conn.peerEnd()); // peer half-closed: answer what we owe, then close
   }
 
   onFrame(conn: Connection<D>, msgId: number, body: Buffer): void {
@@ -195,7 +253,16 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     }
     try {
       const r = route.fn(conn, message as never);
-      if (r) r.catch((err: unknown) => this.handlerFailed(conn, msgId, err));
+      if (r) {
+        conn.inFlight++;
+        r.then(
+          () => conn.handlerSettled(),
+          (err: unknown) => {
+            this.handlerFailed(conn, msgId, err);
+            conn.handlerSettled();
+          },
+        );
+      }
     } catch (err) {
       this.handlerFailed(conn, msgId, err);
     }
@@ -217,10 +284,48 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
 
   onViolation(conn: Connection<D>, reason: CloseReason): void {
     this.counters.rejected(reason);
-    this.logger.warn({ socketKey: conn.socketKey, objectKey: conn.objectKey, remote: conn.remote, reason }, 'closing connection: protocol violation');
+    this.logLimited(reason, { socketKey: conn.socketKey, objectKey: conn.objectKey, remote: conn.remote, reason }, 'closing connection: protocol violation');
+  }
+
+  onQueued(conn: Connection<D>, bytes: number): void {
+    this.queuedTotal += bytes - conn.queuedSeen;
+    conn.queuedSeen = bytes;
+    if (bytes > 0) this.queued.add(conn);
+    else this.queued.delete(conn);
+    const max = this.limits.maxOutboundBytes;
+    if (max > 0 && this.queuedTotal > max) this.shedOutbound(max);
+    this.counters.outbound.set(this.queuedTotal);
+  }
+
+  /** Over the pod-wide outbound budget: recount exactly, then close the connections holding the most until it fits. */
+  private shedOutbound(max: number): void {
+    let total = 0;
+    for (const c of this.queued) total += c.queuedSeen = c.queuedBytes;
+    this.queuedTotal = total;
+    if (total <= max) return;
+    const heaviest = [...this.queued].sort((a, b) => b.queuedSeen - a.queuedSeen);
+    for (const c of heaviest) {
+      if (this.queuedTotal <= max) break;
+      this.forgetQueued(c);
+      c.violation(CloseReason.slow_reader);
+    }
+  }
+
+  private forgetQueued(conn: Connection<D>): void {
+    if (conn.queuedSeen === 0) return;
+    this.queuedTotal -= conn.queuedSeen;
+    conn.queuedSeen = 0;
+    this.queued.delete(conn);
+    this.counters.outbound.set(this.queuedTotal);
   }
 
   onClosed(conn: Connection<D>): void {
+    this.forgetQueued(conn);
+    if (conn.countedIp !== undefined) {
+      const n = (this.perIp.get(conn.countedIp) ?? 1) - 1;
+      if (n <= 0) this.perIp.delete(conn.countedIp);
+      else this.perIp.set(conn.countedIp, n);
+    }
     this.bySocketKey.delete(conn.socketKey);
     if (conn.objectKey !== undefined && this.byObjectKey.get(conn.objectKey) === conn) this.byObjectKey.delete(conn.objectKey);
     this.counters.connections.dec();
@@ -240,10 +345,11 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
 
   /** Closes connections past their auth deadline or idle limit. One pass per tick instead of timers per socket. */
   private sweep(now: number): void {
-    const { authTimeoutMs, idleTimeoutMs } = this.limits;
+    const { authTimeoutMs, idleTimeoutMs, frameTimeoutMs } = this.limits;
     for (const c of this.bySocketKey.values()) {
       if (!c.open) continue;
       if (c.state === 'authenticating' && now - c.connectedAt >= authTimeoutMs) c.violation(CloseReason.auth_timeout, KickReason.IDLE);
+      else if (c.frameStartedAt > 0 && now - c.frameStartedAt >= frameTimeoutMs) c.violation(CloseReason.slow_frame);
       else if (now - c.lastRecvAt >= idleTimeoutMs) c.violation(CloseReason.idle, KickReason.IDLE);
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { Counter, Gauge } from 'prom-client';
 import { allMessages } from '../protocol/messages.js';
-import type { CloseReason } from '../protocol/wire.js';
+import type { CloseReason, RefuseReason } from '../protocol/wire.js';
 
 export interface SocketMetrics {
   readonly appType: string;
@@ -14,6 +14,8 @@ export interface SocketMetrics {
   readonly framesSent: Counter<'app_type' | 'msg'>;
   readonly framesRejected: Counter<'app_type' | 'reason'>;
   readonly framesDroppedStale: Counter<'app_type'>;
+  readonly connectionsRefused: Counter<'app_type' | 'reason'>;
+  readonly outboundBytes: Gauge<'app_type'>;
 }
 
 interface Inc {
@@ -49,6 +51,7 @@ export class SocketCounters {
   private readonly sent = new Map<number, Tally>();
   readonly connections: { inc(v?: number): void; dec(): void };
   readonly droppedStale: Inc;
+  readonly outbound: { set(v: number): void };
 
   constructor(private readonly m: SocketMetrics) {
     for (const s of allMessages) {
@@ -59,6 +62,8 @@ export class SocketCounters {
     flushBeforeRead(m.framesSent, () => SocketCounters.flush(this.sent));
     this.connections = m.connections.labels(m.appType);
     this.droppedStale = m.framesDroppedStale.labels(m.appType);
+    this.outbound = m.outboundBytes.labels(m.appType);
+    this.outbound.set(0);
     this.connections.inc(0); // export the series at 0 from the start
   }
 
@@ -82,5 +87,9 @@ export class SocketCounters {
 
   rejected(reason: CloseReason): void {
     this.m.framesRejected.labels(this.m.appType, reason).inc();
+  }
+
+  refused(reason: RefuseReason): void {
+    this.m.connectionsRefused.labels(this.m.appType, reason).inc();
   }
 }
