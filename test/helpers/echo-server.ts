@@ -7,6 +7,7 @@ import { createPodMetrics, type PodMetrics } from '../../services/platform/metri
 import { MsgId, ReturnCode } from '../../services/protocol/wire.js';
 import { FrameServer } from '../../services/socket/frame-server.js';
 import type { ConnectionLimits } from '../../services/socket/limits.js';
+import type { TlsFiles } from '../../services/socket/tls-files.js';
 
 export interface EchoServer {
   server: FrameServer<object>;
@@ -16,9 +17,9 @@ export interface EchoServer {
   close(): Promise<void>;
 }
 
-export async function startEchoServer(limits: Partial<ConnectionLimits> = {}): Promise<EchoServer> {
+export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tls?: TlsFiles): Promise<EchoServer> {
   const metrics = createPodMetrics('game');
-  const server = new FrameServer<object>({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, initialData: () => ({}) });
+  const server = new FrameServer<object>({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, tls, initialData: () => ({}) });
   server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
   server.handle(MsgId.C2G_LoginByToken, { requiresAuth: false }, (c, m) => {
     if (m.token === 'ok' && m.account) {
