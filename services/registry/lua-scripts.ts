@@ -380,18 +380,20 @@ return 1
 /**
  * KEYS: token key, pending zset of the redeeming game, its app hash, the account's hold key. ARGV: expected value,
  * token, the hold value naming this token ("<app_id> <token>").
- * Deletes only on an exact match, so a wrong (account, app) does not burn it; only the token the account's hold names
- * (its latest EnterGame) is accepted; a redeemed token leaves the pending set and the account's hold, and bumps the pod's `joined` until the pod's next heartbeat says it has counted him (see
+ * Deletes only on an exact match, so a wrong (account, app) does not burn it; a token replaced by a later EnterGame
+ * (the account's hold names something else) is refused — a missing hold is accepted (a token issued by an older
+ * version during a rolling update); a redeemed token leaves the pending set and the account's hold, and bumps the pod's `joined` until the pod's next heartbeat says it has counted him (see
  * the heartbeat script).
  */
 export const redeemScript: ScriptDef = {
   name: 'gcRedeem',
   numberOfKeys: 4,
   lua: `
-if redis.call('GET', KEYS[1]) == ARGV[1] and redis.call('GET', KEYS[4]) == ARGV[3] then
+local hold = redis.call('GET', KEYS[4])
+if redis.call('GET', KEYS[1]) == ARGV[1] and (hold == ARGV[3] or not hold) then
   redis.call('DEL', KEYS[1])
   redis.call('ZREM', KEYS[2], ARGV[2])
-  redis.call('DEL', KEYS[4])
+  if hold then redis.call('DEL', KEYS[4]) end
   if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'joined', 1) end
   return 1
 end
