@@ -21,7 +21,8 @@ const clients: FrameClient[] = [];
 const key = (rest: string) => `{${c.prefix}}:${rest}`;
 
 before(async () => {
-  c = await startCluster({ prefix: 'abuse' });
+  // appmgr's APP_TTL_MS must cover the slow pods' 5 s heartbeats below (it judges their age).
+  c = await startCluster({ prefix: 'abuse', appmgrEnv: { APP_TTL_MS: '15000' } });
   redis = new Redis(c.redis.port, '127.0.0.1', { lazyConnect: false, maxRetriesPerRequest: 1 });
   // Long heartbeats for the capacity pods, so a heartbeat in the middle cannot be what makes the tests pass.
   const slow = { HEARTBEAT_MS: '5000', APP_TTL_MS: '15000', CAPACITY: '5' };
