@@ -119,24 +119,49 @@ describe('selector', () => {
     for (const x of pods) await x.writer.stop();
   });
 
-  test('different capacities balance by load; full pods are skipped; none → no_app', async () => {
+  test('different capacities balance by load; full pods (counting reservations) are skipped; none → no_app', async () => {
     const p = freshPrefix();
-    const a = pod(p, 'l1', 0, { capacity: 10 });
-    const b = pod(p, 'l2', 0, { capacity: 30 });
+    const a = pod(p, 'g1', 0, { capacity: 10, appType: 'game' });
+    const b = pod(p, 'g2', 0, { capacity: 30, appType: 'game' });
     await a.writer.start();
     await b.writer.start();
     const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger });
-    const rs = await Promise.all(Array.from({ length: 45 }, () => sel.pick('login')));
+    // Each pick for an account reserves a place: 40 places in all.
+    const rs = await Promise.all(Array.from({ length: 45 }, (_, i) => sel.pick('game', `acc${i}`)));
     const ok = rs.filter((r) => r.ok);
     assert.equal(ok.length, 40);
     assert.equal(rs.filter((r) => !r.ok && r.reason === 'no_app').length, 5);
-    assert.equal(await client.hget(`{${p}}:app:l1`, 'assigned'), '10');
-    assert.equal(await client.hget(`{${p}}:app:l2`, 'assigned'), '30');
-    assert.deepEqual(await sel.pick('game'), { ok: false, reason: 'no_app' });
+    assert.equal(await client.hget(`{${p}}:app:g1`, 'assigned'), '10');
+    assert.equal(await client.hget(`{${p}}:app:g2`, 'assigned'), '30');
+    assert.deepEqual(await sel.pick('login'), { ok: false, reason: 'no_app' });
     await a.writer.stop();
     await b.writer.stop();
   });
 
+  test('anonymous /login bumps order the choice but never fill a pod: 50 picks at CAPACITY=5 with nobody online', async () => {
+    const p = freshPrefix();
+    const l1 = pod(p, 'l1', 0, { capacity: 5 });
+    const l2 = pod(p, 'l2', 0, { capacity: 5 });
+    await l1.writer.start();
+    await l2.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger });
+    const counts: Record<string, number> = {};
+    for (const r of await Promise.all(Array.from({ length: 50 }, () => sel.pick('login')))) {
+      assert.ok(r.ok, JSON.stringify(r));
+      counts[r.app.appId] = (counts[r.app.appId] ?? 0) + 1;
+    }
+    assert.deepEqual(counts, { l1: 25, l2: 25 }, 'the bumps still spread the load');
+    const real = await sel.pick('login');
+    assert.ok(real.ok, 'a real player still gets a login pod');
+    // Real players fill it: 5 online → full.
+    l1.state.online = 5;
+    l2.state.online = 5;
+    await l1.writer.beatNow();
+    await l2.writer.beatNow();
+    assert.deepEqual(await sel.pick('login'), { ok: false, reason: 'no_app' });
+    await l1.writer.stop();
+    await l2.writer.stop();
+  });
   test('a pod that stops heartbeating is never returned after APP_TTL_MS and is pruned', async () => {
     const p = freshPrefix();
     const dead = pod(p, 'l1', 0, { ttl: 300 });
@@ -159,13 +184,55 @@ describe('selector', () => {
     await dead.writer.stop();
   });
 
-  test('a pod whose ts is older than APP_TTL_MS is not chosen even if its hash lingers', async () => {
+  test('a pod whose ts is older than APP_TTL_MS (by Redis TIME) is not chosen even if its hash lingers', async () => {
     const p = freshPrefix();
     const x = pod(p, 'l1', 0);
     await x.writer.start();
-    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 1000, strategy: 'least_loaded', logger, now: () => Date.now() + 5000 });
+    const [sec] = await client.time();
+    await client.hset(`{${p}}:app:l1`, 'ts_ms', (Number(sec) - 5) * 1000);
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 1000, strategy: 'least_loaded', logger });
     assert.deepEqual(await sel.pick('login'), { ok: false, reason: 'no_app' });
     await x.writer.stop();
+  });
+
+  test('clocks: a pod whose clock is 1 h behind is chosen, by an appmgr whose clock is 1 h ahead', async () => {
+    const p = freshPrefix();
+    const state = { online: 0 };
+    const writer = new RedisHeartbeatWriter(client, {
+      prefix: p,
+      heartbeatMs: 60_000,
+      appTtlMs: 120_000,
+      logger,
+      now: () => Date.now() - 3_600_000,
+      source: { appId: 'l1', appType: 'login', ip: '127.0.0.1', port: 5001, capacity: 100, online: () => state.online, draining: () => false },
+    });
+    await writer.start();
+    const [sec] = await client.time();
+    const ts = Number(await client.hget(`{${p}}:app:l1`, 'ts_ms'));
+    assert.ok(Math.abs(ts - Number(sec) * 1000) < 5000, 'ts_ms is stamped by Redis TIME');
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 6000, strategy: 'least_loaded', logger, now: () => Date.now() + 3_600_000 });
+    const r = await sel.pick('login');
+    assert.ok(r.ok && r.app.appId === 'l1', JSON.stringify(r));
+    await writer.stop();
+  });
+
+  test('a dead pod in the middle of the sorted set is pruned (listing), not only the lowest one', async () => {
+    const p = freshPrefix();
+    const pods = [pod(p, 'l1', 10), pod(p, 'l2', 50), pod(p, 'l3', 90)];
+    for (const x of pods) await x.writer.start();
+    // l2 dies: its hash expires (gone), its member stays between l1 and l3.
+    await client.del(`{${p}}:app:l2`);
+    assert.deepEqual(await client.zrange(`{${p}}:online:login`, 0, -1), ['l1', 'l2', 'l3']);
+    const dir = new RedisAppDirectory(client, { prefix: p, appTtlMs: 120_000 });
+    assert.deepEqual((await dir.list()).map((a) => a.appId), ['l1', 'l3']);
+    assert.deepEqual(await client.zrange(`{${p}}:online:login`, 0, -1), ['l1', 'l3']);
+    assert.deepEqual((await client.smembers(`{${p}}:apps`)).sort(), ['l1', 'l3']);
+    // A lingering hash whose heartbeat is older than APP_TTL_MS (by Redis TIME) leaves the online set too.
+    const [sec] = await client.time();
+    await client.hset(`{${p}}:app:l3`, 'ts_ms', (Number(sec) - 300) * 1000);
+    await dir.list();
+    assert.deepEqual(await client.zrange(`{${p}}:online:login`, 0, -1), ['l1']);
+    for (const x of pods) await x.writer.stop();
   });
 
   test('packed fills the fullest pod below capacity first', async () => {
@@ -298,17 +365,17 @@ describe('tokens', () => {
   test('issued distinct 32-hex, redeemed exactly once by the right account + app', async () => {
     const p = freshPrefix();
     const ts = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
-    const tokens = await Promise.all(Array.from({ length: 50 }, () => ts.issue('alice', 'g1')));
+    const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => ts.issue(`p${i}`, 'g1')));
     assert.equal(new Set(tokens).size, 50);
     for (const t of tokens) assert.match(t, /^[0-9a-f]{32}$/);
-    const t = tokens[0]!;
+    const t = await ts.issue('alice', 'g1');
     assert.equal(await ts.redeem(t, 'bob', 'g1'), 'invalid', 'wrong account');
     assert.equal(await ts.redeem(t, 'alice', 'g2'), 'invalid', 'wrong app');
     assert.equal(await ts.redeem(t, 'alice', 'g1'), 'ok', 'a wrong attempt does not burn it');
     assert.equal(await ts.redeem(t, 'alice', 'g1'), 'invalid', 'second redeem');
     assert.equal(await ts.redeem('not-a-token', 'alice', 'g1'), 'invalid');
     // Concurrent redeems of one token: exactly one wins.
-    const u = tokens[1]!;
+    const u = await ts.issue('alice', 'g1');
     const rs = await Promise.all(Array.from({ length: 10 }, () => ts.redeem(u, 'alice', 'g1')));
     assert.equal(rs.filter((r) => r === 'ok').length, 1);
   });
@@ -350,5 +417,195 @@ describe('sessions', () => {
     assert.equal(await client.get(`{${p}}:session:alice smith`), null);
     await g1.close();
     await g2.close();
+  });
+});
+
+describe('capacity cannot be hoarded (one hold per account)', () => {
+  test('one account asking 10 tokens at CAPACITY=5 holds one place; another account still enters', async () => {
+    const p = freshPrefix();
+    const g1 = pod(p, 'g1', 0, { appType: 'game', capacity: 5 });
+    const g2 = pod(p, 'g2', 0, { appType: 'game', capacity: 5 });
+    await g1.writer.start();
+    await g2.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger });
+    const tokens = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
+    // EnterGame = AllocateGame (pick for the account) + issue; ten times, over both games.
+    const issued: { app: string; token: string }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await sel.pick('game', 'hoarder');
+      assert.ok(r.ok, `EnterGame ${i}: ${JSON.stringify(r)}`);
+      issued.push({ app: r.app.appId, token: await tokens.issue('hoarder', r.app.appId) });
+    }
+    assert.deepEqual(new Set(issued.map((x) => x.app)), new Set(['g1', 'g2']), 'the hold moved between games');
+    const pending = (await client.zcard(`{${p}}:pending:g1`)) + (await client.zcard(`{${p}}:pending:g2`));
+    assert.equal(pending, 1, 'one place held in all');
+    for (const x of issued.slice(0, -1)) assert.equal(await client.exists(`{${p}}:token:${x.token}`), 0, 'earlier tokens are deleted');
+    await g1.writer.beatNow();
+    await g2.writer.beatNow();
+    // 9 other players fit (5 + 5 − the hoarder's one).
+    for (let i = 0; i < 9; i++) {
+      const r = await sel.pick('game', `other${i}`);
+      assert.ok(r.ok, `other${i}: ${JSON.stringify(r)}`);
+      await tokens.issue(`other${i}`, r.app.appId);
+    }
+    assert.deepEqual(await sel.pick('game', 'other9'), { ok: false, reason: 'no_app' });
+    // The hoarder's last token is the one that works; redeeming it frees his hold.
+    const last = issued.at(-1)!;
+    assert.equal(await tokens.redeem(issued[0]!.token, 'hoarder', issued[0]!.app), 'invalid');
+    assert.equal(await tokens.redeem(last.token, 'hoarder', last.app), 'ok');
+    assert.equal(await client.exists(`{${p}}:hold:hoarder`), 0);
+    await g1.writer.stop();
+    await g2.writer.stop();
+  });
+
+  test('concurrent EnterGames of one account (picks and issues racing) still hold one place', async () => {
+    const p = freshPrefix();
+    const g1 = pod(p, 'g1', 0, { appType: 'game', capacity: 100 });
+    const g2 = pod(p, 'g2', 0, { appType: 'game', capacity: 100 });
+    await g1.writer.start();
+    await g2.writer.start();
+    const sels = [0, 1].map(() => new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger }));
+    const tokens = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
+    const issued = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const r = await sels[i % 2]!.pick('game', 'hoarder');
+        assert.ok(r.ok);
+        return { app: r.app.appId, token: await tokens.issue('hoarder', r.app.appId) };
+      }),
+    );
+    const redeemable = [];
+    for (const x of issued) if ((await tokens.redeem(x.token, 'hoarder', x.app)) === 'ok') redeemable.push(x);
+    assert.equal(redeemable.length, 1, 'only the latest token is accepted');
+    await g1.writer.stop();
+    await g2.writer.stop();
+  });
+
+  test('concurrent picks of one account in one batch hold one place', async () => {
+    const p = freshPrefix();
+    const g1 = pod(p, 'g1', 0, { appType: 'game', capacity: 5 });
+    await g1.writer.start();
+    const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger });
+    const rs = await Promise.all(Array.from({ length: 20 }, () => sel.pick('game', 'hoarder')));
+    assert.ok(rs.every((r) => r.ok));
+    assert.deepEqual(await client.zrange(`{${p}}:pending:g1`, 0, -1), ['r:hoarder']);
+    const others = await Promise.all(Array.from({ length: 5 }, (_, i) => sel.pick('game', `o${i}`)));
+    assert.deepEqual(others.map((r) => r.ok), [true, true, true, true, false]);
+    await g1.writer.stop();
+  });
+});
+
+describe('sessions expire unless refreshed', () => {
+  test('claim sets PX; refresh extends ours, re-claims missing ones, reports the ones claimed elsewhere', async () => {
+    const p = freshPrefix();
+    const g1 = new RedisSessionRegistry(client, { prefix: p, logger, sessionTtlMs: 300 });
+    await g1.claim('a', 'g1', 's1');
+    await g1.claim('b', 'g1', 's2');
+    await g1.claim('c', 'g1', 's3');
+    const ttl = await client.pttl(`{${p}}:session:a`);
+    assert.ok(ttl > 0 && ttl <= 300, `pttl ${ttl}`);
+    // b vanished (e.g. Redis restarted), c logged in elsewhere (the kick was lost).
+    await client.del(`{${p}}:session:b`);
+    await client.set(`{${p}}:session:c`, 'g2 s9');
+    const live = [{ account: 'a', socketKey: 's1' }, { account: 'b', socketKey: 's2' }, { account: 'c', socketKey: 's3' }];
+    for (let i = 0; i < 4; i++) {
+      await sleep(150);
+      assert.deepEqual(await g1.refresh('g1', live), [{ account: 'c', socketKey: 's3' }]);
+    }
+    assert.equal(await client.get(`{${p}}:session:a`), 'g1 s1', 'kept alive past its TTL by the refreshes');
+    assert.equal(await client.get(`{${p}}:session:b`), 'g1 s2');
+    assert.equal(await client.get(`{${p}}:session:c`), 'g2 s9');
+    // Without refreshes (the pod died), they expire.
+    await sleep(400);
+    assert.equal(await client.exists(`{${p}}:session:a`, `{${p}}:session:b`), 0);
+    // Many sessions go in a few batched calls.
+    const many = Array.from({ length: 1200 }, (_, i) => ({ account: `m${i}`, socketKey: `s${i}` }));
+    assert.deepEqual(await g1.refresh('g1', many), []);
+    assert.equal(await client.get(`{${p}}:session:m1199`), 'g1 s1199');
+    await g1.close();
+  });
+
+  test('the kick subscription coming back after a disconnect is reported (kicks sent meanwhile were lost)', async () => {
+    const p = freshPrefix();
+    const g1 = new RedisSessionRegistry(client, { prefix: p, logger });
+    const kicks: string[] = [];
+    let resubscribed = 0;
+    g1.onResubscribed(() => resubscribed++);
+    await g1.onKick('g1', (a, s) => kicks.push(`${a} ${s}`));
+    await g1.claim('alice', 'g1', 's1');
+    // The subscriber is cut and the newer claim (which publishes the kick) runs before it can come back.
+    const res = await client.multi().client('KILL', 'TYPE', 'pubsub').set(`{${p}}:session:alice`, 'g2 s7').publish(`{${p}}:kick:g1`, 'alice s1').exec();
+    assert.deepEqual(res?.map(([err]) => err), [null, null, null]);
+    assert.equal(res?.[2]?.[1], 0, 'nobody was subscribed when the kick was published');
+    await waitFor('resubscribed', () => resubscribed === 1, 10_000);
+    assert.deepEqual(kicks, [], 'the kick was lost');
+    assert.deepEqual(await g1.refresh('g1', [{ account: 'alice', socketKey: 's1' }]), [{ account: 'alice', socketKey: 's1' }]);
+    // And the subscription works again.
+    await client.publish(`{${p}}:kick:g1`, 'alice s1');
+    await waitFor('kick after resubscribe', () => kicks.length === 1, 5000);
+    await g1.close();
+  });
+});
+
+describe('every key a script touches is passed in KEYS', () => {
+  test('checked on a real redis-server with MONITOR over every registry operation', async (t) => {
+    const p = freshPrefix();
+    const tag = `{${p}}:`;
+    const mon = await client.monitor();
+    const violations: string[] = [];
+    let declared: Set<string> | null = null;
+    let scripts = 0;
+    let keyed = 0;
+    mon.on('monitor', (_t: string, args: string[], source: string) => {
+      if (source !== 'lua') {
+        const cmd = String(args[0]).toLowerCase();
+        declared = cmd === 'evalsha' || cmd === 'eval' ? new Set(args.slice(3, 3 + Number(args[2]))) : null;
+        if (declared) scripts++;
+        return;
+      }
+      const cmd = String(args[0]).toUpperCase();
+      if (cmd === 'PUBLISH') return; // a channel, not a key
+      for (const a of args.slice(1)) {
+        if (!a.startsWith(tag)) continue;
+        keyed++;
+        if (!declared?.has(a)) violations.push(`${cmd} ${a}`);
+      }
+    });
+    try {
+      const l1 = pod(p, 'l1', 0, { capacity: 5 });
+      const g1 = pod(p, 'g1', 0, { appType: 'game', capacity: 50 });
+      const g2 = pod(p, 'g2', 0, { appType: 'game', capacity: 50 });
+      for (const x of [l1, g1, g2]) await x.writer.start();
+      const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', logger });
+      const tokens = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
+      const dir = new RedisAppDirectory(client, { prefix: p, appTtlMs: 120_000 });
+      await Promise.all(Array.from({ length: 10 }, () => sel.pick('login')));
+      let last = '';
+      let lastApp = '';
+      for (let i = 0; i < 6; i++) {
+        const r = await sel.pick('game', 'acc');
+        assert.ok(r.ok);
+        lastApp = r.app.appId;
+        last = await tokens.issue('acc', lastApp);
+      }
+      // A hold on the other game when the token is issued (the issue must declare that game's keys too).
+      const other = lastApp === 'g1' ? 'g2' : 'g1';
+      await tokens.issue('acc', other);
+      await tokens.redeem(last, 'acc', lastApp);
+      const sessions = new RedisSessionRegistry(client, { prefix: p, logger });
+      await sessions.claim('acc', 'g1', 's1');
+      await sessions.claim('acc', 'g2', 's2');
+      await sessions.refresh('g1', [{ account: 'acc', socketKey: 's1' }, { account: 'zed', socketKey: 's3' }]);
+      await sessions.release('acc', 'g2', 's2');
+      await client.del(`{${p}}:app:g2`);
+      await dir.list();
+      await dir.drain('g1');
+      for (const x of [l1, g1, g2]) await x.writer.stop();
+      await sleep(200); // the last MONITOR lines
+    } finally {
+      mon.disconnect();
+    }
+    t.diagnostic(`script calls: ${scripts}, key accesses inside them: ${keyed}`);
+    assert.ok(scripts > 20 && keyed > 100, `only ${scripts} script calls / ${keyed} key accesses seen`);
+    assert.deepEqual(violations, []);
   });
 });

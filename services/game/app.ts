@@ -34,7 +34,9 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const runtime = new PodRuntime({ appType: 'game', config, identity, logger: log, metrics, worker: opts.worker });
   const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), initialData: newGameConnData });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
-  const sessions = new GameSessions(new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log }), server, identity.appId, log);
+  // Session records live 3 heartbeats unless this pod's pass (every heartbeat) refreshes them: a dead pod leaves none.
+  const sessionRegistry = new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log, sessionTtlMs: 3 * config.HEARTBEAT_MS });
+  const sessions = new GameSessions(sessionRegistry, server, identity.appId, log, { refreshMs: config.HEARTBEAT_MS });
 
   server.handle(
     MsgId.C2G_LoginByToken,

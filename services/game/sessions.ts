@@ -4,32 +4,88 @@
  * requests are served by `listen()`. A kick names (account, socket key) and is executed only if the live connection
  * of that account still has that socket key, so it never hits a newer session. On close, the session is released
  * (compare-and-delete); pending releases are tracked so shutdown can wait for them before Redis closes.
+ * The records expire unless refreshed: every `refreshMs` (and whenever the kick subscription comes back) one pass
+ * over the live sessions keeps them, and kicks those a newer login elsewhere replaced while a kick message was lost.
+ * A kick that arrives while the named connection's claim is still in flight is kept and reported by `claim`.
  */
 import type { Logger } from '../platform/logger.js';
 import { KickReason } from '../protocol/wire.js';
 import type { SessionRegistry } from '../registry/index.js';
 import type { FrameServer } from '../socket/frame-server.js';
 
+export interface GameSessionsOptions {
+  /** How often the live sessions' records are refreshed (HEARTBEAT_MS; their PX is 3 × this). 0 = never (tests). */
+  refreshMs: number;
+}
+
 export class GameSessions {
   private readonly pending = new Set<Promise<void>>();
   private releaseFailing = false;
+  private refreshFailing = false;
+  /** socketKey → account, while that connection's claim is in flight. */
+  private readonly claiming = new Map<string, string>();
+  /** Connections asked to go (a newer login) while their claim was in flight. */
+  private readonly kickedWhileClaiming = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private refreshing: Promise<void> | undefined;
 
   constructor(
     private readonly registry: SessionRegistry,
     private readonly server: FrameServer<any>,
     private readonly appId: string,
     private readonly logger: Logger,
+    private readonly o: GameSessionsOptions = { refreshMs: 0 },
   ) {}
 
-  /** Subscribes to kick requests for this pod. Resolves once subscribed (or fails: the caller logs and carries on). */
+  /**
+   * Subscribes to kick requests for this pod and starts the periodic refresh of its sessions' records (also run at
+   * once whenever the subscription comes back after a reconnect: kicks published meanwhile were lost). Resolves once
+   * subscribed (or fails: the caller logs and carries on).
+   */
   listen(): Promise<void> {
+    this.registry.onResubscribed(() => {
+      this.logger.info('sessions: kick subscription re-established: checking the live sessions');
+      void this.refresh();
+    });
+    if (this.o.refreshMs > 0 && !this.timer) {
+      this.timer = setInterval(() => void this.refresh(), this.o.refreshMs);
+      this.timer.unref();
+    }
     return this.registry.onKick(this.appId, (account, socketKey) => this.kickLocal(account, socketKey));
+  }
+
+  /**
+   * One pass over this pod's live sessions: keeps their records alive, records again those that vanished, and kicks
+   * (DUPLICATE_LOGIN) those whose record names a newer login elsewhere. Never throws; one pass at a time.
+   */
+  refresh(): Promise<void> {
+    return (this.refreshing ??= this.refreshOnce().finally(() => (this.refreshing = undefined)));
+  }
+
+  private async refreshOnce(): Promise<void> {
+    const live: { account: string; socketKey: string }[] = [];
+    for (const c of this.server.connections()) if (c.state === 'online' && c.objectKey !== undefined) live.push({ account: c.objectKey, socketKey: c.socketKey });
+    if (live.length === 0) return;
+    try {
+      const lost = await this.registry.refresh(this.appId, live);
+      if (this.refreshFailing) (this.refreshFailing = false), this.logger.info('sessions: refreshing again');
+      for (const x of lost) this.kickLocal(x.account, x.socketKey);
+    } catch (err) {
+      if (!this.refreshFailing) {
+        this.refreshFailing = true;
+        this.logger.warn({ err: (err as Error).message, code: (err as { code?: string }).code }, 'sessions: cannot refresh (Redis unavailable)');
+      }
+    }
   }
 
   /** Kicks the live session (account, socketKey) on this pod with DUPLICATE_LOGIN; false if it is already gone. */
   kickLocal(account: string, socketKey: string): boolean {
     const conn = this.server.findByObjectKey(account);
-    if (!conn || conn.socketKey !== socketKey) return false;
+    if (!conn || conn.socketKey !== socketKey) {
+      // Its claim may not have answered yet: remember the kick so the login path acts on it (claim → 'kicked').
+      if (this.claiming.get(socketKey) === account) this.kickedWhileClaiming.add(socketKey);
+      return false;
+    }
     this.logger.info({ account, socketKey }, 'duplicate login: kicking the older session');
     return this.server.kick({ socketKey, objectKey: account }, KickReason.DUPLICATE_LOGIN);
   }
@@ -41,9 +97,19 @@ export class GameSessions {
     return this.kickLocal(account, conn.socketKey);
   }
 
-  /** Records the session; throws RegistryUnavailableError when Redis is down. */
-  async claim(account: string, socketKey: string): Promise<void> {
-    await this.registry.claim(account, this.appId, socketKey);
+  /**
+   * Records the session; 'kicked' when a newer login of the account already asked this one to go while the claim was
+   * in flight (the caller must not let it in). Throws RegistryUnavailableError when Redis is down.
+   */
+  async claim(account: string, socketKey: string): Promise<'ok' | 'kicked'> {
+    this.claiming.set(socketKey, account);
+    try {
+      await this.registry.claim(account, this.appId, socketKey);
+      return this.kickedWhileClaiming.has(socketKey) ? 'kicked' : 'ok';
+    } finally {
+      this.claiming.delete(socketKey);
+      this.kickedWhileClaiming.delete(socketKey);
+    }
   }
 
   release(account: string, socketKey: string): void {
@@ -64,6 +130,9 @@ export class GameSessions {
   }
 
   async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.refreshing;
     await Promise.all([...this.pending]);
     await this.registry.close();
   }

@@ -4,13 +4,14 @@
  * counts as online; the auth timeout still applies). On OK: the session is claimed cluster-wide (the older session
  * anywhere is kicked with DUPLICATE_LOGIN; on this pod directly), the connection is authenticated as the account
  * (player_id = account) and counts as online. Redis down → BUSY. A second LoginByToken on a connection that is
- * already online → ALREADY_ONLINE; one sent while another is pending → BUSY. Counted in
+ * already online → ALREADY_ONLINE; one sent while another is pending → BUSY. A newer login of the account whose kick
+ * arrives while this one's claim is in flight wins: this connection gets S2C_Kick{DUPLICATE_LOGIN}. Counted in
  * gamecluster_logins_total{app_type="game",result}.
  */
 import type { Counter } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import type { LoginByToken } from '../protocol/messages.js';
-import { MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
+import { KickReason, MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
 import type { TokenStore } from '../registry/index.js';
 import type { Conn } from '../socket/connection.js';
 import type { GameSessions } from './sessions.js';
@@ -63,13 +64,21 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
         return busy(conn, err);
       }
       if (r !== 'ok') return answer(conn, ReturnCode.TOKEN_INVALID);
+      let claimed: 'ok' | 'kicked';
       try {
-        await d.sessions.claim(account, conn.socketKey);
+        claimed = await d.sessions.claim(account, conn.socketKey);
       } catch (err) {
         d.onRedeemCounted();
         return busy(conn, err);
       }
       if (redisFailing) (redisFailing = false), d.logger.info('token login: Redis available again');
+      if (claimed === 'kicked') {
+        // A newer login of this account claimed after us and its kick arrived before our claim's answer.
+        d.onRedeemCounted();
+        d.logger.info({ account, socketKey: conn.socketKey }, 'duplicate login: kicking the older session (it was still logging in)');
+        conn.kick(KickReason.DUPLICATE_LOGIN);
+        return;
+      }
       if (conn.state !== 'authenticating') {
         // Left while we were redeeming: give the session record back.
         d.onRedeemCounted();

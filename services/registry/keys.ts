@@ -1,6 +1,6 @@
 /**
  * The Redis key schema of the registry (docs/operations.md "Redis keys"), spelled in one place. Every key starts
- * with the hash tag `{<PREFIX>}` so all of them live in one Redis Cluster slot and a Lua script may touch any of them.
+ * with the hash tag `{<PREFIX>}` so all of them share one slot; scripts still receive every key they touch in KEYS.
  */
 import type { AppTypeName } from '../protocol/wire.js';
 
@@ -20,6 +20,14 @@ export interface RegistryKeys {
   /** Sorted set of a game pod's issued, not yet redeemed tokens (score = expiry ms): players on their way to it. */
   pending(appId: string): string;
   readonly pendingPrefix: string;
+  readonly tokenPrefix: string;
+  /**
+   * What an account currently holds on its way to a game: "<game app_id> <member>" where member is its reservation
+   * `r:<account>` or its unredeemed token, in that game's pending set. One per account: a new one replaces it.
+   */
+  hold(account: string): string;
+  readonly holdPrefix: string;
+  /** PX ≤ 3 heartbeats, refreshed by the owning pod while the player is online there. */
   session(account: string): string;
   /** Pub/sub channel of one game pod for duplicate-login kicks. */
   kick(appId: string): string;
@@ -39,8 +47,17 @@ export function registryKeys(prefix: string): RegistryKeys {
     token: (t) => `${tag}:token:${t}`,
     pending: (id) => `${tag}:pending:${id}`,
     pendingPrefix: `${tag}:pending:`,
+    tokenPrefix: `${tag}:token:`,
+    hold: (a) => `${tag}:hold:${a}`,
+    holdPrefix: `${tag}:hold:`,
     session: (a) => `${tag}:session:${a}`,
     kick: (id) => `${tag}:kick:${id}`,
     kickPrefix: `${tag}:kick:`,
   };
+}
+
+/** The registry keys of the prefix an `appPrefix` (`{p}:app:`) was built from. */
+export function keysOfAppPrefix(appPrefix: string): RegistryKeys {
+  const end = appPrefix.indexOf('}');
+  return registryKeys(appPrefix.slice(1, end));
 }

@@ -1,38 +1,77 @@
 /**
  * The registry's Lua scripts. Each is one atomic step in Redis, which is what makes any number of appmgr replicas
- * agree without coordination. Scores are always computed in Lua as `online / capacity` from the integer fields
- * (never accumulated by adding 1/capacity), so a heartbeat and a bump that reach the same (online, capacity) write
+ * agree without coordination. Scores are always computed in Lua as `assigned / capacity` from the integer fields
+ * (never accumulated by adding 1/capacity), so a heartbeat and a bump that reach the same (assigned, capacity) write
  * the bit-identical score: no float drift, and equal loads tie exactly.
- * Scripts touch keys built from the `{prefix}` hash tag (one Cluster slot); they are loaded with ioredis
- * `defineCommand`, i.e. EVALSHA with an automatic EVAL fallback after a Redis restart flushed the script cache.
+ * Every key a script touches is passed in KEYS (proxies and Redis-compatible servers route and check by them). The
+ * scripts whose keys depend on what Redis holds (the pick: the members of an online set; the issue: the account's
+ * previous hold; the list: the registered apps) check first, before any write, that every key they will touch was
+ * declared, and otherwise answer `{'', missing keys…}`; their callers (below, and redis-directory.ts /
+ * redis-tokens.ts) cache what they learn and call again with those keys. Times compared in scripts come from Redis
+ * `TIME`, never from a caller's clock. Scripts are loaded with ioredis `defineCommand`, i.e. EVALSHA with an
+ * automatic EVAL fallback after a Redis restart flushed the script cache.
  */
 import type { Redis } from 'ioredis';
+import { keysOfAppPrefix } from './keys.js';
 
 export interface ScriptDef {
   readonly name: string;
-  readonly numberOfKeys: number;
+  /** null: the caller passes the number of keys first (scripts with a variable key list). */
+  readonly numberOfKeys: number | null;
   readonly lua: string;
+  /** Wraps the raw caller (e.g. to keep an older call signature while declaring more keys); one state per `script()`. */
+  readonly adapt?: (raw: ScriptFn) => ScriptFn;
 }
+
+export type ScriptFn = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
+
+/** First element of a reply that lists the keys a script needs declared before it can run. */
+export const MISSING_KEYS = '';
+/**
+ * From this attempt on, a script no longer asks for the keys an account's previous hold names (concurrent calls for
+ * one account kept changing it): it proceeds and leaves those keys alone (see the pick and issue scripts).
+ */
+export const FINAL_ATTEMPT = 2;
+/** Attempts before giving up (only new pods appearing on every attempt could exhaust them). */
+export const MAX_ATTEMPTS = 5;
+
+/** Lua: `now` = Redis TIME in ms. */
+const NOW_MS = `local _t = redis.call('TIME')
+local now = tonumber(_t[1]) * 1000 + math.floor(tonumber(_t[2]) / 1000)
+`;
+
+/** Lua: `declared[key] = true` for every key in KEYS. */
+const DECLARED = `local declared = {}
+for i = 1, #KEYS do declared[KEYS[i]] = true end
+`;
+
+/** Lua: `parseHold(v)` → app_id, member of a hold value "<app_id> <member>". */
+const PARSE_HOLD = `local function parseHold(v)
+  local sp = string.find(v, ' ', 1, true)
+  if not sp then return nil, nil end
+  return string.sub(v, 1, sp - 1), string.sub(v, sp + 1)
+end
+`;
 
 /**
  * KEYS: app hash, online zset, drain flag, apps set, pending-token zset.
- * ARGV: app_id app_type online ip port draining(0|1) ts_ms capacity ttl_ms redeems_counted incarnation.
- * Returns 1 if a drain flag is set.
- * `online` is the pod's truth (players it holds); `assigned` is what selection uses: online + the players on their
- * way to it — reservations and tokens in its pending set — + the players whose token the redeem script already took
- * out of that set but whom the pod had not yet counted when it sampled `online` (`joined`, bumped by every redeem,
- * minus the pod's own count of redeems it accounted for). So a heartbeat landing mid-burst neither forgets nor double
+ * ARGV: app_id app_type online ip port draining(0|1) ts_ms(ignored: TIME is used) capacity ttl_ms redeems_counted
+ * incarnation. Returns 1 if a drain flag is set.
+ * `online` is the pod's truth (players it holds); `assigned` is what selection orders by: online + the players on
+ * their way to it — reservations and tokens in its pending set — + the players whose token the redeem script already
+ * took out of that set but whom the pod had not yet counted when it sampled `online` (`joined`, bumped by every
+ * redeem, minus `counted`, the pod's own count of redeems it accounted for). A heartbeat therefore writes the exact
+ * count (the pick's provisional bumps are forgotten), so a heartbeat landing mid-burst neither forgets nor double
  * counts anyone. A new incarnation (process restart, dead worker) restarts the `joined` reference at the pod's count.
  */
 export const heartbeatScript: ScriptDef = {
   name: 'gcHeartbeat',
   numberOfKeys: 5,
-  lua: `
+  lua: `${NOW_MS}
 local drained = redis.call('EXISTS', KEYS[3]) == 1
 local state = 'ready'
 if ARGV[6] == '1' or drained then state = 'draining' end
-local t = redis.call('TIME')
-redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', t[1] * 1000 + math.floor(t[2] / 1000))
+redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now)
 local online = tonumber(ARGV[3])
 local counted = tonumber(ARGV[10]) or 0
 local joined = counted
@@ -41,7 +80,8 @@ if redis.call('HGET', KEYS[1], 'incarnation') == ARGV[11] then
 end
 local assigned = online + redis.call('ZCARD', KEYS[5]) + (joined - counted)
 redis.call('HSET', KEYS[1], 'app_id', ARGV[1], 'app_type', ARGV[2], 'online', ARGV[3], 'ip', ARGV[4], 'port', ARGV[5],
-  'state', state, 'ts_ms', ARGV[7], 'capacity', ARGV[8], 'assigned', assigned, 'joined', joined, 'incarnation', ARGV[11])
+  'state', state, 'ts_ms', now, 'capacity', ARGV[8], 'assigned', assigned, 'joined', joined, 'counted', counted,
+  'incarnation', ARGV[11])
 redis.call('PEXPIRE', KEYS[1], ARGV[9])
 redis.call('SADD', KEYS[4], ARGV[1])
 local cap = tonumber(ARGV[8])
@@ -68,85 +108,208 @@ return 1
 };
 
 /**
- * KEYS: online zset. ARGV: app key prefix, k, now_ms, ttl_ms, strategy (least_loaded|packed), pending key prefix,
- * reservation ms, then k accounts ('' = none). A pick for an account also reserves its place in the chosen pod's
- * pending set (member `r:<account>`, score = expiry) until the token issued for it replaces the reservation.
- * Picks k times by `assigned` (see the heartbeat script); every pick sees the previous bumps (+1 to `assigned`;
- * `online` stays the pod's reported truth). A member whose hash is gone, too old, not ready or full is
- * removed on the way. Returns a flat array app_id, ip, port per pick (fewer than k triples = no more capacity).
+ * KEYS: online zset, then (any order) the app hash and pending key of every member of that set, the hold key of every
+ * account, and the keys named by those holds. ARGV: app key prefix, k, ttl_ms, strategy (least_loaded|packed),
+ * pending prefix, reservation ms, hold prefix, token prefix, final (1 = do not ask for the keys of previous holds
+ * again: leave undeclared ones alone), then k accounts ('' = none).
+ * Picks k times by `assigned` (see the heartbeat script; each pick bumps it by one, so the next pick in the same call
+ * sees the bump). Whether a pod can take a player is decided on the exact count instead — online + its live pending
+ * members (reservations, unredeemed tokens) + joined − counted — so provisional bumps order the choice but never make
+ * a pod refuse players by themselves. A pick for an account also reserves its place in the chosen pod's pending set
+ * (member `r:<account>`, score = expiry) until the token issued for it replaces the reservation, and replaces whatever
+ * the account held before (its previous reservation or unredeemed token, wherever it is): an account holds at most
+ * one. A member whose hash is gone, older than ttl_ms by Redis TIME, not ready or full is removed on the way.
+ * Returns a flat array app_id, ip, port per pick (fewer than k triples = no more capacity), or `{'', missing keys…}`.
  */
 export const pickScript: ScriptDef = {
   name: 'gcPick',
-  numberOfKeys: 1,
-  // Each member's hash is read once per call (cache `seen`) and its online count written once at the end; the
-  // sorted set is updated on every pick so the next pick in the same call sees the bump.
-  lua: `
+  numberOfKeys: null,
+  // Each member's hash is read once per call (cache `seen`) and its `assigned` written once at the end; the sorted
+  // set is updated on every pick so the next pick in the same call sees the bump.
+  lua: `${DECLARED}${PARSE_HOLD}
 local zkey = KEYS[1]
 local prefix = ARGV[1]
 local k = tonumber(ARGV[2])
-local oldest = tonumber(ARGV[3]) - tonumber(ARGV[4])
-local packed = ARGV[5] == 'packed'
-local pendingPrefix = ARGV[6]
-local reserveMs = tonumber(ARGV[7])
-local nowMs = tonumber(ARGV[3])
+local ttl = tonumber(ARGV[3])
+local packed = ARGV[4] == 'packed'
+local pendingPrefix = ARGV[5]
+local reserveMs = tonumber(ARGV[6])
+local holdPrefix = ARGV[7]
+local tokenPrefix = ARGV[8]
+local final = ARGV[9] == '1'
+local A = 9
+local missing = { '' }
+local function need(key) if not declared[key] then missing[#missing + 1] = key end end
+for _, id in ipairs(redis.call('ZRANGE', zkey, 0, -1)) do
+  need(prefix .. id)
+  need(pendingPrefix .. id)
+end
+for i = 1, k do
+  local a = ARGV[A + i]
+  if a and a ~= '' then
+    local hk = holdPrefix .. a
+    if not declared[hk] then
+      need(hk)
+    elseif not final then
+      local hv = redis.call('GET', hk)
+      if hv then
+        local y, m = parseHold(hv)
+        if y then
+          need(pendingPrefix .. y)
+          if string.sub(m, 1, 2) ~= 'r:' then need(tokenPrefix .. m) end
+        end
+      end
+    end
+  end
+end
+if #missing > 1 then return missing end
+${NOW_MS}
+local oldest = now - ttl
 local out = {}
 local seen = {}
 local picked = 0
+local function load(id)
+  local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'assigned', 'capacity', 'online', 'joined', 'counted')
+  local ts = tonumber(h[4])
+  local online = tonumber(h[7])
+  local cap = tonumber(h[6])
+  if (not h[1]) or h[3] ~= 'ready' or (not ts) or ts < oldest or (not online) or (not cap) or cap <= 0 then return false end
+  local joined = tonumber(h[8]) or 0
+  local counted = tonumber(h[9]) or joined
+  local exact = online + redis.call('ZCOUNT', pendingPrefix .. id, '(' .. now, '+inf') + math.max(0, joined - counted)
+  if exact >= cap then return false end
+  return { ip = h[1], port = h[2], assigned = tonumber(h[5]) or exact, exact = exact, cap = cap, inc = 0 }
+end
+-- Replaces what account a holds (if anything other than its reservation at pod id) by its reservation at id.
+local function reserve(a, id, c)
+  local hk = holdPrefix .. a
+  local mine = 'r:' .. a
+  local hv = redis.call('GET', hk)
+  if hv then
+    local y, m = parseHold(hv)
+    if y and not (y == id and m == mine) then
+      -- On the final attempt (the hold kept changing under concurrent calls) a key not declared is left alone: the
+      -- old member expires with its score, and the old token is refused by the redeem (the hold no longer names it).
+      local yk = pendingPrefix .. y
+      local sc = declared[yk] and tonumber(redis.call('ZSCORE', yk, m))
+      if sc then
+        redis.call('ZREM', yk, m)
+        local cy = seen[y]
+        if cy and sc > now then cy.exact = cy.exact - 1 end
+      end
+      if string.sub(m, 1, 2) ~= 'r:' and declared[tokenPrefix .. m] then redis.call('DEL', tokenPrefix .. m) end
+    end
+  end
+  local pk = pendingPrefix .. id
+  local prev = tonumber(redis.call('ZSCORE', pk, mine))
+  redis.call('ZADD', pk, now + reserveMs, mine)
+  if not (prev and prev > now) then c.exact = c.exact + 1 end
+  if redis.call('PTTL', pk) < reserveMs then redis.call('PEXPIRE', pk, reserveMs) end
+  redis.call('SET', hk, id .. ' ' .. mine, 'PX', reserveMs)
+end
 while picked < k do
   local m
-  if packed then m = redis.call('ZREVRANGE', zkey, 0, 0) else m = redis.call('ZRANGE', zkey, 0, 0) end
+  if packed then
+    -- The fullest pod whose assigned is below capacity; when bumps took every pod past it, the least bumped one.
+    m = redis.call('ZREVRANGEBYSCORE', zkey, '(1', '-inf', 'LIMIT', 0, 1)
+    if not m[1] then m = redis.call('ZRANGE', zkey, 0, 0) end
+  else
+    m = redis.call('ZRANGE', zkey, 0, 0)
+  end
   local id = m[1]
   if not id then break end
   local c = seen[id]
-  if not c then
-    local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'assigned', 'capacity', 'online')
-    local ts = tonumber(h[4])
-    local online = tonumber(h[5]) or tonumber(h[7])
-    local cap = tonumber(h[6])
-    if (not h[1]) or h[3] ~= 'ready' or (not ts) or ts < oldest or (not online) or (not cap) or cap <= 0 or online >= cap then
-      c = false
-    else
-      c = { ip = h[1], port = h[2], online = online, cap = cap, inc = 0 }
-    end
+  if c == nil then
+    c = load(id)
     seen[id] = c
   end
-  if not c then
+  if not c or c.exact >= c.cap then
     redis.call('ZREM', zkey, id)
   else
-    c.online = c.online + 1
+    picked = picked + 1
+    local account = ARGV[A + picked]
+    if account and account ~= '' then reserve(account, id, c) end
+    c.assigned = c.assigned + 1
     c.inc = c.inc + 1
-    if c.online >= c.cap then redis.call('ZREM', zkey, id) else redis.call('ZADD', zkey, c.online / c.cap, id) end
+    if c.exact >= c.cap then redis.call('ZREM', zkey, id) else redis.call('ZADD', zkey, c.assigned / c.cap, id) end
     out[#out + 1] = id
     out[#out + 1] = c.ip
     out[#out + 1] = c.port
-    picked = picked + 1
-    local account = ARGV[7 + picked]
-    if account and account ~= '' then
-      local pk = pendingPrefix .. id
-      redis.call('ZADD', pk, nowMs + reserveMs, 'r:' .. account)
-      if redis.call('PTTL', pk) < reserveMs then redis.call('PEXPIRE', pk, reserveMs) end
-    end
   end
 end
 for id, c in pairs(seen) do
-  if c and c.inc > 0 then redis.call('HSET', prefix .. id, 'assigned', c.online) end
+  if c and c.inc > 0 then redis.call('HSET', prefix .. id, 'assigned', c.assigned) end
 end
 return out
 `,
+  adapt: pickAdapter,
 };
 
-/** KEYS: apps set. ARGV: app key prefix. Returns flat app_id + 7 fields per live app; prunes dead ids from the set. */
+/**
+ * Keeps the selector's call signature — (online zset, app prefix, k, now_ms (ignored), ttl_ms, strategy, pending
+ * prefix, reservation ms, …accounts) — while declaring every key: the app and pending keys of the set's members are
+ * cached per sorted set (learned from the script's `missing` answer: a new pod costs one extra round trip, once), the
+ * hold keys follow from the accounts, and the keys a previous hold names are declared on the retry.
+ */
+function pickAdapter(raw: ScriptFn): ScriptFn {
+  const known = new Map<string, Set<string>>();
+  return async (...a) => {
+    const [zkey, appPrefix, k, , ttl, strategy, pendingPrefix, reserveMs, ...accounts] = a as string[];
+    const keys = keysOfAppPrefix(String(appPrefix));
+    let members = known.get(String(zkey));
+    if (!members || members.size > 20_000) known.set(String(zkey), (members = new Set()));
+    const holds = new Set<string>();
+    for (const acc of accounts) if (acc !== '') holds.add(keys.hold(String(acc)));
+    const extra: string[] = [];
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const declared = [String(zkey), ...holds, ...members, ...extra];
+      const final = attempt >= FINAL_ATTEMPT ? 1 : 0;
+      const reply = (await raw(declared.length, ...declared, appPrefix!, k!, ttl!, strategy!, pendingPrefix!, reserveMs!, keys.holdPrefix, keys.tokenPrefix, final, ...accounts)) as string[];
+      if (reply.length === 0 || reply[0] !== MISSING_KEYS) return reply;
+      for (const key of reply.slice(1)) {
+        if (key.startsWith(String(appPrefix)) || key.startsWith(String(pendingPrefix))) members.add(key);
+        else extra.push(key);
+      }
+    }
+    throw new Error('pick: the keys to declare kept changing');
+  };
+}
+
+/**
+ * KEYS: apps set, online:login, online:game, then the app hash of every registered or online app_id. ARGV: app key
+ * prefix, ttl_ms ('' = only a missing hash counts as dead). Returns flat app_id + 7 fields per live app, or
+ * `{'', missing keys…}`. Prunes dead pods — hash gone, or older than ttl_ms by Redis TIME — from the apps set and
+ * from both online sets wherever they sit in them (the pick only ever looks at the lowest- or highest-scored member).
+ */
 export const listScript: ScriptDef = {
   name: 'gcList',
-  numberOfKeys: 1,
-  lua: `
-local ids = redis.call('SMEMBERS', KEYS[1])
+  numberOfKeys: null,
+  lua: `${DECLARED}
+local prefix = ARGV[1]
+local ttl = tonumber(ARGV[2])
+local ids = {}
+local order = {}
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do if not ids[id] then ids[id] = true; order[#order + 1] = id end end
+for z = 2, 3 do
+  for _, id in ipairs(redis.call('ZRANGE', KEYS[z], 0, -1)) do if not ids[id] then ids[id] = true; order[#order + 1] = id end end
+end
+local missing = { '' }
+for _, id in ipairs(order) do if not declared[prefix .. id] then missing[#missing + 1] = prefix .. id end end
+if #missing > 1 then return missing end
+${NOW_MS}
 local out = {}
-for _, id in ipairs(ids) do
-  local h = redis.call('HMGET', ARGV[1] .. id, 'app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity')
+for _, id in ipairs(order) do
+  local h = redis.call('HMGET', prefix .. id, 'app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity')
   if not h[1] then
     redis.call('SREM', KEYS[1], id)
+    redis.call('ZREM', KEYS[2], id)
+    redis.call('ZREM', KEYS[3], id)
   else
+    local ts = tonumber(h[6])
+    if ttl and ((not ts) or ts < now - ttl) then
+      redis.call('ZREM', KEYS[2], id)
+      redis.call('ZREM', KEYS[3], id)
+    end
     out[#out + 1] = id
     for i = 1, 7 do out[#out + 1] = h[i] or '' end
   end
@@ -155,50 +318,82 @@ return out
 `,
 };
 
-/** KEYS: app hash, drain flag. ARGV: flag ttl ms, online zset prefix, app_id. 0 if the app is unknown. */
+/** KEYS: app hash, drain flag, online:login, online:game. ARGV: flag ttl ms, app_id. 0 if the app is unknown. */
 export const drainScript: ScriptDef = {
   name: 'gcDrain',
-  numberOfKeys: 2,
+  numberOfKeys: 4,
   lua: `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('SET', KEYS[2], '1', 'PX', ARGV[1])
 redis.call('HSET', KEYS[1], 'state', 'draining')
-local t = redis.call('HGET', KEYS[1], 'app_type')
-if t then redis.call('ZREM', ARGV[2] .. t, ARGV[3]) end
+redis.call('ZREM', KEYS[3], ARGV[2])
+redis.call('ZREM', KEYS[4], ARGV[2])
 return 1
 `,
 };
 
 /**
- * KEYS: token key, pending zset of the game. ARGV: value "<account> <app_id>", ttl ms, token, account.
- * SET NX PX, and the token joins the game's pending set (score = expiry) in place of the account's reservation made by
- * the pick, so the game's heartbeats count the player on his way.
+ * KEYS: token key, pending zset of the game, hold key of the account, then the keys the account's previous hold
+ * names (if it is elsewhere). ARGV: value "<account> <app_id>", ttl ms, token, account, pending prefix, token prefix,
+ * app_id, final (see FINAL_ATTEMPT). Returns 1 (issued), 0 (token collision) or `{'', missing keys…}` (nothing written).
+ * SET NX PX; the token joins the game's pending set (score = expiry by Redis TIME) in place of the account's
+ * reservation made by the pick, so the game's heartbeats count the player on his way; and it becomes the account's
+ * hold, replacing (deleting) whatever the account held before — an account holds at most one reservation or token.
  */
 export const issueScript: ScriptDef = {
   name: 'gcIssue',
-  numberOfKeys: 2,
-  lua: `
+  numberOfKeys: null,
+  lua: `${DECLARED}${PARSE_HOLD}
+local mine = 'r:' .. ARGV[4]
+local pendingPrefix = ARGV[5]
+local tokenPrefix = ARGV[6]
+local final = ARGV[8] == '1'
+local y, m
+local hv = redis.call('GET', KEYS[3])
+if hv then
+  y, m = parseHold(hv)
+  if y and (y ~= ARGV[7] or m ~= mine) then
+    local missing = { '' }
+    if not declared[pendingPrefix .. y] then missing[#missing + 1] = pendingPrefix .. y end
+    if string.sub(m, 1, 2) ~= 'r:' and not declared[tokenPrefix .. m] then missing[#missing + 1] = tokenPrefix .. m end
+    if #missing > 1 and not final then return missing end
+  else
+    y = nil
+  end
+end
 if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 0 end
-local t = redis.call('TIME')
-redis.call('ZREM', KEYS[2], 'r:' .. ARGV[4])
-redis.call('ZADD', KEYS[2], t[1] * 1000 + math.floor(t[2] / 1000) + tonumber(ARGV[2]), ARGV[3])
+${NOW_MS}
+-- On the final attempt undeclared keys are left alone: the old member expires with its score, the old token is
+-- refused by the redeem (the hold no longer names it).
+if y then
+  if declared[pendingPrefix .. y] then redis.call('ZREM', pendingPrefix .. y, m) end
+  if string.sub(m, 1, 2) ~= 'r:' and declared[tokenPrefix .. m] then redis.call('DEL', tokenPrefix .. m) end
+end
+redis.call('ZREM', KEYS[2], mine)
+redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[3])
 if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+redis.call('SET', KEYS[3], ARGV[7] .. ' ' .. ARGV[3], 'PX', ARGV[2])
 return 1
 `,
 };
 
 /**
- * KEYS: token key, pending zset of the redeeming game, its app hash. ARGV: expected value, token.
- * Deletes only on an exact match, so a wrong (account, app) does not burn it; a redeemed token leaves the pending set
- * and bumps the pod's `joined` until the pod's next heartbeat says it has counted him (see the heartbeat script).
+ * KEYS: token key, pending zset of the redeeming game, its app hash, the account's hold key. ARGV: expected value,
+ * token, the hold value naming this token ("<app_id> <token>").
+ * Deletes only on an exact match, so a wrong (account, app) does not burn it; a token replaced by a later EnterGame
+ * (the account's hold names something else) is refused — a missing hold is accepted (a token issued by an older
+ * version during a rolling update); a redeemed token leaves the pending set and the account's hold, and bumps the pod's `joined` until the pod's next heartbeat says it has counted him (see
+ * the heartbeat script).
  */
 export const redeemScript: ScriptDef = {
   name: 'gcRedeem',
-  numberOfKeys: 3,
+  numberOfKeys: 4,
   lua: `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+local hold = redis.call('GET', KEYS[4])
+if redis.call('GET', KEYS[1]) == ARGV[1] and (hold == ARGV[3] or not hold) then
   redis.call('DEL', KEYS[1])
   redis.call('ZREM', KEYS[2], ARGV[2])
+  if hold then redis.call('DEL', KEYS[4]) end
   if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'joined', 1) end
   return 1
 end
@@ -206,13 +401,16 @@ return 0
 `,
 };
 
-/** KEYS: session key. ARGV: new value "<app_id> <socketKey>", account, kick channel prefix. Returns the previous value if it differed. */
+/**
+ * KEYS: session key. ARGV: new value "<app_id> <socketKey>", account, kick channel prefix, ttl ms.
+ * Returns the previous value if it differed (whose holder was told to kick it).
+ */
 export const claimScript: ScriptDef = {
   name: 'gcClaim',
   numberOfKeys: 1,
   lua: `
 local prev = redis.call('GET', KEYS[1])
-redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
 if prev and prev ~= ARGV[1] then
   local sp = string.find(prev, ' ', 1, true)
   if sp then
@@ -221,6 +419,31 @@ if prev and prev ~= ARGV[1] then
   return prev
 end
 return false
+`,
+};
+
+/**
+ * KEYS: n session keys. ARGV: ttl ms, then the n values this pod holds ("<app_id> <socketKey>").
+ * The owning pod's periodic pass: a key still ours is extended, a missing one (expired while Redis was unreachable,
+ * or lost with a Redis restart) is claimed again, and the 1-based positions of keys now naming another session (a
+ * newer login whose kick this pod may have missed) are returned so the pod kicks its older session.
+ */
+export const refreshScript: ScriptDef = {
+  name: 'gcRefresh',
+  numberOfKeys: null,
+  lua: `
+local out = {}
+for i = 1, #KEYS do
+  local v = redis.call('GET', KEYS[i])
+  if v == ARGV[i + 1] then
+    redis.call('PEXPIRE', KEYS[i], ARGV[1])
+  elseif not v then
+    redis.call('SET', KEYS[i], ARGV[i + 1], 'PX', ARGV[1])
+  else
+    out[#out + 1] = i
+  end
+end
+return out
 `,
 };
 
@@ -234,12 +457,13 @@ return 0
 `,
 };
 
-type ScriptFn = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
-
-/** Defines `def` on this client once (EVALSHA + NOSCRIPT fallback) and returns a caller. */
+/** Defines `def` on this client once (EVALSHA + NOSCRIPT fallback) and returns a caller (adapted if `def` says so). */
 export function script(redis: Redis, def: ScriptDef): ScriptFn {
   const r = redis as unknown as Record<string, ScriptFn | undefined>;
-  if (typeof r[def.name] !== 'function') redis.defineCommand(def.name, { numberOfKeys: def.numberOfKeys, lua: def.lua });
+  if (typeof r[def.name] !== 'function') {
+    redis.defineCommand(def.name, def.numberOfKeys === null ? { lua: def.lua } : { numberOfKeys: def.numberOfKeys, lua: def.lua });
+  }
   const fn = r[def.name] as ScriptFn;
-  return (...a) => fn.apply(redis, a);
+  const raw: ScriptFn = (...a) => fn.apply(redis, a);
+  return def.adapt ? def.adapt(raw) : raw;
 }

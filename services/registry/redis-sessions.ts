@@ -3,19 +3,26 @@
  * in the same Lua step, PUBLISHes "<account> <old socketKey>" on `{p}:kick:<old app_id>` when the previous holder
  * differs, so exactly the pod holding the older session kicks it. Release is compare-and-delete so a late release
  * of an old session never removes a newer one. Kicks arrive on a duplicated connection in subscriber mode, which
- * ioredis resubscribes after a reconnect.
+ * ioredis resubscribes after a reconnect. Session keys expire (PX `sessionTtlMs`) unless the owning pod's periodic
+ * `refresh` keeps them: a pod that died leaves nothing behind. Pub/sub loses what is published while the subscriber
+ * is disconnected, so `onResubscribed` tells the pod to compare its live sessions with the keys at once.
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
-import { claimScript, releaseScript, script } from './lua-scripts.js';
+import { claimScript, refreshScript, releaseScript, script } from './lua-scripts.js';
 import { closeRedis, trackUpDown } from './redis-client.js';
 import { RegistryUnavailableError, type SessionRegistry } from './types.js';
 
 export interface RedisSessionRegistryOptions {
   prefix: string;
   logger: Logger;
+  /** PX of a session key; the owning pod refreshes it (≤ 3 heartbeats). Default 6000. */
+  sessionTtlMs?: number;
 }
+
+/** Session keys per refresh script call (bounds how long one call blocks Redis). */
+const REFRESH_BATCH = 500;
 
 /** Splits "<first> <rest>" at the first space (app ids contain no spaces). */
 function splitFirst(v: string): [string, string] {
@@ -33,8 +40,11 @@ export class RedisSessionRegistry implements SessionRegistry {
   private readonly keys: RegistryKeys;
   private readonly claimRun;
   private readonly releaseRun;
+  private readonly refreshRun;
+  private readonly ttlMs: number;
   private sub: Redis | undefined;
   private readonly handlers = new Map<string, (account: string, socketKey: string) => void>();
+  private readonly resubscribed: (() => void)[] = [];
 
   constructor(
     private readonly redis: Redis,
@@ -43,12 +53,14 @@ export class RedisSessionRegistry implements SessionRegistry {
     this.keys = registryKeys(o.prefix);
     this.claimRun = script(redis, claimScript);
     this.releaseRun = script(redis, releaseScript);
+    this.refreshRun = script(redis, refreshScript);
+    this.ttlMs = o.sessionTtlMs ?? 6000;
   }
 
   async claim(account: string, appId: string, socketKey: string): Promise<{ appId: string; socketKey: string } | null> {
     let prev: unknown;
     try {
-      prev = await this.claimRun(this.keys.session(account), `${appId} ${socketKey}`, account, this.keys.kickPrefix);
+      prev = await this.claimRun(this.keys.session(account), `${appId} ${socketKey}`, account, this.keys.kickPrefix, this.ttlMs);
     } catch (err) {
       throw new RegistryUnavailableError('cannot claim session: redis unavailable', { cause: err });
     }
@@ -65,14 +77,33 @@ export class RedisSessionRegistry implements SessionRegistry {
     }
   }
 
+  async refresh(appId: string, live: readonly { account: string; socketKey: string }[]): Promise<{ account: string; socketKey: string }[]> {
+    const lost: { account: string; socketKey: string }[] = [];
+    for (let i = 0; i < live.length; i += REFRESH_BATCH) {
+      const part = live.slice(i, i + REFRESH_BATCH);
+      let r: unknown;
+      try {
+        r = await this.refreshRun(part.length, ...part.map((x) => this.keys.session(x.account)), this.ttlMs, ...part.map((x) => `${appId} ${x.socketKey}`));
+      } catch (err) {
+        throw new RegistryUnavailableError('cannot refresh sessions: redis unavailable', { cause: err });
+      }
+      for (const n of r as number[]) lost.push(part[n - 1]!);
+    }
+    return lost;
+  }
+
+  onResubscribed(cb: () => void): void {
+    this.resubscribed.push(cb);
+  }
+
   async onKick(appId: string, cb: (account: string, socketKey: string) => void): Promise<void> {
     const channel = this.keys.kick(appId);
     this.handlers.set(channel, cb);
     if (!this.sub) {
       // The subscriber keeps an offline queue so the SUBSCRIBE is sent once connected; ioredis resubscribes on reconnect.
-      this.sub = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-      trackUpDown(this.sub, this.o.logger.child({ conn: 'kick-subscriber' }), undefined, 'subscriber');
-      this.sub.on('message', (ch: string, message: string) => {
+      const sub = (this.sub = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null }));
+      trackUpDown(sub, this.o.logger.child({ conn: 'kick-subscriber' }), undefined, 'subscriber');
+      sub.on('message', (ch: string, message: string) => {
         const h = this.handlers.get(ch);
         if (!h) return;
         const [account, socketKey] = splitLast(message);
@@ -81,6 +112,26 @@ export class RedisSessionRegistry implements SessionRegistry {
         } catch (err) {
           this.o.logger.error({ err, channel: ch }, 'kick handler threw');
         }
+      });
+      let connectedBefore = false;
+      sub.on('ready', () => {
+        if (!connectedBefore) return void (connectedBefore = true);
+        // Kicks published while we were away are lost. Subscribe again ourselves and wait for it (a no-op on top of
+        // ioredis' own resubscribe), so a claim made after this point reaches us and one made before is in the
+        // session keys the callbacks compare.
+        void Promise.all([...this.handlers.keys()].map((c) => sub.subscribe(c))).then(
+          () => {
+            if (this.sub !== sub) return;
+            for (const f of this.resubscribed) {
+              try {
+                f();
+              } catch (err) {
+                this.o.logger.error({ err }, 'resubscribe callback threw');
+              }
+            }
+          },
+          (err: unknown) => this.o.logger.warn({ err: (err as Error).message }, 'kick subscription: resubscribe failed'),
+        );
       });
     }
     await this.sub.subscribe(channel);

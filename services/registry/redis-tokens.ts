@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { registryKeys, type RegistryKeys } from './keys.js';
-import { issueScript, redeemScript, script } from './lua-scripts.js';
+import { FINAL_ATTEMPT, issueScript, MAX_ATTEMPTS, MISSING_KEYS, redeemScript, script } from './lua-scripts.js';
 import { RegistryUnavailableError, type TokenStore } from './types.js';
 
 const TOKEN_RE = /^[0-9a-f]{32}$/;
@@ -34,16 +34,21 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async issue(account: string, gameAppId: string): Promise<string> {
-    // A collision of 128 random bits is practically impossible; NX still makes one harmless (retry once).
-    for (let attempt = 0; attempt < 3; attempt++) {
+    // A collision of 128 random bits is practically impossible; NX still makes one harmless (retry once). The script
+    // answers MISSING_KEYS when the account's previous hold names keys it was not given: call again with them.
+    const k = this.keys;
+    let extra: string[] = [];
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const token = randomBytes(16).toString('hex');
+      const declared = [k.token(token), k.pending(gameAppId), k.hold(account), ...extra];
       let r: unknown;
       try {
-        r = await this.issueRun(this.keys.token(token), this.keys.pending(gameAppId), `${account} ${gameAppId}`, this.o.tokenTtlMs, token, account);
+        r = await this.issueRun(declared.length, ...declared, `${account} ${gameAppId}`, this.o.tokenTtlMs, token, account, k.pendingPrefix, k.tokenPrefix, gameAppId, attempt >= FINAL_ATTEMPT ? 1 : 0);
       } catch (err) {
         throw new RegistryUnavailableError('cannot issue token: redis unavailable', { cause: err });
       }
       if (r === 1) return token;
+      if (Array.isArray(r) && r[0] === MISSING_KEYS) extra = (r as string[]).slice(1);
     }
     throw new RegistryUnavailableError('cannot issue token: repeated collisions');
   }
@@ -51,7 +56,8 @@ export class RedisTokenStore implements TokenStore {
   async redeem(token: string, account: string, gameAppId: string): Promise<'ok' | 'invalid'> {
     if (!TOKEN_RE.test(token)) return 'invalid';
     try {
-      const r = await this.redeemRun(this.keys.token(token), this.keys.pending(gameAppId), this.keys.app(gameAppId), `${account} ${gameAppId}`, token);
+      const k = this.keys;
+      const r = await this.redeemRun(k.token(token), k.pending(gameAppId), k.app(gameAppId), k.hold(account), `${account} ${gameAppId}`, token, `${gameAppId} ${token}`);
       return r === 1 ? 'ok' : 'invalid';
     } catch (err) {
       throw new RegistryUnavailableError('cannot redeem token: redis unavailable', { cause: err });

@@ -81,8 +81,19 @@ export interface SessionRegistry {
   claim(account: string, appId: string, socketKey: string): Promise<{ appId: string; socketKey: string } | null>;
   /** Removes the record only if it still names (appId, socketKey) (a newer session is left alone). */
   release(account: string, appId: string, socketKey: string): Promise<void>;
+  /**
+   * The owning pod's periodic pass over its live sessions: records still naming them are kept alive (they expire
+   * otherwise, so a dead pod leaves nothing behind), missing ones are recorded again, and the sessions whose record
+   * now names another location (a newer login elsewhere, whose kick may have been lost) are returned.
+   */
+  refresh(appId: string, live: readonly { account: string; socketKey: string }[]): Promise<{ account: string; socketKey: string }[]>;
   /** Called on this pod when another pod's claim asks it to kick (account, socketKey). */
   onKick(appId: string, cb: (account: string, socketKey: string) => void): Promise<void>;
+  /**
+   * Called each time the kick subscription is established again after a reconnect (messages published meanwhile
+   * were lost: the pod should run `refresh` now).
+   */
+  onResubscribed(cb: () => void): void;
   close(): Promise<void>;
 }
 
