@@ -239,3 +239,22 @@ test('a client that half-closes after its last request still gets the answer of 
   await closed(s);
   assert.deepEqual(frames, [MsgId.L2C_AccountCheckRs, MsgId.L2C_EnterGameRs]);
 });
+
+test('6 wrong tokens on one game connection close it (token_failures); a right token on a new connection works', { timeout: 30_000 }, async () => {
+  const before = rejectedByReason(await scrape(game.metricsPort)).token_failures ?? 0;
+  const g = await FrameClient.connect(game.port);
+  const codes: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    try {
+      codes.push((await g.request(MsgId.C2G_LoginByToken, { account: 'guesser', token: `${i}`.padStart(32, 'f') }, MsgId.G2C_LoginByTokenRs)).returnCode ?? 0);
+    } catch {
+      break; // closed
+    }
+  }
+  await g.closed;
+  assert.deepEqual(codes, Array(5).fill(ReturnCode.TOKEN_INVALID), 'five answers, then the connection is closed');
+  assert.equal(g.kickReason, 3 /* PROTOCOL_ERROR */);
+  await waitFor('token_failures counted', async () => (rejectedByReason(await scrape(game.metricsPort)).token_failures ?? 0) === before + 1, 5000, 50);
+  const p = await play(c, 'rightful');
+  p.client.destroy();
+});

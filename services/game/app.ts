@@ -41,7 +41,7 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   server.handle(
     MsgId.C2G_LoginByToken,
     { requiresAuth: false },
-    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, onOnline: () => runtime.refreshOnline(), onRedeemCounted: () => runtime.countRedeem() }),
+    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, maxTokenFailures: config.MAX_TOKEN_FAILURES, onOnline: () => runtime.refreshOnline(), onRedeemCounted: () => runtime.countRedeem() }),
   );
   server.handle(MsgId.Ping, { requiresAuth: true }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
   server.handle(MsgId.C2G_Echo, { requiresAuth: true }, (c, m) => void c.send(MsgId.G2C_Echo, { payload: m.payload ?? new Uint8Array(0), clientTimeMs: m.clientTimeMs ?? 0 }));

@@ -27,6 +27,7 @@ function fakeConn(): Conn<GameConnData> & { sent: { id: number; m: any }[] } {
     },
     kick() {},
     end() {},
+    violation() {},
   };
   return c as never;
 }
@@ -36,7 +37,7 @@ function setup(redeem: TokenStore['redeem']) {
   const counted = { n: 0 };
   const sessions = { claim: async (a: string) => void claims.push(a), kickOtherLocal: () => false, release: () => {} } as unknown as GameSessions;
   const metrics = createPodMetrics('game');
-  const h = tokenLoginHandler({ appId: 'g1', tokens: { issue: async () => 't', redeem }, sessions, logins: metrics.logins, logger: pino({ level: 'silent' }), onOnline: () => {}, onRedeemCounted: () => void counted.n++ });
+  const h = tokenLoginHandler({ appId: 'g1', tokens: { issue: async () => 't', redeem }, sessions, logins: metrics.logins, logger: pino({ level: 'silent' }), maxTokenFailures: 5, onOnline: () => {}, onRedeemCounted: () => void counted.n++ });
   return { h, claims, counted };
 }
 

@@ -6,21 +6,24 @@
  * (player_id = account) and counts as online. Redis down → BUSY. A second LoginByToken on a connection that is
  * already online → ALREADY_ONLINE; one sent while another is pending → BUSY. A newer login of the account whose kick
  * arrives while this one's claim is in flight wins: this connection gets S2C_Kick{DUPLICATE_LOGIN}. Counted in
- * gamecluster_logins_total{app_type="game",result}.
+ * gamecluster_logins_total{app_type="game",result}. MAX_TOKEN_FAILURES failed attempts on one connection (token guessing)
+ * close it after the last answer (`token_failures`, S2C_Kick{PROTOCOL_ERROR}).
  */
 import type { Counter } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import type { LoginByToken } from '../protocol/messages.js';
-import { KickReason, MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
+import { CloseReason, KickReason, MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
 import type { TokenStore } from '../registry/index.js';
 import type { Conn } from '../socket/connection.js';
 import type { GameSessions } from './sessions.js';
 
 export interface GameConnData {
   pending: boolean;
+  /** Failed token logins on this connection (MAX_TOKEN_FAILURES closes it: token guessing). */
+  failures: number;
 }
 
-export const newGameConnData = (): GameConnData => ({ pending: false });
+export const newGameConnData = (): GameConnData => ({ pending: false, failures: 0 });
 
 export interface TokenLoginDeps {
   appId: string;
@@ -28,6 +31,8 @@ export interface TokenLoginDeps {
   sessions: GameSessions;
   logins: Counter<'app_type' | 'result'>;
   logger: Logger;
+  /** Failed token logins one connection may make; the last one is answered, then the connection is closed. */
+  maxTokenFailures: number;
   onOnline: () => void;
   /**
    * A successful redeem is now accounted for: the player is counted in online (or never will be: he left, or the
@@ -42,6 +47,10 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
     d.logins.inc({ app_type: 'game', result: returnCodeName(code) });
     conn.send(MsgId.G2C_LoginByTokenRs, { returnCode: code, playerId });
   };
+  const invalid = (conn: Conn<GameConnData>) => {
+    answer(conn, ReturnCode.TOKEN_INVALID);
+    if (++conn.data.failures >= d.maxTokenFailures) conn.violation(CloseReason.token_failures, KickReason.PROTOCOL_ERROR);
+  };
   const busy = (conn: Conn<GameConnData>, err: unknown) => {
     if (!redisFailing) {
       redisFailing = true;
@@ -54,7 +63,7 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
     if (conn.data.pending) return answer(conn, ReturnCode.BUSY);
     const account = m.account ?? '';
     const token = m.token ?? '';
-    if (!account || account.length > 64 || !token) return answer(conn, ReturnCode.TOKEN_INVALID);
+    if (!account || account.length > 64 || !token) return invalid(conn);
     conn.data.pending = true;
     try {
       let r: 'ok' | 'invalid';
@@ -63,7 +72,7 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
       } catch (err) {
         return busy(conn, err);
       }
-      if (r !== 'ok') return answer(conn, ReturnCode.TOKEN_INVALID);
+      if (r !== 'ok') return invalid(conn);
       let claimed: 'ok' | 'kicked';
       try {
         claimed = await d.sessions.claim(account, conn.socketKey);

@@ -32,6 +32,8 @@ export interface Conn<D = unknown> {
   kick(reason: KickReason): void;
   /** Closes after everything queued is flushed (e.g. login after L2C_EnterGameRs). */
   end(): void;
+  /** Closes for a limit a handler enforces (e.g. `token_failures`): counted and logged like any violation. */
+  violation(reason: CloseReason, kick?: KickReason): void;
 }
 
 /** Callbacks from a connection to its server (metrics, indexes, handlers). */
