@@ -18,6 +18,7 @@ import type { PodHandle } from '../pod/pod-handle.js';
 import { attachLoginSessions } from '../pod/workers/login-sessions.js';
 import type { PodStartOptions } from '../pod/workers/pod-worker.js';
 import { accountCheckHandler, newLoginConnData, openAuthenticator, type Authenticator, type LoginConnData } from './account-check.js';
+import { grpcClientAccess } from '../appmgr/grpc-auth.js';
 import { AppmgrClient } from './appmgr-client.js';
 import { HttpAuthenticator } from './auth-http.js';
 import type { LoginConfig } from './config.js';
@@ -36,7 +37,7 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
   const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config), initialData: newLoginConnData });
   const auth: Authenticator =
     config.AUTH_MODE === 'http' ? new HttpAuthenticator({ url: config.AUTH_URL!, timeoutMs: config.AUTH_HTTP_TIMEOUT_MS, logger: log }) : openAuthenticator;
-  const appmgr = new AppmgrClient({ target: config.APPMGR_GRPC, logger: log });
+  const appmgr = new AppmgrClient({ target: config.APPMGR_GRPC, logger: log, access: grpcClientAccess(config) });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
 
   server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));

@@ -137,6 +137,7 @@ export class PodRuntime {
       // Report `draining` at once so appmgr stops picking this pod now, not at the next beat.
       onDraining: () =>
         void this.heartbeat?.beatNow().then((ok) => logger.info({ written: ok }, ok ? 'draining reported in a heartbeat' : 'draining heartbeat failed; retrying')),
+      onReady: () => void this.heartbeat?.beatNow(),
     });
     const self = this;
     this.heartbeat = new RedisHeartbeatWriter(this.redis, {
@@ -158,6 +159,7 @@ export class PodRuntime {
       },
     });
     this.heartbeat.onDrainRequested(() => void this.drain('drain_app'));
+    this.heartbeat.onUndrainRequested(() => void this.drainCtl?.undrain());
     await this.heartbeat.start();
     this.firstBeatDone = true;
     return { port: this.port, metricsPort: this.metricsPort };
