@@ -102,7 +102,7 @@ test('SIGTERM on a game with players: never allocated again, players kicked with
   assert.ok(gameX.proc.logs.some((l) => l.msg === 'drain timeout: kicking the remaining players (SERVER_DRAINING)'));
   assert.equal(await gameX.proc.exited, 0);
   await waitFor('game-x gone from the registry', async () => {
-    const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.port}/apps`);
+    const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`);
     return !(body.apps as { app_id: string }[]).some((a) => a.app_id === 'game-x');
   });
 });
@@ -121,7 +121,7 @@ test('DrainApp via gRPC drains a game without stopping it', async () => {
   await gameY.proc.waitForLog((l) => l.msg === 'drained');
   await sleep(1000);
   assert.equal(gameY.proc.child.exitCode, null, 'still running');
-  const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.port}/apps`);
+  const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`);
   assert.equal((body.apps as { app_id: string; state: string }[]).find((a) => a.app_id === 'game-y')?.state, 'draining');
   assert.equal(await metric(gameY.metricsPort, 'gamecluster_online_players', { app_id: 'game-y' }), 0);
 });

@@ -48,7 +48,7 @@ test('players stay, logins answer BUSY, everything recovers', async () => {
   assert.equal(login.proc.child.exitCode, null);
 
   await c.redis.restart();
-  await waitFor('appmgr sees redis up', async () => (await metric(c.appmgr.port, 'gamecluster_redis_up')) === 1, 20_000, 100);
+  await waitFor('appmgr sees redis up', async () => (await metric(c.appmgr.metricsPort, 'gamecluster_redis_up')) === 1, 20_000, 100);
   await waitRegistered(c, 'game', ['game-o']);
   await waitRegistered(c, 'login', ['login-o']);
   const again = await play(c, 'after-outage');

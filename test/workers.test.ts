@@ -36,9 +36,10 @@ after(async () => {
 });
 
 const appmgrUrl = () => `http://127.0.0.1:${c.appmgr.port}`;
+const adminUrl = () => `http://127.0.0.1:${c.appmgr.metricsPort}`;
 const perWorker = (p: Proc, name: string) => Promise.all(['0', '1'].map((worker) => metric(p.metricsPort, name, { worker })));
 async function registryOnline(appId: string): Promise<number | undefined> {
-  const { body } = await fetchJson(`${appmgrUrl()}/apps`);
+  const { body } = await fetchJson(`${adminUrl()}/apps`);
   return (body.apps as { app_id: string; online: number }[]).find((a) => a.app_id === appId)?.online;
 }
 /** The pid of the process now serving worker slot `index` of `p` (from the primary's log). */
@@ -71,11 +72,11 @@ test('2,000 robots on WORKERS=2 pods: each worker gets 50 % ± 5 % of the connec
     assert.equal(await metric(game.metricsPort, 'gamecluster_connections'), 2000);
     assert.equal(await metric(game.metricsPort, 'gamecluster_redis_up'), 1);
     await waitFor('registry online = 2000', async () => (await registryOnline('game-w')) === 2000, 10_000, 100);
-    const apps = (await fetchJson(`${appmgrUrl()}/apps`)).body.apps as { app_id: string }[];
+    const apps = (await fetchJson(`${adminUrl()}/apps`)).body.apps as { app_id: string }[];
     assert.deepEqual(apps.map((a) => a.app_id).sort(), ['game-w', 'login-w'], 'one registry entry per pod, whatever WORKERS is');
     // appmgr's own workers aggregate too: every /login of the wave counted once.
-    assert.ok((await metric(c.appmgr.port, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' })) >= 2000);
-    assert.equal(await metric(c.appmgr.port, 'gamecluster_workers'), 2);
+    assert.ok((await metric(c.appmgr.metricsPort, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' })) >= 2000);
+    assert.equal(await metric(c.appmgr.metricsPort, 'gamecluster_workers'), 2);
   } finally {
     release();
   }
@@ -201,7 +202,7 @@ test('SIGTERM on a WORKERS=2 game: every worker drains (kick SERVER_DRAINING at 
   game.proc.signal('SIGTERM');
   await waitFor('readyz 503 while draining', async () => (await readyz(game)) === 503, 5000, 20);
   await waitFor('registry says draining', async () => {
-    const { body } = await fetchJson(`${appmgrUrl()}/apps`);
+    const { body } = await fetchJson(`${adminUrl()}/apps`);
     return (body.apps as { app_id: string; state: string }[]).find((x) => x.app_id === 'game-w')?.state === 'draining';
   }, 5000, 20);
   for (const p of players) {
