@@ -113,11 +113,18 @@ export async function startCluster(opts: { prefix: string; env?: Record<string, 
   return cluster;
 }
 
-/** Waits until appmgr sees exactly these app ids of `type` as ready in the registry. */
-export async function waitRegistered(c: TestCluster, type: 'login' | 'game', appIds: string[]): Promise<void> {
+/**
+ * Waits until appmgr sees exactly these app ids of `type` as ready in the registry. /apps is appmgr's snapshot (it
+ * may lag one heartbeat and keeps the last state through a Redis outage): `seenSinceMs` asks for heartbeats written
+ * at or after that time (e.g. after a Redis restart), so the pods are really back in Redis.
+ */
+export async function waitRegistered(c: TestCluster, type: 'login' | 'game', appIds: string[], seenSinceMs = 0): Promise<void> {
   await waitFor(`${type} ${appIds.join(',')} registered`, async () => {
     const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`);
-    const ids = (body.apps as { app_id: string; app_type: string; state: string }[]).filter((a) => a.app_type === type && a.state === 'ready').map((a) => a.app_id).sort();
+    const ids = (body.apps as { app_id: string; app_type: string; state: string; last_seen_ms: number }[])
+      .filter((a) => a.app_type === type && a.state === 'ready' && a.last_seen_ms >= seenSinceMs)
+      .map((a) => a.app_id)
+      .sort();
     return JSON.stringify(ids) === JSON.stringify([...appIds].sort());
   }, 20_000, 100);
 }

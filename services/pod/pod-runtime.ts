@@ -171,7 +171,7 @@ export class PodRuntime {
     this.port = await server.listen(c.PORT, c.BIND_HOST);
     this.metricsPort = c.METRICS_PORT; // served by the primary
     this.drainCtl = new DrainController({ timeoutMs: c.DRAIN_TIMEOUT_MS, target: server, logger });
-    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r) });
+    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r), undrain: () => this.drainCtl?.undrain() ?? Promise.resolve(false) });
     this.firstBeatDone = true;
     return { port: this.port, metricsPort: this.metricsPort };
   }
