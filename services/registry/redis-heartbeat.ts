@@ -125,7 +125,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         }
       }
       // UndrainApp (undrain.ts): asked only while drained by DrainApp, so a ready pod pays nothing.
-      if (this.drainSeen && drained !== 1 && (await this.redis.del(this.keys.undrain(s.appId))) === 1) this.undrained();
+      if (this.drainSeen && drained !== 1) await this.takeUndrain(s.appId);
     } catch (err) {
       if (this.failures === 0) this.o.logger.warn({ err: (err as Error).message, app_id: s.appId }, 'heartbeat: write failed; retrying with backoff');
       this.failures++;
@@ -135,7 +135,14 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
     return ok;
   }
 
-  private undrained(): void {
+  /** Takes UndrainApp's marker if set (one DEL); a failure is logged and retried at the next beat. */
+  private async takeUndrain(appId: string): Promise<void> {
+    try {
+      if ((await this.redis.del(this.keys.undrain(appId))) !== 1) return;
+    } catch (err) {
+      this.o.logger.warn({ err: (err as Error).message, app_id: appId }, 'heartbeat: could not read the undrain marker; retrying at the next beat');
+      return;
+    }
     this.drainSeen = false;
     this.o.logger.info({ app_id: this.o.source.appId }, 'heartbeat: undrain requested by UndrainApp');
     for (const cb of this.undrainCbs) {
