@@ -333,6 +333,14 @@ describe('scenario specifics', () => {
     assert.equal(envValue(login, 'NODE_OPTIONS'), '--max-old-space-size=768');
   });
 
+  test('grpc.existingSecret: no generated Secret; appmgr and logins read the given one', async () => {
+    const objs = await renderChart({ set: ['grpc.existingSecret=my-grpc-token'] });
+    assert.ok(!objs.some((o) => o.kind === 'Secret'));
+    for (const c of ['appmgr', 'login']) {
+      assert.deepEqual(envOf(mainContainer(find(objs, 'Deployment', `${RELEASE}-${c}`)), 'ADMIN_TOKEN')?.valueFrom?.secretKeyRef, { name: 'my-grpc-token', key: 'token' });
+    }
+  });
+
   test('off: only the workloads and their Services', async () => {
     const objs = await render('off-values.yaml');
     assert.deepEqual([...new Set(objs.map((o) => o.kind))].sort(), ['Deployment', 'Service']);

@@ -1,11 +1,16 @@
 {{/*
 gRPC access (GRPC_AUTH) for appmgr (the server) and the login pods (its clients), from grpc.auth:
-token: ADMIN_TOKEN from the Secret <fullname>-appmgr-token (secret-token.yaml: generated once, kept across upgrades);
+token: ADMIN_TOKEN from the Secret <fullname>-appmgr-token (secret-token.yaml: generated once, kept across upgrades)
+or grpc.existingSecret;
 mtls: the certificates of grpc.mtls.secretName mounted at /etc/gamecluster/grpc-tls (ca.crt, tls.crt, tls.key), the
 server's pair doubling as the logins' client certificate. Call with (dict "ctx" $ "role" "server"|"client").
 */}}
 {{- define "gamecluster.grpcTokenSecret" -}}
+{{- if .Values.grpc.existingSecret -}}
+{{ .Values.grpc.existingSecret }}
+{{- else -}}
 {{ include "gamecluster.fullname" . }}-appmgr-token
+{{- end -}}
 {{- end -}}
 
 {{- define "gamecluster.grpcAuthEnv" -}}
