@@ -27,5 +27,5 @@ export async function startBenchAppmgr(redisUrl: string, appType: AppTypeName): 
       source: { appId: `${appType}-${i}`, appType, ip: '127.0.0.1', port: basePort + i, capacity: 1_000_000_000, online: () => 0, draining: () => false },
     }).start();
   }
-  return startAppmgr(parseAppmgrConfig({ REDIS_URL: redisUrl, PREFIX: 'bench', HTTP_PORT: '0', GRPC_PORT: '0', BIND_HOST: '127.0.0.1', LOG_LEVEL: 'warn' }), logger);
+  return startAppmgr(parseAppmgrConfig({ REDIS_URL: redisUrl, PREFIX: 'bench', HTTP_PORT: '0', ADMIN_PORT: '0', GRPC_PORT: '0', BIND_HOST: '127.0.0.1', LOG_LEVEL: 'warn' }), logger);
 }

@@ -189,7 +189,7 @@ async function main(): Promise<void> {
     for (const workers of [1, 2]) {
       // appmgr /login
       const httpPort = await freePort();
-      const appmgr = startService('appmgr', { ...common, WORKERS: String(workers), HTTP_PORT: String(httpPort), GRPC_PORT: String(await freePort()) });
+      const appmgr = startService('appmgr', { ...common, WORKERS: String(workers), HTTP_PORT: String(httpPort), ADMIN_PORT: String(await freePort()), GRPC_PORT: String(await freePort()) });
       try {
         await waitHttp(`http://127.0.0.1:${httpPort}/readyz`);
         await runLoad(['--load-http', `http://127.0.0.1:${httpPort}/login`, '2', String(httpConns)]); // warm-up

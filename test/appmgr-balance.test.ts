@@ -11,11 +11,12 @@ import { RedisHeartbeatWriter, closeRedis, createRedisClient, waitReady } from '
 import { freePort } from './helpers/free-port.js';
 import { startRedis, type TestRedis } from './helpers/redis-server.js';
 import { startService, type ServiceProcess } from './helpers/service-process.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const logger = createLogger('test', 'silent');
 let redis: TestRedis;
 let client: Redis;
-const appmgrs: { proc: ServiceProcess; http: number }[] = [];
+const appmgrs: { proc: ServiceProcess; http: number; admin: number }[] = [];
 const writers: RedisHeartbeatWriter[] = [];
 
 before(async () => {
@@ -25,8 +26,10 @@ before(async () => {
   const env = { REDIS_URL: redis.url, PREFIX: 'bal', HEARTBEAT_MS: '60000', APP_TTL_MS: '180000', LOG_LEVEL: 'warn' };
   for (let i = 0; i < 3; i++) {
     const http = await freePort();
+    const admin = await freePort();
     const grpc = await freePort();
-    appmgrs.push({ proc: startService('appmgr', { ...env, HTTP_PORT: String(http), GRPC_PORT: String(grpc), LOG_LEVEL: 'info' }), http });
+    // The snapshot behind /apps refreshes every HEARTBEAT_MS: fast here; the pods below beat on their own timer.
+    appmgrs.push({ proc: startService('appmgr', { ...env, HEARTBEAT_MS: '200', HTTP_PORT: String(http), ADMIN_PORT: String(admin), GRPC_PORT: String(grpc), LOG_LEVEL: 'info' }), http, admin });
   }
   await Promise.all(appmgrs.map((a) => a.proc.waitForLog((l) => l.msg === 'appmgr listening', 30_000)));
 });
@@ -71,7 +74,11 @@ test('400 /login over 3 appmgr processes land 100 ± 1 per pod; a heartbeat rest
   }
   // The shared state shows the bumps in `assigned` (what selection uses); /apps keeps reporting the pods' truth…
   for (const id of ids) assert.equal(await client.hget(`{bal}:app:${id}`, 'assigned'), '110');
-  const apps = (await (await fetch(`http://127.0.0.1:${appmgrs[0]!.http}/apps`)).json()) as { apps: { app_id: string; online: number }[] };
+  // (/apps is the snapshot, refreshed every 200 ms here: wait for it to hold the four pods.)
+  const apps = await waitFor('/apps lists the 4 pods', async () => {
+    const body = (await (await fetch(`http://127.0.0.1:${appmgrs[0]!.admin}/apps`)).json()) as { apps: { app_id: string; online: number }[] };
+    return body.apps.length === 4 ? body : undefined;
+  }, 10_000);
   assert.equal(apps.apps.reduce((s, a) => s + a.online, 0), 40);
   // …until each pod's next heartbeat writes its real count back.
   await Promise.all(writers.map((w) => w.beatNow()));

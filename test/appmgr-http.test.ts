@@ -1,10 +1,12 @@
 /**
  * appmgr's HTTP contract in-process against a real redis-server: `/login` answers (200, 503 returncode 4 with
- * Retry-After: 1), never a dead, draining or full pod; the operator routes; and bad input (unknown routes, wrong
+ * Retry-After: 1), never a dead, draining or full pod; the public port serves only /login and the probes; the
+ * operator routes on the admin port (/apps from the snapshot); and bad input (unknown routes, wrong
  * methods, huge query strings and headers, odd bodies) gets a clean JSON 4xx without hurting the process.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,13 +15,16 @@ import { startAppmgr, type AppmgrHandle } from '../services/appmgr/app.js';
 import { parseAppmgrConfig } from '../services/appmgr/config.js';
 import { createLogger } from '../services/platform/logger.js';
 import { RedisAppDirectory, RedisHeartbeatWriter, closeRedis, createRedisClient, waitReady } from '../services/registry/index.js';
+import { listScript } from '../services/registry/lua-scripts.js';
 import { startRedis, type TestRedis } from './helpers/redis-server.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const logger = createLogger('test', 'silent');
 let redis: TestRedis;
 let client: Redis;
 let appmgr: AppmgrHandle;
 let base: string;
+let admin: string;
 const writers: RedisHeartbeatWriter[] = [];
 const TTL = 600;
 
@@ -27,9 +32,10 @@ before(async () => {
   redis = await startRedis();
   client = createRedisClient({ url: redis.url, logger });
   assert.ok(await waitReady(client, 5000));
-  const config = parseAppmgrConfig({ REDIS_URL: redis.url, PREFIX: 'http', HTTP_PORT: '0', GRPC_PORT: '0', BIND_HOST: '127.0.0.1', HEARTBEAT_MS: '200', APP_TTL_MS: String(TTL) });
+  const config = parseAppmgrConfig({ REDIS_URL: redis.url, PREFIX: 'http', HTTP_PORT: '0', ADMIN_PORT: '0', GRPC_PORT: '0', BIND_HOST: '127.0.0.1', HEARTBEAT_MS: '200', APP_TTL_MS: String(TTL) });
   appmgr = await startAppmgr(config, logger);
   base = `http://127.0.0.1:${appmgr.httpPort}`;
+  admin = `http://127.0.0.1:${appmgr.adminPort}`;
 });
 
 after(async () => {
@@ -103,26 +109,58 @@ test('draining and full pods are never returned', async () => {
   assert.equal(none.body.returncode, 4);
 });
 
-test('operator routes: /apps, /status, /healthz, /readyz, /metrics, /', async () => {
-  const p = pod('apps-1', 5301, { online: 7 });
-  await p.start();
-  const apps = (await (await fetch(`${base}/apps`)).json()) as { apps: Record<string, unknown>[] };
-  const a = apps.apps.find((x) => x.app_id === 'apps-1')!;
-  assert.deepEqual(Object.keys(a).sort(), ['app_id', 'app_type', 'capacity', 'ip', 'last_seen_ms', 'online', 'port', 'state']);
-  assert.equal(a.online, 7);
-  assert.equal(a.state, 'ready');
-  const status = (await (await fetch(`${base}/status`)).json()) as { redis: string; apps: { login: number; game: number }; version: string };
-  assert.equal(status.redis, 'up');
-  assert.equal(typeof status.version, 'string');
-  assert.equal(typeof status.apps.login, 'number');
+test('the public port serves /login and the probes only: /apps, /status, /metrics, / answer 404 JSON there', async () => {
+  for (const path of ['/apps', '/status', '/metrics', '/', '/apps?x=1']) {
+    const r = await fetch(`${base}${path}`);
+    assert.equal(r.status, 404, path);
+    assert.match(r.headers.get('content-type') ?? '', /application\/json/);
+    assert.equal(((await r.json()) as { statusCode: number }).statusCode, 404);
+  }
   assert.deepEqual(await (await fetch(`${base}/healthz`)).json(), { status: 'ok' });
   assert.equal((await fetch(`${base}/readyz`)).status, 200);
+  // …and the admin port has no /login.
+  assert.equal((await fetch(`${admin}/login`)).status, 404);
+});
+
+test('operator routes on the admin port: /apps (snapshot), /status, /healthz, /readyz, /metrics, /', async (t) => {
+  const p = pod('apps-1', 5301, { online: 7 });
+  await p.start();
+  // /apps is the snapshot (refreshed every HEARTBEAT_MS = 200 ms here): the pod shows up within one refresh.
+  const t0 = performance.now();
+  const a = await waitFor('apps-1 in /apps', async () => ((await (await fetch(`${admin}/apps`)).json()) as { apps: Record<string, unknown>[] }).apps.find((x) => x.app_id === 'apps-1'), 5000, 20);
+  t.diagnostic(`apps-1 in /apps after ${(performance.now() - t0).toFixed(0)} ms (HEARTBEAT_MS 200)`);
+  assert.deepEqual(Object.keys(a).sort(), ['app_id', 'app_type', 'capacity', 'ip', 'last_seen_ms', 'online', 'port', 'state', 'ws_port']);
+  assert.equal(a.online, 7);
+  assert.equal(a.state, 'ready');
+  assert.equal(a.ws_port, 0);
+  const status = (await (await fetch(`${admin}/status`)).json()) as { redis: string; apps: { login: number; game: number }; queue: number; version: string };
+  assert.deepEqual(Object.keys(status), ['redis', 'apps', 'queue', 'version']);
+  assert.equal(status.redis, 'up');
+  assert.equal(status.queue, 0);
+  assert.equal(typeof status.version, 'string');
+  assert.equal(typeof status.apps.login, 'number');
+  assert.deepEqual(await (await fetch(`${admin}/healthz`)).json(), { status: 'ok' });
+  assert.equal((await fetch(`${admin}/readyz`)).status, 200);
   await login();
-  const metrics = await (await fetch(`${base}/metrics`)).text();
+  const metrics = await (await fetch(`${admin}/metrics`)).text();
   for (const name of ['gamecluster_appmgr_requests_total', 'gamecluster_appmgr_select_seconds', 'gamecluster_appmgr_apps', 'gamecluster_cluster_online_players', 'gamecluster_redis_up 1', 'process_cpu_user_seconds_total']) {
     assert.ok(metrics.includes(name), name);
   }
-  const page = await fetch(`${base}/`);
+  // One registry read per refresh whatever the request rate: 200 /apps requests cost no read of their own.
+  const listSha = createHash('sha1').update(listScript.lua).digest('hex');
+  const mon = await client.monitor();
+  let reads = 0;
+  mon.on('monitor', (_time: string, args: string[]) => {
+    if (/^eval(sha)?$/i.test(args[0] ?? '') && (args[1] === listSha || args[1] === listScript.lua)) reads++;
+  });
+  const w0 = performance.now();
+  await Promise.all(Array.from({ length: 200 }, () => fetch(`${admin}/apps`).then((r) => r.arrayBuffer())));
+  const windowMs = performance.now() - w0;
+  await sleep(50);
+  mon.disconnect();
+  t.diagnostic(`200 /apps in ${windowMs.toFixed(0)} ms: ${reads} registry reads (HEARTBEAT_MS 200)`);
+  assert.ok(reads <= Math.ceil((windowMs + 50) / 200) + 1, `${reads} registry reads for 200 /apps in ${windowMs.toFixed(0)} ms`);
+  const page = await fetch(`${admin}/`);
   assert.match(page.headers.get('content-type') ?? '', /text\/html/);
   const html = await page.text();
   assert.match(html, /fetch\('apps'/);
@@ -173,14 +211,14 @@ test('bad input: unknown routes, wrong methods, huge query/headers, garbage → 
   assert.match(hugeHeader, /^HTTP\/1\.1 431/);
   const garbage = await raw('NOT HTTP AT ALL\r\n\r\n');
   assert.match(garbage, /^HTTP\/1\.1 400/);
-  const tooBig = await fetch(`${base}/apps`, { method: 'POST', body: 'x'.repeat(100_000), headers: { 'content-type': 'application/json' } });
+  const tooBig = await fetch(`${admin}/apps`, { method: 'POST', body: 'x'.repeat(100_000), headers: { 'content-type': 'application/json' } });
   assert.ok(tooBig.status >= 400 && tooBig.status < 500, String(tooBig.status));
   // Still serving afterwards.
   assert.equal((await fetch(`${base}/healthz`)).status, 200);
 });
 
 test('close(): readiness turns 503 while shutting down and the handle closes cleanly', async () => {
-  const config = parseAppmgrConfig({ REDIS_URL: redis.url, PREFIX: 'http2', HTTP_PORT: '0', GRPC_PORT: '0', BIND_HOST: '127.0.0.1' });
+  const config = parseAppmgrConfig({ REDIS_URL: redis.url, PREFIX: 'http2', HTTP_PORT: '0', ADMIN_PORT: '0', GRPC_PORT: '0', BIND_HOST: '127.0.0.1' });
   const h = await startAppmgr(config, logger);
   assert.equal((await fetch(`http://127.0.0.1:${h.httpPort}/readyz`)).status, 200);
   await h.close();

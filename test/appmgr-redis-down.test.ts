@@ -19,6 +19,7 @@ let redis: TestRedis;
 let client: Redis;
 let appmgr: ServiceProcess;
 let base: string;
+let adminBase: string;
 const writers: RedisHeartbeatWriter[] = [];
 
 before(async () => {
@@ -26,8 +27,10 @@ before(async () => {
   client = createRedisClient({ url: redis.url, logger });
   assert.ok(await waitReady(client, 5000));
   const http = await freePort();
+  const admin = await freePort();
   base = `http://127.0.0.1:${http}`;
-  appmgr = startService('appmgr', { REDIS_URL: redis.url, PREFIX: 'down', HTTP_PORT: String(http), GRPC_PORT: String(await freePort()), HEARTBEAT_MS: '200', APP_TTL_MS: '3000', STALE_MS: '2500' });
+  adminBase = `http://127.0.0.1:${admin}`;
+  appmgr = startService('appmgr', { REDIS_URL: redis.url, PREFIX: 'down', HTTP_PORT: String(http), ADMIN_PORT: String(admin), GRPC_PORT: String(await freePort()), HEARTBEAT_MS: '200', APP_TTL_MS: '3000', STALE_MS: '2500' });
   await appmgr.waitForLog((l) => l.msg === 'appmgr listening', 30_000);
   for (const [i, appId] of ['l1', 'l2'].entries()) {
     const w = new RedisHeartbeatWriter(client, {
@@ -53,7 +56,7 @@ async function login() {
 
 test('cache within STALE_MS, then 503 returncode 6, then normal after restart; no process restart', async () => {
   // Let appmgr's snapshot see both pods.
-  await waitFor('snapshot has both pods', async () => ((await (await fetch(`${base}/status`)).json()) as { apps: { login: number } }).apps.login === 2, 10_000);
+  await waitFor('snapshot has both pods', async () => ((await (await fetch(`${adminBase}/status`)).json()) as { apps: { login: number } }).apps.login === 2, 10_000);
   assert.equal((await login()).status, 200);
 
   await redis.kill();
@@ -67,10 +70,10 @@ test('cache within STALE_MS, then 503 returncode 6, then normal after restart; n
     return r.status === 503 && r.body.returncode === 6 ? r : undefined;
   }, 15_000, 100);
   assert.deepEqual(busy.body, { returncode: 6, ip: '', port: 0 });
-  const status = (await (await fetch(`${base}/status`)).json()) as { redis: string };
+  const status = (await (await fetch(`${adminBase}/status`)).json()) as { redis: string };
   assert.equal(status.redis, 'down');
   assert.equal((await fetch(`${base}/readyz`)).status, 200, 'Redis down does not make appmgr unready');
-  assert.match(await (await fetch(`${base}/metrics`)).text(), /gamecluster_redis_up 0/);
+  assert.match(await (await fetch(`${adminBase}/metrics`)).text(), /gamecluster_redis_up 0/);
 
   await redis.restart();
   const ok = await waitFor('login works again', async () => {

@@ -46,6 +46,7 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
 
   const appmgr = () => procs.find((p) => p.component === 'appmgr')!;
   const appmgrUrl = () => `http://127.0.0.1:${appmgr().port('http')}`;
+  const adminUrl = () => `http://127.0.0.1:${appmgr().port('admin')}`;
 
   function robots(players: number, durationS: number): ServiceProcess {
     const p = startService('robots', { LOG_LEVEL: 'warn' }, [
@@ -56,7 +57,8 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
   }
 
   before(async () => {
-    objs = await renderChart();
+    // Every robot comes from 127.0.0.1: the chart's per-address /login limit (20/s) would refuse most of the wave.
+    objs = await renderChart({ set: ['appmgr.loginRatePerIp=0'] });
     redis = await startRedis();
     procs = await processesFromChart(objs, `127.0.0.1:${redis.port}`);
     // appmgr first (login dials its gRPC), then the pods; each with exactly the rendered args and env.
@@ -71,7 +73,7 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
     }
     // Every login and game pod registered before the wave.
     await waitFor('all pods in /apps', async () => {
-      const res = await fetch(`${appmgrUrl()}/apps`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(`${adminUrl()}/apps`, { signal: AbortSignal.timeout(2000) });
       const body = (await res.json()) as { apps: { app_id: string; state: string }[] };
       return procs.filter((p) => p.component !== 'appmgr').every((p) => body.apps.some((a) => a.app_id === p.podName && a.state === 'ready'));
     }, 20_000, 200);
@@ -94,7 +96,7 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
     const code = await r.exited;
     assert.equal(code, 0, `robots failed: ${r.stderr.join('').slice(-2000)}`);
     // appmgr answered /login with a pod it learnt about through the rendered env (heartbeats to the same Redis).
-    const res = await fetch(`http://127.0.0.1:${appmgr().port('http')}/metrics`);
+    const res = await fetch(`${adminUrl()}/metrics`);
     const text = await res.text();
     assert.match(text, /gamecluster_appmgr_requests_total\{[^}]*route="login"[^}]*result="ok"[^}]*\} [1-9]/);
   });
@@ -104,7 +106,7 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
     const rules = (await renderChart({ set: ['metrics.prometheusRule.enabled=true'] })).find((o) => o.kind === 'PrometheusRule')!.spec;
     const byComponent = (c: string, port: string) => procs.filter((p) => p.component === c).map((p) => `127.0.0.1:${p.port(port)}`);
     prom = await startPrometheus({
-      targets: { appmgr: byComponent('appmgr', 'http'), login: byComponent('login', 'metrics'), game: byComponent('game', 'metrics') },
+      targets: { appmgr: byComponent('appmgr', 'admin'), login: byComponent('login', 'metrics'), game: byComponent('game', 'metrics') },
       scrapeIntervalS: 1,
       rules: [rules],
     });

@@ -38,6 +38,8 @@ describe('values.schema.json', () => {
     ['a privileged port', 'appmgr:\n  httpPort: 80\n', /at '\/appmgr\/httpPort': minimum: got 80, want 1,?024/],
     ['workers neither integer nor auto', 'login:\n  workers: many\n', /at '\/login\/workers'/],
     ['a boolean as a string', 'redis:\n  enabled: "false"\n', /at '\/redis\/enabled': got string, want boolean/],
+    ['an unknown gRPC access mode', 'grpc:\n  auth: password\n', /at '\/grpc\/auth'/],
+    ['a trusted proxy that is not an address', 'appmgr:\n  trustProxy: [ingress-nginx]\n', /at '\/appmgr\/trustProxy\/0'/],
     ['a Redis URL with a wrong scheme', 'redis:\n  enabled: false\n  url: http://redis:6379\n', /at '\/redis\/url'/],
   ];
   for (const [what, text, message] of cases) {
@@ -61,6 +63,10 @@ describe('template-time checks', () => {
   test('no Redis at all fails the render', async () => {
     const err = await renderError({ set: ['redis.enabled=false'] });
     assert.match(err, /with redis\.enabled=false set redis\.url or redis\.existingSecret/);
+  });
+  test('grpc.auth=mtls without a certificate Secret fails the render', async () => {
+    const err = await renderError({ set: ['grpc.auth=mtls'] });
+    assert.match(err, /grpc\.auth=mtls set grpc\.mtls\.secretName/);
   });
   test('auth.mode=http without a URL fails the render', async () => {
     const err = await renderError({ set: ['auth.mode=http'] });

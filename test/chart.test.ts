@@ -126,6 +126,23 @@ for (const file of Object.keys(scenarios)) {
       }
       const appmgr = mainContainer(find(objs, 'Deployment', `${RELEASE}-appmgr`));
       assert.equal(envValue(appmgr, 'HTTP_PORT'), String(portOf(appmgr, 'http')!.containerPort));
+      assert.equal(envValue(appmgr, 'ADMIN_PORT'), String(portOf(appmgr, 'admin')!.containerPort));
+      // The public Service carries only /login's port; the admin port is behind the ClusterIP admin Service only.
+      assert.deepEqual(find(objs, 'Service', `${RELEASE}-appmgr`).spec.ports.map((p: { targetPort: string }) => p.targetPort), ['http']);
+      const adminSvc = find(objs, 'Service', `${RELEASE}-appmgr-admin`);
+      assert.equal(adminSvc.spec.type, 'ClusterIP');
+      assert.deepEqual(adminSvc.spec.ports.map((p: { targetPort: string }) => p.targetPort), ['admin']);
+      // gRPC access: appmgr and the login pods agree on GRPC_AUTH and read the same credentials.
+      const loginCtr = mainContainer(find(objs, 'Deployment', `${RELEASE}-login`));
+      assert.equal(envValue(loginCtr, 'GRPC_AUTH'), envValue(appmgr, 'GRPC_AUTH'));
+      if (envValue(appmgr, 'GRPC_AUTH') === 'token') {
+        const ref = envOf(appmgr, 'ADMIN_TOKEN')?.valueFrom?.secretKeyRef;
+        assert.ok(ref, 'ADMIN_TOKEN from a Secret');
+        assert.deepEqual(envOf(loginCtr, 'ADMIN_TOKEN')?.valueFrom?.secretKeyRef, ref);
+        const secret = find(objs, 'Secret', ref.name);
+        assert.ok(Buffer.from(secret.data![ref.key]!, 'base64').length >= 32, 'a generated token of 32+ characters');
+        assert.equal(secret.metadata.annotations?.['helm.sh/resource-policy'], 'keep');
+      }
       assert.equal(envValue(appmgr, 'GRPC_PORT'), String(portOf(appmgr, 'grpc')!.containerPort));
       const hostPortMode = file.startsWith('hostport');
       for (const c of ['login', 'game']) {
@@ -228,7 +245,12 @@ describe('scenario specifics', () => {
     assert.equal(byKind(objs, 'PodDisruptionBudget').length, 3);
     const login = find(objs, 'Deployment', `${RELEASE}-login`);
     assert.deepEqual(login.spec.template.metadata.annotations, { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9100', 'prometheus.io/path': '/metrics' });
-    assert.equal(find(objs, 'Deployment', `${RELEASE}-appmgr`).spec.template.metadata.annotations['prometheus.io/port'], '8080');
+    // appmgr's /metrics is on its admin port.
+    assert.equal(find(objs, 'Deployment', `${RELEASE}-appmgr`).spec.template.metadata.annotations['prometheus.io/port'], '8081');
+    const appmgr = mainContainer(find(objs, 'Deployment', `${RELEASE}-appmgr`));
+    assert.equal(envValue(appmgr, 'GRPC_AUTH'), 'token', 'the chart default');
+    assert.equal(envValue(appmgr, 'LOGIN_RATE_PER_IP'), '20');
+    assert.equal(envOf(appmgr, 'TRUST_PROXY'), undefined);
     const dash = find(objs, 'ConfigMap', `${RELEASE}-dashboard`);
     assert.equal(dash.metadata.labels?.grafana_dashboard, '1');
     const json = JSON.parse(dash.data!['gamecluster.json']!);
@@ -259,6 +281,8 @@ describe('scenario specifics', () => {
     const svc = find(objs, 'Service', `${RELEASE}-appmgr`);
     assert.equal(svc.spec.type, 'LoadBalancer');
     assert.equal(svc.spec.ports[0].port, 80);
+    assert.equal(svc.spec.externalTrafficPolicy, 'Local', 'client addresses kept for LOGIN_RATE_PER_IP');
+    assert.deepEqual(svc.spec.loadBalancerSourceRanges, ['0.0.0.0/0']);
     assert.match(envValue(mainContainer(find(objs, 'Deployment', `${RELEASE}-game`)), 'REDIS_URL') ?? '', /^redis-sentinel:\/\//);
   });
 
@@ -285,6 +309,22 @@ describe('scenario specifics', () => {
     assert.equal(grpcRule.from[0].podSelector.matchLabels['app.kubernetes.io/component'], 'login');
     const httpRule = appmgrNp.spec.ingress.find((r: any) => r.ports.some((p: any) => p.port === 'http'));
     assert.equal(httpRule.from, undefined);
+    // The admin port (/apps, /metrics) only from the configured scrapers, like the pods' metrics ports.
+    const adminRule = appmgrNp.spec.ingress.find((r: any) => r.ports.some((p: any) => p.port === 'admin'));
+    assert.deepEqual(adminRule.from, [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+    // mTLS: appmgr serves with the Secret's pair, logins present it; both trust its CA.
+    const appmgrCtr = mainContainer(find(objs, 'Deployment', `${RELEASE}-appmgr`));
+    const loginCtr = mainContainer(find(objs, 'Deployment', `${RELEASE}-login`));
+    assert.equal(envValue(appmgrCtr, 'GRPC_AUTH'), 'mtls');
+    assert.equal(envValue(appmgrCtr, 'GRPC_TLS_CERT_FILE'), '/etc/gamecluster/grpc-tls/tls.crt');
+    assert.equal(envValue(loginCtr, 'GRPC_TLS_CLIENT_KEY_FILE'), '/etc/gamecluster/grpc-tls/tls.key');
+    assert.equal(envValue(loginCtr, 'GRPC_TLS_CA_FILE'), '/etc/gamecluster/grpc-tls/ca.crt');
+    for (const d of [`${RELEASE}-appmgr`, `${RELEASE}-login`]) {
+      const vol = podSpec(find(objs, 'Deployment', d)).volumes.find((v: any) => v.name === 'grpc-tls');
+      assert.equal(vol?.secret?.secretName, 'gamecluster-grpc-tls', d);
+    }
+    assert.ok(!objs.some((o) => o.kind === 'Secret'), 'no token Secret with mtls');
+    assert.equal(envValue(appmgrCtr, 'TRUST_PROXY'), '10.0.0.0/8,192.168.0.1');
     const redisNp = find(objs, 'NetworkPolicy', `${RELEASE}-redis`);
     assert.equal(redisNp.spec.ingress[0].from[0].podSelector.matchLabels['app.kubernetes.io/instance'], RELEASE);
     const login = mainContainer(find(objs, 'Deployment', `${RELEASE}-login`));
@@ -293,9 +333,19 @@ describe('scenario specifics', () => {
     assert.equal(envValue(login, 'NODE_OPTIONS'), '--max-old-space-size=768');
   });
 
+  test('grpc.existingSecret: no generated Secret; appmgr and logins read the given one', async () => {
+    const objs = await renderChart({ set: ['grpc.existingSecret=my-grpc-token'] });
+    assert.ok(!objs.some((o) => o.kind === 'Secret'));
+    for (const c of ['appmgr', 'login']) {
+      assert.deepEqual(envOf(mainContainer(find(objs, 'Deployment', `${RELEASE}-${c}`)), 'ADMIN_TOKEN')?.valueFrom?.secretKeyRef, { name: 'my-grpc-token', key: 'token' });
+    }
+  });
+
   test('off: only the workloads and their Services', async () => {
     const objs = await render('off-values.yaml');
     assert.deepEqual([...new Set(objs.map((o) => o.kind))].sort(), ['Deployment', 'Service']);
+    assert.equal(envValue(mainContainer(find(objs, 'Deployment', `${RELEASE}-appmgr`)), 'GRPC_AUTH'), 'none');
+    assert.equal(envValue(mainContainer(find(objs, 'Deployment', `${RELEASE}-appmgr`)), 'LOGIN_RATE_PER_IP'), '0');
     for (const d of byKind(objs, 'Deployment')) assert.equal(d.spec.template.metadata.annotations, undefined);
   });
 });

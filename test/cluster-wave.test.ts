@@ -60,7 +60,7 @@ test(`${PLAYERS} robots: 0 failures, games balanced ±1, pod gauges = robots the
 
   // After the next heartbeat of every game (and appmgr's snapshot refresh), the cluster gauge is the truth.
   await waitFor('a heartbeat of every game pod', async () => (await beats()).every((b, i) => b > beatsAfterWave[i]!), 2 * HEARTBEAT_MS + 10_000, 100);
-  const clusterTotal = async () => metricValue(await metrics(cluster.appmgr.httpPort), 'gamecluster_cluster_online_players', { app_type: 'game' });
+  const clusterTotal = async () => metricValue(await metrics(cluster.appmgr.adminPort), 'gamecluster_cluster_online_players', { app_type: 'game' });
   await waitFor(`appmgr cluster_online_players{game} = ${PLAYERS}`, async () => (await clusterTotal()) === PLAYERS, 2 * HEARTBEAT_MS + 10_000, 250);
   assert.equal(stats.inGame, PLAYERS, 'robots still connected while measured');
 

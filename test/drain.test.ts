@@ -2,13 +2,15 @@
  * Draining and dying pods over real processes (redis-server, appmgr, 2 logins, 2 games with DRAIN_TIMEOUT_MS=2000):
  * SIGKILL on a login (clients see a clean connection error; after APP_TTL_MS no /login returns it), SIGTERM on a game
  * with players (never allocated again from the moment it reports draining; players stay until the drain timeout,
- * then S2C_Kick{SERVER_DRAINING}; exit 0), DrainApp via gRPC (same, without exiting), SIGTERM on an idle login
- * (exit 0 at once, registry entry removed).
+ * then S2C_Kick{SERVER_DRAINING}; exit 0), DrainApp via gRPC (same, without exiting), the drain key's expiry not
+ * undraining it and UndrainApp bringing it back (past its deadline and before it, the kick cancelled), a SIGTERM
+ * drain never undone, SIGTERM on an idle login (exit 0 at once, registry entry removed).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as grpc from '@grpc/grpc-js';
+import { Redis } from 'ioredis';
 import { loadAppmgrProto } from '../services/appmgr/grpc-server.js';
 import type { AppMgrServiceClient } from '../services/protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
 import { KickReason, MsgId, ReturnCode } from '../services/protocol/wire.js';
@@ -102,7 +104,7 @@ test('SIGTERM on a game with players: never allocated again, players kicked with
   assert.ok(gameX.proc.logs.some((l) => l.msg === 'drain timeout: kicking the remaining players (SERVER_DRAINING)'));
   assert.equal(await gameX.proc.exited, 0);
   await waitFor('game-x gone from the registry', async () => {
-    const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.port}/apps`);
+    const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`);
     return !(body.apps as { app_id: string }[]).some((a) => a.app_id === 'game-x');
   });
 });
@@ -121,9 +123,69 @@ test('DrainApp via gRPC drains a game without stopping it', async () => {
   await gameY.proc.waitForLog((l) => l.msg === 'drained');
   await sleep(1000);
   assert.equal(gameY.proc.child.exitCode, null, 'still running');
-  const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.port}/apps`);
+  const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`);
   assert.equal((body.apps as { app_id: string; state: string }[]).find((a) => a.app_id === 'game-y')?.state, 'draining');
   assert.equal(await metric(gameY.metricsPort, 'gamecluster_online_players', { app_id: 'game-y' }), 0);
+});
+
+const undrain = (appId: string) => new Promise<{ found: boolean }>((resolve, reject) => api.undrainApp({ appId }, (err, r) => (err ? reject(err) : resolve(r!))));
+const drainApp = (appId: string) => new Promise<{ found: boolean }>((resolve, reject) => api.drainApp({ appId }, (err, r) => (err ? reject(err) : resolve(r!))));
+const stateOf = async (appId: string) => ((await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`)).body.apps as { app_id: string; state: string }[]).find((a) => a.app_id === appId)?.state;
+
+test('a DrainApp-drained pod stays drained when the drain key expires; UndrainApp brings it back (past its deadline: it listens again)', async (t) => {
+  // game-y was drained by DrainApp in the previous test and is past its deadline (players kicked, listener closed).
+  const raw = new Redis(c.redis.url);
+  try {
+    await raw.pexpire('{drain}:drain:game-y', 1); // what the key's expiry does
+    await sleep(50);
+    assert.equal(await raw.exists('{drain}:drain:game-y'), 0);
+  } finally {
+    raw.disconnect();
+  }
+  const beats = 3;
+  await sleep(beats * 400 + 300); // HEARTBEAT_MS 400: several beats without the key
+  assert.equal(await readyz(gameY), 503, 'still draining after the key expired');
+  assert.equal(await stateOf('game-y'), 'draining');
+  const alloc = await new Promise<{ returnCode: string }>((resolve, reject) => api.allocateGame({ account: 'zz' }, (err, r) => (err ? reject(err) : resolve(r!))));
+  assert.equal(alloc.returnCode, 'RETURN_CODE_NO_APP');
+
+  const t0 = performance.now();
+  assert.equal((await undrain('game-y')).found, true);
+  await waitFor('game-y ready again', async () => (await readyz(gameY)) === 200 && (await stateOf('game-y')) === 'ready', 10_000, 50);
+  t.diagnostic(`UndrainApp → game-y ready in /readyz and /apps after ${(performance.now() - t0).toFixed(0)} ms (HEARTBEAT_MS 400)`);
+  assert.ok(gameY.proc.logs.some((l) => l.msg === 'undrained by UndrainApp: accepting players again' && l.before_deadline === false));
+  const { client, gamePort } = await play(c, 'after-undrain');
+  assert.equal(gamePort, gameY.port, 'the undrained game takes players again (it is the only game left)');
+  assert.equal(await echo(client, 'back'), 'back');
+  client.destroy();
+});
+
+test('UndrainApp before the deadline cancels the pending kick; a SIGTERM drain is never undone', async () => {
+  const gameU = await c.startPod('game', 'game-u', { DRAIN_TIMEOUT_MS: '60000' });
+  await waitRegistered(c, 'game', ['game-u', 'game-y']);
+  const [player] = await fill(gameU, 1, 'u');
+  const kicked = player!.closed;
+  let kickedEarly = false;
+  void kicked.then(() => (kickedEarly = true));
+  assert.equal((await drainApp('game-u')).found, true);
+  await gameU.proc.waitForLog((l) => l.msg === 'draining reported in a heartbeat');
+  assert.equal(await readyz(gameU), 503);
+  assert.equal((await undrain('game-u')).found, true);
+  await waitFor('game-u ready again', async () => (await readyz(gameU)) === 200 && (await stateOf('game-u')) === 'ready', 10_000, 50);
+  assert.ok(gameU.proc.logs.some((l) => l.msg === 'undrained by UndrainApp: accepting players again' && l.before_deadline === true));
+  assert.equal(await echo(player!, 'not kicked'), 'not kicked');
+  assert.equal(kickedEarly, false);
+
+  // SIGTERM: the pod drains on its own; UndrainApp clears the registry's flag but the pod never takes it back.
+  gameU.proc.signal('SIGTERM');
+  await waitFor('game-u draining after SIGTERM', async () => (await readyz(gameU)) === 503, 10_000, 50);
+  assert.equal((await undrain('game-u')).found, true);
+  await sleep(3 * 400 + 300);
+  assert.equal(await readyz(gameU), 503, 'a SIGTERM drain is never undone');
+  assert.equal(await stateOf('game-u'), 'draining');
+  assert.equal(await echo(player!, 'still served'), 'still served');
+  player!.destroy(); // the last player leaves: the SIGTERM drain completes and the pod exits 0
+  assert.equal(await gameU.proc.exited, 0);
 });
 
 test('SIGTERM on an idle login exits 0 at once and leaves the registry', async () => {

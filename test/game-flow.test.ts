@@ -47,7 +47,7 @@ describe('full flow', () => {
     // Both games got players (least-loaded with +1 bumps).
     assert.equal(placed.size, 2);
     for (const g of games) assert.equal(await online(g), placed.get(g.port) ?? 0);
-    await waitFor('appmgr cluster total = 6', async () => (await metric(c.appmgr.port, 'gamecluster_cluster_online_players', { app_type: 'game' })) === 6, 10_000, 100);
+    await waitFor('appmgr cluster total = 6', async () => (await metric(c.appmgr.metricsPort, 'gamecluster_cluster_online_players', { app_type: 'game' })) === 6, 10_000, 100);
     // Login counted the account checks; its own online count is back to 0 (players left login).
     const login = c.procs.find((p) => p.kind === 'login')!;
     assert.equal(await metric(login.metricsPort, 'gamecluster_logins_total', { app_type: 'login', result: 'OK' }), 6);

@@ -48,9 +48,11 @@ test('players stay, logins answer BUSY, everything recovers', async () => {
   assert.equal(login.proc.child.exitCode, null);
 
   await c.redis.restart();
-  await waitFor('appmgr sees redis up', async () => (await metric(c.appmgr.port, 'gamecluster_redis_up')) === 1, 20_000, 100);
-  await waitRegistered(c, 'game', ['game-o']);
-  await waitRegistered(c, 'login', ['login-o']);
+  const restartedAt = Date.now();
+  await waitFor('appmgr sees redis up', async () => (await metric(c.appmgr.metricsPort, 'gamecluster_redis_up')) === 1, 20_000, 100);
+  // /apps is appmgr's snapshot, which kept the pods through the outage: wait for beats written after the restart.
+  await waitRegistered(c, 'game', ['game-o'], restartedAt);
+  await waitRegistered(c, 'login', ['login-o'], restartedAt);
   const again = await play(c, 'after-outage');
   assert.equal(again.gamePort, game.port);
   assert.equal(await metric(game.metricsPort, 'gamecluster_online_players', { app_type: 'game' }), 2);

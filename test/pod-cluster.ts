@@ -15,9 +15,9 @@ export interface Proc {
   readonly kind: 'appmgr' | 'login' | 'game';
   readonly proc: ServiceProcess;
   readonly appId: string;
-  /** TCP port (login/game) or HTTP port (appmgr). */
+  /** TCP port (login/game) or public HTTP port (appmgr: /login). */
   readonly port: number;
-  /** METRICS_PORT (login/game) or HTTP port (appmgr). */
+  /** METRICS_PORT (login/game) or ADMIN_PORT (appmgr: /apps, /status, /metrics). */
   readonly metricsPort: number;
   readonly grpcPort: number;
 }
@@ -71,9 +71,10 @@ export async function startCluster(opts: { prefix: string; env?: Record<string, 
   const common = { REDIS_URL: redis.url, PREFIX: opts.prefix, HEARTBEAT_MS: '500', APP_TTL_MS: '3000', LOG_LEVEL: 'info', ...opts.env };
   const procs: Proc[] = [];
   const httpPort = await freePort();
+  const adminPort = await freePort();
   const grpcPort = await freePort();
-  const appmgrProc = startService('appmgr', { ...common, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort), ...opts.appmgrEnv });
-  const appmgr: Proc = { kind: 'appmgr', proc: appmgrProc, appId: 'appmgr', port: httpPort, metricsPort: httpPort, grpcPort };
+  const appmgrProc = startService('appmgr', { ...common, HTTP_PORT: String(httpPort), ADMIN_PORT: String(adminPort), GRPC_PORT: String(grpcPort), ...opts.appmgrEnv });
+  const appmgr: Proc = { kind: 'appmgr', proc: appmgrProc, appId: 'appmgr', port: httpPort, metricsPort: adminPort, grpcPort };
   procs.push(appmgr);
   const cluster: TestCluster = {
     redis,
@@ -112,11 +113,18 @@ export async function startCluster(opts: { prefix: string; env?: Record<string, 
   return cluster;
 }
 
-/** Waits until appmgr sees exactly these app ids of `type` as ready in the registry. */
-export async function waitRegistered(c: TestCluster, type: 'login' | 'game', appIds: string[]): Promise<void> {
+/**
+ * Waits until appmgr sees exactly these app ids of `type` as ready in the registry. /apps is appmgr's snapshot (it
+ * may lag one heartbeat and keeps the last state through a Redis outage): `seenSinceMs` asks for heartbeats written
+ * at or after that time (e.g. after a Redis restart), so the pods are really back in Redis.
+ */
+export async function waitRegistered(c: TestCluster, type: 'login' | 'game', appIds: string[], seenSinceMs = 0): Promise<void> {
   await waitFor(`${type} ${appIds.join(',')} registered`, async () => {
-    const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.port}/apps`);
-    const ids = (body.apps as { app_id: string; app_type: string; state: string }[]).filter((a) => a.app_type === type && a.state === 'ready').map((a) => a.app_id).sort();
+    const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`);
+    const ids = (body.apps as { app_id: string; app_type: string; state: string; last_seen_ms: number }[])
+      .filter((a) => a.app_type === type && a.state === 'ready' && a.last_seen_ms >= seenSinceMs)
+      .map((a) => a.app_id)
+      .sort();
     return JSON.stringify(ids) === JSON.stringify([...appIds].sort());
   }, 20_000, 100);
 }

@@ -65,6 +65,9 @@ class FakeTarget implements DrainTarget {
   async stopAccepting(): Promise<void> {
     this.listening = false;
   }
+  async resumeAccepting(): Promise<void> {
+    this.listening = true;
+  }
 }
 
 const logger = pino({ level: 'silent' });
@@ -97,4 +100,44 @@ test('drain: kicks the rest with SERVER_DRAINING at the timeout; a second drain 
   assert.equal(t.kicked, KickReason.SERVER_DRAINING);
   assert.equal(d.state, 'drained');
   await d.drain('sigterm'); // already drained: resolves at once
+});
+
+test('undrain before the deadline: the kick is cancelled, ready again, a later drain works', async () => {
+  const t = new FakeTarget(1);
+  let ready = 0;
+  const d = new DrainController({ timeoutMs: 300, target: t, logger, onReady: () => ready++ });
+  const p = d.drain('drain_app');
+  assert.equal(await d.undrain(), true);
+  assert.equal(d.state, 'ready');
+  assert.equal(ready, 1);
+  await p; // the cancelled drain resolves without kicking
+  await new Promise((r) => setTimeout(r, 400));
+  assert.equal(t.kicked, undefined);
+  assert.equal(t.listening, true);
+  assert.equal(await d.undrain(), false, 'nothing to undo');
+  await d.drain('drain_app');
+  assert.equal(d.state, 'drained');
+  assert.equal(t.kicked, KickReason.SERVER_DRAINING);
+});
+
+test('undrain past the deadline listens again; a SIGTERM drain (or one SIGTERM joined) is never undone', async () => {
+  const t = new FakeTarget(1);
+  const d = new DrainController({ timeoutMs: 20, target: t, logger });
+  await d.drain('drain_app');
+  assert.equal(t.listening, false);
+  assert.equal(await d.undrain(), true);
+  assert.equal(d.state, 'ready');
+  assert.equal(t.listening, true);
+
+  const s = new DrainController({ timeoutMs: 20, target: new FakeTarget(0), logger });
+  await s.drain('sigterm');
+  assert.equal(await s.undrain(), false);
+  assert.equal(s.state, 'drained');
+
+  const j = new DrainController({ timeoutMs: 200, target: new FakeTarget(1), logger });
+  const running = j.drain('drain_app');
+  void j.drain('sigterm');
+  assert.equal(await j.undrain(), false);
+  assert.equal(j.state, 'draining');
+  await running;
 });

@@ -94,6 +94,47 @@ describe('heartbeat writer', () => {
   });
 });
 
+describe('undrain', () => {
+  test('the drain flag expiring does not undrain; UndrainApp\'s marker is taken once by the drained pod; a ready pod never reads it', async () => {
+    const p = freshPrefix();
+    const d = pod(p, 'l3', 1);
+    let drains = 0;
+    let undrains = 0;
+    // Like the pod runtime: once DrainApp is seen the pod reports draining by itself.
+    d.writer.onDrainRequested(() => (drains++, (d.state.draining = true)));
+    d.writer.onUndrainRequested(() => (undrains++, (d.state.draining = false)));
+    await d.writer.start();
+    const dir = new RedisAppDirectory(client, { prefix: p, undrainTtlMs: 5000 });
+    assert.equal(await dir.drain('l3'), true);
+    await d.writer.beatNow();
+    assert.equal(drains, 1);
+    await client.del(`{${p}}:drain:l3`); // the flag's expiry
+    await d.writer.beatNow();
+    assert.equal(await client.hget(`{${p}}:app:l3`, 'state'), 'draining', 'still draining without the flag');
+    assert.equal(undrains, 0);
+    assert.equal(await dir.undrain('l3'), true);
+    assert.equal(await dir.undrain('nope'), false);
+    await d.writer.beatNow(); // takes the marker
+    assert.equal(undrains, 1);
+    assert.equal(await client.exists(`{${p}}:undrain:l3`), 0);
+    await d.writer.beatNow();
+    assert.equal(await client.hget(`{${p}}:app:l3`, 'state'), 'ready');
+    assert.equal(await client.zscore(`{${p}}:online:login`, 'l3'), '0.01');
+    // A marker left for a pod that is not drained by DrainApp is not taken (it expires); DrainApp deletes it.
+    assert.equal(await dir.undrain('l3'), true);
+    await d.writer.beatNow();
+    assert.equal(undrains, 1);
+    assert.equal(await client.exists(`{${p}}:undrain:l3`), 1);
+    assert.equal(await dir.drain('l3'), true);
+    assert.equal(await client.exists(`{${p}}:undrain:l3`), 0);
+    await d.writer.beatNow();
+    assert.equal(drains, 2, 'DrainApp is seen again after an undrain');
+    await d.writer.beatNow();
+    assert.equal(undrains, 1, 'the old marker did not undo the new drain');
+    await d.writer.stop();
+  });
+});
+
 describe('selector', () => {
   test('400 concurrent picks over 4 pods at 10/10/10/10 land exactly 100 each (coalesced)', async () => {
     const p = freshPrefix();

@@ -204,7 +204,7 @@ test('appmgr: oversized headers, malformed URLs, garbage, 3 × 10,000 concurrent
     rounds.push({ round, statuses: by, ms: Date.now() - t0 });
     assert.deepEqual(Object.keys(by), ['200'], `round ${round}: ${JSON.stringify(by)}`);
   }
-  const m = await scrape(port);
+  const m = await scrape(c.appmgr.metricsPort); // /metrics is on the admin port
   figure('appmgr bad input', { statuses_by_case: statuses, rounds, rss_mib: rss, bound_mib: `after the last round ≤ before + ${RSS_BOUND_MIB}`, http_5xx: 0, process_restarts: c.appmgr.proc.child.exitCode === null ? 0 : 1, login_requests_ok: sample(m, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' }) });
   const last = rss[`after_round_${ROUNDS}`]!;
   assert.ok(last - rss.before! <= RSS_BOUND_MIB, `appmgr RSS ${rss.before} → ${last} MiB after ${ROUNDS} rounds of 10,000 concurrent /login`);

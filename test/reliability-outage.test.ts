@@ -130,7 +130,7 @@ test(`Redis killed mid ${PLAYERS}-player wave, back 5 s later: 0 in-game drops, 
 
   // The cluster's truth: pods' gauges = players, and appmgr's total after a heartbeat.
   const online = await Promise.all(games.map(async (g) => sample(await scrape(g.metricsPort), 'gamecluster_online_players', { app_type: 'game' })));
-  await waitFor(`appmgr cluster total = ${PLAYERS}`, async () => sample(await scrape(c.appmgr.port), 'gamecluster_cluster_online_players', { app_type: 'game' }) === PLAYERS, 10_000, 100);
+  await waitFor(`appmgr cluster total = ${PLAYERS}`, async () => sample(await scrape(c.appmgr.metricsPort), 'gamecluster_cluster_online_players', { app_type: 'game' }) === PLAYERS, 10_000, 100);
 
   // And a plain robot wave (no retries) right after: 0 failures.
   const robots = await runRobots({ appmgr: `http://127.0.0.1:${c.appmgr.port}`, players: 200, rate: 200, durationS: 0, echoPerSec: 1, accountPrefix: 'out-robot' });

@@ -45,7 +45,7 @@ after(async () => {
 });
 
 const pod = (id: string) => c.procs.find((p) => p.appId === id)!;
-const clusterOnline = async () => sample(await scrape(c.appmgr.port), 'gamecluster_cluster_online_players', { app_type: 'game' });
+const clusterOnline = async () => sample(await scrape(c.appmgr.metricsPort), 'gamecluster_cluster_online_players', { app_type: 'game' });
 const podOnline = async (p: Proc) => sample(await scrape(p.metricsPort), 'gamecluster_online_players', { app_type: 'game' });
 
 async function enter(account: string): Promise<InGame> {

@@ -5,7 +5,8 @@
  * SIGKILL of one game worker mid-wave: the pod keeps serving, exactly the dead worker's players fail (connection
  * closed, not timeouts), the rest finish, the count is right again after a heartbeat and the worker is replaced;
  * duplicate logins whose older session sits on the other worker are kicked with DUPLICATE_LOGIN (game and login);
- * SIGTERM drains every worker (players kicked SERVER_DRAINING at DRAIN_TIMEOUT_MS) and exits 0.
+ * DrainApp then UndrainApp brings both workers back (their listeners reopen); SIGTERM drains every worker (players
+ * kicked SERVER_DRAINING at DRAIN_TIMEOUT_MS) and exits 0.
  * No timing assertions: every wait is a bounded poll.
  */
 import assert from 'node:assert/strict';
@@ -14,6 +15,8 @@ import { runRobots } from '../services/robots/run.js';
 import { WaveStats } from '../services/robots/stats.js';
 import { KickReason, MsgId, ReturnCode } from '../services/protocol/wire.js';
 import { FrameClient } from '../services/socket/frame-client.js';
+import * as grpc from '@grpc/grpc-js';
+import { loadAppmgrProto } from '../services/appmgr/grpc-server.js';
 import { waitFor } from './helpers/wait-for.js';
 import { fetchJson, gameLogin, loginAndEnter, metric, readyz, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
 
@@ -36,9 +39,10 @@ after(async () => {
 });
 
 const appmgrUrl = () => `http://127.0.0.1:${c.appmgr.port}`;
+const adminUrl = () => `http://127.0.0.1:${c.appmgr.metricsPort}`;
 const perWorker = (p: Proc, name: string) => Promise.all(['0', '1'].map((worker) => metric(p.metricsPort, name, { worker })));
 async function registryOnline(appId: string): Promise<number | undefined> {
-  const { body } = await fetchJson(`${appmgrUrl()}/apps`);
+  const { body } = await fetchJson(`${adminUrl()}/apps`);
   return (body.apps as { app_id: string; online: number }[]).find((a) => a.app_id === appId)?.online;
 }
 /** The pid of the process now serving worker slot `index` of `p` (from the primary's log). */
@@ -71,11 +75,11 @@ test('2,000 robots on WORKERS=2 pods: each worker gets 50 % ± 5 % of the connec
     assert.equal(await metric(game.metricsPort, 'gamecluster_connections'), 2000);
     assert.equal(await metric(game.metricsPort, 'gamecluster_redis_up'), 1);
     await waitFor('registry online = 2000', async () => (await registryOnline('game-w')) === 2000, 10_000, 100);
-    const apps = (await fetchJson(`${appmgrUrl()}/apps`)).body.apps as { app_id: string }[];
+    const apps = (await fetchJson(`${adminUrl()}/apps`)).body.apps as { app_id: string }[];
     assert.deepEqual(apps.map((a) => a.app_id).sort(), ['game-w', 'login-w'], 'one registry entry per pod, whatever WORKERS is');
     // appmgr's own workers aggregate too: every /login of the wave counted once.
-    assert.ok((await metric(c.appmgr.port, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' })) >= 2000);
-    assert.equal(await metric(c.appmgr.port, 'gamecluster_workers'), 2);
+    assert.ok((await metric(c.appmgr.metricsPort, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' })) >= 2000);
+    assert.equal(await metric(c.appmgr.metricsPort, 'gamecluster_workers'), 2);
   } finally {
     release();
   }
@@ -187,6 +191,36 @@ test('login: a second account check on the other worker kicks the older login co
   assert.equal(enter.returnCode ?? 0, ReturnCode.OK);
 });
 
+test('DrainApp then UndrainApp on a WORKERS=2 game past its deadline: both workers listen again and take players', async () => {
+  const { proto } = loadAppmgrProto();
+  const api = new proto.gamecluster.v1.AppMgrService(`127.0.0.1:${c.appmgr.grpcPort}`, grpc.credentials.createInsecure());
+  const call = (m: 'drainApp' | 'undrainApp') => new Promise<{ found: boolean }>((resolve, reject) => api[m]({ appId: 'game-w' }, (err, r) => (err ? reject(err) : resolve(r!))));
+  const stateOf = async () => ((await fetchJson(`${adminUrl()}/apps`)).body.apps as { app_id: string; state: string }[]).find((x) => x.app_id === 'game-w')?.state;
+  try {
+    const drainedBefore = game.proc.logs.filter((l) => l.msg === 'drained').length;
+    assert.equal((await call('drainApp')).found, true);
+    await waitFor('readyz 503', async () => (await readyz(game)) === 503, 10_000, 20);
+    // No players: each worker is drained at once (listener closed) — past the deadline, nothing left to cancel.
+    await waitFor('both workers drained', () => game.proc.logs.filter((l) => l.msg === 'drained').length >= drainedBefore + 2, 10_000, 20);
+    assert.equal((await call('undrainApp')).found, true);
+    await waitFor('ready again', async () => (await readyz(game)) === 200 && (await stateOf()) === 'ready', 10_000, 50);
+    await game.proc.waitForLog((l) => l.msg === 'undrained by UndrainApp: every worker accepts players again', 5000);
+    await waitFor('both workers undrained', () => game.proc.logs.filter((l) => l.msg === 'undrained by UndrainApp: accepting players again').length >= 2, 10_000, 20);
+    const seen = new Set<number>();
+    for (let i = 0; seen.size < 2 && i < 10; i++) {
+      const step = await loginAndEnter(c, `undrainw${i}`);
+      let g!: Awaited<ReturnType<typeof gameLogin>>;
+      seen.add(await workerOf(game, async () => (g = await gameLogin(step.port, `undrainw${i}`, step.token))));
+      assert.equal(g.code, ReturnCode.OK);
+      clients.push(g.client);
+    }
+    assert.equal(seen.size, 2, 'players on both workers after the undrain');
+    for (const cl of clients.splice(0)) cl.destroy();
+  } finally {
+    api.close();
+  }
+});
+
 test('SIGTERM on a WORKERS=2 game: every worker drains (kick SERVER_DRAINING at DRAIN_TIMEOUT_MS), exit 0', async () => {
   const players: FrameClient[] = [];
   const seen = new Set<number>();
@@ -198,10 +232,11 @@ test('SIGTERM on a WORKERS=2 game: every worker drains (kick SERVER_DRAINING at 
     players.push(g.client);
   }
   assert.equal(seen.size, 2, 'players on both workers');
+  const drainedBefore = game.proc.logs.filter((l) => l.msg === 'drained').length;
   game.proc.signal('SIGTERM');
   await waitFor('readyz 503 while draining', async () => (await readyz(game)) === 503, 5000, 20);
   await waitFor('registry says draining', async () => {
-    const { body } = await fetchJson(`${appmgrUrl()}/apps`);
+    const { body } = await fetchJson(`${adminUrl()}/apps`);
     return (body.apps as { app_id: string; state: string }[]).find((x) => x.app_id === 'game-w')?.state === 'draining';
   }, 5000, 20);
   for (const p of players) {
@@ -209,5 +244,5 @@ test('SIGTERM on a WORKERS=2 game: every worker drains (kick SERVER_DRAINING at 
     assert.equal(p.kickReason, KickReason.SERVER_DRAINING);
   }
   assert.equal(await game.proc.exited, 0);
-  assert.equal(game.proc.logs.filter((l) => l.msg === 'drained').length, 2, 'both workers drained');
+  assert.equal(game.proc.logs.filter((l) => l.msg === 'drained').length - drainedBefore, 2, 'both workers drained');
 });

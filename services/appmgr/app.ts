@@ -1,6 +1,6 @@
 /**
  * Builds and starts one appmgr from its config: Redis client, registry components, the snapshot refresher, the
- * HTTP and gRPC servers. `startAppmgr` is what main.ts calls and what `gamecluster local` / tests can call
+ * public HTTP server (/login + probes), the admin HTTP server (/apps /status /metrics / + probes) and gRPC. `startAppmgr` is what main.ts calls and what `gamecluster local` / tests can call
  * in-process; it returns the bound ports (so port 0 works) and a close() that drains gracefully
  * (readiness 503 + health NOT_SERVING first, then listeners, then Redis). It never waits forever on Redis:
  * with Redis down it starts degraded and recovers when Redis returns.
@@ -14,12 +14,16 @@ import { RedisAppSelector } from '../registry/redis-selector.js';
 import { AppSnapshot } from './app-snapshot.js';
 import type { AppmgrConfig } from './config.js';
 import { FallbackSelector } from './fallback-selector.js';
+import { createAdminServer } from './admin-server.js';
+import { grpcAccess } from './grpc-auth.js';
 import { createGrpcServer } from './grpc-server.js';
 import { createHttpServer } from './http-server.js';
+import { LoginRateLimiter } from './login-rate-limit.js';
 import { createAppmgrMetrics } from './metrics.js';
 
 export interface AppmgrHandle {
   readonly httpPort: number;
+  readonly adminPort: number;
   readonly grpcPort: number;
   /** Graceful stop; idempotent. */
   close(): Promise<void>;
@@ -43,10 +47,11 @@ function packageVersion(): string {
 
 export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: StartAppmgrOptions = {}): Promise<AppmgrHandle> {
   const metrics = createAppmgrMetrics(opts.registry);
+  const access = grpcAccess(config, logger); // reads the TLS files: fails before anything is started
   const redis = createRedisClient({ url: config.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: config.REDIS_SENTINELS, logger, upGauge: metrics.redisUp, name: 'gamecluster-appmgr' });
   await waitReady(redis, opts.redisWaitMs ?? 3000);
 
-  const directory = new RedisAppDirectory(redis, { prefix: config.PREFIX });
+  const directory = new RedisAppDirectory(redis, { prefix: config.PREFIX, undrainTtlMs: config.APP_TTL_MS, appTtlMs: config.APP_TTL_MS });
   const shared = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger });
   const snapshot = new AppSnapshot({ directory, refreshMs: config.HEARTBEAT_MS, staleMs: config.STALE_MS, strategy: config.SELECT_STRATEGY, metrics, logger });
   const selector = new FallbackSelector(shared, snapshot);
@@ -56,22 +61,31 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   let closing = false;
   const ready = (): true | string => (closing ? 'shutting down' : !listening ? 'not listening' : !snapshot.firstReadDone ? 'registry not read yet' : true);
 
-  const http = createHttpServer({ selector, directory, snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready });
-  const grpc = createGrpcServer({ loginSelector: selector, gameSelector: shared, directory, snapshot, metrics, logger });
+  const limiter = config.LOGIN_RATE_PER_IP > 0 ? new LoginRateLimiter({ ratePerSec: config.LOGIN_RATE_PER_IP, maxAddresses: config.LOGIN_RATE_MAX_ADDRESSES }).start() : undefined;
+  const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY });
+  const admin = createAdminServer({ snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready });
+  const grpc = createGrpcServer({ loginSelector: selector, gameSelector: shared, directory, snapshot, metrics, logger, access });
 
   const cleanup = async () => {
     snapshot.stop();
-    await http.close().catch(() => undefined);
+    limiter?.stop();
+    await Promise.all([http.close().catch(() => undefined), admin.close().catch(() => undefined)]);
     await grpc.close(5000);
     await closeRedis(redis);
   };
 
+  const boundPort = (server: typeof http, fallback: number) => {
+    const addr = server.server.address();
+    return typeof addr === 'object' && addr ? addr.port : fallback;
+  };
   let httpPort: number;
+  let adminPort: number;
   let grpcPort: number;
   try {
     await http.listen({ host: config.BIND_HOST, port: config.HTTP_PORT });
-    const addr = http.server.address();
-    httpPort = typeof addr === 'object' && addr ? addr.port : config.HTTP_PORT;
+    httpPort = boundPort(http, config.HTTP_PORT);
+    await admin.listen({ host: config.BIND_HOST, port: config.ADMIN_PORT });
+    adminPort = boundPort(admin, config.ADMIN_PORT);
     grpcPort = await grpc.listen(config.BIND_HOST, config.GRPC_PORT);
   } catch (err) {
     await cleanup();
@@ -82,6 +96,7 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   let closed: Promise<void> | undefined;
   return {
     httpPort,
+    adminPort,
     grpcPort,
     close: () =>
       (closed ??= (async () => {

@@ -1,9 +1,10 @@
 /**
- * appmgr with WORKERS>1. The primary forks the workers (round-robin accept on the shared HTTP and gRPC ports: both
- * are plain net servers underneath, which node:cluster shares), restarts one that dies, aggregates /metrics, and on
+ * appmgr with WORKERS>1. The primary forks the workers (round-robin accept on the shared public HTTP, admin HTTP and
+ * gRPC ports: all are plain net servers underneath, which node:cluster shares), restarts one that dies, aggregates
+ * the admin port's /metrics, and on
  * SIGTERM tells every worker to close (readiness 503 + gRPC NOT_SERVING, listeners, Redis — startAppmgr's close)
  * and exits 0 once all are gone. Each worker is a whole appmgr: appmgr is stateless (the choice is made in Redis),
- * so N workers answer exactly like N replicas. A worker's /metrics asks the primary for the pod's aggregate.
+ * so N workers answer exactly like N replicas. A worker's /metrics (admin port) asks the primary for the pod's aggregate.
  */
 import { PrimaryRegistry, WorkerRegistry } from '../platform/cluster-registry.js';
 import type { Logger } from '../platform/logger.js';
@@ -24,7 +25,7 @@ export async function runAppmgrPrimary(config: AppmgrConfig, logger: Logger, wor
     log.fatal({ err }, 'appmgr could not start');
     process.exit(1);
   }
-  log.info({ workers, http_port: config.HTTP_PORT, grpc_port: config.GRPC_PORT }, 'appmgr listening');
+  log.info({ workers, http_port: config.HTTP_PORT, admin_port: config.ADMIN_PORT, grpc_port: config.GRPC_PORT }, 'appmgr listening');
   onShutdown(log, 15_000, async () => {
     // Workers close in 5-10 s at most (gRPC close waits up to 5 s for calls in flight).
     await pool.stop(12_000);
@@ -53,5 +54,5 @@ export async function runAppmgrWorker(config: AppmgrConfig, logger: Logger): Pro
     process.exit(1);
   }
   link.send({ gc: 'ready' });
-  log.info({ http_port: handle.httpPort, grpc_port: handle.grpcPort }, 'appmgr worker listening');
+  log.info({ http_port: handle.httpPort, admin_port: handle.adminPort, grpc_port: handle.grpcPort }, 'appmgr worker listening');
 }

@@ -1,16 +1,51 @@
 /**
- * appmgr's configuration: the common variables plus its two ports and the selection strategy
- * (names and defaults from the operations spec). Parsing is pure so it is unit-tested; main.ts exits 2 on errors.
+ * appmgr's configuration: the common variables plus its three ports (public HTTP, admin HTTP, gRPC), the selection
+ * strategy, the per-address `/login` rate limit (`LOGIN_RATE_PER_IP`, `TRUST_PROXY`) and gRPC access
+ * (`GRPC_AUTH` none|token|mtls with `ADMIN_TOKEN` or the TLS files) — names and defaults from the operations spec.
+ * Parsing is pure so it is unit-tested; main.ts exits 2 on errors. A config error names the variable and never
+ * prints `ADMIN_TOKEN`'s value.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
-import { commonEnv, env, loadConfig, loadConfigOrExit } from '../platform/config.js';
+import { ConfigError, commonEnv, env, loadConfig } from '../platform/config.js';
 import { workersHelp, workersSchema } from '../platform/workers.js';
+
+/** proxy-addr's named ranges, accepted in TRUST_PROXY besides addresses and CIDRs. */
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function validProxyEntry(s: string): boolean {
+  if (PROXY_KEYWORDS.has(s)) return true;
+  const [addr, bits, extra] = s.split('/');
+  if (extra !== undefined || !addr) return false;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** Comma-separated IPs/CIDRs (or loopback|linklocal|uniquelocal) whose X-Forwarded-For is believed. */
+const trustProxy = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .refine((list) => list.length > 0 && list.every(validProxyEntry), 'a comma-separated list of IPs or CIDRs (or loopback|linklocal|uniquelocal)')
+  .optional();
 
 export const appmgrEnv = {
   ...commonEnv,
   HTTP_PORT: env.port(8080),
+  ADMIN_PORT: env.port(8081),
   GRPC_PORT: env.port(50051),
   SELECT_STRATEGY: env.oneOf(['least_loaded', 'packed'] as const, 'least_loaded'),
+  LOGIN_RATE_PER_IP: env.int(0, 0, 1_000_000),
+  /** Our addition: the bound on addresses the /login limiter tracks at once (memory), oldest dropped first. */
+  LOGIN_RATE_MAX_ADDRESSES: env.int(100_000, 1, 10_000_000),
+  TRUST_PROXY: trustProxy,
+  GRPC_AUTH: env.oneOf(['none', 'token', 'mtls'] as const, 'none'),
+  ADMIN_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
+  GRPC_TLS_CERT_FILE: env.optionalStr(),
+  GRPC_TLS_KEY_FILE: env.optionalStr(),
+  GRPC_TLS_CA_FILE: env.optionalStr(),
   WORKERS: workersSchema(),
 };
 
@@ -18,20 +53,48 @@ export type AppmgrConfig = z.output<z.ZodObject<typeof appmgrEnv>>;
 
 /** Throws ConfigError (one line naming the variable) on a bad value. */
 export function parseAppmgrConfig(source: NodeJS.ProcessEnv = process.env): AppmgrConfig {
-  return loadConfig(appmgrEnv, source);
+  let c: AppmgrConfig;
+  try {
+    c = loadConfig(appmgrEnv, source);
+  } catch (err) {
+    // loadConfig shows values; a bad ADMIN_TOKEN must not be echoed whatever the redaction rules say.
+    if (err instanceof ConfigError && err.variable === 'ADMIN_TOKEN') throw new ConfigError('ADMIN_TOKEN', 'invalid ADMIN_TOKEN (value hidden): expected a token of at least 16 characters');
+    throw err;
+  }
+  if (c.GRPC_AUTH === 'token' && !c.ADMIN_TOKEN) throw new ConfigError('ADMIN_TOKEN', 'invalid ADMIN_TOKEN=(unset): expected a token when GRPC_AUTH=token');
+  if (c.GRPC_AUTH === 'mtls') {
+    for (const k of ['GRPC_TLS_CERT_FILE', 'GRPC_TLS_KEY_FILE', 'GRPC_TLS_CA_FILE'] as const) {
+      if (!c[k]) throw new ConfigError(k, `invalid ${k}=(unset): expected a PEM file path when GRPC_AUTH=mtls`);
+    }
+  }
+  return c;
 }
 
 export function loadAppmgrConfigOrExit(source: NodeJS.ProcessEnv = process.env): AppmgrConfig {
-  return loadConfigOrExit(appmgrEnv, source);
+  try {
+    return parseAppmgrConfig(source);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`gamecluster: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
 }
 
 export const appmgrEnvHelp = `Environment (defaults in brackets):
   REDIS_URL        redis://, rediss:// or redis-sentinel://h:p,h:p/master [redis://127.0.0.1:6379]
   REDIS_SENTINELS  host:port,host:port[/master] (instead of a sentinel URL)
   PREFIX           Redis key prefix [gc]
-  HTTP_PORT        /login, /apps, /status, /metrics, /healthz, /readyz, / [8080]
+  HTTP_PORT        public: GET /login, /healthz, /readyz (nothing else) [8080]
+  ADMIN_PORT       operators: /apps, /status, /metrics, the live page /, /healthz, /readyz [8081]
   GRPC_PORT        gamecluster.v1.AppMgrService + health + reflection [50051]
   SELECT_STRATEGY  least_loaded | packed [least_loaded]
+  LOGIN_RATE_PER_IP  /login requests per second per client address, burst 2x; 0 = off [0]
+  LOGIN_RATE_MAX_ADDRESSES  client addresses the limiter tracks at once (oldest dropped) [100000]
+  TRUST_PROXY      IPs/CIDRs of proxies whose X-Forwarded-For names the client (unset: the TCP peer)
+  GRPC_AUTH        none | token (ADMIN_TOKEN) | mtls (GRPC_TLS_CERT_FILE, GRPC_TLS_KEY_FILE, GRPC_TLS_CA_FILE) [none]
+  ADMIN_TOKEN      bearer token every AppMgrService call must carry when GRPC_AUTH=token (16+ chars)
   HEARTBEAT_MS     snapshot refresh interval (= the pods' heartbeat) [2000]
   APP_TTL_MS       a pod not heard from for this long is never chosen [6000]
   STALE_MS         how long /login answers from the snapshot while Redis is down [10000]

@@ -1,8 +1,10 @@
 /**
- * appmgr's gRPC API: `gamecluster.v1.AppMgrService` (GetLogin, AllocateGame, ListApps, DrainApp) loaded at run time
- * from proto/ at the package root with @grpc/proto-loader, plus `grpc.health.v1.Health` (serving "" and the
- * service name; NOT_SERVING once shutting down) and server reflection. The proto path is resolved from this module's
- * URL: services/appmgr/ (tsx) and dist/appmgr/ (built) are both two levels below the package root.
+ * appmgr's gRPC API: `gamecluster.v1.AppMgrService` (GetLogin, AllocateGame, ListApps, DrainApp, UndrainApp) loaded
+ * at run time from proto/ at the package root with @grpc/proto-loader, plus `grpc.health.v1.Health` (serving "" and
+ * the service name; NOT_SERVING once shutting down) and server reflection, built from a keepCase package definition
+ * so it serves the proto exactly as written (`app_id`, not `appId`). Access (grpc-auth.ts): none, a bearer token on
+ * every AppMgrService call, or mutual TLS; health is never behind the token. The proto path is resolved from this
+ * module's URL: services/appmgr/ (tsx) and dist/appmgr/ (built) are both two levels below the package root.
  */
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
@@ -16,6 +18,7 @@ import type { AppInfo } from '../protocol/gen/grpc/gamecluster/v1/AppInfo.js';
 import type { AppMgrServiceHandlers } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
 import type { AppDirectory, AppRecord, AppSelector, PickResult } from '../registry/types.js';
 import type { AppSnapshot } from './app-snapshot.js';
+import { guardHandlers, type GrpcAccess } from './grpc-auth.js';
 import type { AppmgrMetrics } from './metrics.js';
 
 export const SERVICE_NAME = 'gamecluster.v1.AppMgrService';
@@ -24,6 +27,11 @@ export const PROTO_FILE = 'gamecluster/v1/gamecluster.proto';
 
 /** The options the generated types in services/protocol/gen/grpc assume (scripts/gen-proto.sh). */
 export const protoLoaderOptions: protoLoader.Options = { keepCase: false, longs: Number, enums: String, defaults: true, oneofs: true, includeDirs: [PROTO_ROOT] };
+
+/** The package definition reflection serves: field names as written in the .proto (keepCase). */
+export function loadReflectionDefinition(): protoLoader.PackageDefinition {
+  return protoLoader.loadSync(PROTO_FILE, { ...protoLoaderOptions, keepCase: true });
+}
 
 export function loadAppmgrProto(): { packageDefinition: protoLoader.PackageDefinition; proto: ProtoGrpcType } {
   const packageDefinition = protoLoader.loadSync(PROTO_FILE, protoLoaderOptions);
@@ -39,6 +47,7 @@ export interface GrpcDeps {
   snapshot: AppSnapshot;
   metrics: AppmgrMetrics;
   logger: Logger;
+  access: GrpcAccess;
 }
 
 export interface AppmgrGrpcServer {
@@ -69,7 +78,7 @@ function pickReply(r: PickResult) {
 }
 
 export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
-  const { packageDefinition, proto } = loadAppmgrProto();
+  const { proto } = loadAppmgrProto();
   const server = new grpc.Server({
     'grpc.max_receive_message_length': 64 * 1024,
     'grpc.keepalive_permit_without_calls': 1,
@@ -102,37 +111,47 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
         () => cb(null, { apps: d.snapshot.list(type).map(toAppInfo) }),
       );
     },
-    DrainApp: (call, cb) => {
-      const appId = call.request.appId;
-      if (!appId || appId.length > 253) return cb(null, { found: false });
-      d.directory.drain(appId).then(
-        (found) => {
-          d.logger.info({ app_id: appId, found }, 'DrainApp');
-          cb(null, { found });
-        },
-        (err: unknown) => {
-          d.logger.warn({ err: (err as Error).message, app_id: appId }, 'DrainApp: registry unavailable');
-          cb({ code: grpc.status.UNAVAILABLE, details: 'registry unavailable' });
-        },
-      );
-    },
-    // Filled in with the admin surface (the drained pod's way back); until then the method exists and says so.
-    UndrainApp: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'UndrainApp is not implemented yet' }),
+    DrainApp: (call, cb) => drainCall(call, cb, 'DrainApp', (id) => d.directory.drain(id)),
+    UndrainApp: (call, cb) => drainCall(call, cb, 'UndrainApp', (id) => d.directory.undrain(id)),
   };
+  // Both are operator actions: logged with the caller's address (and found or not), whatever the outcome.
+  function drainCall(
+    call: grpc.ServerUnaryCall<{ appId: string }, unknown>,
+    cb: grpc.sendUnaryData<{ found: boolean }>,
+    what: 'DrainApp' | 'UndrainApp',
+    run: (appId: string) => Promise<boolean>,
+  ) {
+    const appId = call.request.appId;
+    const peer = call.getPeer();
+    if (!appId || appId.length > 253) {
+      d.logger.info({ app_id: appId.slice(0, 253), peer, found: false }, what);
+      return cb(null, { found: false });
+    }
+    run(appId).then(
+      (found) => {
+        d.logger.info({ app_id: appId, peer, found }, what);
+        cb(null, { found });
+      },
+      (err: unknown) => {
+        d.logger.warn({ err: (err as Error).message, app_id: appId, peer }, `${what}: registry unavailable`);
+        cb({ code: grpc.status.UNAVAILABLE, details: 'registry unavailable' });
+      },
+    );
+  }
   function internal(cb: grpc.sendUnaryData<never>, err: unknown) {
     d.logger.error({ err }, 'grpc: handler failed');
     cb({ code: grpc.status.INTERNAL, details: 'internal error' });
   }
 
-  server.addService(proto.gamecluster.v1.AppMgrService.service, handlers);
+  server.addService(proto.gamecluster.v1.AppMgrService.service, guardHandlers(handlers, d.access));
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
   health.addToServer(server);
-  new ReflectionService(packageDefinition).addToServer(server);
+  new ReflectionService(loadReflectionDefinition()).addToServer(server);
 
   return {
     listen: (host, port) =>
       new Promise((resolve, reject) => {
-        server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+        server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${port}`, d.access.credentials, (err, bound) =>
           err ? reject(err) : resolve(bound),
         );
       }),

@@ -1,28 +1,32 @@
 /**
- * appmgr's HTTP API on fastify 5: `GET /login` (the contract: body exactly {returncode, ip, port}), `/apps`,
- * `/status`, `/healthz`, `/readyz`, `/metrics` and the live page `/`. Every route has a response schema (compiled
- * serializers), fastify's own logger is off (the hot path stays lean; errors go to our pino once), unknown routes
- * and wrong methods answer JSON 404/405, and oversized URLs/headers are refused by Node/fastify with a JSON 4xx.
+ * appmgr's public HTTP port (`HTTP_PORT`) on fastify 5: `GET /login` (the contract: body exactly {returncode, ip,
+ * port}) and the probes `/healthz` `/readyz` — nothing else (every operator route is on the admin port,
+ * admin-server.ts; anything else answers 404 JSON). Every route has a response schema (compiled serializers),
+ * fastify's logger is off (the hot path stays lean; errors go to our pino once).
+ * With `LOGIN_RATE_PER_IP` > 0 a per-address token bucket answers 429/returncode 6 with `Retry-After: 1` past the
+ * rate; with it off the /login handler is the unwrapped one (no per-request work at all). The client address is the
+ * TCP peer, or — with `TRUST_PROXY` — the X-Forwarded-For entry added by the last untrusted hop (fastify/proxy-addr).
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Counter } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import { ReturnCode } from '../protocol/wire.js';
-import type { AppDirectory, AppRecord } from '../registry/types.js';
-import type { AppSnapshot } from './app-snapshot.js';
+import type { AppRecord } from '../registry/types.js';
 import type { FallbackSelector } from './fallback-selector.js';
-import { livePageHtml } from './live-page.js';
+import { addFallbacks, addProbes, createFastify } from './http-common.js';
+import type { LoginRateLimiter } from './login-rate-limit.js';
 import type { AppmgrMetrics } from './metrics.js';
 
 export interface HttpDeps {
   selector: FallbackSelector;
-  directory: AppDirectory;
-  snapshot: AppSnapshot;
   metrics: AppmgrMetrics;
   logger: Logger;
-  version: string;
-  redisUp: () => boolean;
   /** Readiness: listening, first registry read done, not shutting down. */
   ready: () => true | string;
+  /** Set when LOGIN_RATE_PER_IP > 0. */
+  limiter?: LoginRateLimiter | undefined;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed. */
+  trustProxy?: string[] | undefined;
 }
 
 const loginBody = {
@@ -32,40 +36,15 @@ const loginBody = {
   additionalProperties: false,
 } as const;
 
+const KNOWN = new Set(['/login', '/healthz', '/readyz']);
 
-const appBody = {
-  type: 'object',
-  properties: {
-    app_id: { type: 'string' },
-    app_type: { type: 'string' },
-    online: { type: 'integer' },
-    ip: { type: 'string' },
-    port: { type: 'integer' },
-    state: { type: 'string' },
-    last_seen_ms: { type: 'integer' },
-    capacity: { type: 'integer' },
-  },
-  required: ['app_id', 'app_type', 'online', 'ip', 'port', 'state', 'last_seen_ms', 'capacity'],
-} as const;
-
-const statusBody = { type: 'object', properties: { status: { type: 'string' }, reason: { type: 'string' } } } as const;
-
-const KNOWN = new Set(['/', '/login', '/apps', '/status', '/healthz', '/readyz', '/metrics']);
-
+/** The operator's JSON view of one pod (GET /apps); `ws_port` 0 when the pod has no WebSocket port. */
 export function toAppJson(a: AppRecord) {
-  return { app_id: a.appId, app_type: a.appType, online: a.online, ip: a.ip, port: a.port, state: a.state, last_seen_ms: a.tsMs, capacity: a.capacity };
+  return { app_id: a.appId, app_type: a.appType, online: a.online, ip: a.ip, port: a.port, ws_port: a.wsPort ?? 0, state: a.state, last_seen_ms: a.tsMs, capacity: a.capacity };
 }
 
 export function createHttpServer(d: HttpDeps): FastifyInstance {
-  const app = Fastify({
-    logger: false,
-    routerOptions: { maxParamLength: 200 },
-    bodyLimit: 16 * 1024,
-    keepAliveTimeout: 65_000,
-    requestTimeout: 30_000,
-    return503OnClosing: true,
-    forceCloseConnections: 'idle',
-  });
+  const app = createFastify(d.trustProxy ? { trustProxy: d.trustProxy } : {});
 
   const noApp = { returncode: ReturnCode.NO_APP, ip: '', port: 0 };
   const busy = { returncode: ReturnCode.BUSY, ip: '', port: 0 };
@@ -79,7 +58,7 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
     redis_down: d.metrics.requests.labels('login', 'redis_down'),
   };
   // A plain (non-async) handler answering from the selector's callback: no promise per request on the hot path.
-  app.get('/login', { schema: { response: { 200: loginBody, 503: loginBody } } }, (_req, reply) => {
+  const login = (_req: FastifyRequest, reply: FastifyReply) => {
     const t0 = performance.now();
     d.selector.pickWith('login', (r, source) => {
       try {
@@ -96,66 +75,21 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
         reply.send(err);
       }
     });
-  });
+  };
+  const schema = { response: { 200: loginBody, 429: loginBody, 503: loginBody } };
+  if (d.limiter) app.get('/login', { schema }, limited(login, d.limiter, d.metrics.loginRateLimited, busy));
+  else app.get('/login', { schema }, login);
 
-  app.get('/apps', { schema: { response: { 200: { type: 'object', properties: { apps: { type: 'array', items: appBody } }, required: ['apps'] } } } }, async () => {
-    let apps: AppRecord[];
-    try {
-      apps = await d.directory.list();
-      d.snapshot.replace(apps);
-    } catch {
-      apps = d.snapshot.list(); // Redis down: the last known state is more useful to an operator than an error
-    }
-    return { apps: apps.map(toAppJson) };
-  });
-
-  app.get(
-    '/status',
-    {
-      schema: {
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              redis: { type: 'string' },
-              apps: { type: 'object', properties: { login: { type: 'integer' }, game: { type: 'integer' } } },
-              version: { type: 'string' },
-            },
-          },
-        },
-      },
-    },
-    async () => ({ redis: d.redisUp() ? 'up' : 'down', apps: d.snapshot.counts(), version: d.version }),
-  );
-
-  app.get('/healthz', { schema: { response: { 200: statusBody } } }, async () => ({ status: 'ok' }));
-
-  app.get('/readyz', { schema: { response: { 200: statusBody, 503: statusBody } } }, async (_req, reply) => {
-    const r = d.ready();
-    return r === true ? reply.code(200).send({ status: 'ready' }) : reply.code(503).send({ status: 'not_ready', reason: r });
-  });
-
-  app.get('/metrics', async (_req, reply) => {
-    const text = await d.metrics.registry.metrics();
-    return reply.code(200).header('content-type', d.metrics.registry.contentType).send(text);
-  });
-
-  app.get('/', async (_req, reply) => reply.code(200).header('content-type', 'text/html; charset=utf-8').send(livePageHtml));
-
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?', 1)[0]!;
-    if (KNOWN.has(path)) {
-      return reply.code(405).header('allow', 'GET, HEAD').send({ error: 'Method Not Allowed', message: `${req.method} ${path} is not allowed`, statusCode: 405 });
-    }
-    return reply.code(404).send({ error: 'Not Found', message: 'no such route', statusCode: 404 });
-  });
-
-  app.setErrorHandler((err: { statusCode?: number; message?: string; code?: string }, req, reply) => {
-    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    if (status >= 500) d.logger.error({ err, url: req.url.slice(0, 200), method: req.method }, 'http: request failed');
-    return reply.code(status).send({ error: status >= 500 ? 'Internal Server Error' : 'Bad Request', message: status >= 500 ? 'internal error' : (err.message ?? ''), statusCode: status });
-  });
-
+  addProbes(app, d.ready);
+  addFallbacks(app, KNOWN, d.logger, 'public');
   return app;
 }
 
+function limited(handler: (req: FastifyRequest, reply: FastifyReply) => void, limiter: LoginRateLimiter, counter: Counter, body: object) {
+  return (req: FastifyRequest, reply: FastifyReply) => {
+    // req.ip: the TCP peer, or with trustProxy the first address from the right not in TRUST_PROXY.
+    if (limiter.take(req.ip)) return handler(req, reply);
+    counter.inc();
+    reply.code(429).header('retry-after', '1').send(body);
+  };
+}

@@ -1,6 +1,7 @@
 /**
- * The human page at `GET /`: the apps table with online counts, polling `/apps` every 2 s. One self-contained
- * HTML string (no build step, no external assets, no inline data from requests, so nothing to escape server-side).
+ * The human page at `GET /` (admin port): the apps table with online counts and the queue, polling `/apps` and
+ * `/status` every 2 s. One self-contained HTML string (no build step, no external assets, no inline data from
+ * requests, so nothing to escape server-side).
  */
 export const livePageHtml = `<!doctype html>
 <html lang="en">
@@ -34,8 +35,9 @@ const $ = (id) => document.getElementById(id);
 function cell(text, cls) { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; }
 async function refresh() {
   try {
-    const res = await fetch('apps', { cache: 'no-store' });
+    const [res, st] = await Promise.all([fetch('apps', { cache: 'no-store' }), fetch('status', { cache: 'no-store' })]);
     const body = await res.json();
+    const status = await st.json();
     const rows = $('rows');
     rows.textContent = '';
     const totals = {};
@@ -61,7 +63,7 @@ async function refresh() {
       tr.append(cell('total ' + t), cell(''), cell(''), cell(''), cell(String(n), 'n'), cell(''), cell(''), cell(''));
       tf.append(tr);
     }
-    $('meta').textContent = body.apps.length + ' pods, updated ' + new Date().toLocaleTimeString();
+    $('meta').textContent = body.apps.length + ' pods, ' + status.queue + ' queued, redis ' + status.redis + ', updated ' + new Date().toLocaleTimeString();
     $('meta').className = '';
   } catch (e) {
     $('meta').textContent = 'cannot reach appmgr: ' + e;

@@ -2,7 +2,7 @@
  * `gamecluster appmgr`: only wiring — config (exit 2 on a bad variable) → logger (effective config, redacted) →
  * startAppmgr (Redis, components, listeners) → graceful shutdown on SIGTERM/SIGINT.
  * WORKERS>1: this process becomes a node:cluster primary (appmgr-workers.ts) and every worker runs the same
- * startAppmgr on the shared HTTP and gRPC ports; the pod's /metrics (any worker answers it) is the aggregate.
+ * startAppmgr on the shared HTTP, admin and gRPC ports; the pod's /metrics (admin port, any worker) is the aggregate.
  */
 import { redactConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
@@ -15,7 +15,8 @@ import { appmgrEnvHelp, loadAppmgrConfigOrExit } from './config.js';
 const usage = `usage: gamecluster appmgr [--help]
 
 The front door: GET /login picks the least-loaded login pod (atomic +1 in Redis, shared by all replicas);
-gRPC gamecluster.v1.AppMgrService (GetLogin, AllocateGame, ListApps, DrainApp) + health + reflection.
+the admin port serves the operator's /apps /status /metrics and live page;
+gRPC gamecluster.v1.AppMgrService (GetLogin, AllocateGame, ListApps, DrainApp, UndrainApp) + health + reflection.
 
 ${appmgrEnvHelp}
 `;
@@ -34,7 +35,7 @@ export async function main(argv: string[]): Promise<void> {
   const workers = resolveWorkers(config.WORKERS);
   const role = processRole(workers);
   if (role === 'worker') return runAppmgrWorker(config, logger);
-  logger.info({ config: redactConfig(config), ...(role === 'primary' ? { workers } : {}) }, 'effective config');
+  logger.info({ config: redactConfig({ ...config, ADMIN_TOKEN: config.ADMIN_TOKEN ? '***' : undefined }), ...(role === 'primary' ? { workers } : {}) }, 'effective config');
   if (role === 'primary') return runAppmgrPrimary(config, logger, workers);
   let handle;
   try {
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<void> {
     logger.fatal({ err }, 'appmgr could not start');
     process.exit(1);
   }
-  logger.info({ http_port: handle.httpPort, grpc_port: handle.grpcPort }, 'appmgr listening');
+  logger.info({ http_port: handle.httpPort, admin_port: handle.adminPort, grpc_port: handle.grpcPort }, 'appmgr listening');
   const h = handle;
   onShutdown(logger, 10_000, async () => {
     await h.close();

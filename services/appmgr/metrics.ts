@@ -15,6 +15,7 @@ export interface AppmgrMetrics {
   readonly apps: Gauge<'app_type' | 'state'>;
   readonly clusterOnline: Gauge<'app_type'>;
   readonly redisUp: Gauge;
+  readonly loginRateLimited: Counter;
 }
 
 export function createAppmgrMetrics(registry: Registry = createRegistry()): AppmgrMetrics {
@@ -33,5 +34,6 @@ export function createAppmgrMetrics(registry: Registry = createRegistry()): Appm
     apps: new Gauge({ name: 'gamecluster_appmgr_apps', help: 'Registered pods by type and state (from the last registry snapshot)', labelNames: ['app_type', 'state'], registers: r, aggregator: 'max' }),
     clusterOnline: new Gauge({ name: 'gamecluster_cluster_online_players', help: 'Players online in the cluster by pod type (sum of the registry)', labelNames: ['app_type'], registers: r, aggregator: 'max' }),
     redisUp: createRedisUpGauge(registry),
+    loginRateLimited: new Counter({ name: 'gamecluster_login_rate_limited_total', help: 'GET /login requests refused with 429 by LOGIN_RATE_PER_IP', registers: r }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * What the operator sees of a local cluster: appmgr's registry view (`GET /apps`) joined with each pod's own truth
+ * What the operator sees of a local cluster: appmgr's registry view (`GET /apps` on its admin port) joined with each pod's own truth
  * (`gamecluster_online_players` and `gamecluster_connections` on its /metrics), plus appmgr's cluster total
  * (`gamecluster_cluster_online_players`). Includes a tiny Prometheus text reader (summing samples by name and
  * labels) and the per-pod table printer. Only pods this launcher started are shown: rows come from our pod list.
@@ -67,8 +67,9 @@ async function getText(url: string, timeoutMs = 3000): Promise<string | null> {
   }
 }
 
-export async function fetchApps(appmgrUrl: string): Promise<AppEntry[] | null> {
-  const text = await getText(`${appmgrUrl}/apps`);
+/** appmgr's /apps from its admin URL (the snapshot: it may lag the registry by one heartbeat). */
+export async function fetchApps(adminUrl: string): Promise<AppEntry[] | null> {
+  const text = await getText(`${adminUrl}/apps`);
   if (text === null) return null;
   try {
     return (JSON.parse(text) as { apps: AppEntry[] }).apps;
@@ -77,10 +78,10 @@ export async function fetchApps(appmgrUrl: string): Promise<AppEntry[] | null> {
   }
 }
 
-export async function clusterView(appmgrUrl: string, pods: readonly PodRef[]): Promise<ClusterView> {
+export async function clusterView(adminUrl: string, pods: readonly PodRef[]): Promise<ClusterView> {
   const [apps, appmgrMetrics, podMetrics] = await Promise.all([
-    fetchApps(appmgrUrl),
-    getText(`${appmgrUrl}/metrics`),
+    fetchApps(adminUrl),
+    getText(`${adminUrl}/metrics`),
     Promise.all(pods.map((p) => getText(`http://127.0.0.1:${p.metricsPort}/metrics`))),
   ]);
   const rows = pods.map((p, i): PodRow => {

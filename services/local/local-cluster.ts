@@ -1,7 +1,7 @@
 /**
  * `startLocalCluster(opts)`: a whole gamecluster on loopback as child processes of this same CLI — a redis-server (or
  * the Redis at REDIS_URL, under a fresh PREFIX so other clusters' pods never show up), 1 appmgr, N logins, M games —
- * on free 127.0.0.1 ports, ready when every /readyz answers 200 and appmgr's /apps lists every pod as ready.
+ * on free 127.0.0.1 ports, ready when every /readyz answers 200 and appmgr's /apps (admin port) lists every pod as ready.
  * `stop()` stops only what it started: pods first (SIGTERM; they drain), then appmgr, then Redis, each bounded by a
  * SIGKILL. Child logs go to one file per process in a temp dir. Used by `gamecluster local`, tests and bench.
  */
@@ -42,7 +42,10 @@ export interface LocalPod extends PodRef {
 }
 
 export interface LocalCluster {
+  /** appmgr's public port: GET /login. */
   appmgrUrl: string;
+  /** appmgr's admin port: /apps, /status, /metrics, the live page. */
+  appmgrAdminUrl: string;
   appmgrGrpc: string;
   redisUrl: string;
   /** True when we started the Redis (and will stop it). */
@@ -50,7 +53,7 @@ export interface LocalCluster {
   prefix: string;
   heartbeatMs: number;
   logDir: string;
-  appmgr: { pid: number; httpPort: number; grpcPort: number; logFile: string };
+  appmgr: { pid: number; httpPort: number; adminPort: number; grpcPort: number; logFile: string };
   pods: LocalPod[];
   stop(): Promise<void>;
   /** SIGKILLs everything we started, synchronously (for process 'exit'). */
@@ -109,6 +112,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
     };
 
     const httpPort = await freePort();
+    const adminPort = await freePort();
     const grpcPort = await freePort();
     const spawnCmd = (name: string, cmd: string, env: Record<string, string>) => {
       const { file, args } = gameclusterCommand(cmd);
@@ -116,8 +120,9 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       children.push(c);
       return c;
     };
-    const appmgr = spawnCmd('appmgr', 'appmgr', { ...common, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) });
+    const appmgr = spawnCmd('appmgr', 'appmgr', { ...common, HTTP_PORT: String(httpPort), ADMIN_PORT: String(adminPort), GRPC_PORT: String(grpcPort) });
     const appmgrUrl = `http://127.0.0.1:${httpPort}`;
+    const appmgrAdminUrl = `http://127.0.0.1:${adminPort}`;
 
     const pods: LocalPod[] = [];
     const podChildren = new Map<string, ManagedChild>();
@@ -159,7 +164,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       const ok = await Promise.all(pending.map((c) => httpOk(c.url)));
       pending = pending.filter((_, i) => !ok[i]);
       if (pending.length === 0) {
-        const apps = await fetchApps(appmgrUrl);
+        const apps = await fetchApps(appmgrAdminUrl);
         if (apps && pods.every((p) => apps.some((a) => a.app_id === p.appId && a.state === 'ready'))) break;
       }
       if (Date.now() > deadline) {
@@ -173,13 +178,14 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
     let stopping: Promise<void> | undefined;
     return {
       appmgrUrl,
+      appmgrAdminUrl,
       appmgrGrpc: `127.0.0.1:${grpcPort}`,
       redisUrl,
       ownsRedis: redisChild !== undefined,
       prefix,
       heartbeatMs,
       logDir,
-      appmgr: { pid: appmgr.pid, httpPort, grpcPort, logFile: appmgr.logFile },
+      appmgr: { pid: appmgr.pid, httpPort, adminPort, grpcPort, logFile: appmgr.logFile },
       pods,
       stop: () => (stopping ??= stopAll()),
       killNow,

@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     throw e;
   }
-  err(`gamecluster local: redis ${cluster.redisUrl}${cluster.ownsRedis ? '' : ' (REDIS_URL, prefix ' + cluster.prefix + ')'}, appmgr ${cluster.appmgrUrl}, ${cluster.pods.length} pods; child logs in ${cluster.logDir}`);
+  err(`gamecluster local: redis ${cluster.redisUrl}${cluster.ownsRedis ? '' : ' (REDIS_URL, prefix ' + cluster.prefix + ')'}, appmgr ${cluster.appmgrUrl} (admin ${cluster.appmgrAdminUrl}), ${cluster.pods.length} pods; child logs in ${cluster.logDir}`);
 
   let code = 0;
   try {
@@ -70,17 +70,17 @@ export async function main(argv: string[]): Promise<void> {
       const failed = report.failed > 0 || report.not_started > 0;
       if (failed) code = 1;
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ robots: report, cluster: view, appmgr_url: `${cluster.appmgrUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ robots: report, cluster: view, appmgr_url: `${cluster.appmgrAdminUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
       } else {
-        process.stdout.write(`${formatReport(report)}\nper-pod online while the ${report.flows_completed} robots were in game:\n${formatClusterView(view)}\nappmgr: ${cluster.appmgrUrl}/\nlogs:   ${cluster.logDir}\n`);
+        process.stdout.write(`${formatReport(report)}\nper-pod online while the ${report.flows_completed} robots were in game:\n${formatClusterView(view)}\nappmgr: ${cluster.appmgrAdminUrl}/\nlogs:   ${cluster.logDir}\n`);
       }
     } else if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ robots: null, cluster: null, appmgr_url: `${cluster.appmgrUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
-    } else process.stdout.write(`appmgr: ${cluster.appmgrUrl}/\nlogs:   ${cluster.logDir}\n`);
+      process.stdout.write(`${JSON.stringify({ robots: null, cluster: null, appmgr_url: `${cluster.appmgrAdminUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
+    } else process.stdout.write(`appmgr: ${cluster.appmgrAdminUrl}/\nlogs:   ${cluster.logDir}\n`);
 
     if (opts.keep && !interrupted) {
       const pods = cluster.pods.map((p) => `  ${p.name.padEnd(8)} tcp 127.0.0.1:${p.port}  metrics http://127.0.0.1:${p.metricsPort}/metrics`).join('\n');
-      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/  (GET /login, /apps, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}`);
+      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/login  admin ${cluster.appmgrAdminUrl}/  (/apps, /status, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}`);
       await new Promise<void>((r) => (keepWaiting = r));
     }
   } finally {

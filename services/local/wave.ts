@@ -38,9 +38,10 @@ export async function waveWithSnapshot(cluster: LocalCluster, opts: WaveOptions,
     while (!finished && stats.inGame + stats.failed < opts.players && Date.now() < deadline && !hooks.signal?.aborted) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    // One heartbeat (plus scheduling slack) so every pod has written its count since the last login.
+    // Two heartbeats (plus scheduling slack): every pod has written its count since the last login, and appmgr's
+    // snapshot (which /apps and its gauges serve, refreshed once per heartbeat) has read it.
     await new Promise((r) => setTimeout(r, cluster.heartbeatMs * 2 + 250));
-    view = await clusterView(cluster.appmgrUrl, cluster.pods);
+    view = await clusterView(cluster.appmgrAdminUrl, cluster.pods);
   } finally {
     release();
   }

@@ -20,6 +20,7 @@ import type { PodHandle } from '../pod/pod-handle.js';
 import { attachLoginSessions } from '../pod/workers/login-sessions.js';
 import type { PodStartOptions } from '../pod/workers/pod-worker.js';
 import { accountCheckHandler, newLoginConnData, openAuthenticator, type Authenticator, type LoginConnData } from './account-check.js';
+import { grpcClientAccess } from '../appmgr/grpc-auth.js';
 import { AppmgrClient } from './appmgr-client.js';
 import { HttpAuthenticator } from './auth-http.js';
 import type { LoginConfig } from './config.js';
@@ -42,7 +43,7 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
     // Evaluation mode on a reachable address: anyone can log in as anyone (and kick the real player by doing so).
     log.warn({ bind_host: config.BIND_HOST }, 'AUTH_MODE=open on a non-loopback address: anyone can log in as any account; use AUTH_MODE=http in production');
   }
-  const appmgr = new AppmgrClient({ target: config.APPMGR_GRPC, logger: log });
+  const appmgr = new AppmgrClient({ target: config.APPMGR_GRPC, logger: log, access: grpcClientAccess(config) });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
 
   server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));

@@ -4,8 +4,10 @@
  * channel always uses the round_robin policy, so a `dns:///<headless service>:port` target spreads calls over every
  * appmgr replica (a plain host:port is one address and behaves the same as pick_first). Never throws: NO_APP when
  * appmgr has no game, BUSY when appmgr or its Redis is unreachable/slow; outages logged once at start and end.
+ * `access` (grpc-auth.ts grpcClientAccess) adds the bearer token to every call or presents the client certificate.
  */
 import * as grpc from '@grpc/grpc-js';
+import type { GrpcClientAccess } from '../appmgr/grpc-auth.js';
 import { loadAppmgrProto } from '../appmgr/grpc-server.js';
 import type { Logger } from '../platform/logger.js';
 import type { AppMgrServiceClient } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
@@ -24,6 +26,8 @@ export interface AppmgrClientOptions {
   target: string;
   logger: Logger;
   deadlineMs?: number;
+  /** GRPC_AUTH's client side (default: plaintext, no token). */
+  access?: GrpcClientAccess;
 }
 
 export class AppmgrClient {
@@ -32,7 +36,7 @@ export class AppmgrClient {
 
   constructor(private readonly o: AppmgrClientOptions) {
     const { proto } = loadAppmgrProto();
-    this.client = new proto.gamecluster.v1.AppMgrService(o.target, grpc.credentials.createInsecure(), {
+    this.client = new proto.gamecluster.v1.AppMgrService(o.target, o.access?.credentials ?? grpc.credentials.createInsecure(), {
       'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
       'grpc.keepalive_time_ms': 30_000,
       'grpc.keepalive_timeout_ms': 5_000,
@@ -42,7 +46,8 @@ export class AppmgrClient {
   allocateGame(account: string): Promise<AllocateResult> {
     return new Promise((resolve) => {
       const deadline = new Date(Date.now() + (this.o.deadlineMs ?? 2000));
-      this.client.allocateGame({ account }, { deadline }, (err, res) => {
+      const md = this.o.access?.metadata;
+      this.client.allocateGame({ account }, md ? md.clone() : new grpc.Metadata(), { deadline }, (err, res) => {
         if (err || !res) {
           this.failed(new AppmgrUnavailableError(`AllocateGame failed: ${err?.details || err?.message || 'no answer'}`, { cause: err }));
           return resolve({ kind: 'busy' });

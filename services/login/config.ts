@@ -1,6 +1,7 @@
 /**
  * The login pod's configuration: the pod variables (services/pod/pod-config.ts, PORT default 5002) plus where
- * appmgr's gRPC is (APPMGR_GRPC: `host:port` or `dns:///host:port`, round-robin over every address) and how account
+ * appmgr's gRPC is (APPMGR_GRPC: `host:port` or `dns:///host:port`, round-robin over every address), how it proves
+ * itself there (GRPC_AUTH with ADMIN_TOKEN or a client certificate, as appmgr expects) and how account
  * checks are made (AUTH_MODE open|http, AUTH_URL, AUTH_HTTP_TIMEOUT_MS — the last one is our addition: the bound on
  * one call to the auth service). Pure parsing; AUTH_MODE=http without AUTH_URL is an error naming AUTH_URL.
  */
@@ -20,13 +21,31 @@ export const loginEnv = {
   AUTH_MODE: env.oneOf(['open', 'http'] as const, 'open'),
   AUTH_URL: env.url(['http', 'https']),
   AUTH_HTTP_TIMEOUT_MS: env.int(3000, 50, 60_000),
+  // How this pod proves itself to appmgr's gRPC (the same GRPC_AUTH as appmgr's; see services/appmgr/grpc-auth.ts).
+  GRPC_AUTH: env.oneOf(['none', 'token', 'mtls'] as const, 'none'),
+  ADMIN_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
+  GRPC_TLS_CA_FILE: env.optionalStr(),
+  GRPC_TLS_CLIENT_CERT_FILE: env.optionalStr(),
+  GRPC_TLS_CLIENT_KEY_FILE: env.optionalStr(),
 };
 
 export type LoginConfig = z.output<z.ZodObject<typeof loginEnv>>;
 
 /** Throws ConfigError (one line naming the variable) on a bad value. */
 export function parseLoginConfig(source: NodeJS.ProcessEnv = process.env): LoginConfig {
-  const c = loadConfig(loginEnv, source);
+  let c: LoginConfig;
+  try {
+    c = loadConfig(loginEnv, source);
+  } catch (err) {
+    if (err instanceof ConfigError && err.variable === 'ADMIN_TOKEN') throw new ConfigError('ADMIN_TOKEN', 'invalid ADMIN_TOKEN (value hidden): expected a token of at least 16 characters');
+    throw err;
+  }
+  if (c.GRPC_AUTH === 'token' && !c.ADMIN_TOKEN) throw new ConfigError('ADMIN_TOKEN', 'invalid ADMIN_TOKEN=(unset): expected a token when GRPC_AUTH=token');
+  if (c.GRPC_AUTH === 'mtls') {
+    for (const k of ['GRPC_TLS_CA_FILE', 'GRPC_TLS_CLIENT_CERT_FILE', 'GRPC_TLS_CLIENT_KEY_FILE'] as const) {
+      if (!c[k]) throw new ConfigError(k, `invalid ${k}=(unset): expected a PEM file path when GRPC_AUTH=mtls`);
+    }
+  }
   if (c.AUTH_MODE === 'http' && !c.AUTH_URL) throw new ConfigError('AUTH_URL', 'invalid AUTH_URL=(unset): expected an http(s) URL when AUTH_MODE=http');
   return c;
 }
@@ -36,4 +55,5 @@ export const loginEnvHelp = `Environment (defaults in brackets):
   AUTH_MODE         open (any valid account) | http (POST {"account","password"} to AUTH_URL) [open]
   AUTH_URL          the auth service (AUTH_MODE=http)
   AUTH_HTTP_TIMEOUT_MS  bound on one auth call; slower answers BUSY [3000]
+  GRPC_AUTH         how to call appmgr: none | token (ADMIN_TOKEN) | mtls (GRPC_TLS_CA_FILE + GRPC_TLS_CLIENT_CERT_FILE/KEY_FILE) [none]
 ${podEnvHelp(LOGIN_DEFAULT_PORT)}`;

@@ -23,6 +23,8 @@ export type ToWorker =
   | { gc: 'metrics-text'; id: number; text?: string; error?: string }
   /** Drain (no new players; kick at DRAIN_TIMEOUT_MS) — answer `drained` when done. */
   | { gc: 'drain'; reason: 'sigterm' | 'drain_app' }
+  /** UndrainApp: take a DrainApp drain back (ready again; the listener reopens if the deadline had closed it). */
+  | { gc: 'undrain' }
   /** Stop now (after a drain, or a non-draining service) and exit 0. */
   | { gc: 'close' }
   /** Kick (account, socketKey) with DUPLICATE_LOGIN if exactly that connection is live here (login pods). */

@@ -117,6 +117,12 @@ export class WorkerPool {
     return n;
   }
 
+  /** Restarts again after holdRestarts (a DrainApp drain taken back); an empty slot is refilled now. */
+  resumeRestarts(): void {
+    this.restarting = true;
+    for (const s of this.slots) if (!s.worker && !s.restartTimer) this.fork(s);
+  }
+
   /** No more restarts from now on (drain/stop). */
   holdRestarts(): void {
     this.restarting = false;

@@ -39,7 +39,8 @@ export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpe
   const logger = createLogger(spec.command, config.LOG_LEVEL); // startLogin/startGame bind app_id
   if (role === 'worker') return runPodWorker(config, logger, (c, l, o) => spec.start(c, l, o));
   const identity = resolvePodIdentity(config);
-  logger.info({ config: redactConfig(config), identity, ...(role === 'primary' ? { workers } : {}) }, 'effective config');
+  // ADMIN_TOKEN (login pods with GRPC_AUTH=token) is no URL: redactConfig would not hide it.
+  logger.info({ config: redactConfig({ ...config, ...('ADMIN_TOKEN' in config && config.ADMIN_TOKEN ? { ADMIN_TOKEN: '***' } : {}) }), identity, ...(role === 'primary' ? { workers } : {}) }, 'effective config');
   let handle: PodHandle;
   try {
     handle =

@@ -137,6 +137,7 @@ export class PodRuntime {
       // Report `draining` at once so appmgr stops picking this pod now, not at the next beat.
       onDraining: () =>
         void this.heartbeat?.beatNow().then((ok) => logger.info({ written: ok }, ok ? 'draining reported in a heartbeat' : 'draining heartbeat failed; retrying')),
+      onReady: () => void this.heartbeat?.beatNow(),
     });
     const self = this;
     this.heartbeat = new RedisHeartbeatWriter(this.redis, {
@@ -158,6 +159,7 @@ export class PodRuntime {
       },
     });
     this.heartbeat.onDrainRequested(() => void this.drain('drain_app'));
+    this.heartbeat.onUndrainRequested(() => void this.drainCtl?.undrain());
     await this.heartbeat.start();
     this.firstBeatDone = true;
     return { port: this.port, metricsPort: this.metricsPort };
@@ -169,7 +171,7 @@ export class PodRuntime {
     this.port = await server.listen(c.PORT, c.BIND_HOST);
     this.metricsPort = c.METRICS_PORT; // served by the primary
     this.drainCtl = new DrainController({ timeoutMs: c.DRAIN_TIMEOUT_MS, target: server, logger });
-    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r) });
+    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r), undrain: () => this.drainCtl?.undrain() ?? Promise.resolve(false) });
     this.firstBeatDone = true;
     return { port: this.port, metricsPort: this.metricsPort };
   }

@@ -16,6 +16,8 @@ export interface RegistryKeys {
   /** Set of every registered app_id (so listing needs no SCAN); dead members are pruned when listed. */
   readonly apps: string;
   drain(appId: string): string;
+  /** Set by UndrainApp for the drained pod's next heartbeat to take (undrain.ts). */
+  undrain(appId: string): string;
   token(token: string): string;
   /** Sorted set of a game pod's issued, not yet redeemed tokens (score = expiry ms): players on their way to it. */
   pending(appId: string): string;
@@ -44,6 +46,7 @@ export function registryKeys(prefix: string): RegistryKeys {
     onlinePrefix: `${tag}:online:`,
     apps: `${tag}:apps`,
     drain: (id) => `${tag}:drain:${id}`,
+    undrain: (id) => `${tag}:undrain:${id}`,
     token: (t) => `${tag}:token:${t}`,
     pending: (id) => `${tag}:pending:${id}`,
     pendingPrefix: `${tag}:pending:`,

@@ -10,6 +10,7 @@ import { parseListReply } from './app-record.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
 import { drainScript, listScript, MISSING_KEYS, script } from './lua-scripts.js';
 import { RegistryUnavailableError, type AppDirectory, type AppRecord } from './types.js';
+import { undrainScript } from './undrain.js';
 
 export interface RedisAppDirectoryOptions {
   prefix: string;
@@ -17,6 +18,8 @@ export interface RedisAppDirectoryOptions {
   drainTtlMs?: number;
   /** APP_TTL_MS: a pod whose last heartbeat (Redis TIME) is older leaves the online sets when listed. */
   appTtlMs?: number;
+  /** How long an UndrainApp marker waits for the pod's next beat (APP_TTL_MS; default 6000). */
+  undrainTtlMs?: number;
 }
 
 export class RedisAppDirectory implements AppDirectory {
@@ -25,14 +28,16 @@ export class RedisAppDirectory implements AppDirectory {
   private readonly drainRun;
   /** App hash keys to declare to the list script (the ids it met last time). */
   private known = new Set<string>();
+  private readonly undrainRun;
 
   constructor(
-    redis: Redis,
+    private readonly redis: Redis,
     private readonly o: RedisAppDirectoryOptions,
   ) {
     this.keys = registryKeys(o.prefix);
     this.listRun = script(redis, listScript);
     this.drainRun = script(redis, drainScript);
+    this.undrainRun = script(redis, undrainScript);
   }
 
   async list(appType?: AppTypeName): Promise<AppRecord[]> {
@@ -61,10 +66,21 @@ export class RedisAppDirectory implements AppDirectory {
     if (!appId) return false;
     try {
       const k = this.keys;
+      await this.redis.del(k.undrain(appId)); // a leftover UndrainApp marker must not undo this drain
       const r = await this.drainRun(k.app(appId), k.drain(appId), k.online('login'), k.online('game'), this.o.drainTtlMs ?? 3_600_000, appId);
       return r === 1;
     } catch (err) {
       throw new RegistryUnavailableError('cannot drain: redis unavailable', { cause: err });
+    }
+  }
+
+  async undrain(appId: string): Promise<boolean> {
+    if (!appId) return false;
+    try {
+      const r = await this.undrainRun(this.keys.app(appId), this.keys.drain(appId), this.keys.undrain(appId), this.o.undrainTtlMs ?? 6000);
+      return r === 1;
+    } catch (err) {
+      throw new RegistryUnavailableError('cannot undrain: redis unavailable', { cause: err });
     }
   }
 }

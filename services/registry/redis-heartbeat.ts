@@ -1,6 +1,7 @@
 /**
  * HeartbeatWriter over Redis: one atomic Lua step per beat writes the pod's hash (PEXPIRE APP_TTL_MS), its score in
- * `{p}:online:<type>` (or removes it when draining/full) and reads the DrainApp flag. The first beat is at start(),
+ * `{p}:online:<type>` (or removes it when draining/full) and reads the DrainApp flag; while drained by DrainApp it
+ * also takes UndrainApp's marker (undrain.ts) after each beat. The first beat is at start(),
  * then one every HEARTBEAT_MS; after a failure it retries sooner with doubling backoff (capped at HEARTBEAT_MS)
  * so the state is rebuilt quickly once Redis is back. The timer never throws; failures are counted and the
  * outage is logged once, not once per beat.
@@ -33,6 +34,8 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
   private failures = 0;
   private drainSeen = false;
   private readonly drainCbs: (() => void)[] = [];
+  private readonly undrainCbs: (() => void)[] = [];
+  private readonly redis: Redis;
   private inFlight: Promise<boolean> | undefined;
 
   constructor(
@@ -40,6 +43,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
     private readonly o: RedisHeartbeatWriterOptions,
   ) {
     this.keys = registryKeys(o.prefix);
+    this.redis = redis;
     this.beatScript = script(redis, heartbeatScript);
     this.unregister = script(redis, unregisterScript);
   }
@@ -60,6 +64,10 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
 
   onDrainRequested(cb: () => void): void {
     this.drainCbs.push(cb);
+  }
+
+  onUndrainRequested(cb: () => void): void {
+    this.undrainCbs.push(cb);
   }
 
   async stop(): Promise<void> {
@@ -116,6 +124,8 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
           }
         }
       }
+      // UndrainApp (undrain.ts): asked only while drained by DrainApp, so a ready pod pays nothing.
+      if (this.drainSeen && drained !== 1) await this.takeUndrain(s.appId);
     } catch (err) {
       if (this.failures === 0) this.o.logger.warn({ err: (err as Error).message, app_id: s.appId }, 'heartbeat: write failed; retrying with backoff');
       this.failures++;
@@ -123,6 +133,25 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
     this.o.heartbeats?.inc({ app_type: s.appType, result: ok ? 'ok' : 'error' });
     this.schedule();
     return ok;
+  }
+
+  /** Takes UndrainApp's marker if set (one DEL); a failure is logged and retried at the next beat. */
+  private async takeUndrain(appId: string): Promise<void> {
+    try {
+      if ((await this.redis.del(this.keys.undrain(appId))) !== 1) return;
+    } catch (err) {
+      this.o.logger.warn({ err: (err as Error).message, app_id: appId }, 'heartbeat: could not read the undrain marker; retrying at the next beat');
+      return;
+    }
+    this.drainSeen = false;
+    this.o.logger.info({ app_id: this.o.source.appId }, 'heartbeat: undrain requested by UndrainApp');
+    for (const cb of this.undrainCbs) {
+      try {
+        cb();
+      } catch (err) {
+        this.o.logger.error({ err }, 'heartbeat: onUndrainRequested callback threw');
+      }
+    }
   }
 
   private schedule(): void {

@@ -14,6 +14,8 @@ export interface AppRecord {
   state: AppStateName;
   tsMs: number;
   capacity: number;
+  /** The pod's WebSocket port, when it has one (absent = none). */
+  wsPort?: number;
 }
 
 /** What a pod reports on each heartbeat; asked fresh at every beat. */
@@ -46,6 +48,8 @@ export interface HeartbeatWriter {
   beatNow(): Promise<boolean>;
   /** Called when a `DrainApp` flag for this pod is seen (once). */
   onDrainRequested(cb: () => void): void;
+  /** Called when `UndrainApp` asked a pod drained by DrainApp to return to ready (then DrainApp may be seen again). */
+  onUndrainRequested?(cb: () => void): void;
   /** Stops beating and removes the pod's entry (clean exit), best effort. */
   stop(): Promise<void>;
 }
@@ -102,6 +106,8 @@ export interface AppDirectory {
   list(appType?: AppTypeName): Promise<AppRecord[]>;
   /** Sets the drain flag; false when no such app is registered. */
   drain(appId: string): Promise<boolean>;
+  /** Clears the drain flag and tells a DrainApp-drained pod to return to ready; false when no such app is registered. */
+  undrain(appId: string): Promise<boolean>;
 }
 
 export class RegistryUnavailableError extends Error {

@@ -96,11 +96,15 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     return this;
   }
 
+  private listenedOn: { port: number; host: string } | undefined;
+
   listen(port: number, host: string): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen({ port, host, backlog: 4096 }, () => {
         this.server.off('error', reject);
+        this.listenedOn = { port: (this.server.address() as AddressInfo).port, host };
+        if (this.sweepTimer) clearInterval(this.sweepTimer);
         const every = Math.min(1000, Math.max(20, Math.floor(Math.min(this.limits.authTimeoutMs, this.limits.idleTimeoutMs, this.limits.frameTimeoutMs) / 10)));
         this.sweepTimer = setInterval(() => this.sweep(Date.now()), every);
         this.sweepTimer.unref();
@@ -157,6 +161,12 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       // server.close waits for every connection; resolve once the listener itself is gone.
       setImmediate(resolve);
     });
+  }
+
+  /** Listens again on the port and host of the last listen (a pod undrained after its drain deadline). */
+  async resumeAccepting(): Promise<void> {
+    if (this.server.listening || !this.listenedOn) return;
+    await this.listen(this.listenedOn.port, this.listenedOn.host);
   }
 
   /** Kicks every connection with `reason` (drain timeout) and resolves when all have closed or `waitMs` passed. */

@@ -166,6 +166,7 @@ export function portOf(c: Container, nameOrNumber: string | number): ContainerPo
 
 const modelModules: Record<string, string> = {
   'v1/Service': 'kubernetes-models/v1/Service',
+  'v1/Secret': 'kubernetes-models/v1/Secret',
   'v1/ConfigMap': 'kubernetes-models/v1/ConfigMap',
   'v1/Pod': 'kubernetes-models/v1/Pod',
   'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment',
@@ -272,6 +273,12 @@ export interface ChartProcess {
 export async function processesFromChart(objs: K8sObject[], redisAddress: string, maxReplicas = 2): Promise<ChartProcess[]> {
   const { freePort } = await import('./free-port.js');
   const procs: ChartProcess[] = [];
+  // secretKeyRef env from the Secrets the chart renders itself (e.g. appmgr's generated gRPC token).
+  const secrets: Record<string, string> = {};
+  for (const sec of byKind(objs, 'Secret')) {
+    for (const [k, v] of Object.entries((sec.data ?? {}) as Record<string, string>)) secrets[`${sec.metadata.name}/${k}`] = Buffer.from(v, 'base64').toString('utf8');
+    for (const [k, v] of Object.entries((sec.stringData ?? {}) as Record<string, string>)) secrets[`${sec.metadata.name}/${k}`] = v;
+  }
   for (const d of byKind(objs, 'Deployment')) {
     const component = podLabels(d)['app.kubernetes.io/component']!;
     if (component === 'redis') continue;
@@ -281,7 +288,7 @@ export async function processesFromChart(objs: K8sObject[], redisAddress: string
       const ports = new Map<number, number>();
       for (const p of ctr.ports ?? []) ports.set(p.containerPort, await freePort());
       const podName = `${d.metadata.name}-${i}`;
-      const env = resolveEnv(ctr, { 'metadata.name': podName, 'status.podIP': '127.0.0.1', 'status.hostIP': '127.0.0.1' });
+      const env = resolveEnv(ctr, { 'metadata.name': podName, 'status.podIP': '127.0.0.1', 'status.hostIP': '127.0.0.1' }, secrets);
       const proc: ChartProcess = {
         deployment: d.metadata.name,
         component,

@@ -21,9 +21,11 @@ export interface ServiceProcess {
 }
 
 export function startService(command: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
+  // appmgr's admin port defaults to 8081: a test that does not use it gets a free one, so parallel tests never collide.
+  const defaults = command === 'appmgr' ? { ADMIN_PORT: '0' } : {};
   const child = spawn(process.execPath, ['--import', 'tsx', cli, command, ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BIND_HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BIND_HOST: '127.0.0.1', LOG_LEVEL: 'info', ...defaults, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];

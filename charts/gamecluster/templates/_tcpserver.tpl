@@ -110,6 +110,7 @@ spec:
             # Headless Service + dns:/// gives grpc-js every appmgr pod IP, so calls round-robin over replicas.
             - name: APPMGR_GRPC
               value: {{ printf "dns:///%s-appmgr-grpc:%d" (include "gamecluster.fullname" $) (int $.Values.appmgr.grpcPort) | quote }}
+            {{- include "gamecluster.grpcAuthEnv" (dict "ctx" $ "role" "client") | nindent 12 }}
             - name: AUTH_MODE
               value: {{ $.Values.auth.mode | quote }}
             {{- if $.Values.auth.url }}
@@ -147,11 +148,17 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- if eq .component "login" }}
+            {{- include "gamecluster.grpcTlsMount" $ | nindent 12 }}
+            {{- end }}
       volumes:
         # The root filesystem is read-only; node and libraries may still want a scratch /tmp.
         - name: tmp
           emptyDir:
             sizeLimit: 64Mi
+        {{- if eq .component "login" }}
+        {{- include "gamecluster.grpcTlsVolume" $ | nindent 8 }}
+        {{- end }}
       {{- with $c.nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

@@ -58,6 +58,8 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
   let heartbeat: RedisHeartbeatWriter | undefined;
   let firstBeatDone = false;
   let draining: Promise<void> | undefined;
+  let drainReason: DrainReason | undefined;
+  let drainGen = 0; // bumped by an undrain: a drain taken back does not log `drained`
   let closing = false;
   const drainWaiting = new Set<number>(); // worker ids that still owe `drained`
   let drainDone: (() => void) | undefined;
@@ -106,8 +108,15 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
   };
   const health = createHealthServer({ registry, ready });
 
-  const drain = (reason: DrainReason): Promise<void> =>
-    (draining ??= (async () => {
+  const drain = (reason: DrainReason): Promise<void> => {
+    if (draining) {
+      // A SIGTERM/close joining a DrainApp drain makes it one that UndrainApp can no longer take back.
+      if (reason !== 'drain_app') drainReason = reason;
+      return draining;
+    }
+    drainReason = reason;
+    const gen = ++drainGen;
+    return (draining = (async () => {
       pool.holdRestarts();
       log.info({ reason, online: online(), workers: pool.readyCount(), drain_timeout_ms: c.DRAIN_TIMEOUT_MS }, 'draining: no new players; every worker drains');
       void heartbeat?.beatNow().then((ok) => log.info({ written: ok }, ok ? 'draining reported in a heartbeat' : 'draining heartbeat failed; retrying'));
@@ -127,8 +136,28 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
         await done;
         clearTimeout(t);
       }
-      log.info({ reason, online: online() }, 'drained (every worker)');
+      if (gen === drainGen) log.info({ reason, online: online() }, 'drained (every worker)');
     })());
+  };
+
+  // UndrainApp: only a DrainApp drain is taken back; every worker returns to ready (see DrainController.undrain).
+  const undrain = (): void => {
+    if (!draining || closing || drainReason !== 'drain_app') {
+      log.warn({ reason: drainReason ?? null }, 'undrain refused: this pod is not draining because of DrainApp');
+      return;
+    }
+    drainGen++;
+    draining = undefined;
+    drainReason = undefined;
+    drainWaiting.clear();
+    const done = drainDone;
+    drainDone = undefined;
+    done?.();
+    pool.resumeRestarts();
+    pool.broadcast({ gc: 'undrain' });
+    log.info({ workers: pool.readyCount() }, 'undrained by UndrainApp: every worker accepts players again');
+    void heartbeat?.beatNow();
+  };
 
   let port = 0;
   let metricsPort = 0;
@@ -156,6 +185,7 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
       },
     });
     heartbeat.onDrainRequested(() => void drain('drain_app'));
+    heartbeat.onUndrainRequested(undrain);
     await heartbeat.start();
     firstBeatDone = true;
   } catch (err) {

@@ -21,6 +21,8 @@ export interface WorkerHooksOptions {
   online: () => number;
   redeemsCounted: () => number;
   drain: (reason: DrainReason) => Promise<void>;
+  /** UndrainApp relayed by the primary. */
+  undrain: () => Promise<boolean>;
 }
 
 export interface WorkerHooks {
@@ -59,6 +61,7 @@ export function attachWorkerHooks(o: WorkerHooksOptions): WorkerHooks {
     },
   });
   const stats = link.statsReporter(() => ({ online: o.online(), connections: server.size, redeems: o.redeemsCounted() }));
+  link.on('undrain', () => void o.undrain().then(() => stats.flush()));
   link.on('drain', (m) => {
     void o.drain(m.reason).then(() => {
       stats.flush();

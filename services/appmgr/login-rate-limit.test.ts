@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LoginRateLimiter } from './login-rate-limit.js';
+
+test('burst of 2× the rate, then the rate; per address', () => {
+  let now = 0;
+  const l = new LoginRateLimiter({ ratePerSec: 5, maxAddresses: 100, now: () => now });
+  let ok = 0;
+  for (let i = 0; i < 30; i++) if (l.take('a')) ok++;
+  assert.equal(ok, 10);
+  assert.equal(l.take('b'), true, 'another address has its own bucket');
+  now += 1000;
+  ok = 0;
+  for (let i = 0; i < 30; i++) if (l.take('a')) ok++;
+  assert.equal(ok, 5, 'one second refills `rate` tokens');
+});
+
+test('refilled buckets are swept; the number of tracked addresses is capped', () => {
+  let now = 0;
+  const l = new LoginRateLimiter({ ratePerSec: 10, maxAddresses: 3, now: () => now });
+  for (const a of ['a', 'b', 'c', 'd']) l.take(a);
+  assert.equal(l.size, 3, 'the oldest address was dropped at the cap');
+  for (let i = 0; i < 25; i++) l.take('d');
+  now += 1000;
+  l.sweep();
+  assert.equal(l.size, 1, 'a, b, c refilled → dropped; d still owes tokens');
+  now += 2000;
+  l.sweep();
+  assert.equal(l.size, 0);
+});
