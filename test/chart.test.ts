@@ -19,6 +19,7 @@ import {
   podSpec,
   portOf,
   renderChart,
+  renderError,
   validateObject,
   type Container,
   type K8sObject,
@@ -339,6 +340,37 @@ describe('scenario specifics', () => {
     for (const c of ['appmgr', 'login']) {
       assert.deepEqual(envOf(mainContainer(find(objs, 'Deployment', `${RELEASE}-${c}`)), 'ADMIN_TOKEN')?.valueFrom?.secretKeyRef, { name: 'my-grpc-token', key: 'token' });
     }
+  });
+
+  test('login/game budgets and TLS: MAX_CONNECTIONS_PER_IP and FRAME_TIMEOUT_MS set; tls.enabled mounts the Secret and sets the files', async () => {
+    const plain = await renderChart();
+    for (const c of ['login', 'game']) {
+      const ctr = mainContainer(find(plain, 'Deployment', `${RELEASE}-${c}`));
+      assert.equal(envValue(ctr, 'MAX_CONNECTIONS_PER_IP'), '256');
+      assert.equal(envValue(ctr, 'FRAME_TIMEOUT_MS'), '10000');
+      assert.equal(envOf(ctr, 'TLS_CERT_FILE'), undefined);
+    }
+    const objs = await renderChart({ set: ['tls.enabled=true', 'tls.secretName=gc-tls'] });
+    for (const c of ['login', 'game']) {
+      const d = find(objs, 'Deployment', `${RELEASE}-${c}`);
+      const ctr = mainContainer(d);
+      const vol = podSpec(d).volumes.find((v: { secret?: { secretName: string } }) => v.secret?.secretName === 'gc-tls');
+      assert.ok(vol, `${c}: the TLS Secret is a volume`);
+      const mount = (ctr as unknown as { volumeMounts: { name: string; mountPath: string; subPath?: string }[] }).volumeMounts.find((m) => m.name === vol.name)!;
+      assert.equal(mount.subPath, undefined, 'no subPath: a subPath mount never sees a rotated Secret');
+      assert.equal(envValue(ctr, 'TLS_CERT_FILE'), `${mount.mountPath}/tls.crt`);
+      assert.equal(envValue(ctr, 'TLS_KEY_FILE'), `${mount.mountPath}/tls.key`);
+    }
+    assert.match(await renderError({ set: ['tls.enabled=true'] }), /tls\.secretName/);
+  });
+
+  test('NOTES warn loudly about open auth and clear-text client traffic', async () => {
+    const open = await helm(['install', '--dry-run', RELEASE, chartDir]);
+    assert.match(open.stdout, /WARNING: auth\.mode=open/);
+    assert.match(open.stdout, /in clear: set tls\.enabled=true/);
+    const prod = await helm(['install', '--dry-run', RELEASE, chartDir, '--set', 'auth.mode=http', '--set', 'auth.url=http://accounts/check', '--set', 'tls.enabled=true', '--set', 'tls.secretName=t']);
+    assert.doesNotMatch(prod.stdout, /WARNING: auth\.mode=open/);
+    assert.doesNotMatch(prod.stdout, /in clear/);
   });
 
   test('off: only the workloads and their Services', async () => {

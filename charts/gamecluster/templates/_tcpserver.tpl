@@ -104,8 +104,18 @@ spec:
               value: {{ $c.maxFramesPerSec | int64 | quote }}
             - name: MAX_WRITE_BUFFER
               value: {{ $c.maxWriteBuffer | int64 | quote }}
+            - name: FRAME_TIMEOUT_MS
+              value: {{ $c.frameTimeoutMs | int64 | quote }}
+            - name: MAX_CONNECTIONS_PER_IP
+              value: {{ $c.maxConnectionsPerIp | int64 | quote }}
             - name: DRAIN_TIMEOUT_MS
               value: {{ $c.drainTimeoutMs | int64 | quote }}
+            {{- if $.Values.tls.enabled }}
+            - name: TLS_CERT_FILE
+              value: /etc/gamecluster/tls/tls.crt
+            - name: TLS_KEY_FILE
+              value: /etc/gamecluster/tls/tls.key
+            {{- end }}
             {{- if eq .component "login" }}
             # Headless Service + dns:/// gives grpc-js every appmgr pod IP, so calls round-robin over replicas.
             - name: APPMGR_GRPC
@@ -151,6 +161,12 @@ spec:
             {{- if eq .component "login" }}
             {{- include "gamecluster.grpcTlsMount" $ | nindent 12 }}
             {{- end }}
+            {{- if $.Values.tls.enabled }}
+            # A Secret volume, not subPath: Kubernetes swaps the files on rotation and the pod re-reads them.
+            - name: client-tls
+              mountPath: /etc/gamecluster/tls
+              readOnly: true
+            {{- end }}
       volumes:
         # The root filesystem is read-only; node and libraries may still want a scratch /tmp.
         - name: tmp
@@ -158,6 +174,11 @@ spec:
             sizeLimit: 64Mi
         {{- if eq .component "login" }}
         {{- include "gamecluster.grpcTlsVolume" $ | nindent 8 }}
+        {{- end }}
+        {{- if $.Values.tls.enabled }}
+        - name: client-tls
+          secret:
+            secretName: {{ required "tls.enabled needs tls.secretName (a kubernetes.io/tls Secret)" $.Values.tls.secretName }}
         {{- end }}
       {{- with $c.nodeSelector }}
       nodeSelector:
