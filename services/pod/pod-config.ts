@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { commonEnv, ConfigError, env } from '../platform/config.js';
 import type { ConnectionLimits } from '../socket/limits.js';
 import type { Logger } from 'pino';
-import { loadTlsPair, TlsFiles, TlsFilesError, type TlsFileNames } from '../socket/tls-files.js';
+import { loadTlsPair, TlsFiles, type TlsFileNames } from '../socket/tls-files.js';
 import { workersHelp, workersSchema } from '../platform/workers.js';
 
 const APP_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$/;
@@ -108,12 +108,7 @@ export function podTlsFiles(c: PodEnv): TlsFileNames | undefined {
   if (!c.TLS_CERT_FILE) throw new ConfigError('TLS_CERT_FILE', 'invalid TLS_CERT_FILE=(unset): expected a PEM certificate file when TLS_KEY_FILE is set');
   if (!c.TLS_KEY_FILE) throw new ConfigError('TLS_KEY_FILE', 'invalid TLS_KEY_FILE=(unset): expected a PEM key file when TLS_CERT_FILE is set');
   const names = { certFile: c.TLS_CERT_FILE, keyFile: c.TLS_KEY_FILE };
-  try {
-    loadTlsPair(names);
-  } catch (err) {
-    if (err instanceof TlsFilesError) throw new ConfigError(err.variable, err.message);
-    throw err;
-  }
+  loadTlsPair(names);
   return names;
 }
 

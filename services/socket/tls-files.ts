@@ -8,41 +8,31 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { createSecureContext, type SecureContextOptions } from 'node:tls';
 import type { Logger } from 'pino';
-
-export class TlsFilesError extends Error {
-  readonly code = 'TLS_FILES_INVALID';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TlsFilesError';
-  }
-}
+import { ConfigError } from '../platform/config.js';
 
 export interface TlsFileNames {
   certFile: string;
   keyFile: string;
 }
 
-/** Reads and checks a pair; throws TlsFilesError naming the variable at fault. */
+/** Reads and checks a pair; throws a ConfigError naming the variable at fault (a bad pair stops the start). */
 export function loadTlsPair(f: TlsFileNames): SecureContextOptions {
   let cert: Buffer;
   let key: Buffer;
   try {
     cert = readFileSync(f.certFile);
   } catch (err) {
-    throw new TlsFilesError('TLS_CERT_FILE', `cannot read TLS_CERT_FILE ${JSON.stringify(f.certFile)}: ${(err as Error).message}`);
+    throw new ConfigError('TLS_CERT_FILE', `cannot read TLS_CERT_FILE ${JSON.stringify(f.certFile)}: ${(err as Error).message}`);
   }
   try {
     key = readFileSync(f.keyFile);
   } catch (err) {
-    throw new TlsFilesError('TLS_KEY_FILE', `cannot read TLS_KEY_FILE ${JSON.stringify(f.keyFile)}: ${(err as Error).message}`);
+    throw new ConfigError('TLS_KEY_FILE', `cannot read TLS_KEY_FILE ${JSON.stringify(f.keyFile)}: ${(err as Error).message}`);
   }
   try {
     createSecureContext({ cert, key });
   } catch (err) {
-    throw new TlsFilesError('TLS_CERT_FILE', `TLS_CERT_FILE/TLS_KEY_FILE do not form a usable certificate and key: ${(err as Error).message}`);
+    throw new ConfigError('TLS_CERT_FILE', `TLS_CERT_FILE/TLS_KEY_FILE do not form a usable certificate and key: ${(err as Error).message}`);
   }
   return { cert, key };
 }
