@@ -71,7 +71,9 @@ const base: RedisOptions = {
   autoResendUnfulfilledCommands: false,
   // Reconnect forever: 50 ms doubling to 2 s, with jitter so a fleet does not reconnect in lockstep.
   retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000) + Math.floor(Math.random() * 100),
-  reconnectOnError: () => false,
+  // A primary demoted to replica by a failover answers writes with READONLY: reconnect (and ask the sentinels again),
+  // without re-sending the failed command.
+  reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 1 : false),
   // Short TCP keepalive: a peer gone without RST is noticed by the kernel too, not only by the watchdog.
   keepAlive: 5000,
   commandTimeout: 1000,
@@ -109,7 +111,39 @@ export function createRedisClient(o: RedisClientOptions): Redis {
   trackUpDown(client, o.logger, o.upGauge, where);
   watchCommands(client, o.logger, where, o.watchdogTimeouts ?? 2);
   refuseClusterMode(client, where, o.onClusterMode ?? exitOnClusterMode);
+  reviveAfterUnexpectedEnd(client, o.logger, where);
   return client;
+}
+
+/**
+ * ioredis can give up on a connection for good ('end') without being asked to: its failover detector disconnects the
+ * connector when a sentinel announces +switch-master, and a client that was reconnecting at that moment ends (seen
+ * with ioredis 5.11 when the primary is SIGKILLed). Reconnecting forever is this module's promise, so an 'end' that
+ * no disconnect()/quit() asked for starts a new connection after the usual backoff.
+ */
+function reviveAfterUnexpectedEnd(client: Redis, logger: Logger, where: string): void {
+  let closedByUs = false;
+  const disconnect = client.disconnect.bind(client);
+  client.disconnect = (reconnect = false) => {
+    if (!reconnect) closedByUs = true;
+    disconnect(reconnect);
+  };
+  const quit = client.quit.bind(client) as (...a: unknown[]) => Promise<'OK'>;
+  client.quit = ((...a: unknown[]) => {
+    closedByUs = true;
+    return quit(...a);
+  }) as Redis['quit'];
+  let attempts = 0;
+  client.on('ready', () => (attempts = 0));
+  client.on('end', () => {
+    if (closedByUs) return;
+    attempts++;
+    const delay = base.retryStrategy!(attempts) as number;
+    logger.warn({ redis: where, in_ms: delay }, 'redis connection given up by the client library; connecting again');
+    setTimeout(() => {
+      if (!closedByUs && client.status === 'end') client.connect().catch(() => undefined);
+    }, delay).unref();
+  });
 }
 
 /** On every connection: `INFO cluster`; `cluster_enabled:1` → `onCluster` (an unanswered INFO is retried next time). */
