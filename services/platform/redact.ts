@@ -8,6 +8,8 @@
 
 /** `scheme://` + userinfo up to the last `@` before whitespace/quotes (greedy: a raw `@` inside a password is covered). */
 const USERINFO = /([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s"'<>`]*)@/g;
+/** `user:password@host` without a scheme (e.g. a sentinel list entry): the password part. */
+const BARE_USERINFO = /(^|[\s,;"'=(])([^\s:@/"',;]*):([^\s@/"',;]+)@/g;
 /** `?name=value` / `&name=value` where the name looks like a credential. */
 const SECRET_PARAM = /([?&;][^=&\s"'#]*(?:pass|pwd|token|secret|key|auth|sig|credential|session)[^=&\s"'#]*=)[^&\s"'#]*/gi;
 
@@ -20,6 +22,7 @@ export function redactUrl(text: string): string {
       const i = info.indexOf(':');
       return `${scheme}${i >= 0 ? `${info.slice(0, i)}:${REDACTED}` : REDACTED}@`;
     })
+    .replace(BARE_USERINFO, `$1$2:${REDACTED}@`)
     .replace(SECRET_PARAM, `$1${REDACTED}`);
 }
 
@@ -32,5 +35,7 @@ export function isSecretVariable(name: string): boolean {
 export function redactValue(name: string, value: string): string {
   if (!isSecretVariable(name)) return value;
   if (/PASSWORD|SECRET|TOKEN|KEY/.test(name) && !/URL/.test(name)) return REDACTED;
+  // A host list holds no credentials; any `…@` prefix of an entry is one, with or without a colon.
+  if (/SENTINELS/.test(name)) return redactUrl(value).replace(/(^|,)\s*[^,@/\s]*@/g, `$1${REDACTED}@`);
   return redactUrl(value);
 }
