@@ -11,7 +11,10 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './helpers/free-port.js';
 import { pool, within } from './helpers/reliability.js';
+import { waitFor } from './helpers/wait-for.js';
 import { startService } from './helpers/service-process.js';
+import { MsgId } from '../services/protocol/wire.js';
+import { FrameClient } from '../services/socket/frame-client.js';
 
 const KINDS = ['appmgr', 'login', 'game'] as const;
 type Kind = (typeof KINDS)[number];
@@ -47,9 +50,18 @@ test('valid configs holding passwords: the process starts, logs its config and R
   const runs: { kind: Kind; form: string }[] = [];
   for (const form of Object.keys(forms)) for (const kind of KINDS) runs.push({ kind, form });
   const outputs = await pool(runs, 3, async ({ kind, form }) => {
-    const p = startService(kind, { ...(await baseEnv(kind)), ...forms[form]!(kind) });
+    const env = { ...(await baseEnv(kind)), ...forms[form]!(kind) };
+    const p = startService(kind, env);
     try {
       const cfg = await p.waitForLog((l) => l.msg === 'effective config', 30_000);
+      if (kind === 'login') {
+        // An account check makes the login call AUTH_URL (nothing listens there): the failure is logged.
+        await waitFor('login listening', () => FrameClient.connect(Number(env.PORT), '127.0.0.1', 1000).then((fc) => (fc.destroy(), true)), 30_000, 200);
+        const fc = await FrameClient.connect(Number(env.PORT));
+        await fc.request(MsgId.C2L_AccountCheck, { account: 'secret-check', password: pw(`playerpw${form.length}`) }, MsgId.L2C_AccountCheckRs, 10_000).catch(() => undefined);
+        fc.destroy();
+        await p.waitForLog((l) => /auth service/.test(String(l.msg)), 10_000).catch(() => undefined);
+      }
       // Let the Redis client fail and log its state at least once.
       await within(p.waitForLog((l) => l.msg === 'redis down', 10_000), 11_000, `${kind} redis down`).catch(() => undefined);
       await sleep(200);
