@@ -112,6 +112,13 @@ export function createRedisClient(o: RedisClientOptions): Redis {
   watchCommands(client, o.logger, where, o.watchdogTimeouts ?? 2);
   refuseClusterMode(client, where, o.onClusterMode ?? exitOnClusterMode);
   reviveAfterUnexpectedEnd(client, o.logger, where);
+  // Duplicates (the pods' kick subscriber) share the Sentinel options, hence the same failover-detector hazard.
+  const duplicate = client.duplicate.bind(client);
+  client.duplicate = ((override?: Partial<RedisOptions>) => {
+    const d = duplicate(override);
+    reviveAfterUnexpectedEnd(d, o.logger, `${where} (duplicate)`);
+    return d;
+  }) as Redis['duplicate'];
   return client;
 }
 
