@@ -66,8 +66,14 @@ export async function metric(port: number, name: string, labels: Record<string, 
   return sum;
 }
 
-export async function startCluster(opts: { prefix: string; env?: Record<string, string>; appmgrEnv?: Record<string, string> }): Promise<TestCluster> {
-  const redis = await startRedis();
+/** A Redis the test owns itself (e.g. a Sentinel deployment): the cluster uses its URL and never stops it. */
+function externalRedis(url: string): TestRedis {
+  const none = async () => {};
+  return { port: 0, url, kill: none, restart: none, stop: none, signal: () => {} };
+}
+
+export async function startCluster(opts: { prefix: string; env?: Record<string, string>; appmgrEnv?: Record<string, string>; redisUrl?: string }): Promise<TestCluster> {
+  const redis = opts.redisUrl ? externalRedis(opts.redisUrl) : await startRedis();
   const common = { REDIS_URL: redis.url, PREFIX: opts.prefix, HEARTBEAT_MS: '500', APP_TTL_MS: '3000', LOG_LEVEL: 'info', ...opts.env };
   const procs: Proc[] = [];
   const httpPort = await freePort();

@@ -3,7 +3,9 @@
  * the `apps`/`cluster_online_players` gauges and `/status`, and lets `/login` keep answering (with local bumps)
  * for up to STALE_MS after the last successful refresh when Redis is down. `firstReadDone` gates readiness: it
  * turns true after the first refresh attempt, successful or not, because a Redis outage must not make the
- * Service empty.
+ * Service empty. A refresh Redis does not answer is abandoned after `timeoutMs` (REDIS_COMMAND_TIMEOUT_MS): the
+ * snapshot keeps aging toward STALE_MS and the next interval tries again, instead of one stuck read blocking every
+ * later refresh.
  */
 import type { Logger } from '../platform/logger.js';
 import type { AppTypeName } from '../protocol/wire.js';
@@ -16,6 +18,8 @@ export interface AppSnapshotOptions {
   directory: AppDirectory;
   refreshMs: number;
   staleMs: number;
+  /** A registry read not answered within this is abandoned (default 1000). */
+  timeoutMs?: number;
   strategy: SelectStrategy;
   metrics: AppmgrMetrics;
   logger: Logger;
@@ -48,12 +52,11 @@ export class AppSnapshot {
   }
 
   refresh(): Promise<void> {
-    this.refreshing ??= this.o.directory
-      .list()
+    this.refreshing ??= withTimeout(this.o.directory.list(), this.o.timeoutMs ?? 1000)
       .then(
         (apps) => this.replace(apps),
         () => {
-          /* Redis down: keep the old snapshot; the client logs the outage once */
+          /* Redis down or silent: keep the old snapshot; the client logs the outage once */
         },
       )
       .finally(() => {
@@ -102,4 +105,11 @@ export class AppSnapshot {
     if (!this.usable()) return 'stale';
     return pickLocal(this.apps, appType, this.o.strategy);
   }
+}
+
+/** `p`, or a rejection after `ms` (a late answer of `p` is ignored). */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  p.catch(() => undefined);
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`registry read not answered within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }

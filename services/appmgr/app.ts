@@ -10,7 +10,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import { closeRedis, createRedisClient, waitReady } from '../registry/redis-client.js';
 import { RedisAppDirectory } from '../registry/redis-directory.js';
-import { RedisAppSelector } from '../registry/redis-selector.js';
+import { createPickShedCounter, RedisAppSelector } from '../registry/redis-selector.js';
 import { AppSnapshot } from './app-snapshot.js';
 import type { AppmgrConfig } from './config.js';
 import { FallbackSelector } from './fallback-selector.js';
@@ -48,12 +48,12 @@ function packageVersion(): string {
 export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: StartAppmgrOptions = {}): Promise<AppmgrHandle> {
   const metrics = createAppmgrMetrics(opts.registry);
   const access = grpcAccess(config, logger); // reads the TLS files: fails before anything is started
-  const redis = createRedisClient({ url: config.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: config.REDIS_SENTINELS, logger, upGauge: metrics.redisUp, name: 'gamecluster-appmgr' });
+  const redis = createRedisClient({ url: config.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: config.REDIS_SENTINELS, logger, upGauge: metrics.redisUp, name: 'gamecluster-appmgr', commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS });
   await waitReady(redis, opts.redisWaitMs ?? 3000);
 
   const directory = new RedisAppDirectory(redis, { prefix: config.PREFIX, undrainTtlMs: config.APP_TTL_MS, appTtlMs: config.APP_TTL_MS });
-  const shared = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger });
-  const snapshot = new AppSnapshot({ directory, refreshMs: config.HEARTBEAT_MS, staleMs: config.STALE_MS, strategy: config.SELECT_STRATEGY, metrics, logger });
+  const shared = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger, deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS, maxQueued: config.REDIS_PICK_QUEUE_MAX, shed: createPickShedCounter(metrics.registry) });
+  const snapshot = new AppSnapshot({ directory, refreshMs: config.HEARTBEAT_MS, staleMs: config.STALE_MS, timeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, strategy: config.SELECT_STRATEGY, metrics, logger });
   const selector = new FallbackSelector(shared, snapshot);
   await snapshot.start();
 

@@ -2,10 +2,12 @@
  * The selector appmgr serves with: the shared Redis choice while Redis answers, and the in-memory snapshot (with
  * local bumps) while it does not, for up to STALE_MS after the last good refresh; then `redis_down`. Recovery is
  * automatic: the next request after Redis is back goes to Redis again. `source` tells the caller which path
- * answered, for the requests counter.
+ * answered, for the requests counter. `redis_down` means Redis is unreachable OR did not answer within
+ * REDIS_COMMAND_TIMEOUT_MS (a frozen Redis keeps its client 'ready'): both fall back to the snapshot. A pick shed by
+ * the bounded queue (SHED) is the exception: Redis is up but overloaded, so it answers 503/6 at once.
  */
 import type { AppTypeName } from '../protocol/wire.js';
-import type { RedisAppSelector } from '../registry/redis-selector.js';
+import { SHED, type RedisAppSelector } from '../registry/redis-selector.js';
 import type { AppSelector, PickResult } from '../registry/types.js';
 import type { AppSnapshot } from './app-snapshot.js';
 
@@ -21,7 +23,7 @@ export class FallbackSelector implements AppSelector {
 
   async pick(appType: AppTypeName): Promise<SourcedPick> {
     const r = await this.shared.pick(appType);
-    if (r.ok || r.reason !== 'redis_down') return { ...r, source: 'redis' };
+    if (r.ok || r.reason !== 'redis_down' || r === SHED) return { ...r, source: 'redis' };
     const local = this.snapshot.pick(appType);
     if (local === 'stale') return { ok: false, reason: 'redis_down', source: 'cache' };
     if (!local) return { ok: false, reason: 'no_app', source: 'cache' };
@@ -35,7 +37,7 @@ export class FallbackSelector implements AppSelector {
    */
   pickWith(appType: AppTypeName, done: (r: PickResult, source: PickSource) => void): void {
     const onShared = (r: PickResult) => {
-      if (r.ok || r.reason !== 'redis_down') return done(r, 'redis');
+      if (r.ok || r.reason !== 'redis_down' || r === SHED) return done(r, 'redis');
       this.fromSnapshot(appType, done);
     };
     this.shared.pickWith(appType, '', onShared);

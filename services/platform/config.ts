@@ -5,6 +5,10 @@
  * `loadConfigOrExit` prints that line and exits with code 2, as the spec asks.
  */
 import { z } from 'zod';
+import { redactValue } from './redact.js';
+import { parseRedisTarget, RedisUrlError } from './redis-url.js';
+
+export { redactUrl } from './redact.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -46,14 +50,36 @@ export const env = {
       }, `a URL with scheme ${protocols.join('|')}`);
     return def === undefined ? s.optional() : s.default(def);
   },
+  /** REDIS_URL / REDIS_SENTINELS: checked by the parser that builds the client options (./redis-url.ts). */
+  redisUrl: (def: string) => z.string().trim().superRefine((v, ctx) => redisCheck(ctx, () => parseRedisTarget(v))).default(def),
+  redisSentinels: () =>
+    z
+      .string()
+      .trim()
+      .min(1, 'a non-empty string')
+      .superRefine((v, ctx) => redisCheck(ctx, () => parseRedisTarget('redis-sentinel://x', v)))
+      .optional(),
   logLevel: () =>
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal|error|warn|info|debug|trace|silent' }).default('info'),
 };
 
+function redisCheck(ctx: z.RefinementCtx, parse: () => unknown): void {
+  try {
+    parse();
+  } catch (err) {
+    if (!(err instanceof RedisUrlError)) throw err;
+    ctx.addIssue({ code: 'custom', message: err.message });
+  }
+}
+
 /** Variables every service reads. */
 export const commonEnv = {
-  REDIS_URL: env.url(['redis', 'rediss', 'redis-sentinel'], 'redis://127.0.0.1:6379'),
-  REDIS_SENTINELS: env.optionalStr(),
+  REDIS_URL: env.redisUrl('redis://127.0.0.1:6379'),
+  REDIS_SENTINELS: env.redisSentinels(),
+  /** No request waits longer than this on Redis (appmgr.md "When Redis is down, or stops answering"). */
+  REDIS_COMMAND_TIMEOUT_MS: env.int(1000, 50, 60_000),
+  /** appmgr: most picks waiting for Redis per app type; more are shed with 503/6 (bounded memory under a herd). */
+  REDIS_PICK_QUEUE_MAX: env.int(10_000, 1, 10_000_000),
   PREFIX: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,32}$/, '1-32 chars of [A-Za-z0-9_.-]').default('gc'),
   LOG_LEVEL: env.logLevel(),
   HEARTBEAT_MS: env.int(2000, 100, 600_000),
@@ -77,7 +103,7 @@ export function loadConfig<S extends z.ZodRawShape>(shape: S, source: NodeJS.Pro
   const issue = result.error.issues[0]!;
   const variable = String(issue.path[0] ?? '?');
   const value = input[variable];
-  const shown = value === undefined ? '(unset)' : JSON.stringify(isSecret(variable) ? redactUrl(value) : value);
+  const shown = value === undefined ? '(unset)' : JSON.stringify(redactValue(variable, value));
   throw new ConfigError(variable, `invalid ${variable}=${shown}: expected ${issue.message}`);
 }
 
@@ -94,25 +120,10 @@ export function loadConfigOrExit<S extends z.ZodRawShape>(shape: S, source: Node
   }
 }
 
-function isSecret(name: string): boolean {
-  return /URL|PASSWORD|SECRET|TOKEN/.test(name) && !/_MS$/.test(name);
-}
-
-/** Hides a URL's password (redis://:secret@host → redis://:***@host). */
-export function redactUrl(value: string): string {
-  try {
-    const u = new URL(value);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return value;
-  }
-}
-
-/** The config as it is safe to log: URL passwords hidden. */
+/** The config as it is safe to log: URL credentials and whole-value secrets (tokens, passwords) hidden. */
 export function redactConfig(config: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(config)) out[k] = typeof v === 'string' && isSecret(k) ? redactUrl(v) : v;
+  for (const [k, v] of Object.entries(config)) out[k] = typeof v === 'string' ? redactValue(k, v) : v;
   return out;
 }
 

@@ -58,6 +58,7 @@ export class PodRuntime {
       logger: o.logger,
       upGauge: o.metrics.redisUp,
       name: `gamecluster-${o.appType}`,
+      commandTimeoutMs: o.config.REDIS_COMMAND_TIMEOUT_MS,
     });
     this.onlineGauge = o.metrics.onlinePlayers.labels(o.appType, this.appId);
     this.onlineGauge.set(0);

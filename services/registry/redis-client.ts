@@ -1,14 +1,22 @@
 /**
  * The ioredis client factory every service uses. It reads REDIS_URL (redis://, rediss:// for TLS,
- * redis-sentinel://[:password@]host:port,host:port/mastername) or REDIS_SENTINELS (host:port,host:port[/mastername]).
- * Commands fail fast while Redis is down (no offline queue, one retry) so callers can degrade instead of hanging;
- * the connection itself reconnects forever with capped, jittered backoff. Up/down transitions drive the
- * `gamecluster_redis_up` gauge and are logged once each; 'error' events are swallowed (they only repeat the outage).
+ * redis-sentinel://[user:password@]host:port,host:port/mastername) or REDIS_SENTINELS (host:port,host:port[/mastername])
+ * through the one parser config validation also uses (../platform/redis-url.ts).
+ * Commands fail fast while Redis is down (no offline queue, one retry) so callers can degrade instead of hanging, and
+ * a Redis that stops answering without closing the connection (frozen, partitioned, failing over) is treated as down:
+ * every command times out after REDIS_COMMAND_TIMEOUT_MS, repeated timeouts make a watchdog drop the connection and
+ * reconnect, and a command lost with its connection fails instead of being re-sent after the reconnect (a replayed
+ * token redeem would consume the token and then answer TOKEN_INVALID). Sentinel failovers are followed (the client
+ * asks the sentinels again on every reconnect and, with `failoverDetector`, on +switch-master).
+ * The connection itself reconnects forever with capped, jittered backoff. Up/down transitions drive the
+ * `gamecluster_redis_up` gauge and are logged once each (hosts only, never credentials); 'error' events are swallowed
+ * (they only repeat the outage).
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Gauge } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
-import { redactUrl } from '../platform/config.js';
+import { redactUrl } from '../platform/redact.js';
+import { describeRedisTarget, parseRedisTarget, RedisUrlError } from '../platform/redis-url.js';
 
 export interface RedisClientOptions {
   url: string;
@@ -17,6 +25,34 @@ export interface RedisClientOptions {
   upGauge?: Gauge | undefined;
   /** Connection name shown in CLIENT LIST (service name). */
   name?: string;
+  /** REDIS_COMMAND_TIMEOUT_MS: no command waits longer (default 1000). */
+  commandTimeoutMs?: number | undefined;
+  /** Consecutive command timeouts after which the watchdog drops the connection and reconnects (default 2). */
+  watchdogTimeouts?: number | undefined;
+  /**
+   * Called when the server turns out to run in cluster mode (checked on every connection). Default: print the
+   * error's one line to stderr and exit with CLUSTER_MODE_EXIT_CODE.
+   */
+  onClusterMode?: ((err: RedisClusterModeError) => void) | undefined;
+}
+
+/** Exit code of a process stopped because Redis runs in cluster mode: 2, the config-error code (operations.md). */
+export const CLUSTER_MODE_EXIT_CODE = 2;
+
+/** The Redis server runs in cluster mode, which gamecluster does not support (appmgr.md). */
+export class RedisClusterModeError extends Error {
+  readonly code = 'REDIS_CLUSTER_MODE';
+  constructor(where: string) {
+    super(
+      `Redis at ${where} runs in cluster mode (cluster_enabled:1), which gamecluster does not support: every key shares one hash slot, so a cluster buys nothing; use a primary with replicas instead (Redis Sentinel via REDIS_URL=redis-sentinel://… or REDIS_SENTINELS, or a managed primary/replica Redis)`,
+    );
+    this.name = 'RedisClusterModeError';
+  }
+}
+
+function exitOnClusterMode(err: RedisClusterModeError): void {
+  process.stderr.write(`gamecluster: ${err.message}\n`);
+  process.exit(CLUSTER_MODE_EXIT_CODE);
 }
 
 export class RedisConfigError extends Error {
@@ -31,53 +67,137 @@ const base: RedisOptions = {
   maxRetriesPerRequest: 1,
   enableOfflineQueue: false,
   connectTimeout: 2000,
+  // In-flight commands of a lost connection fail (see the header); they are never replayed.
+  autoResendUnfulfilledCommands: false,
   // Reconnect forever: 50 ms doubling to 2 s, with jitter so a fleet does not reconnect in lockstep.
   retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000) + Math.floor(Math.random() * 100),
-  reconnectOnError: () => false,
+  // A primary demoted to replica by a failover answers writes with READONLY: reconnect (and ask the sentinels again),
+  // without re-sending the failed command.
+  reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 1 : false),
+  // Short TCP keepalive: a peer gone without RST is noticed by the kernel too, not only by the watchdog.
+  keepAlive: 5000,
+  commandTimeout: 1000,
+  // After a failover, ask the sentinels as soon as they announce +switch-master, not at the next error.
+  failoverDetector: true,
 };
 
-function parseHosts(list: string): { host: string; port: number }[] {
-  return list.split(',').map((hp) => {
-    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(hp.trim());
-    if (!m) throw new RedisConfigError(`invalid sentinel address ${JSON.stringify(hp)}: expected host:port`);
-    return { host: m[1]!, port: m[2] ? Number(m[2]) : 26379 };
-  });
-}
-
-/** The ioredis options for a URL / sentinel list (exported for tests). */
-export function redisOptionsFrom(url: string, sentinels?: string): RedisOptions & { url?: string } {
-  if (sentinels || url.startsWith('redis-sentinel://')) {
-    let auth = '';
-    let rest: string;
-    if (sentinels) {
-      rest = sentinels;
-      const m = /^redis-sentinel:\/\/(?:([^@]*)@)?[^/]*(?:\/(.+))?$/.exec(url);
-      if (m && !rest.includes('/') && m[2]) rest = `${rest}/${m[2]}`;
-      if (m?.[1]) auth = m[1];
-    } else {
-      const m = /^redis-sentinel:\/\/(?:([^@]*)@)?(.*)$/.exec(url)!;
-      auth = m[1] ?? '';
-      rest = m[2]!;
-    }
-    const slash = rest.indexOf('/');
-    const hosts = slash >= 0 ? rest.slice(0, slash) : rest;
-    const name = (slash >= 0 ? rest.slice(slash + 1) : '') || 'mymaster';
-    const [user, pass] = auth.includes(':') ? auth.split(':', 2) : ['', auth];
-    const opts: RedisOptions = { ...base, sentinels: parseHosts(hosts), name };
-    if (pass) opts.password = decodeURIComponent(pass);
-    if (user) opts.username = decodeURIComponent(user!);
-    return opts;
+/** The ioredis options for a URL / sentinel list (exported for tests). Throws RedisConfigError (value not included). */
+export function redisOptionsFrom(url: string, sentinels?: string, commandTimeoutMs = 1000): RedisOptions {
+  let target;
+  try {
+    target = parseRedisTarget(url, sentinels);
+  } catch (err) {
+    if (err instanceof RedisUrlError) throw new RedisConfigError(`invalid ${sentinels ? 'REDIS_URL/REDIS_SENTINELS' : 'REDIS_URL'}: expected ${err.message}`);
+    throw err;
   }
-  return { ...base, url };
+  // A dropped connection is torn down within the command timeout rather than ioredis' default 2 s.
+  const opts: RedisOptions = { ...base, ...target, commandTimeout: commandTimeoutMs, disconnectTimeout: Math.min(2000, commandTimeoutMs) };
+  if (target.sentinels) {
+    // Sentinels answer quickly or not at all: bound each one, and retry them forever like the data connection.
+    opts.sentinelCommandTimeout = commandTimeoutMs;
+    opts.sentinelRetryStrategy = (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000) + Math.floor(Math.random() * 100);
+    opts.enableTLSForSentinelMode = false;
+  }
+  return opts;
 }
 
 /** Creates the client; it starts connecting at once. Never throws on a Redis outage. */
 export function createRedisClient(o: RedisClientOptions): Redis {
-  const { url: u, ...opts } = redisOptionsFrom(o.url, o.sentinels);
+  const timeoutMs = o.commandTimeoutMs ?? 1000;
+  const opts = redisOptionsFrom(o.url, o.sentinels, timeoutMs);
   if (o.name) opts.connectionName = o.name;
-  const client = u ? new Redis(u, opts) : new Redis(opts);
-  trackUpDown(client, o.logger, o.upGauge, redactUrl(o.sentinels ?? o.url));
+  const client = new Redis(opts);
+  const where = redactUrl(describeRedisTarget(parseRedisTarget(o.url, o.sentinels)));
+  trackUpDown(client, o.logger, o.upGauge, where);
+  watchCommands(client, o.logger, where, o.watchdogTimeouts ?? 2);
+  refuseClusterMode(client, where, o.onClusterMode ?? exitOnClusterMode);
+  reviveAfterUnexpectedEnd(client, o.logger, where);
+  // Duplicates (the pods' kick subscriber) share the Sentinel options, hence the same failover-detector hazard.
+  const duplicate = client.duplicate.bind(client);
+  client.duplicate = ((override?: Partial<RedisOptions>) => {
+    const d = duplicate(override);
+    reviveAfterUnexpectedEnd(d, o.logger, `${where} (duplicate)`);
+    return d;
+  }) as Redis['duplicate'];
   return client;
+}
+
+/**
+ * ioredis can give up on a connection for good ('end') without being asked to: its failover detector disconnects the
+ * connector when a sentinel announces +switch-master, and a client that was reconnecting at that moment ends (seen
+ * with ioredis 5.11 when the primary is SIGKILLed). Reconnecting forever is this module's promise, so an 'end' that
+ * no disconnect()/quit() asked for starts a new connection after the usual backoff.
+ */
+function reviveAfterUnexpectedEnd(client: Redis, logger: Logger, where: string): void {
+  let closedByUs = false;
+  const disconnect = client.disconnect.bind(client);
+  client.disconnect = (reconnect = false) => {
+    if (!reconnect) closedByUs = true;
+    disconnect(reconnect);
+  };
+  const quit = client.quit.bind(client) as (...a: unknown[]) => Promise<'OK'>;
+  client.quit = ((...a: unknown[]) => {
+    closedByUs = true;
+    return quit(...a);
+  }) as Redis['quit'];
+  let attempts = 0;
+  client.on('ready', () => (attempts = 0));
+  client.on('end', () => {
+    if (closedByUs) return;
+    attempts++;
+    const delay = base.retryStrategy!(attempts) as number;
+    logger.warn({ redis: where, in_ms: delay }, 'redis connection given up by the client library; connecting again');
+    setTimeout(() => {
+      if (!closedByUs && client.status === 'end') client.connect().catch(() => undefined);
+    }, delay).unref();
+  });
+}
+
+/** On every connection: `INFO cluster`; `cluster_enabled:1` → `onCluster` (an unanswered INFO is retried next time). */
+function refuseClusterMode(client: Redis, where: string, onCluster: (err: RedisClusterModeError) => void): void {
+  client.on('ready', () => {
+    client.info('cluster').then(
+      (info) => {
+        if (/^cluster_enabled:1\s*$/m.test(info)) onCluster(new RedisClusterModeError(where));
+      },
+      () => undefined,
+    );
+  });
+}
+
+const TIMED_OUT = 'Command timed out';
+
+/**
+ * The watchdog: every command's outcome is observed; `limit` timeouts in a row with no answer in between mean the
+ * server stopped answering while the TCP connection looks fine, so the socket is destroyed and ioredis reconnects
+ * (status leaves 'ready' at once, so callers stop waiting on it). On every connection loss the commands still
+ * waiting on it are failed at once instead of lingering until their timeout (they are not re-sent).
+ */
+function watchCommands(client: Redis, logger: Logger, where: string, limit: number): void {
+  let timeouts = 0;
+  const onOk = () => {
+    timeouts = 0;
+  };
+  const onErr = (err: unknown) => {
+    if (!(err instanceof Error) || err.message !== TIMED_OUT) return;
+    timeouts++;
+    if (timeouts < limit || client.status !== 'ready') return;
+    timeouts = 0;
+    logger.warn({ redis: where, timeouts: limit }, 'redis not answering: dropping the connection and reconnecting');
+    const stream = (client as unknown as { stream?: { destroy(): void } }).stream;
+    if (stream) stream.destroy();
+    else client.disconnect(true);
+  };
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((...args: Parameters<Redis['sendCommand']>) => {
+    const p = send(...args) as Promise<unknown>;
+    p.then(onOk, onErr);
+    return p;
+  }) as Redis['sendCommand'];
+  client.on('close', () => {
+    const flush = (client as unknown as { flushQueue?: (e: Error, o: { offlineQueue: boolean }) => void }).flushQueue;
+    flush?.call(client, new Error('Connection lost before Redis answered (not re-sent)'), { offlineQueue: false });
+  });
 }
 
 /** Wires the gauge and transition logs (also used on duplicated subscriber connections without a gauge). */

@@ -3,8 +3,11 @@
  * `{p}:online:<type>` (or removes it when draining/full) and reads the DrainApp flag; while drained by DrainApp it
  * also takes UndrainApp's marker (undrain.ts) after each beat. The first beat is at start(),
  * then one every HEARTBEAT_MS; after a failure it retries sooner with doubling backoff (capped at HEARTBEAT_MS)
- * so the state is rebuilt quickly once Redis is back. The timer never throws; failures are counted and the
- * outage is logged once, not once per beat.
+ * so the state is rebuilt quickly once Redis is back. The schedule is its own timer, set when a beat starts: a beat
+ * that Redis does not answer is abandoned after REDIS_COMMAND_TIMEOUT_MS (counted as a failure) and a beat still out
+ * when the next is due makes that one skip, so a silent Redis never stops the beats and they resume within one
+ * interval when it answers again. The timer never throws; failures are counted and the outage is logged once, not
+ * once per beat.
  */
 import type { Redis } from 'ioredis';
 import type { Counter } from 'prom-client';
@@ -22,6 +25,23 @@ export interface RedisHeartbeatWriterOptions {
   /** `gamecluster_heartbeats_total{app_type,result}`. */
   heartbeats?: Counter<'app_type' | 'result'> | undefined;
   now?: () => number;
+  /** A beat not answered within this is abandoned. Default: the client's commandTimeout, else 1000. */
+  timeoutMs?: number;
+}
+
+export class HeartbeatTimeoutError extends Error {
+  readonly code = 'HEARTBEAT_TIMEOUT';
+  constructor(ms: number) {
+    super(`heartbeat not answered within ${ms} ms`);
+    this.name = 'HeartbeatTimeoutError';
+  }
+}
+
+/** `p`, or a HeartbeatTimeoutError after `ms`; an abandoned `p` settling later is ignored. */
+function bounded<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  p.catch(() => undefined);
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new HeartbeatTimeoutError(ms)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 export class RedisHeartbeatWriter implements HeartbeatWriter {
@@ -37,6 +57,8 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
   private readonly undrainCbs: (() => void)[] = [];
   private readonly redis: Redis;
   private inFlight: Promise<boolean> | undefined;
+  private writing = false;
+  private readonly timeoutMs: number;
 
   constructor(
     redis: Redis,
@@ -46,6 +68,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
     this.redis = redis;
     this.beatScript = script(redis, heartbeatScript);
     this.unregister = script(redis, unregisterScript);
+    this.timeoutMs = o.timeoutMs ?? redis.options?.commandTimeout ?? 1000;
   }
 
   async start(): Promise<void> {
@@ -85,14 +108,16 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
 
   private async writeOnce(): Promise<boolean> {
     if (this.stopped) return false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    const startedAt = Date.now();
+    // The next beat is due one interval after this one started, whether or not this one is answered.
+    this.scheduleAt(startedAt + this.o.heartbeatMs);
+    this.writing = true;
     const s = this.o.source;
     const now = (this.o.now ?? Date.now)();
     let ok = false;
     try {
       const online = Math.max(0, Math.floor(s.online()));
-      const drained = await this.beatScript(
+      const drained = await bounded(this.beatScript(
         this.keys.app(s.appId),
         this.keys.online(s.appType),
         this.keys.drain(s.appId),
@@ -109,7 +134,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         this.o.appTtlMs,
         s.redeemsCounted?.() ?? 0,
         s.incarnation?.() ?? '',
-      );
+      ), this.timeoutMs);
       ok = true;
       if (this.failures > 0) this.o.logger.info({ app_id: s.appId, failures: this.failures }, 'heartbeat: writing again');
       this.failures = 0;
@@ -130,8 +155,9 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
       if (this.failures === 0) this.o.logger.warn({ err: (err as Error).message, app_id: s.appId }, 'heartbeat: write failed; retrying with backoff');
       this.failures++;
     }
+    this.writing = false;
     this.o.heartbeats?.inc({ app_type: s.appType, result: ok ? 'ok' : 'error' });
-    this.schedule();
+    this.scheduleAt(startedAt + this.delay());
     return ok;
   }
 
@@ -154,10 +180,26 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
     }
   }
 
-  private schedule(): void {
+  private delay(): number {
+    return this.failures === 0 ? this.o.heartbeatMs : Math.min(this.o.heartbeatMs, 100 * 2 ** Math.min(this.failures - 1, 10));
+  }
+
+  private scheduleAt(at: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.stopped) return;
-    const delay = this.failures === 0 ? this.o.heartbeatMs : Math.min(this.o.heartbeatMs, 100 * 2 ** Math.min(this.failures - 1, 10));
-    this.timer = setTimeout(() => void this.beatNow(), delay);
+    this.timer = setTimeout(() => this.tick(), Math.max(0, at - Date.now()));
     this.timer.unref();
+  }
+
+  private tick(): void {
+    this.timer = undefined;
+    if (this.writing) {
+      // The previous beat is still out (Redis slower than the interval): skip this one rather than queue behind it.
+      this.o.heartbeats?.inc({ app_type: this.o.source.appType, result: 'error' });
+      this.scheduleAt(Date.now() + this.o.heartbeatMs);
+      return;
+    }
+    void this.beatNow();
   }
 }

@@ -4,8 +4,13 @@
  * replica. Concurrent picks are coalesced: while one script call is in flight, new requests queue and go together
  * in the next call, which picks k times with k bumps (each pick sees the previous bumps). So a burst costs a few
  * round trips, not one per request, and the answer is the same as k sequential picks.
+ * A Redis that stops answering never holds a request: each script call has a deadline (REDIS_COMMAND_TIMEOUT_MS)
+ * after which its waiters get `redis_down` (appmgr then answers from its snapshot) and a late reply is ignored —
+ * every waiter is answered exactly once; and the queue of waiting picks is bounded: past `maxQueued` a pick is shed
+ * at once (SHED: `redis_down` that appmgr answers 503/6 without the snapshot, since Redis is up but overloaded).
  */
 import type { Redis } from 'ioredis';
+import { Counter, type Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import type { AppTypeName } from '../protocol/wire.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
@@ -24,6 +29,17 @@ export interface RedisAppSelectorOptions {
   /** How long a pick's reservation for an account lasts if no token replaces it (the login died). Default 10000. */
   reservationMs?: number;
   now?: () => number;
+  /** How long one script call may take before its picks answer `redis_down`. Default: the client's commandTimeout, else 1000. */
+  deadlineMs?: number;
+  /** Most picks waiting for a script call (per app type); more are shed. Default 10000. */
+  maxQueued?: number;
+  /** Counts shed picks (`gamecluster_appmgr_picks_shed_total{app_type}`, see createPickShedCounter). */
+  shed?: Counter<'app_type'> | undefined;
+}
+
+/** `gamecluster_appmgr_picks_shed_total{app_type}` on `registry`. */
+export function createPickShedCounter(registry: Registry): Counter<'app_type'> {
+  return new Counter({ name: 'gamecluster_appmgr_picks_shed_total', help: 'Picks refused at once because too many were waiting for Redis (answered 503/6)', labelNames: ['app_type'], registers: [registry] });
 }
 
 /**
@@ -38,13 +54,18 @@ interface Queue {
 
 const NO_APP: PickResult = { ok: false, reason: 'no_app' };
 const REDIS_DOWN: PickResult = { ok: false, reason: 'redis_down' };
+/** A pick refused because the queue is full: `redis_down`, told apart by identity so it is not served from the snapshot. */
+export const SHED: PickResult = Object.freeze({ ok: false, reason: 'redis_down' });
 
 export class RedisAppSelector implements AppSelector {
   private readonly keys: RegistryKeys;
   private readonly run;
   private readonly queues = new Map<AppTypeName, Queue>();
   private readonly maxBatch: number;
+  private readonly maxQueued: number;
+  private readonly deadlineMs: number;
   private lastErrorLogged = 0;
+  private lastDeadlineLogged = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -53,6 +74,8 @@ export class RedisAppSelector implements AppSelector {
     this.keys = registryKeys(o.prefix);
     this.run = script(redis, pickScript);
     this.maxBatch = o.maxBatch ?? 256;
+    this.maxQueued = o.maxQueued ?? 10_000;
+    this.deadlineMs = o.deadlineMs ?? redis.options?.commandTimeout ?? 1000;
   }
 
   pick(appType: AppTypeName, reserveFor = ''): Promise<PickResult> {
@@ -68,6 +91,10 @@ export class RedisAppSelector implements AppSelector {
     if (this.redis.status !== 'ready') return done(REDIS_DOWN);
     let q = this.queues.get(appType);
     if (!q) this.queues.set(appType, (q = { done: [], accounts: [], busy: false }));
+    if (q.done.length >= this.maxQueued) {
+      this.o.shed?.inc({ app_type: appType });
+      return done(SHED);
+    }
     q.done.push(done);
     q.accounts.push(reserveFor);
     if (!q.busy) this.flush(appType, q);
@@ -85,9 +112,31 @@ export class RedisAppSelector implements AppSelector {
       accounts = q.accounts.splice(0, this.maxBatch);
     }
     q.busy = true;
+    // This call's waiters are answered once: by the reply, the error or the deadline, whichever comes first.
+    let open = true;
+    let timedOut = false;
+    const release = () => {
+      q.busy = false;
+      if (q.done.length > 0) this.flush(appType, q);
+    };
+    const deadline = setTimeout(() => {
+      if (!open) return;
+      open = false;
+      timedOut = true;
+      const t = Date.now();
+      if (t - this.lastDeadlineLogged > 1000) {
+        this.lastDeadlineLogged = t;
+        this.o.logger.warn({ app_type: appType, picks: done.length, deadline_ms: this.deadlineMs }, 'select: redis did not answer in time; answering redis_down');
+      }
+      for (const d of done) settle(d, REDIS_DOWN, this.o.logger);
+      // The next batch goes now (it has its own deadline) rather than behind a call that may never return.
+      release();
+    }, this.deadlineMs);
     const now = (this.o.now ?? Date.now)();
     this.run(this.keys.online(appType), this.keys.appPrefix, done.length, now, this.o.appTtlMs, this.o.strategy, this.keys.pendingPrefix, this.o.reservationMs ?? 10_000, ...accounts).then(
       (reply) => {
+        if (!open) return; // answered redis_down at the deadline; the late reply is dropped
+        open = false;
         const flat = reply as string[];
         for (let i = 0; i < done.length; i++) {
           const j = i * 3;
@@ -95,6 +144,8 @@ export class RedisAppSelector implements AppSelector {
         }
       },
       (err: unknown) => {
+        if (!open) return;
+        open = false;
         // Log at most once a second: during an outage every request would otherwise log.
         const t = Date.now();
         if (t - this.lastErrorLogged > 1000) {
@@ -104,8 +155,8 @@ export class RedisAppSelector implements AppSelector {
         for (const d of done) settle(d, REDIS_DOWN, this.o.logger);
       },
     ).finally(() => {
-      q.busy = false;
-      if (q.done.length > 0) this.flush(appType, q);
+      clearTimeout(deadline);
+      if (!timedOut) release(); // else the deadline already released the queue
     });
   }
 }

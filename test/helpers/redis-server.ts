@@ -1,6 +1,8 @@
 /**
  * A real redis-server for tests: started on a free loopback port with no persistence, stopped (SIGKILL-proof:
- * `stop()` waits for exit) by the test. `kill()` and `restart()` simulate an outage on the same port.
+ * `stop()` waits for exit) by the test. `kill()` and `restart()` simulate an outage on the same port; `signal()`
+ * sends e.g. SIGSTOP/SIGCONT (a frozen Redis: the process stops answering, its connections stay up). `extraArgs` are
+ * appended to the command line (e.g. `--cluster-enabled yes`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,13 +16,14 @@ export interface TestRedis {
   kill(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
+  signal(sig: NodeJS.Signals): void;
 }
 
-export async function startRedis(port?: number): Promise<TestRedis> {
+export async function startRedis(port?: number, extraArgs: string[] = []): Promise<TestRedis> {
   const p = port ?? (await freePort());
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning'], {
+    child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning', ...extraArgs], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', (err) => {
@@ -42,6 +45,12 @@ export async function startRedis(port?: number): Promise<TestRedis> {
     url: `redis://127.0.0.1:${p}`,
     kill,
     restart: start,
-    stop: kill,
+    stop: async () => {
+      child?.kill('SIGCONT'); // a stopped process only dies of SIGKILL, but resume it anyway so nothing is left frozen
+      await kill();
+    },
+    signal: (sig) => {
+      if (child && child.exitCode === null) child.kill(sig);
+    },
   };
 }

@@ -37,7 +37,7 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
   const log = o.logger.child({ app_id: identity.appId, role: 'primary' });
   const registry = new PrimaryRegistry();
   const metrics = createPodMetrics(appType, registry);
-  const redis = createRedisClient({ url: c.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: c.REDIS_SENTINELS, logger: log, upGauge: metrics.redisUp, name: `gamecluster-${appType}-primary` });
+  const redis = createRedisClient({ url: c.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: c.REDIS_SENTINELS, logger: log, upGauge: metrics.redisUp, name: `gamecluster-${appType}-primary`, commandTimeoutMs: c.REDIS_COMMAND_TIMEOUT_MS });
   const stats = new Map<number, WorkerStats>(); // by cluster worker id
   const broker = appType === 'login' ? new LoginSessionBroker() : undefined;
   const online = () => {
