@@ -69,7 +69,7 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
     for (const p of procs) {
       const d = find(objs, 'Deployment', p.deployment);
       const probe = mainContainer(d).readinessProbe.httpGet as { path: string; port: string };
-      await waitFor(`${p.podName} ${probe.path}`, async () => (await httpStatus(p.port(probe.port), probe.path)) === 200, 30_000, 200);
+      await waitFor(`${p.podName} ${probe.path}`, async () => (await httpStatus(p.port(probe.port), probe.path)) === 200, 90_000, 200); // generous: a cold tsx start of four processes on a loaded 2-core box
     }
     // Every login and game pod registered before the wave.
     await waitFor('all pods in /apps', async () => {

@@ -91,12 +91,12 @@ test(`Sentinel failover: primary SIGKILLed mid ${PLAYERS}-player wave: 0 in-game
   const killedAt = Date.now();
 
   // Appmgr noticed (its client is down), then: the first /login served by Redis again.
-  await waitFor('appmgr sees Redis down', async () => (await metric(cl.appmgr.port, 'gamecluster_redis_up')) === 0, 10_000, 20).catch(() => undefined);
-  const okAtKill = await metric(cl.appmgr.port, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' });
+  await waitFor('appmgr sees Redis down', async () => (await metric(cl.appmgr.metricsPort, 'gamecluster_redis_up')) === 0, 10_000, 20).catch(() => undefined);
+  const okAtKill = await metric(cl.appmgr.metricsPort, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' });
   let firstRedisLoginMs = -1;
   const loginProbe = waitFor('a /login served from Redis after the kill', async () => {
     const r = await httpGet(cl.appmgr.port, '/login').catch(() => undefined);
-    const ok = await metric(cl.appmgr.port, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' });
+    const ok = await metric(cl.appmgr.metricsPort, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' });
     if (r?.status === 200 && ok > okAtKill) firstRedisLoginMs = Date.now() - killedAt;
     return firstRedisLoginMs >= 0;
   }, 60_000, 100);

@@ -85,7 +85,7 @@ test('Redis frozen (SIGSTOP) 15 s: /login answers within the command timeout (ca
       await sleep(100);
     }
     const enter = await entering;
-    const okBefore = await metric(c.appmgr.port, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' });
+    const okBefore = await metric(c.appmgr.metricsPort, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' });
 
     c.redis.signal('SIGCONT');
     continued = true;
@@ -106,7 +106,7 @@ test('Redis frozen (SIGSTOP) 15 s: /login answers within the command timeout (ca
     let firstOkMs = -1;
     await waitFor('/login served from Redis again', async () => {
       const r = await httpGet(c.appmgr.port, '/login').catch(() => undefined);
-      const ok = await metric(c.appmgr.port, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' });
+      const ok = await metric(c.appmgr.metricsPort, 'gamecluster_appmgr_requests_total', { route: 'login', result: 'ok' });
       if (r?.status === 200 && ok > okBefore) firstOkMs = Date.now() - contAt;
       return firstOkMs >= 0;
     }, RECONNECT_MAX_MS + 15_000, 100);
