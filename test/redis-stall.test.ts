@@ -159,6 +159,7 @@ test('Redis frozen (SIGSTOP) 15 s: /login answers within the command timeout (ca
       assert.ok(r.after_reconnect_ms <= HEARTBEAT_MS + 1000, `${id}: heartbeat ${r.after_reconnect_ms} ms after its reconnection`);
       assert.ok(r.after_cont_ms <= RECONNECT_MAX_MS + TIMEOUT_MS + HEARTBEAT_MS + 3000, `${id}: heartbeat ${r.after_cont_ms} ms after SIGCONT`);
     }
+    assert.ok(watchdog.every((n) => n >= 1), `every process dropped its frozen connection (watchdog): ${JSON.stringify(watchdog)}`);
     assert.ok(player.isOpen, 'the player in game kept its session');
     assert.equal(values.process_exits, 0);
   } finally {

@@ -71,16 +71,20 @@ test(`Redis killed mid ${PLAYERS}-player wave, back 5 s later: 0 in-game drops, 
   await waitFor('a quarter of the wave in game', () => inGame.length >= PLAYERS / 4, 30_000, 10);
   const inGameAtKill = [...inGame];
   const startedAtKill = results.length;
+  const cacheBefore = sample(await scrape(c.appmgr.port), 'gamecluster_appmgr_requests_total', { route: 'login', result: 'cache' });
   await c.redis.kill();
   const killedAt = Date.now();
 
-  // /login during the outage: the cache first, then 503 returncode 6.
+  // /login during the outage: the cache first, then 503 returncode 6. The outage lasts OUTAGE_MS and, on a loaded
+  // machine where this process itself lags, until one probe has seen the 503 (bounded): no assumption on timing.
   const probes: { ms: number; status: number; rc: number }[] = [];
-  while (Date.now() - killedAt < OUTAGE_MS) {
+  while (Date.now() - killedAt < OUTAGE_MS || (!probes.some((p) => p.status === 503 && p.rc === 6) && Date.now() - killedAt < OUTAGE_MS + 20_000)) {
     const r = await httpGet(c.appmgr.port, '/login').catch(() => ({ status: 0, text: '{}' }));
     probes.push({ ms: Date.now() - killedAt, status: r.status, rc: (JSON.parse(r.text) as { returncode?: number }).returncode ?? -1 });
     await sleep(100);
   }
+  // Answers from the snapshot: counted by appmgr for every client (the wave's players too), not only our probes.
+  const servedFromCache = sample(await scrape(c.appmgr.port), 'gamecluster_appmgr_requests_total', { route: 'login', result: 'cache' }) - cacheBefore;
   await c.redis.restart();
   const restartedAt = Date.now();
   // Rebuilt = every pod's hash and its score in {p}:online:<type> back in the (empty, restarted) Redis.
@@ -147,6 +151,7 @@ test(`Redis killed mid ${PLAYERS}-player wave, back 5 s later: 0 in-game drops, 
     wave_failures: failed.length,
     players_that_retried: playersRetrying,
     retries_by_cause: retries,
+    login_served_from_cache: servedFromCache,
     login_probes: { cache_200: cachePhase.length, last_cache_ms: cachePhase.at(-1)?.ms, busy_503_rc6: downPhase.length, first_503_ms: downPhase[0]?.ms, other: probes.length - cachePhase.length - downPhase.length },
     registry_rebuilt_after_restart_ms: rebuiltMs,
     heartbeat_after_reconnect_ms: beatAfterReconnect,
@@ -161,7 +166,7 @@ test(`Redis killed mid ${PLAYERS}-player wave, back 5 s later: 0 in-game drops, 
   assert.ok(inGameAtKill.length > 0, 'some players were in game when Redis died');
   assert.equal(failed.length, 0, `failed: ${failed.slice(0, 3).map((r) => r.error).join('; ')}`);
   assert.equal(inGame.length, PLAYERS);
-  assert.ok(cachePhase.length > 0, '/login answered from the cache at first');
+  assert.ok(servedFromCache > 0, '/login answered from the cache during the outage');
   assert.ok(downPhase.length > 0, '/login answered 503 returncode 6 once the cache was stale');
   assert.ok(cachePhase.every((p) => p.ms < downPhase[0]!.ms), 'the cache phase comes first');
   assert.equal(probes.length, cachePhase.length + downPhase.length, `unexpected /login answers: ${JSON.stringify(probes.filter((p) => p.status !== 200 && p.rc !== 6))}`);

@@ -104,6 +104,9 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       REDIS_URL: redisUrl,
+      // A Sentinel list and the Redis command timeout given to `local` reach every child too.
+      ...(external && process.env.REDIS_SENTINELS ? { REDIS_SENTINELS: process.env.REDIS_SENTINELS } : {}),
+      ...(process.env.REDIS_COMMAND_TIMEOUT_MS ? { REDIS_COMMAND_TIMEOUT_MS: process.env.REDIS_COMMAND_TIMEOUT_MS } : {}),
       PREFIX: prefix,
       HEARTBEAT_MS: String(heartbeatMs),
       APP_TTL_MS: String(appTtlMs),
