@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { helmEnv, helmPath } from '../../scripts/helm-bin.js';
+import { isCoreKind, isCrdKind, strictCoreErrors, strictCrdErrors } from './strict-schema.js';
 
 export const chartDir = fileURLToPath(new URL('../../charts/gamecluster/', import.meta.url));
 export const RELEASE = 'gc';
@@ -164,27 +165,31 @@ export function portOf(c: Container, nameOrNumber: string | number): ContainerPo
   return (c.ports ?? []).find((p) => (typeof nameOrNumber === 'number' ? p.containerPort === nameOrNumber : p.name === nameOrNumber));
 }
 
-const modelModules: Record<string, string> = {
-  'v1/Service': 'kubernetes-models/v1/Service',
-  'v1/Secret': 'kubernetes-models/v1/Secret',
-  'v1/ConfigMap': 'kubernetes-models/v1/ConfigMap',
-  'v1/Pod': 'kubernetes-models/v1/Pod',
-  'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment',
-  'policy/v1/PodDisruptionBudget': 'kubernetes-models/policy/v1/PodDisruptionBudget',
-  'autoscaling/v2/HorizontalPodAutoscaler': 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
-  'networking.k8s.io/v1/NetworkPolicy': 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
+// Custom resources whose kubernetes-models validator exists (ScaledObject has none: the strict check covers it).
+const crdModelModules: Record<string, string> = {
   'monitoring.coreos.com/v1/ServiceMonitor': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor',
   'monitoring.coreos.com/v1/PrometheusRule': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule',
 };
 
+/** The kubernetes-models module of a kind: core kinds by their apiVersion (`apps/v1` → kubernetes-models/apps/v1/…). */
+function modelModule(o: K8sObject): string | undefined {
+  if (isCrdKind(o.apiVersion, o.kind)) return crdModelModules[`${o.apiVersion}/${o.kind}`];
+  return `kubernetes-models/${o.apiVersion}/${o.kind}`;
+}
+
 /**
- * Validates one object against its Kubernetes (or Prometheus Operator CRD) OpenAPI schema; throws naming the object
- * and the failing path. A kind the chart is not expected to render is an error too.
+ * Validates one object against its Kubernetes (or CRD) OpenAPI schema; throws naming the object and the failing
+ * path. A kind the chart is not expected to render is an error too. Strict: unknown fields and wrong primitive types
+ * are refused (strict-schema.ts), which kubernetes-models' validate() alone lets through; kubernetes-models adds the
+ * required fields, enums and patterns.
  */
 export async function validateObject(o: K8sObject): Promise<void> {
   const key = `${o.apiVersion}/${o.kind}`;
-  const mod = modelModules[key];
-  if (!mod) throw new Error(`${key} ${o.metadata?.name}: no schema known for this kind`);
+  if (!isCrdKind(o.apiVersion, o.kind) && !isCoreKind(o.apiVersion, o.kind)) throw new Error(`${key} ${o.metadata?.name}: no schema known for this kind`);
+  const strict = isCrdKind(o.apiVersion, o.kind) ? strictCrdErrors([o])[0]! : strictCoreErrors(o);
+  if (strict.length) throw new Error(`${key} ${o.metadata?.name} is not strictly valid: ${strict.join('; ')}`);
+  const mod = modelModule(o);
+  if (!mod) return;
   const { default: _d, ...named } = (await import(mod)) as Record<string, new (data: unknown) => { validate(): void }>;
   const Model = named[o.kind] ?? _d;
   if (!Model) throw new Error(`${mod} exports no ${o.kind}`);
