@@ -80,7 +80,7 @@ describe('template-time checks', () => {
     const objs = await renderChart();
     const d = structuredClone(find(objs, 'Deployment', `${RELEASE}-login`));
     d.spec.template.spec.containers[0].ports[0].containerPort = 'tcp';
-    await assert.rejects(validateObject(d), /containerPort must be integer/);
+    await assert.rejects(validateObject(d), /containerPort: want int32, got string/);
   });
 });
 

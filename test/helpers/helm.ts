@@ -279,11 +279,7 @@ export async function processesFromChart(objs: K8sObject[], redisAddress: string
   const { freePort } = await import('./free-port.js');
   const procs: ChartProcess[] = [];
   // secretKeyRef env from the Secrets the chart renders itself (e.g. appmgr's generated gRPC token).
-  const secrets: Record<string, string> = {};
-  for (const sec of byKind(objs, 'Secret')) {
-    for (const [k, v] of Object.entries((sec.data ?? {}) as Record<string, string>)) secrets[`${sec.metadata.name}/${k}`] = Buffer.from(v, 'base64').toString('utf8');
-    for (const [k, v] of Object.entries((sec.stringData ?? {}) as Record<string, string>)) secrets[`${sec.metadata.name}/${k}`] = v;
-  }
+  const secrets = secretValues(objs);
   for (const d of byKind(objs, 'Deployment')) {
     const component = podLabels(d)['app.kubernetes.io/component']!;
     if (component === 'redis') continue;
@@ -334,4 +330,29 @@ export async function processesFromChart(objs: K8sObject[], redisAddress: string
     }
   }
   return procs;
+}
+
+/** The rendered Secrets' values, keyed `<secret>/<key>` (data base64-decoded, stringData as is). */
+export function secretValues(objs: K8sObject[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sec of byKind(objs, 'Secret')) {
+    for (const [k, v] of Object.entries((sec.data ?? {}) as Record<string, string>)) out[`${sec.metadata.name}/${k}`] = Buffer.from(v, 'base64').toString('utf8');
+    for (const [k, v] of Object.entries((sec.stringData ?? {}) as Record<string, string>)) out[`${sec.metadata.name}/${k}`] = v;
+  }
+  return out;
+}
+
+/**
+ * The bundled Redis as the kubelet would start it: the rendered container's args with `$(VAR)` references expanded
+ * from its env (the password from the rendered Secret), and that password.
+ */
+export function devRedisFromChart(objs: K8sObject[]): { args: string[]; password: string } {
+  const d = byKind(objs, 'Deployment').find((x) => podLabels(x)['app.kubernetes.io/component'] === 'redis');
+  if (!d) throw new Error('no bundled Redis in the render');
+  const ctr = mainContainer(d);
+  const env = resolveEnv(ctr, {}, secretValues(objs));
+  const password = env.REDIS_PASSWORD;
+  if (!password) throw new Error('the bundled Redis has no REDIS_PASSWORD');
+  const args = (ctr.args ?? []).map((a) => a.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? m));
+  return { args, password };
 }
