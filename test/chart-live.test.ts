@@ -103,7 +103,7 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
   });
 
   test('Prometheus: every panel and alert evaluates; online-players panel equals the robots online', async () => {
-    const dash = JSON.parse(find(objs, 'ConfigMap', `${RELEASE}-dashboard`).data!['gamecluster.json']!);
+    const dash = JSON.parse(find(objs, 'ConfigMap', `${RELEASE}-dashboard`).data![`gamecluster-games-${RELEASE}.json`]!);
     const rules = (await renderChart({ set: ['metrics.prometheusRule.enabled=true'] })).find((o) => o.kind === 'PrometheusRule')!.spec;
     const byComponent = (c: string, port: string) => procs.filter((p) => p.component === c).map((p) => `127.0.0.1:${p.port(port)}`);
     prom = await startPrometheus({

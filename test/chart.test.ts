@@ -256,7 +256,7 @@ describe('scenario specifics', () => {
     assert.equal(envOf(appmgr, 'TRUST_PROXY'), undefined);
     const dash = find(objs, 'ConfigMap', `${RELEASE}-dashboard`);
     assert.equal(dash.metadata.labels?.grafana_dashboard, '1');
-    const json = JSON.parse(dash.data!['gamecluster.json']!);
+    const json = JSON.parse(dash.data![`gamecluster-games-${RELEASE}.json`]!);
     assert.ok(json.panels.length >= 6);
     const t = find(objs, 'Pod', `${RELEASE}-robots-test`);
     assert.equal(t.metadata.annotations?.['helm.sh/hook'], 'test');
