@@ -15,6 +15,19 @@ const scenarios: [string, () => Promise<K8sObject[]>][] = [
   ['defaults (no values)', () => renderChart()],
   ...Object.entries(ciValuesFiles()).map(([f, p]): [string, () => Promise<K8sObject[]>] => [`ci/${f}`, () => renderChart({ valuesFiles: [p] })]),
   ['global.imageRegistry=mirror.example.com', () => renderChart({ set: ['global.imageRegistry=mirror.example.com'] })],
+  [
+    'NetworkPolicy egress, grpcFrom, nodeCIDRs',
+    () =>
+      renderChart({
+        set: [
+          'networkPolicy.egress.enabled=true',
+          'networkPolicy.egress.extraRules[0].to[0].ipBlock.cidr=10.20.0.5/32',
+          'networkPolicy.egress.extraRules[0].ports[0].port=6379',
+          'networkPolicy.grpcFrom[0].namespaceSelector.matchLabels.team=ops',
+          'networkPolicy.nodeCIDRs[0]=10.128.0.0/20',
+        ],
+      }),
+  ],
 ];
 
 /** Strict errors of a whole render, one line per bad object (custom resources checked in one compiler pass). */
