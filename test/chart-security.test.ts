@@ -191,6 +191,24 @@ describe('NetworkPolicies', () => {
   });
 });
 
+/** Sends raw RESP from 127.0.0.2 (a non-local client to Redis) and returns the first reply bytes. */
+function resp(port: number, payload: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' }, () => s.write(payload));
+    let buf = '';
+    s.setTimeout(5000, () => s.destroy(new Error(`no reply (have ${JSON.stringify(buf)})`)));
+    s.on('data', (d) => {
+      buf += d.toString();
+      if (/^-|\+PONG/.test(buf)) {
+        resolve(buf);
+        s.destroy();
+      }
+    });
+    s.on('error', reject);
+  });
+}
+const authPing = (password: string) => `*2\r\n$4\r\nAUTH\r\n$${password.length}\r\n${password}\r\nPING\r\n`;
+
 describe('the bundled Redis: password from a kept Secret, protected mode on', () => {
   test('Secret generated once and kept; REDIS_URL from it in every pod, never a plain password', async () => {
     const objs = await renderChart();
@@ -243,17 +261,9 @@ describe('the bundled Redis: password from a kept Secret, protected mode on', ()
       const objs = await renderChart();
       const dev = devRedisFromChart(objs);
       redis = await startRedis(undefined, dev);
-      // A client without the password (raw RESP: ioredis would give up at its ready check).
-      const reply = await new Promise<string>((resolve, reject) => {
-        const s = connect(redis!.port, '127.0.0.1', () => s.write('PING\r\n'));
-        s.setTimeout(5000, () => s.destroy(new Error('no reply')));
-        s.once('data', (d) => {
-          resolve(d.toString());
-          s.destroy();
-        });
-        s.on('error', reject);
-      });
-      assert.match(reply, /^-NOAUTH/);
+      // Clients from 127.0.0.2: Redis counts only 127.0.0.1/::1 as local, so this is what a pod's connection meets.
+      assert.match(await resp(redis.port, 'PING\r\n'), /^-NOAUTH/, 'no password: refused');
+      assert.match(await resp(redis.port, authPing(dev.password)), /^\+OK\r\n\+PONG/, 'the password from the Secret: served');
       // The URL a pod gets, with the Service name pointed at this server.
       const env = resolveEnv(mainContainer(find(objs, 'Deployment', `${RELEASE}-game`)), { 'metadata.name': 'p', 'status.podIP': '127.0.0.1', 'status.hostIP': '127.0.0.1' }, secretValues(objs));
       const url = env.REDIS_URL!.replace(`@${RELEASE}-redis:6379`, `@127.0.0.1:${redis.port}`);
@@ -270,6 +280,13 @@ describe('the bundled Redis: password from a kept Secret, protected mode on', ()
         execFile(cmd!, ['-p', String(redis!.port), ...args], { env: { ...process.env, ...probeEnv }, timeout: 10_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
       );
       assert.equal(out.trim(), 'PONG');
+      // Protected mode matters: the same server without a password refuses non-local clients outright.
+      const bare = await startRedis(undefined, { args: dev.args.filter((a, i, all) => a !== '--requirepass' && all[i - 1] !== '--requirepass') });
+      try {
+        assert.match(await resp(bare.port, 'PING\r\n'), /^-DENIED Redis is running in protected mode/);
+      } finally {
+        await bare.stop();
+      }
       t.diagnostic(`redis-server ${dev.args.filter((a) => a !== dev.password).join(' ')} (password elided)`);
     });
   });
