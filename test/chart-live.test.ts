@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { RELEASE, find, mainContainer, processesFromChart, renderChart, type ChartProcess, type K8sObject } from './helpers/helm.js';
+import { RELEASE, devRedisFromChart, find, mainContainer, processesFromChart, renderChart, type ChartProcess, type K8sObject } from './helpers/helm.js';
 import { alertRules, dashboardQueries, grafanaToPromQL, startPrometheus, type TestPrometheus } from './helpers/prometheus.js';
 import { startRedis, type TestRedis } from './helpers/redis-server.js';
 import { startService, type ServiceProcess } from './helpers/service-process.js';
@@ -59,7 +59,8 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
   before(async () => {
     // Every robot comes from 127.0.0.1: the chart's per-address /login limit (20/s) would refuse most of the wave.
     objs = await renderChart({ set: ['appmgr.loginRatePerIp=0'] });
-    redis = await startRedis();
+    // The bundled Redis with its rendered args (password from the rendered Secret, protected mode on).
+    redis = await startRedis(undefined, devRedisFromChart(objs));
     procs = await processesFromChart(objs, `127.0.0.1:${redis.port}`);
     // appmgr first (login dials its gRPC), then the pods; each with exactly the rendered args and env.
     for (const kind of ['appmgr', 'login', 'game']) {
@@ -102,7 +103,7 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
   });
 
   test('Prometheus: every panel and alert evaluates; online-players panel equals the robots online', async () => {
-    const dash = JSON.parse(find(objs, 'ConfigMap', `${RELEASE}-dashboard`).data!['gamecluster.json']!);
+    const dash = JSON.parse(find(objs, 'ConfigMap', `${RELEASE}-dashboard`).data![`gamecluster-games-${RELEASE}.json`]!);
     const rules = (await renderChart({ set: ['metrics.prometheusRule.enabled=true'] })).find((o) => o.kind === 'PrometheusRule')!.spec;
     const byComponent = (c: string, port: string) => procs.filter((p) => p.component === c).map((p) => `127.0.0.1:${p.port(port)}`);
     prom = await startPrometheus({

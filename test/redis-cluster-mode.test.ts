@@ -19,7 +19,7 @@ let dir: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gc-cluster-'));
-  redis = await startRedis(undefined, ['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--dir', dir]);
+  redis = await startRedis(undefined, { extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--dir', dir] });
 });
 
 after(async () => {

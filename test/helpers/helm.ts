@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { helmEnv, helmPath } from '../../scripts/helm-bin.js';
+import { isCoreKind, isCrdKind, strictCoreErrors, strictCrdErrors } from './strict-schema.js';
 
 export const chartDir = fileURLToPath(new URL('../../charts/gamecluster/', import.meta.url));
 export const RELEASE = 'gc';
@@ -164,27 +165,31 @@ export function portOf(c: Container, nameOrNumber: string | number): ContainerPo
   return (c.ports ?? []).find((p) => (typeof nameOrNumber === 'number' ? p.containerPort === nameOrNumber : p.name === nameOrNumber));
 }
 
-const modelModules: Record<string, string> = {
-  'v1/Service': 'kubernetes-models/v1/Service',
-  'v1/Secret': 'kubernetes-models/v1/Secret',
-  'v1/ConfigMap': 'kubernetes-models/v1/ConfigMap',
-  'v1/Pod': 'kubernetes-models/v1/Pod',
-  'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment',
-  'policy/v1/PodDisruptionBudget': 'kubernetes-models/policy/v1/PodDisruptionBudget',
-  'autoscaling/v2/HorizontalPodAutoscaler': 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
-  'networking.k8s.io/v1/NetworkPolicy': 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
+// Custom resources whose kubernetes-models validator exists (ScaledObject has none: the strict check covers it).
+const crdModelModules: Record<string, string> = {
   'monitoring.coreos.com/v1/ServiceMonitor': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor',
   'monitoring.coreos.com/v1/PrometheusRule': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule',
 };
 
+/** The kubernetes-models module of a kind: core kinds by their apiVersion (`apps/v1` → kubernetes-models/apps/v1/…). */
+function modelModule(o: K8sObject): string | undefined {
+  if (isCrdKind(o.apiVersion, o.kind)) return crdModelModules[`${o.apiVersion}/${o.kind}`];
+  return `kubernetes-models/${o.apiVersion}/${o.kind}`;
+}
+
 /**
- * Validates one object against its Kubernetes (or Prometheus Operator CRD) OpenAPI schema; throws naming the object
- * and the failing path. A kind the chart is not expected to render is an error too.
+ * Validates one object against its Kubernetes (or CRD) OpenAPI schema; throws naming the object and the failing
+ * path. A kind the chart is not expected to render is an error too. Strict: unknown fields and wrong primitive types
+ * are refused (strict-schema.ts), which kubernetes-models' validate() alone lets through; kubernetes-models adds the
+ * required fields, enums and patterns.
  */
 export async function validateObject(o: K8sObject): Promise<void> {
   const key = `${o.apiVersion}/${o.kind}`;
-  const mod = modelModules[key];
-  if (!mod) throw new Error(`${key} ${o.metadata?.name}: no schema known for this kind`);
+  if (!isCrdKind(o.apiVersion, o.kind) && !isCoreKind(o.apiVersion, o.kind)) throw new Error(`${key} ${o.metadata?.name}: no schema known for this kind`);
+  const strict = isCrdKind(o.apiVersion, o.kind) ? strictCrdErrors([o])[0]! : strictCoreErrors(o);
+  if (strict.length) throw new Error(`${key} ${o.metadata?.name} is not strictly valid: ${strict.join('; ')}`);
+  const mod = modelModule(o);
+  if (!mod) return;
   const { default: _d, ...named } = (await import(mod)) as Record<string, new (data: unknown) => { validate(): void }>;
   const Model = named[o.kind] ?? _d;
   if (!Model) throw new Error(`${mod} exports no ${o.kind}`);
@@ -274,11 +279,7 @@ export async function processesFromChart(objs: K8sObject[], redisAddress: string
   const { freePort } = await import('./free-port.js');
   const procs: ChartProcess[] = [];
   // secretKeyRef env from the Secrets the chart renders itself (e.g. appmgr's generated gRPC token).
-  const secrets: Record<string, string> = {};
-  for (const sec of byKind(objs, 'Secret')) {
-    for (const [k, v] of Object.entries((sec.data ?? {}) as Record<string, string>)) secrets[`${sec.metadata.name}/${k}`] = Buffer.from(v, 'base64').toString('utf8');
-    for (const [k, v] of Object.entries((sec.stringData ?? {}) as Record<string, string>)) secrets[`${sec.metadata.name}/${k}`] = v;
-  }
+  const secrets = secretValues(objs);
   for (const d of byKind(objs, 'Deployment')) {
     const component = podLabels(d)['app.kubernetes.io/component']!;
     if (component === 'redis') continue;
@@ -329,4 +330,29 @@ export async function processesFromChart(objs: K8sObject[], redisAddress: string
     }
   }
   return procs;
+}
+
+/** The rendered Secrets' values, keyed `<secret>/<key>` (data base64-decoded, stringData as is). */
+export function secretValues(objs: K8sObject[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sec of byKind(objs, 'Secret')) {
+    for (const [k, v] of Object.entries((sec.data ?? {}) as Record<string, string>)) out[`${sec.metadata.name}/${k}`] = Buffer.from(v, 'base64').toString('utf8');
+    for (const [k, v] of Object.entries((sec.stringData ?? {}) as Record<string, string>)) out[`${sec.metadata.name}/${k}`] = v;
+  }
+  return out;
+}
+
+/**
+ * The bundled Redis as the kubelet would start it: the rendered container's args with `$(VAR)` references expanded
+ * from its env (the password from the rendered Secret), and that password.
+ */
+export function devRedisFromChart(objs: K8sObject[]): { args: string[]; password: string } {
+  const d = byKind(objs, 'Deployment').find((x) => podLabels(x)['app.kubernetes.io/component'] === 'redis');
+  if (!d) throw new Error('no bundled Redis in the render');
+  const ctr = mainContainer(d);
+  const env = resolveEnv(ctr, {}, secretValues(objs));
+  const password = env.REDIS_PASSWORD;
+  if (!password) throw new Error('the bundled Redis has no REDIS_PASSWORD');
+  const args = (ctr.args ?? []).map((a) => a.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? m));
+  return { args, password };
 }

@@ -1,11 +1,12 @@
 /**
  * A real redis-server for tests: started on a free loopback port with no persistence, stopped (SIGKILL-proof:
  * `stop()` waits for exit) by the test. `kill()` and `restart()` simulate an outage on the same port; `signal()`
- * sends e.g. SIGSTOP/SIGCONT (a frozen Redis: the process stops answering, its connections stay up). `extraArgs` are
- * appended to the command line (e.g. `--cluster-enabled yes`).
+ * sends e.g. SIGSTOP/SIGCONT (a frozen Redis: the process stops answering, its connections stay up). `opts` replace
+ * or extend the command line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { pingRedis as ping } from '../../services/local/redis-launcher.js';
 import { freePort } from './free-port.js';
 import { waitFor } from './wait-for.js';
@@ -19,17 +20,55 @@ export interface TestRedis {
   signal(sig: NodeJS.Signals): void;
 }
 
-export async function startRedis(port?: number, extraArgs: string[] = []): Promise<TestRedis> {
+export interface RedisOptions {
+  /**
+   * The server's arguments instead of the defaults (e.g. a rendered container's, `redis-server` first or not);
+   * `--port`/`--bind 127.0.0.1` are appended.
+   */
+  args?: string[];
+  /** The password the server requires (readiness is then checked with AUTH). */
+  password?: string;
+  /** Appended to the command line (e.g. `--cluster-enabled yes`). */
+  extraArgs?: string[];
+}
+
+/** PING (after AUTH when a password is given): true on +PONG. */
+function pingWithAuth(port: number, password: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    let buf = '';
+    s.setTimeout(500);
+    s.on('connect', () => s.write(`*2\r\n$4\r\nAUTH\r\n$${Buffer.byteLength(password)}\r\n${password}\r\nPING\r\n`));
+    s.on('data', (d) => {
+      buf += d.toString();
+      if (buf.includes('+PONG') || buf.startsWith('-')) {
+        resolve(buf.includes('+PONG') && !buf.startsWith('-'));
+        s.destroy();
+      }
+    });
+    s.on('error', () => resolve(false));
+    s.on('timeout', () => {
+      resolve(false);
+      s.destroy();
+    });
+  });
+}
+
+export async function startRedis(port?: number, opts: RedisOptions = {}): Promise<TestRedis> {
   const p = port ?? (await freePort());
   let child: ChildProcess | undefined;
+  const serverArgs = opts.args
+    ? [...(opts.args[0] === 'redis-server' ? opts.args.slice(1) : opts.args), '--port', String(p), '--bind', '127.0.0.1', '--loglevel', 'warning']
+    : ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning', ...(opts.extraArgs ?? [])];
+  const ready = () => (opts.password === undefined ? ping(p) : pingWithAuth(p, opts.password));
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning', ...extraArgs], {
+    child = spawn('redis-server', serverArgs, {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', (err) => {
       throw new Error(`redis-server could not start (is it installed?): ${err.message}`);
     });
-    await waitFor(`redis-server on ${p}`, () => ping(p), 10_000);
+    await waitFor(`redis-server on ${p}`, ready, 10_000);
   };
   const kill = async () => {
     const c = child;
@@ -42,7 +81,7 @@ export async function startRedis(port?: number, extraArgs: string[] = []): Promi
   await start();
   return {
     port: p,
-    url: `redis://127.0.0.1:${p}`,
+    url: opts.password === undefined ? `redis://127.0.0.1:${p}` : `redis://:${encodeURIComponent(opts.password)}@127.0.0.1:${p}`,
     kill,
     restart: start,
     stop: async () => {

@@ -69,26 +69,7 @@ capabilities:
   drop: [ALL]
 {{- end -}}
 
-{{/* REDIS_URL: the dev Redis, a Secret, or a plain URL - exactly one of them. */}}
-{{- define "gamecluster.redisEnv" -}}
-{{- $r := .Values.redis -}}
-{{- if and $r.enabled (or $r.url $r.existingSecret) -}}
-{{- fail "redis: set either redis.enabled=true (dev Redis) or redis.url/redis.existingSecret (external Redis), not both" -}}
-{{- end -}}
-- name: REDIS_URL
-{{- if $r.enabled }}
-  value: {{ printf "redis://%s-redis:6379" (include "gamecluster.fullname" .) | quote }}
-{{- else if $r.existingSecret }}
-  valueFrom:
-    secretKeyRef:
-      name: {{ $r.existingSecret | quote }}
-      key: {{ $r.existingSecretKey | quote }}
-{{- else if $r.url }}
-  value: {{ $r.url | quote }}
-{{- else -}}
-{{- fail "redis: with redis.enabled=false set redis.url or redis.existingSecret" -}}
-{{- end }}
-{{- end -}}
+{{/* REDIS_URL (gamecluster.redisEnv) is defined in redis/_redis.tpl with the bundled Redis' password Secret. */}}
 
 {{/* Env every service reads. */}}
 {{- define "gamecluster.commonEnv" -}}
