@@ -11,9 +11,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { spawnManaged, type ManagedChild } from '../services/local/child-process.js';
 import { ensureRedisServer, startLocalRedis, type LocalRedis } from '../services/local/redis-launcher.js';
-import { byKind, find, mainContainer, podSpec, processesFromChart, renderChart, type ChartProcess, type Container, type K8sObject } from '../test/helpers/helm.js';
+import { byKind, devRedisFromChart, find, mainContainer, podSpec, processesFromChart, renderChart, type ChartProcess, type Container, type K8sObject } from '../test/helpers/helm.js';
 import { waitFor } from '../test/helpers/wait-for.js';
 
 class ImageRunError extends Error {
@@ -113,6 +114,16 @@ function robots(appmgrUrl: string): Promise<{ code: number | null; stdout: strin
   });
 }
 
+async function requirePassword(port: number, password: string): Promise<void> {
+  const r = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await r.connect();
+    await r.config('SET', 'requirepass', password);
+  } finally {
+    r.disconnect();
+  }
+}
+
 async function cleanup(): Promise<void> {
   await Promise.all(children.map((c) => c.stop(10_000)));
   for (const c of containers) spawnSync('buildah', ['rm', c], { stdio: 'ignore' });
@@ -123,10 +134,13 @@ async function cleanup(): Promise<void> {
 async function main(): Promise<number> {
   const t0 = Date.now();
   // The chart's defaults with one appmgr, one login and two games: the env and args each pod would get.
-  const objs = await renderChart({ set: ['appmgr.replicas=1', 'login.replicas=1', 'game.replicas=2'] });
+  // The robot wave comes from one address: the per-address /login limit (chart default 20/s) is off here (tested in appmgr-access).
+  const objs = await renderChart({ set: ['appmgr.replicas=1', 'login.replicas=1', 'game.replicas=2', 'appmgr.loginRatePerIp=0'] });
   inlineSecrets(objs);
   ensureRedisServer(log);
   redis = await startLocalRedis(dir);
+  // The bundled Redis requires the password of the Secret the chart generates; the host Redis takes its place.
+  await requirePassword(redis.port, devRedisFromChart(objs).password);
   const procs: ChartProcess[] = await processesFromChart(objs, `127.0.0.1:${redis.port}`);
   // appmgr first (login dials its gRPC), then the pods.
   for (const kind of ['appmgr', 'login', 'game']) {
