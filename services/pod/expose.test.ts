@@ -17,7 +17,7 @@ import { createKubeApi } from './kube-api.js';
 import { lookupNodeAddress, pickNodeAddress, waitForNodeAddress, NodeAddressError } from './node-address.js';
 import { listenInRange, PortRangeExhaustedError, probeListen, readPortsFile } from './port-range.js';
 import { bindPodPorts } from './pod-expose.js';
-import { DELETION_COST_ANNOTATION, deletionCostTarget, PodDeletionCost } from './pod-deletion-cost.js';
+import { DELETION_COST_ANNOTATION, deletionCostTarget, PodAnnotator, podAnnotations } from './pod-deletion-cost.js';
 
 const log = pino({ level: 'silent' });
 const parse = (e: Record<string, string>) => loadConfig(podEnv(6001), e);
@@ -154,7 +154,7 @@ test('port range: two pods on one node bind distinct free ports, occupied ones s
 test('pod-deletion-cost: PATCHes the online count as a merge patch, only when it changed', async () => {
   let online = 3;
   const before = kube.patches.length;
-  const cost = new PodDeletionCost({ namespace: 'games', pod: 'gc-game-abc', intervalMs: 1000, timeoutMs: 5000, online: () => online, logger: log });
+  const cost = new PodAnnotator({ namespace: 'games', pod: 'gc-game-abc', intervalMs: 1000, timeoutMs: 5000, annotations: podAnnotations(parse({ POD_DELETION_COST: 'on' }), () => online, 9100), logger: log });
   await cost.tick();
   await cost.tick(); // unchanged: no request
   online = 0;
@@ -173,4 +173,14 @@ test('pod-deletion-cost: PATCHes the online count as a merge patch, only when it
   assert.deepEqual(kube.patches.at(-1)!.body, { metadata: { annotations: { [DELETION_COST_ANNOTATION]: '7' } } });
   assert.equal(cost.patches, 3);
   await cost.stop();
+});
+
+test('scrape annotations (hostNetwork): the bound metrics port, patched once', async () => {
+  const before = kube.patches.length;
+  const a = new PodAnnotator({ namespace: 'games', pod: 'gc-login-x', intervalMs: 1000, timeoutMs: 5000, annotations: podAnnotations(parse({ SCRAPE_ANNOTATIONS: 'on' }), () => 5, 7003), logger: log });
+  await a.tick();
+  await a.tick();
+  assert.deepEqual(kube.patches.slice(before), [{ namespace: 'games', pod: 'gc-login-x', contentType: 'application/merge-patch+json', body: { metadata: { annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '7003', 'prometheus.io/path': '/metrics' } } } }]);
+  await a.stop();
+  assert.throws(() => deletionCostTarget(parse({ SCRAPE_ANNOTATIONS: 'on', POD_NAMESPACE: 'games' })), oneLine('POD_NAME'));
 });

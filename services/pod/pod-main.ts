@@ -13,7 +13,7 @@ import { onShutdown } from '../platform/shutdown.js';
 import { processRole, resolveWorkers } from '../platform/workers.js';
 import { exitOnConfigError, podTlsFiles, resolvePodIdentity, type PodEnv } from './pod-config.js';
 import type { PodHandle } from './pod-handle.js';
-import { deletionCostTarget, PodDeletionCost } from './pod-deletion-cost.js';
+import { deletionCostTarget, PodAnnotator, podAnnotations } from './pod-deletion-cost.js';
 import { startPodPrimary } from './workers/pod-primary.js';
 import { runPodWorker, type PodStartOptions } from './workers/pod-worker.js';
 
@@ -55,8 +55,9 @@ export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpe
   }
   logger.info({ port: handle.port, metrics_port: handle.metricsPort, advertise: handle.advertise, ...(role === 'primary' ? { workers } : {}) }, `${spec.command} listening`);
   const h = handle;
-  // Scale-down protection: the emptiest pod carries the lowest deletion cost (primary or single process only).
-  const cost = costTarget && new PodDeletionCost({ ...costTarget, intervalMs: config.POD_DELETION_COST_INTERVAL_MS, timeoutMs: config.KUBE_API_TIMEOUT_MS, online: () => h.online(), logger });
+  // Scale-down protection (the emptiest pod carries the lowest deletion cost) and hostNetwork scrape annotations;
+  // primary or single process only.
+  const cost = costTarget && new PodAnnotator({ ...costTarget, intervalMs: config.POD_DELETION_COST_INTERVAL_MS, timeoutMs: config.KUBE_API_TIMEOUT_MS, annotations: podAnnotations(config, () => h.online(), h.metricsPort), logger });
   cost?.start();
   // The primary waits for every worker's drain; its workers close within the same bound.
   onShutdown(logger, config.DRAIN_TIMEOUT_MS + 15_000 + (role === 'primary' ? 10_000 : 0), async () => {
