@@ -144,3 +144,36 @@ test('hostNetwork: two pods on one node bind distinct ports of PORT_RANGE (occup
   assert.equal(gone.code, 1, 'pod stopped: the probe fails');
   assert.match(gone.stderr, /^gamecluster probe: healthz on 127\.0\.0\.1:\d+: .+\n$/);
 });
+
+test('POD_DELETION_COST=on: a real game pod PATCHes its pod-deletion-cost = online players, only on change', async () => {
+  const before = kube.patches.length;
+  const game = await c.startPod('game', 'game-cost', { POD_NAME: 'gc-game-cost-1', POD_NAMESPACE: 'games', POD_DELETION_COST: 'on', POD_DELETION_COST_INTERVAL_MS: '1000' });
+  const login = await c.startPod('login', 'login-cost', { POD_IP: '127.0.0.1' });
+  await waitRegistered(c, 'game', ['game-cost']);
+  await waitRegistered(c, 'login', ['login-cost']);
+  const costs = () => kube.patches.slice(before).filter((p) => p.pod === 'gc-game-cost-1').map((p) => (p.body as { metadata: { annotations: Record<string, string> } }).metadata.annotations['controller.kubernetes.io/pod-deletion-cost']);
+  await waitFor('cost 0 patched', () => costs().includes('0'), 20_000, 100);
+  const { client } = await play(c, 'cost-player');
+  await waitFor('cost 1 patched', () => costs().includes('1'), 20_000, 100);
+  client.destroy();
+  await waitFor('cost back to 0', () => costs().at(-1) === '0' && costs().length >= 3, 20_000, 100);
+  const p = kube.patches.slice(before).find((x) => x.pod === 'gc-game-cost-1')!;
+  assert.deepEqual({ namespace: p.namespace, contentType: p.contentType }, { namespace: 'games', contentType: 'application/merge-patch+json' });
+  const n = costs().length;
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.equal(costs().length, n, 'no patch while the count is unchanged');
+  await Promise.all([game.proc.stop(), login.proc.stop()]);
+});
+
+test('WORKERS=2 + hostNetwork: the primary picks the port of the range, its workers share it, the Node address is advertised', async () => {
+  kube.nodes.set('node-w', [{ type: 'ExternalIP', address: '127.0.0.1' }]);
+  const lo = 20_000 + Math.floor(Math.random() * 10_000);
+  const file = join(dir, 'w', 'ports.json');
+  const game = await c.startPod('game', 'game-workers', { WORKERS: '2', EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'node-w', PORT_RANGE: `${lo}-${lo + 40}`, PORTS_FILE: file }, { waitReady: false });
+  await waitRegistered(c, 'game', ['game-workers']);
+  const ports = readPortsFile(file);
+  const a = (await apps()).find((x) => x.app_id === 'game-workers')!;
+  assert.deepEqual({ ip: a.ip, port: a.port }, { ip: '127.0.0.1', port: ports.port });
+  await waitFor('probe ready', async () => (await probe(file, 'readyz')).code === 0, 20_000, 200);
+  await game.proc.stop();
+});
