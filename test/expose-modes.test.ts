@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { readPortsFile } from '../services/pod/port-range.js';
 import { startFakeKubeApi, type FakeKubeApi } from './helpers/fake-kube-api.js';
+import { startService } from './helpers/service-process.js';
 import { waitFor } from './helpers/wait-for.js';
 import { fetchJson, play, readyz, startCluster, waitRegistered, type TestCluster } from './pod-cluster.js';
 
@@ -176,4 +177,19 @@ test('WORKERS=2 + hostNetwork: the primary picks the port of the range, its work
   assert.deepEqual({ ip: a.ip, port: a.port }, { ip: '127.0.0.1', port: ports.port });
   await waitFor('probe ready', async () => (await probe(file, 'readyz')).code === 0, 20_000, 200);
   await game.proc.stop();
+});
+
+test('bad expose config: one stderr line naming the variable, exit 2', async () => {
+  for (const [env, variable] of [
+    [{ EXPOSE_MODE: 'hostPort' }, 'NODE_NAME'],
+    [{ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n' }, 'PORT_RANGE'],
+    [{ NODE_ADDRESS_TYPES: 'PublicIP' }, 'NODE_ADDRESS_TYPES'],
+    [{ POD_DELETION_COST: 'on', POD_NAME: 'p' }, 'POD_NAMESPACE'],
+  ] as const) {
+    const p = startService('game', { REDIS_URL: c.redis.url, ...env });
+    assert.equal(await p.exited, 2, JSON.stringify(env));
+    const lines = p.stderr.join('').trimEnd().split('\n');
+    assert.equal(lines.length, 1, lines.join('|'));
+    assert.match(lines[0]!, new RegExp(`^gamecluster game: invalid ${variable}=`));
+  }
 });

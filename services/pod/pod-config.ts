@@ -1,7 +1,8 @@
 /**
  * Configuration shared by the login and game pods (../shared/spec/operations.md): the common variables plus the TCP
  * and metrics ports, the pod's identity (APP_ID from POD_NAME, else `<hostname>-<PORT>`), what it advertises to
- * clients (ADVERTISE_HOST from POD_IP, else 127.0.0.1; ADVERTISE_PORT, else the bound PORT), its capacity, the
+ * clients (ADVERTISE_HOST from POD_IP, else 127.0.0.1 — or, in the host expose modes, the Node's address looked up at
+ * start (expose-config.ts); ADVERTISE_PORT, else the bound PORT), its capacity, the
  * per-connection limits and the drain timeout. Parsing is pure (unit-tested); a bad value throws a ConfigError
  * whose message is one line naming the variable, and `exitOnConfigError` turns that into stderr + exit 2.
  */
