@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { startFakeKubeApi, type FakeKubeApi } from '../../test/helpers/fake-kube-api.js';
+import { waitFor } from '../../test/helpers/wait-for.js';
 import { podEnv, resolvePodIdentity } from './pod-config.js';
 import { createKubeApi } from './kube-api.js';
 import { lookupNodeAddress, pickNodeAddress, waitForNodeAddress, NodeAddressError } from './node-address.js';
@@ -97,9 +98,7 @@ test('Node lookup through @kubernetes/client-node against a local API server: Ex
 
 test('waitForNodeAddress retries until the Node appears, and stops on abort', async () => {
   const p = waitForNodeAddress({ nodeName: 'node-late', types: ['ExternalIP', 'InternalIP'], retryMs: 100, timeoutMs: 2000, logger: log });
-  await new Promise((r) => setTimeout(r, 350));
-  const before = kube.requests.filter((r) => r.path === '/api/v1/nodes/node-late').length;
-  assert.ok(before >= 2, `retried (${before} GETs so far)`);
+  await waitFor('two lookups of a missing Node', () => kube.requests.filter((r) => r.path === '/api/v1/nodes/node-late').length >= 2, 15_000, 20);
   kube.nodes.set('node-late', [{ type: 'InternalIP', address: '10.0.0.9' }]);
   assert.deepEqual(await p, { type: 'InternalIP', address: '10.0.0.9' });
   const ac = new AbortController();

@@ -8,7 +8,7 @@ import type { Logger } from '../platform/logger.js';
 import type { ExposePlan } from './expose-config.js';
 import { waitForNodeAddress } from './node-address.js';
 import type { PodIdentity } from './pod-config.js';
-import { listenInRange, writePortsFile } from './port-range.js';
+import { listenInRange, probeListen, writePortsFile } from './port-range.js';
 
 export interface PortsConfig {
   PORT: number;
@@ -31,8 +31,12 @@ export async function bindPodPorts(
     const metricsPort = await listenMetrics(c.METRICS_PORT);
     return { metricsPort, port: await listenClient(c.PORT) };
   }
-  const metricsPort = await listenInRange(range, 'METRICS_PORT', listenMetrics);
-  const port = await listenInRange(range, 'PORT', listenClient, new Set([metricsPort]));
+  // A quick bind-and-release first skips ports in use without the real listener logging each refusal; the real
+  // listen still decides (another pod may win the port in between: then the next one is tried).
+  const probe = probeListen('0.0.0.0');
+  const tryPort = (listen: (p: number) => Promise<number>) => async (p: number) => listen(await probe(p));
+  const metricsPort = await listenInRange(range, 'METRICS_PORT', tryPort(listenMetrics));
+  const port = await listenInRange(range, 'PORT', tryPort(listenClient), new Set([metricsPort]));
   writePortsFile(c.PORTS_FILE, { port, metricsPort });
   return { port, metricsPort };
 }
