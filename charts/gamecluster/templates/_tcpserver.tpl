@@ -1,6 +1,6 @@
 {{/*
-The login and game Deployments, Services, PDBs, HPAs and ServiceMonitors differ only in their command, ports and a
-few env vars, so they share these definitions. Call with (dict "ctx" $ "component" "login").
+The login and game Deployments, Services, PDBs, HPAs, KEDA ScaledObjects and ServiceMonitors differ only in their command,
+ports and a few env vars, so they share these definitions. Call with (dict "ctx" $ "component" "login").
 */}}
 
 {{- define "gamecluster.tcpDeployment" -}}
