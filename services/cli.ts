@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The one entry point: `gamecluster <appmgr|login|game|robots|local> [args]`. Each command lives in its own
+ * The one entry point: `gamecluster <appmgr|login|game|robots|local|probe> [args]`. Each command lives in its own
  * folder's main.ts, loaded on demand so a login pod never loads appmgr's dependencies.
  */
 const commands = {
@@ -9,6 +9,7 @@ const commands = {
   game: { load: () => import('./game/main.js'), about: 'game TCP server (+ /metrics /healthz /readyz on METRICS_PORT)' },
   robots: { load: () => import('./robots/main.js'), about: 'load tester playing the whole player flow' },
   local: { load: () => import('./local/main.js'), about: 'a whole cluster on this machine plus a robot wave' },
+  probe: { load: () => import('./pod/probe-main.js'), about: 'exec probe of hostNetwork pods (healthz|readyz on the ports the pod chose)' },
 } as const satisfies Record<string, { load: () => Promise<{ main(argv: string[]): Promise<void> }>; about: string }>;
 
 type Command = keyof typeof commands;

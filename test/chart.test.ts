@@ -39,7 +39,7 @@ const workloads = (objs: K8sObject[]) => [...byKind(objs, 'Deployment'), ...byKi
 const component = (o: K8sObject) => podLabels(o)['app.kubernetes.io/component'];
 
 test('the scenarios are there', () => {
-  for (const f of ['default', 'external-redis', 'hostport', 'autoscaling', 'full', 'off']) assert.ok(scenarios[`${f}-values.yaml`], `ci/${f}-values.yaml is missing`);
+  for (const f of ['default', 'external-redis', 'hostport', 'hostnetwork', 'autoscaling', 'full', 'off']) assert.ok(scenarios[`${f}-values.yaml`], `ci/${f}-values.yaml is missing`);
 });
 
 for (const file of Object.keys(scenarios)) {
@@ -148,6 +148,12 @@ for (const file of Object.keys(scenarios)) {
       const hostPortMode = file.startsWith('hostport');
       for (const c of ['login', 'game']) {
         const ctr = mainContainer(find(objs, 'Deployment', `${RELEASE}-${c}`));
+        if (file.startsWith('hostnetwork')) {
+          // No declared ports: each pod binds free ports of PORT_RANGE (test/chart-expose.test.ts).
+          assert.equal(ctr.ports, undefined, `${c}: hostNetwork declares no (host) ports`);
+          assert.ok(envValue(ctr, 'PORT_RANGE'));
+          continue;
+        }
         const tcp = portOf(ctr, 'tcp')!;
         assert.equal(envValue(ctr, 'PORT'), String(tcp.containerPort));
         assert.equal(envValue(ctr, 'ADVERTISE_PORT'), String(tcp.containerPort));
@@ -157,7 +163,10 @@ for (const file of Object.keys(scenarios)) {
         assert.equal(envValue(ctr, 'APP_ID'), '$(POD_NAME)');
         if (hostPortMode) {
           assert.equal(tcp.hostPort, tcp.containerPort, `${c}: hostPort mode must open the same port on the node`);
-          assert.equal(envOf(ctr, 'ADVERTISE_HOST')?.valueFrom?.fieldRef?.fieldPath, 'status.hostIP');
+          // The Node's address comes from the API (expose.addressType), never status.hostIP (often the internal IP).
+          assert.equal(envOf(ctr, 'ADVERTISE_HOST'), undefined);
+          assert.equal(envOf(ctr, 'NODE_NAME')?.valueFrom?.fieldRef?.fieldPath, 'spec.nodeName');
+          assert.equal(envValue(ctr, 'EXPOSE_MODE'), 'hostPort');
           assert.equal(portOf(ctr, 'metrics')!.hostPort, undefined, 'metrics must not be opened on the node');
         } else {
           assert.equal(tcp.hostPort, undefined);
@@ -189,6 +198,12 @@ for (const file of Object.keys(scenarios)) {
         const c = component(d);
         if (c === 'redis') continue;
         const ctr = mainContainer(d);
+        if (c !== 'appmgr' && envValue(ctr, 'EXPOSE_MODE') === 'hostNetwork') {
+          // Ports chosen at start: exec probes read them from PORTS_FILE (test/expose-modes.test.ts runs the command).
+          assert.deepEqual(ctr.livenessProbe?.exec?.command, ['gamecluster', 'probe', 'healthz']);
+          assert.deepEqual(ctr.readinessProbe?.exec?.command, ['gamecluster', 'probe', 'readyz']);
+          continue;
+        }
         const served = c === 'appmgr' ? envValue(ctr, 'HTTP_PORT') : envValue(ctr, 'METRICS_PORT');
         for (const [probe, path] of [
           ['livenessProbe', '/healthz'],
@@ -224,7 +239,9 @@ for (const file of Object.keys(scenarios)) {
         const spec = podSpec(w);
         assert.equal(spec.securityContext?.runAsNonRoot, true, `${w.metadata.name}: pod runAsNonRoot`);
         assert.ok(spec.securityContext?.runAsUser > 0, `${w.metadata.name}: numeric non-root runAsUser`);
-        assert.equal(spec.automountServiceAccountToken, false, `${w.metadata.name}: no API token needed`);
+        // Only login/game pods that call the API (host modes' Node lookup, game.scaleDownProtection) mount a token.
+        const callsApi = ['login', 'game'].includes(component(w)!) && (mainContainer(w).env ?? []).some((e) => e.name === 'NODE_NAME' || (e.name === 'POD_DELETION_COST' && e.value === 'on'));
+        assert.equal(spec.automountServiceAccountToken, callsApi, `${w.metadata.name}: API token only when the pod calls the API`);
         for (const ctr of spec.containers as Container[]) {
           const sc = ctr.securityContext ?? {};
           assert.equal(sc.readOnlyRootFilesystem, true, `${w.metadata.name}/${ctr.name} readOnlyRootFilesystem`);
@@ -381,5 +398,7 @@ describe('scenario specifics', () => {
     assert.equal(envValue(mainContainer(find(objs, 'Deployment', `${RELEASE}-appmgr`)), 'GRPC_AUTH'), 'none');
     assert.equal(envValue(mainContainer(find(objs, 'Deployment', `${RELEASE}-appmgr`)), 'LOGIN_RATE_PER_IP'), '0');
     for (const d of byKind(objs, 'Deployment')) assert.equal(d.spec.template.metadata.annotations, undefined);
+    for (const d of byKind(objs, 'Deployment')) assert.equal(podSpec(d).topologySpreadConstraints, undefined);
+    for (const d of byKind(objs, 'Deployment').filter((x) => component(x) !== 'redis')) assert.equal(podSpec(d).serviceAccountName, 'default');
   });
 });

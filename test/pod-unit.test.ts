@@ -28,7 +28,11 @@ test('pod config defaults follow the spec', () => {
 });
 
 test('identity: APP_ID, else POD_NAME, else <hostname>-<PORT>; ADVERTISE_HOST, else POD_IP, else 127.0.0.1', () => {
-  const parse = (e: Record<string, string>) => resolvePodIdentity(loadConfig(podEnv(6001), e), 'box');
+  const parse = (e: Record<string, string>) => {
+    const { expose, ...rest } = resolvePodIdentity(loadConfig(podEnv(6001), e), 'box');
+    assert.deepEqual(expose, { mode: 'podIP' });
+    return rest;
+  };
   assert.deepEqual(parse({}), { appId: 'box-6001', advertiseHost: '127.0.0.1', advertisePort: 6001 });
   assert.deepEqual(parse({ POD_NAME: 'game-7f', POD_IP: '10.0.0.5', PORT: '7000' }), { appId: 'game-7f', advertiseHost: '10.0.0.5', advertisePort: 7000 });
   assert.deepEqual(parse({ APP_ID: 'g1', POD_NAME: 'x', ADVERTISE_HOST: '1.2.3.4', POD_IP: '10.0.0.5', ADVERTISE_PORT: '30001' }), { appId: 'g1', advertiseHost: '1.2.3.4', advertisePort: 30001 });

@@ -1,7 +1,8 @@
 /**
  * Configuration shared by the login and game pods (../shared/spec/operations.md): the common variables plus the TCP
  * and metrics ports, the pod's identity (APP_ID from POD_NAME, else `<hostname>-<PORT>`), what it advertises to
- * clients (ADVERTISE_HOST from POD_IP, else 127.0.0.1; ADVERTISE_PORT, else the bound PORT), its capacity, the
+ * clients (ADVERTISE_HOST from POD_IP, else 127.0.0.1 — or, in the host expose modes, the Node's address looked up at
+ * start (expose-config.ts); ADVERTISE_PORT, else the bound PORT), its capacity, the
  * per-connection limits and the drain timeout. Parsing is pure (unit-tested); a bad value throws a ConfigError
  * whose message is one line naming the variable, and `exitOnConfigError` turns that into stderr + exit 2.
  */
@@ -12,6 +13,8 @@ import type { ConnectionLimits } from '../socket/limits.js';
 import type { Logger } from 'pino';
 import { loadTlsPair, TlsFiles, type TlsFileNames } from '../socket/tls-files.js';
 import { workersHelp, workersSchema } from '../platform/workers.js';
+import { exposeEnv, exposeEnvHelp, resolveExpose, type ExposePlan } from './expose-config.js';
+import { deletionCostEnv, deletionCostEnvHelp } from './pod-deletion-cost.js';
 
 const APP_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$/;
 const appId = () => z.string().trim().regex(APP_ID_RE, '1-253 chars of [A-Za-z0-9_.:-] (no spaces)').optional();
@@ -58,6 +61,8 @@ export function podEnv(defaultPort: number) {
     TLS_CERT_FILE: env.optionalStr(),
     TLS_KEY_FILE: env.optionalStr(),
     WORKERS: workersSchema(),
+    ...exposeEnv,
+    ...deletionCostEnv,
   };
 }
 
@@ -67,16 +72,22 @@ export type PodEnv = z.output<z.ZodObject<ReturnType<typeof podEnv>>>;
 export interface PodIdentity {
   appId: string;
   advertiseHost: string;
-  /** 0 means: advertise the port actually bound (PORT=0 in tests). */
+  /** 0 means: advertise the port actually bound (PORT=0 in tests, or a port of PORT_RANGE). */
   advertisePort: number;
+  /** The expose mode's work before the pod may register: a Node lookup (advertiseHost is '' until then), a port range. */
+  expose: ExposePlan;
 }
 
+/** Throws ConfigError when the expose variables do not fit together (see expose-config.ts). */
 export function resolvePodIdentity(c: PodEnv, host: string = hostname()): PodIdentity {
   const fallback = `${host}-${c.PORT}`.replace(/[^A-Za-z0-9_.:-]/g, '_');
+  const expose = resolveExpose(c);
   return {
     appId: c.APP_ID ?? c.POD_NAME ?? fallback,
-    advertiseHost: c.ADVERTISE_HOST ?? c.POD_IP ?? '127.0.0.1',
-    advertisePort: c.ADVERTISE_PORT ?? c.PORT,
+    // Host modes never fall back to POD_IP: the address stays unknown ('') until the Node lookup answers.
+    advertiseHost: c.ADVERTISE_HOST ?? (expose.nodeLookup ? '' : expose.mode === 'podIP' ? (c.POD_IP ?? '127.0.0.1') : ''),
+    advertisePort: c.ADVERTISE_PORT ?? (expose.portRange ? 0 : c.PORT),
+    expose,
   };
 }
 
@@ -152,6 +163,8 @@ export function podEnvHelp(defaultPort: number): string {
   MAX_TOKEN_FAILURES  failed token logins on one game connection before it is closed [5]
   TLS_CERT_FILE     PEM certificate: the client listener speaks TLS 1.2+ (reloaded when the file changes) [off]
   TLS_KEY_FILE      PEM key of TLS_CERT_FILE [off]
+${exposeEnvHelp}
+${deletionCostEnvHelp}
 ${workersHelp}
   REDIS_URL         redis://, rediss:// or redis-sentinel://h:p,h:p/master [redis://127.0.0.1:6379]
   REDIS_SENTINELS   host:port,host:port[/master] (instead of a sentinel URL)

@@ -13,6 +13,7 @@ import { onShutdown } from '../platform/shutdown.js';
 import { processRole, resolveWorkers } from '../platform/workers.js';
 import { exitOnConfigError, podTlsFiles, resolvePodIdentity, type PodEnv } from './pod-config.js';
 import type { PodHandle } from './pod-handle.js';
+import { deletionCostTarget, PodAnnotator, podAnnotations } from './pod-deletion-cost.js';
 import { startPodPrimary } from './workers/pod-primary.js';
 import { runPodWorker, type PodStartOptions } from './workers/pod-worker.js';
 
@@ -34,11 +35,12 @@ export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpe
   }
   const config = exitOnConfigError(spec.command, spec.parse);
   exitOnConfigError(spec.command, () => podTlsFiles(config));
+  const identity = exitOnConfigError(spec.command, () => resolvePodIdentity(config));
+  const costTarget = exitOnConfigError(spec.command, () => deletionCostTarget(config));
   const workers = resolveWorkers(config.WORKERS);
   const role = processRole(workers);
   const logger = createLogger(spec.command, config.LOG_LEVEL); // startLogin/startGame bind app_id
   if (role === 'worker') return runPodWorker(config, logger, (c, l, o) => spec.start(c, l, o));
-  const identity = resolvePodIdentity(config);
   // ADMIN_TOKEN (login pods with GRPC_AUTH=token) is no URL: redactConfig would not hide it.
   logger.info({ config: redactConfig({ ...config, ...('ADMIN_TOKEN' in config && config.ADMIN_TOKEN ? { ADMIN_TOKEN: '***' } : {}) }), identity, ...(role === 'primary' ? { workers } : {}) }, 'effective config');
   let handle: PodHandle;
@@ -53,8 +55,13 @@ export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpe
   }
   logger.info({ port: handle.port, metrics_port: handle.metricsPort, advertise: handle.advertise, ...(role === 'primary' ? { workers } : {}) }, `${spec.command} listening`);
   const h = handle;
+  // Scale-down protection (the emptiest pod carries the lowest deletion cost) and hostNetwork scrape annotations;
+  // primary or single process only.
+  const cost = costTarget && new PodAnnotator({ ...costTarget, intervalMs: config.POD_DELETION_COST_INTERVAL_MS, timeoutMs: config.KUBE_API_TIMEOUT_MS, annotations: podAnnotations(config, () => h.online(), h.metricsPort), logger });
+  cost?.start();
   // The primary waits for every worker's drain; its workers close within the same bound.
   onShutdown(logger, config.DRAIN_TIMEOUT_MS + 15_000 + (role === 'primary' ? 10_000 : 0), async () => {
+    await cost?.stop();
     await h.close();
   });
 }

@@ -21,6 +21,7 @@ import { DrainController, type DrainReason } from './drain.js';
 import type { PodHandle } from './pod-handle.js';
 import type { PodEnv, PodIdentity } from './pod-config.js';
 import { attachWorkerHooks, type WorkerHooks } from './workers/worker-hooks.js';
+import { resolveAdvertiseHost, bindPodPorts } from './pod-expose.js';
 
 export interface PodRuntimeOptions {
   appType: AppTypeName;
@@ -48,6 +49,9 @@ export class PodRuntime {
   private closed: Promise<void> | undefined;
   private readonly onlineGauge: { set(v: number): void };
   private readonly closeSteps: (() => Promise<void>)[] = [];
+  /** Aborts a Node lookup still retrying when the pod closes. */
+  private readonly startAbort = new AbortController();
+  private advertiseKnown: boolean;
   private workerHooks: WorkerHooks | undefined;
 
   constructor(private readonly o: PodRuntimeOptions) {
@@ -63,12 +67,14 @@ export class PodRuntime {
     this.onlineGauge = o.metrics.onlinePlayers.labels(o.appType, this.appId);
     this.onlineGauge.set(0);
     this.health = createHealthServer({ registry: o.metrics.registry, ready: () => this.ready() });
+    this.advertiseKnown = o.identity.advertiseHost !== '';
   }
 
   /** Why the pod is not ready, or true. */
   ready(): true | string {
     if (this.closing) return 'shutting down';
     if (this.drainCtl?.draining) return 'draining';
+    if (!this.advertiseKnown) return 'node address unknown (EXPOSE_MODE lookup pending)';
     if (!this.firstBeatDone) return 'no heartbeat yet';
     return true;
   }
@@ -129,8 +135,12 @@ export class PodRuntime {
     server.onClose(() => this.refreshOnline());
     await waitReady(this.redis, this.o.redisWaitMs ?? 2000);
     if (this.o.worker) return this.startWorker(server, this.o.worker);
-    this.metricsPort = await this.health.listen(c.METRICS_PORT, c.BIND_HOST);
-    this.port = await server.listen(c.PORT, c.BIND_HOST);
+    const ports = await bindPodPorts(identity.expose, c, (p) => this.health.listen(p, c.BIND_HOST), (p) => server.listen(p, c.BIND_HOST));
+    this.metricsPort = ports.metricsPort;
+    this.port = ports.port;
+    // Unready and unregistered until the advertised address is known: a player is never sent to a guess.
+    await resolveAdvertiseHost(identity, logger, this.startAbort.signal);
+    this.advertiseKnown = true;
     this.drainCtl = new DrainController({
       timeoutMs: c.DRAIN_TIMEOUT_MS,
       target: server,
@@ -187,6 +197,7 @@ export class PodRuntime {
   close(opts: { drain?: boolean } = {}): Promise<void> {
     return (this.closed ??= (async () => {
       const log = this.o.logger;
+      this.startAbort.abort();
       if (opts.drain !== false) await this.drain('sigterm');
       this.closing = true;
       const step = async (what: string, fn: () => Promise<unknown> | undefined) => {

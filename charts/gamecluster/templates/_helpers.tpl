@@ -50,23 +50,62 @@ the image's own registry; an empty registry leaves the repository as given (skaf
 {{- include "gamecluster.imageRef" (dict "image" .Values.redis.image "global" .Values.global "defaultTag" "") -}}
 {{- end -}}
 
-{{/* Pod-level securityContext: the image's non-root `node` user (uid 1000). */}}
+{{/* Pod-level securityContext: the image's non-root `node` user (uid 1000), with .Values.podSecurityContext merged over it. */}}
 {{- define "gamecluster.podSecurityContext" -}}
-runAsNonRoot: true
-runAsUser: 1000
-runAsGroup: 1000
-fsGroup: 1000
-seccompProfile:
-  type: RuntimeDefault
+{{- $default := dict "runAsNonRoot" true "runAsUser" 1000 "runAsGroup" 1000 "fsGroup" 1000 "seccompProfile" (dict "type" "RuntimeDefault") -}}
+{{- toYaml (mergeOverwrite $default (deepCopy (.Values.podSecurityContext | default dict))) -}}
 {{- end -}}
 
+{{/* Container securityContext, with .Values.containerSecurityContext merged over the locked-down default. */}}
 {{- define "gamecluster.containerSecurityContext" -}}
-runAsNonRoot: true
-allowPrivilegeEscalation: false
-readOnlyRootFilesystem: true
-privileged: false
-capabilities:
-  drop: [ALL]
+{{- $default := dict "runAsNonRoot" true "allowPrivilegeEscalation" false "readOnlyRootFilesystem" true "privileged" false "capabilities" (dict "drop" (list "ALL")) -}}
+{{- toYaml (mergeOverwrite $default (deepCopy (.Values.containerSecurityContext | default dict))) -}}
+{{- end -}}
+
+{{/* The ServiceAccount name the chart's pods use. */}}
+{{- define "gamecluster.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- .Values.serviceAccount.name | default (include "gamecluster.fullname" .) -}}
+{{- else -}}
+{{- .Values.serviceAccount.name | default "default" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* True ("true") when login/game pods look their Node up through the API (host modes without expose.advertiseHost). */}}
+{{- define "gamecluster.needsNodeLookup" -}}
+{{- if and (ne .Values.expose.mode "podIP") (not .Values.expose.advertiseHost) }}true{{ end -}}
+{{- end -}}
+
+{{/*
+True ("true") when some pods patch their own annotations: game.scaleDownProtection (pod-deletion-cost) or
+hostNetwork with metrics.podAnnotations (the scrape port is only known at start).
+*/}}
+{{- define "gamecluster.needsPodPatch" -}}
+{{- if or .Values.game.scaleDownProtection.enabled (and (eq .Values.expose.mode "hostNetwork") .Values.metrics.podAnnotations) }}true{{ end -}}
+{{- end -}}
+
+{{/*
+A container's env: the chart's entries (a YAML list in .env) with each name also in .extra replaced in place by the
+user's entry (one entry per name: a duplicate is an error under server-side apply), then the user's other entries.
+Call with (dict "env" <yaml string> "extra" <list of EnvVar>).
+*/}}
+{{- define "gamecluster.mergeEnv" -}}
+{{- $extra := .extra | default list -}}
+{{- $byName := dict -}}
+{{- range $extra }}{{ $_ := set $byName .name . }}{{ end -}}
+{{- $out := list -}}
+{{- $used := dict -}}
+{{- range (.env | fromYamlArray) -}}
+{{- if hasKey $byName .name -}}
+{{- if not (hasKey $used .name) }}{{ $out = append $out (get $byName .name) }}{{ $_ := set $used .name true }}{{ end -}}
+{{- else -}}
+{{- $out = append $out . -}}
+{{- end -}}
+{{- end -}}
+{{- range $extra -}}
+{{- if not (hasKey $used .name) }}{{ $out = append $out . }}{{ $_ := set $used .name true }}{{ end -}}
+{{- end -}}
+{{- toYaml $out -}}
 {{- end -}}
 
 {{/* REDIS_URL (gamecluster.redisEnv) is defined in redis/_redis.tpl with the bundled Redis' password Secret. */}}

@@ -1,6 +1,6 @@
 {{/*
-The login and game Deployments, Services, PDBs, HPAs and ServiceMonitors differ only in their command, ports and a
-few env vars, so they share these definitions. Call with (dict "ctx" $ "component" "login").
+The login and game Deployments, Services, PDBs, HPAs, KEDA ScaledObjects and ServiceMonitors differ only in their command,
+ports and a few env vars, so they share these definitions. Call with (dict "ctx" $ "component" "login").
 */}}
 
 {{- define "gamecluster.tcpDeployment" -}}
@@ -11,6 +11,15 @@ few env vars, so they share these definitions. Call with (dict "ctx" $ "componen
 {{- if and (eq .component "login") (eq $.Values.auth.mode "http") (not $.Values.auth.url) -}}
 {{- fail "auth: auth.mode=http needs auth.url" -}}
 {{- end -}}
+{{- $mode := $.Values.expose.mode -}}
+{{- $hostNet := eq $mode "hostNetwork" -}}
+{{- $costOn := and (eq .component "game") ($c.scaleDownProtection | default dict).enabled -}}
+{{- $scrapePatch := and $hostNet $.Values.metrics.podAnnotations -}}
+{{- if and (eq .component "login") ($c.scaleDownProtection | default dict).enabled -}}
+{{- fail "login.scaleDownProtection: only game pods keep a pod-deletion-cost (set game.scaleDownProtection)" -}}
+{{- end -}}
+{{- $sel := include "gamecluster.selectorLabels" . | fromYaml -}}
+{{- $apiToken := or (include "gamecluster.needsNodeLookup" $) $costOn $scrapePatch -}}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -18,29 +27,64 @@ metadata:
   labels:
     {{- include "gamecluster.labels" . | nindent 4 }}
 spec:
-  {{- if not $c.autoscaling.enabled }}
+  {{- if not (or $c.autoscaling.enabled ($c.autoscaling.keda | default dict).enabled) }}
   replicas: {{ $c.replicas }}
   {{- end }}
   selector:
     matchLabels:
       {{- include "gamecluster.selectorLabels" . | nindent 6 }}
   strategy:
-    # Bring the new pod up before the old one drains, so capacity never dips during a rollout.
     type: RollingUpdate
     rollingUpdate:
+      {{- if eq $mode "podIP" }}
+      # Bring the new pod up before the old one drains, so capacity never dips during a rollout.
       maxSurge: 1
       maxUnavailable: 0
+      {{- else }}
+      # Host modes: a surge pod could wait forever for a node whose fixed host port its predecessor holds; replace in place.
+      maxSurge: 0
+      maxUnavailable: 1
+      {{- end }}
   template:
     metadata:
       labels:
         {{- include "gamecluster.selectorLabels" . | nindent 8 }}
-      {{- $ann := merge (dict) $c.podAnnotations (include "gamecluster.scrapeAnnotations" (dict "ctx" $ "port" $c.metricsPort) | fromYaml) }}
+        {{- with $.Values.podLabels }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+      {{- /* hostNetwork: the metrics port is chosen at start, so no static prometheus.io/port (docs/operations.md). */}}
+      {{- $scrape := include "gamecluster.scrapeAnnotations" (dict "ctx" $ "port" $c.metricsPort) | fromYaml }}
+      {{- if $hostNet }}{{ $scrape = omit $scrape "prometheus.io/port" "prometheus.io/scrape" "prometheus.io/path" }}{{ end }}
+      {{- $ann := merge (dict) $c.podAnnotations $scrape }}
       {{- with $ann }}
       annotations:
         {{- toYaml . | nindent 8 }}
       {{- end }}
     spec:
+      serviceAccountName: {{ include "gamecluster.serviceAccountName" $ }}
+      {{- if $apiToken }}
+      # The Node lookup (host modes) and/or the pod-deletion-cost patches call the Kubernetes API.
+      automountServiceAccountToken: true
+      {{- else }}
       automountServiceAccountToken: false
+      {{- end }}
+      {{- if $hostNet }}
+      hostNetwork: true
+      dnsPolicy: ClusterFirstWithHostNet
+      {{- end }}
+      {{- with $.Values.priorityClassName }}
+      priorityClassName: {{ . | quote }}
+      {{- end }}
+      {{- with $.Values.topologySpreadConstraints }}
+      {{- $spread := list }}
+      {{- range . }}
+      {{- $tsc := deepCopy . }}
+      {{- if not $tsc.labelSelector }}{{ $_ := set $tsc "labelSelector" (dict "matchLabels" $sel) }}{{ end }}
+      {{- $spread = append $spread $tsc }}
+      {{- end }}
+      topologySpreadConstraints:
+        {{- toYaml $spread | nindent 8 }}
+      {{- end }}
       {{- with $.Values.imagePullSecrets }}
       imagePullSecrets:
         {{- toYaml . | nindent 8 }}
@@ -54,95 +98,43 @@ spec:
           image: {{ include "gamecluster.image" $ | quote }}
           imagePullPolicy: {{ $.Values.image.pullPolicy }}
           args: [{{ .component | quote }}]
+          {{- if not $hostNet }}
+          {{- /* hostNetwork: no declared ports (each would become a fixed host port); the pod picks them from portRange. */}}
           ports:
             - name: tcp
               containerPort: {{ $c.port }}
               protocol: TCP
-              {{- if eq $.Values.expose.mode "hostPort" }}
+              {{- if eq $mode "hostPort" }}
               hostPort: {{ $c.port }}
               {{- end }}
             - name: metrics
               containerPort: {{ $c.metricsPort }}
               protocol: TCP
+          {{- end }}
           env:
-            - name: POD_NAME
-              valueFrom:
-                fieldRef:
-                  fieldPath: metadata.name
-            - name: POD_IP
-              valueFrom:
-                fieldRef:
-                  fieldPath: status.podIP
-            - name: APP_ID
-              value: $(POD_NAME)
-            {{- if eq $.Values.expose.mode "hostPort" }}
-            # Clients reach the pod through the node: advertise the node's IP and the hostPort.
-            - name: ADVERTISE_HOST
-              valueFrom:
-                fieldRef:
-                  fieldPath: status.hostIP
-            {{- else }}
-            - name: ADVERTISE_HOST
-              value: $(POD_IP)
-            {{- end }}
-            - name: ADVERTISE_PORT
-              value: {{ $c.port | int64 | quote }}
-            - name: PORT
-              value: {{ $c.port | int64 | quote }}
-            - name: METRICS_PORT
-              value: {{ $c.metricsPort | int64 | quote }}
-            {{- include "gamecluster.workersEnv" (dict "c" $c "container" .component) | nindent 12 }}
-            - name: CAPACITY
-              value: {{ $c.capacity | int64 | quote }}
-            - name: TOKEN_TTL_MS
-              value: {{ $.Values.config.tokenTtlMs | int64 | quote }}
-            - name: AUTH_TIMEOUT_MS
-              value: {{ $c.authTimeoutMs | int64 | quote }}
-            - name: IDLE_TIMEOUT_MS
-              value: {{ $c.idleTimeoutMs | int64 | quote }}
-            - name: MAX_FRAMES_PER_SEC
-              value: {{ $c.maxFramesPerSec | int64 | quote }}
-            - name: MAX_WRITE_BUFFER
-              value: {{ $c.maxWriteBuffer | int64 | quote }}
-            - name: FRAME_TIMEOUT_MS
-              value: {{ $c.frameTimeoutMs | int64 | quote }}
-            - name: MAX_CONNECTIONS_PER_IP
-              value: {{ $c.maxConnectionsPerIp | int64 | quote }}
-            - name: DRAIN_TIMEOUT_MS
-              value: {{ $c.drainTimeoutMs | int64 | quote }}
-            {{- if $.Values.tls.enabled }}
-            - name: TLS_CERT_FILE
-              value: /etc/gamecluster/tls/tls.crt
-            - name: TLS_KEY_FILE
-              value: /etc/gamecluster/tls/tls.key
-            {{- end }}
-            {{- if eq .component "login" }}
-            # Headless Service + dns:/// gives grpc-js every appmgr pod IP, so calls round-robin over replicas.
-            - name: APPMGR_GRPC
-              value: {{ printf "dns:///%s-appmgr-grpc:%d" (include "gamecluster.fullname" $) (int $.Values.appmgr.grpcPort) | quote }}
-            {{- include "gamecluster.grpcAuthEnv" (dict "ctx" $ "role" "client") | nindent 12 }}
-            - name: AUTH_MODE
-              value: {{ $.Values.auth.mode | quote }}
-            {{- if $.Values.auth.url }}
-            - name: AUTH_URL
-              value: {{ $.Values.auth.url | quote }}
-            {{- end }}
-            {{- end }}
-            {{- include "gamecluster.commonEnv" $ | nindent 12 }}
-            {{- with $c.extraEnv }}
-            {{- toYaml . | nindent 12 }}
-            {{- end }}
+            {{- include "gamecluster.mergeEnv" (dict "env" (include "gamecluster.tcpEnv" (dict "ctx" $ "component" .component)) "extra" $c.extraEnv) | nindent 12 }}
           livenessProbe:
+            {{- if $hostNet }}
+            exec:
+              command: ["gamecluster", "probe", "healthz"]
+            {{- else }}
             httpGet:
               path: /healthz
               port: metrics
+            {{- end }}
             periodSeconds: 10
             timeoutSeconds: 3
             failureThreshold: 3
           readinessProbe:
+            {{- if $hostNet }}
+            # The ports are chosen at start: `gamecluster probe` reads them from PORTS_FILE.
+            exec:
+              command: ["gamecluster", "probe", "readyz"]
+            {{- else }}
             httpGet:
               path: /readyz
               port: metrics
+            {{- end }}
             periodSeconds: 5
             timeoutSeconds: 3
             failureThreshold: 2
@@ -194,10 +186,123 @@ spec:
       {{- end }}
 {{- end -}}
 
+{{/*
+The login/game container's own env (merged with <component>.extraEnv by gamecluster.mergeEnv). Call with
+(dict "ctx" $ "component" "login").
+*/}}
+{{- define "gamecluster.tcpEnv" -}}
+{{- $ := .ctx -}}
+{{- $c := index $.Values .component -}}
+{{- $mode := $.Values.expose.mode -}}
+{{- $hostNet := eq $mode "hostNetwork" -}}
+{{- $costOn := and (eq .component "game") ($c.scaleDownProtection | default dict).enabled -}}
+{{- $scrapePatch := and $hostNet $.Values.metrics.podAnnotations -}}
+- name: POD_NAME
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
+- name: POD_IP
+  valueFrom:
+    fieldRef:
+      fieldPath: status.podIP
+- name: APP_ID
+  value: $(POD_NAME)
+- name: EXPOSE_MODE
+  value: {{ $mode | quote }}
+{{- if eq $mode "podIP" }}
+- name: ADVERTISE_HOST
+  value: $(POD_IP)
+{{- else }}
+{{- /* Host modes: the Node's address from the API (never silently the pod IP), unless advertiseHost is given. */}}
+{{- with $.Values.expose.advertiseHost }}
+- name: ADVERTISE_HOST
+  value: {{ . | quote }}
+{{- end }}
+- name: NODE_NAME
+  valueFrom:
+    fieldRef:
+      fieldPath: spec.nodeName
+- name: NODE_ADDRESS_TYPES
+  value: {{ join "," $.Values.expose.addressType | quote }}
+- name: NODE_LOOKUP_RETRY_MS
+  value: {{ $.Values.expose.nodeLookupRetryMs | int64 | quote }}
+{{- end }}
+{{- if $hostNet }}
+- name: PORT_RANGE
+  value: {{ $.Values.expose.portRange | quote }}
+- name: PORTS_FILE
+  value: /tmp/gamecluster-ports.json
+{{- else }}
+- name: ADVERTISE_PORT
+  value: {{ $c.port | int64 | quote }}
+- name: PORT
+  value: {{ $c.port | int64 | quote }}
+- name: METRICS_PORT
+  value: {{ $c.metricsPort | int64 | quote }}
+{{- end }}
+{{- if or $costOn $scrapePatch }}
+- name: POD_NAMESPACE
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
+{{- end }}
+{{- if $costOn }}
+- name: POD_DELETION_COST
+  value: "on"
+- name: POD_DELETION_COST_INTERVAL_MS
+  value: {{ $c.scaleDownProtection.intervalMs | int64 | quote }}
+{{- end }}
+{{- if $scrapePatch }}
+# The metrics port is chosen at start: the pod publishes its prometheus.io/* annotations itself.
+- name: SCRAPE_ANNOTATIONS
+  value: "on"
+{{- end }}
+{{- include "gamecluster.workersEnv" (dict "c" $c "container" .component) | nindent 0 }}
+- name: CAPACITY
+  value: {{ $c.capacity | int64 | quote }}
+- name: TOKEN_TTL_MS
+  value: {{ $.Values.config.tokenTtlMs | int64 | quote }}
+- name: AUTH_TIMEOUT_MS
+  value: {{ $c.authTimeoutMs | int64 | quote }}
+- name: IDLE_TIMEOUT_MS
+  value: {{ $c.idleTimeoutMs | int64 | quote }}
+- name: MAX_FRAMES_PER_SEC
+  value: {{ $c.maxFramesPerSec | int64 | quote }}
+- name: MAX_WRITE_BUFFER
+  value: {{ $c.maxWriteBuffer | int64 | quote }}
+- name: FRAME_TIMEOUT_MS
+  value: {{ $c.frameTimeoutMs | int64 | quote }}
+- name: MAX_CONNECTIONS_PER_IP
+  value: {{ $c.maxConnectionsPerIp | int64 | quote }}
+- name: DRAIN_TIMEOUT_MS
+  value: {{ $c.drainTimeoutMs | int64 | quote }}
+{{- if $.Values.tls.enabled }}
+- name: TLS_CERT_FILE
+  value: /etc/gamecluster/tls/tls.crt
+- name: TLS_KEY_FILE
+  value: /etc/gamecluster/tls/tls.key
+{{- end }}
+{{- if eq .component "login" }}
+# Headless Service + dns:/// gives grpc-js every appmgr pod IP, so calls round-robin over replicas.
+- name: APPMGR_GRPC
+  value: {{ printf "dns:///%s-appmgr-grpc:%d" (include "gamecluster.fullname" $) (int $.Values.appmgr.grpcPort) | quote }}
+{{- include "gamecluster.grpcAuthEnv" (dict "ctx" $ "role" "client") | nindent 0 }}
+- name: AUTH_MODE
+  value: {{ $.Values.auth.mode | quote }}
+{{- if $.Values.auth.url }}
+- name: AUTH_URL
+  value: {{ $.Values.auth.url | quote }}
+{{- end }}
+{{- end }}
+{{- include "gamecluster.commonEnv" $ | nindent 0 }}
+{{- end -}}
+
 {{/* Headless Service: Prometheus (ServiceMonitor) discovers the pods through it; clients connect to advertised IPs. */}}
 {{- define "gamecluster.tcpService" -}}
 {{- $ := .ctx -}}
 {{- $c := index $.Values .component -}}
+{{- /* hostNetwork pods declare no ports (they pick them at start), so a Service could not name any. */}}
+{{- if ne $.Values.expose.mode "hostNetwork" }}
 apiVersion: v1
 kind: Service
 metadata:
@@ -218,6 +323,7 @@ spec:
       port: {{ $c.metricsPort }}
       targetPort: metrics
       protocol: TCP
+{{- end }}
 {{- end -}}
 
 {{- define "gamecluster.pdb" -}}
@@ -275,10 +381,60 @@ spec:
 {{- end }}
 {{- end -}}
 
+{{/*
+Player-based autoscaling: a KEDA ScaledObject whose prometheus trigger is the component's online players, aiming at
+targetCapacityPercentage of the pod capacity on average (KEDA's AverageValue). Exclusive with the CPU HPA (schema).
+*/}}
+{{- define "gamecluster.scaledObject" -}}
+{{- $ := .ctx -}}
+{{- $c := index $.Values .component -}}
+{{- $k := $c.autoscaling.keda | default dict -}}
+{{- if $k.enabled }}
+{{- if $c.autoscaling.enabled -}}
+{{- fail (printf "%s.autoscaling: enabled (CPU HPA) and keda.enabled are mutually exclusive" .component) -}}
+{{- end -}}
+{{- $full := include "gamecluster.fullname" $ -}}
+{{- $query := $k.query | default (printf "sum(gamecluster_online_players{app_type=%q,namespace=%q})" .component $.Release.Namespace) }}
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata:
+  name: {{ $full }}-{{ .component }}
+  labels:
+    {{- include "gamecluster.labels" . | nindent 4 }}
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: {{ $full }}-{{ .component }}
+  minReplicaCount: {{ $c.autoscaling.minReplicas }}
+  maxReplicaCount: {{ $c.autoscaling.maxReplicas }}
+  pollingInterval: {{ $k.pollingInterval }}
+  advanced:
+    horizontalPodAutoscalerConfig:
+      behavior:
+        # Scaling down drains players; go slowly so a short dip does not kick anyone.
+        scaleDown:
+          stabilizationWindowSeconds: 600
+          policies:
+            - type: Pods
+              value: 1
+              periodSeconds: 120
+  triggers:
+    - type: prometheus
+      metricType: AverageValue
+      metadata:
+        serverAddress: {{ required (printf "%s.autoscaling.keda.prometheusAddress is required with keda.enabled" .component) $k.prometheusAddress | quote }}
+        query: {{ $query | quote }}
+        # Players per pod aimed at: {{ $k.targetCapacityPercentage }} % of the capacity ({{ $c.capacity }}).
+        threshold: {{ div (mul (int64 $c.capacity) (int64 $k.targetCapacityPercentage)) 100 | max 1 | toString | quote }}
+{{- end }}
+{{- end -}}
+
 {{/* Call with (dict "ctx" $ "component" "login" "port" "metrics"). */}}
 {{- define "gamecluster.serviceMonitor" -}}
 {{- $ := .ctx -}}
-{{- if $.Values.metrics.serviceMonitor.enabled }}
+{{- /* login/game under hostNetwork have no Service to select: they are scraped through the annotations they patch. */}}
+{{- if and $.Values.metrics.serviceMonitor.enabled (or (eq .component "appmgr") (ne $.Values.expose.mode "hostNetwork")) }}
 apiVersion: monitoring.coreos.com/v1
 kind: ServiceMonitor
 metadata:

@@ -22,6 +22,8 @@ import type { DrainReason } from '../drain.js';
 import { resolvePodIdentity, type PodEnv } from '../pod-config.js';
 import type { PodHandle } from '../pod-handle.js';
 import { LoginSessionBroker } from './login-sessions.js';
+import { bindPodPorts, resolveAdvertiseHost } from '../pod-expose.js';
+import { probeListen } from '../port-range.js';
 
 export interface PodPrimaryOptions {
   appType: AppTypeName;
@@ -102,6 +104,7 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
   const ready = (): true | string => {
     if (closing) return 'shutting down';
     if (draining) return 'draining';
+    if (identity.advertiseHost === '') return 'node address unknown (EXPOSE_MODE lookup pending)';
     if (!firstBeatDone) return 'no heartbeat yet';
     if (pool.readyCount() === 0) return 'no worker serving';
     return true;
@@ -163,9 +166,14 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
   let metricsPort = 0;
   try {
     await waitReady(redis, 2000);
-    metricsPort = await health.listen(c.METRICS_PORT, c.BIND_HOST);
+    // The workers bind PORT (node:cluster shares it); in hostNetwork mode the primary picks it from PORT_RANGE and
+    // hands it to them through the env cluster.fork copies.
+    const ports = await bindPodPorts(identity.expose, c, (p) => health.listen(p, c.BIND_HOST), identity.expose.portRange ? probeListen(c.BIND_HOST) : async (p) => p);
+    metricsPort = ports.metricsPort;
+    if (identity.expose.portRange) process.env.PORT = String(ports.port);
     await pool.start();
     port = pool.slots.find((s) => s.port)?.port ?? c.PORT;
+    await resolveAdvertiseHost(identity, log, new AbortController().signal);
     heartbeat = new RedisHeartbeatWriter(redis, {
       prefix: c.PREFIX,
       heartbeatMs: c.HEARTBEAT_MS,
