@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { RELEASE, byKind, find, mainContainer, podSpec, renderChart, renderError, resolveEnv, validateObject, type Container, type K8sObject } from './helpers/helm.js';
+import { RELEASE, byKind, find, mainContainer, podSpec, renderChart, renderError, resolveEnv, secretValues, validateObject, type Container, type K8sObject } from './helpers/helm.js';
 
 const dep = (objs: K8sObject[], c: string) => find(objs, 'Deployment', `${RELEASE}-${c}`);
 const envOf = (c: Container, name: string) => (c.env ?? []).filter((e) => e.name === name);
@@ -33,8 +33,8 @@ async function renderValues(values: Record<string, unknown>): Promise<K8sObject[
 }
 
 /** The env the kubelet would give the container, parsed by the pod's own config code. */
-function podConfig(d: K8sObject) {
-  const env = resolveEnv(mainContainer(d), { 'metadata.name': 'gc-game-7f9-abcde', 'metadata.namespace': 'games', 'status.podIP': '10.1.2.3', 'status.hostIP': '10.0.0.4', 'spec.nodeName': 'node-a' }, { 'gc-appmgr-token/token': 'x'.repeat(40) });
+function podConfig(d: K8sObject, objs: K8sObject[]) {
+  const env = resolveEnv(mainContainer(d), { 'metadata.name': 'gc-game-7f9-abcde', 'metadata.namespace': 'games', 'status.podIP': '10.1.2.3', 'status.hostIP': '10.0.0.4', 'spec.nodeName': 'node-a' }, secretValues(objs));
   for (const [k, v] of Object.entries(env)) env[k] = v.replace(/\$\((\w+)\)/g, (_, n: string) => env[n] ?? '');
   const c = loadConfig(podEnv(6001), env);
   return { c, identity: resolvePodIdentity(c, 'box'), annotate: deletionCostTarget(c) };
@@ -48,7 +48,7 @@ describe('expose.mode', () => {
       assert.equal(podSpec(d).automountServiceAccountToken, false);
       assert.equal(podSpec(d).serviceAccountName, RELEASE);
       assert.deepEqual(d.spec.strategy.rollingUpdate, { maxSurge: 1, maxUnavailable: 0 });
-      const { identity, annotate } = podConfig(d);
+      const { identity, annotate } = podConfig(d, objs);
       assert.deepEqual({ host: identity.advertiseHost, mode: identity.expose.mode, annotate }, { host: '10.1.2.3', mode: 'podIP', annotate: undefined });
     }
     assert.deepEqual(kinds(objs).filter((k) => /Role|ServiceAccount/.test(k)), [`ServiceAccount/${RELEASE}`]);
@@ -65,7 +65,7 @@ describe('expose.mode', () => {
       assert.deepEqual(d.spec.strategy.rollingUpdate, { maxSurge: 0, maxUnavailable: 1 }, 'a fixed host port never deadlocks a rollout');
       assert.equal(ctr.ports!.find((p) => p.name === 'tcp')!.hostPort, ctr.ports!.find((p) => p.name === 'tcp')!.containerPort);
       assert.equal(envOf(ctr, 'ADVERTISE_HOST').length, 0, 'no silent fallback address');
-      const { identity } = podConfig(d);
+      const { identity } = podConfig(d, objs);
       assert.equal(identity.advertiseHost, '', 'unknown until the lookup answers');
       assert.deepEqual(identity.expose.nodeLookup, { nodeName: 'node-a', types: ['ExternalDNS', 'ExternalIP', 'InternalIP'], retryMs: 2000, timeoutMs: 5000 });
     }
@@ -84,16 +84,16 @@ describe('expose.mode', () => {
     const objs = await renderChart({ set: ['expose.mode=hostPort', 'expose.advertiseHost=play.example.com'] });
     const d = dep(objs, 'game');
     assert.equal(podSpec(d).automountServiceAccountToken, false);
-    assert.equal(podConfig(d).identity.advertiseHost, 'play.example.com');
+    assert.equal(podConfig(d, objs).identity.advertiseHost, 'play.example.com');
     assert.equal(byKind(objs, 'ClusterRole').length, 0);
     const typed = await renderChart({ set: ['expose.mode=hostPort', 'expose.addressType={InternalIP,ExternalIP}'] });
-    assert.deepEqual(podConfig(dep(typed, 'login')).identity.expose.nodeLookup?.types, ['InternalIP', 'ExternalIP']);
+    assert.deepEqual(podConfig(dep(typed, 'login'), typed).identity.expose.nodeLookup?.types, ['InternalIP', 'ExternalIP']);
     assert.match(await renderError({ set: ['expose.addressType={PublicIP}'] }), /addressType/);
     assert.match(await renderError({ set: ['expose.mode=nodePort'] }), /mode/);
   });
 
   test('hostNetwork: no declared ports, PORT_RANGE, exec probes, ClusterFirstWithHostNet, scrape annotations patched by the pod', async () => {
-    const objs = await renderChart({ set: ['expose.mode=hostNetwork', 'expose.portRange=7100-7199'] });
+    const objs = await renderChart({ set: ['expose.mode=hostNetwork', 'expose.portRange=7100-7199', 'networkPolicy.nodeCIDRs={10.0.0.0/16}'] });
     for (const c of ['login', 'game']) {
       const d = dep(objs, c);
       const spec = podSpec(d);
@@ -105,7 +105,7 @@ describe('expose.mode', () => {
       assert.deepEqual(ctr.livenessProbe.exec.command, ['gamecluster', 'probe', 'healthz']);
       assert.equal(d.spec.template.metadata.annotations?.['prometheus.io/port'], undefined, 'no static (wrong) port');
       assert.equal(spec.automountServiceAccountToken, true);
-      const { c: cfg, identity, annotate } = podConfig(d);
+      const { c: cfg, identity, annotate } = podConfig(d, objs);
       assert.deepEqual(identity.expose.portRange, { lo: 7100, hi: 7199 });
       assert.equal(cfg.SCRAPE_ANNOTATIONS, 'on');
       assert.deepEqual(annotate, { namespace: 'games', pod: 'gc-game-7f9-abcde' });
@@ -114,9 +114,9 @@ describe('expose.mode', () => {
     const role = find(objs, 'Role', `${RELEASE}-pod-patcher`);
     assert.deepEqual(role.rules, [{ apiGroups: [''], resources: ['pods'], verbs: ['patch'] }]);
     // Without annotation scraping the pods need no patch right.
-    const quiet = await renderChart({ set: ['expose.mode=hostNetwork', 'metrics.podAnnotations=false'] });
+    const quiet = await renderChart({ set: ['expose.mode=hostNetwork', 'metrics.podAnnotations=false', 'networkPolicy.nodeCIDRs={10.0.0.0/16}'] });
     assert.equal(byKind(quiet, 'Role').length, 0);
-    assert.equal(podConfig(dep(quiet, 'game')).c.SCRAPE_ANNOTATIONS, 'off');
+    assert.equal(podConfig(dep(quiet, 'game'), quiet).c.SCRAPE_ANNOTATIONS, 'off');
     assert.match(await renderError({ set: ['expose.mode=hostNetwork', 'expose.portRange=7000'] }), /portRange/);
   });
 });
@@ -175,7 +175,7 @@ describe('placement and scale-down', () => {
     const objs = await renderChart({ set: ['game.scaleDownProtection.enabled=true', 'game.scaleDownProtection.intervalMs=3000'] });
     const d = dep(objs, 'game');
     assert.equal(podSpec(d).automountServiceAccountToken, true);
-    const { c, annotate } = podConfig(d);
+    const { c, annotate } = podConfig(d, objs);
     assert.equal(c.POD_DELETION_COST, 'on');
     assert.equal(c.POD_DELETION_COST_INTERVAL_MS, 3000);
     assert.deepEqual(annotate, { namespace: 'games', pod: 'gc-game-7f9-abcde' });

@@ -58,7 +58,8 @@ policyTypes: [Ingress]
 {{/* login/game: the client port from anywhere, the metrics port from metricsFrom. Call with (dict "ctx" $ "component" "login"). */}}
 {{- define "gamecluster.np.clientServer" -}}
 {{- $ := .ctx -}}
-{{- if $.Values.networkPolicy.enabled }}
+{{- /* NetworkPolicies do not apply to host-network pods (their traffic is the node's): none is rendered for them. */ -}}
+{{- if and $.Values.networkPolicy.enabled (ne $.Values.expose.mode "hostNetwork") }}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:

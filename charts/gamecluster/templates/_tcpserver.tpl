@@ -457,34 +457,3 @@ spec:
       interval: {{ $.Values.metrics.serviceMonitor.interval }}
 {{- end }}
 {{- end -}}
-
-{{/* login/game NetworkPolicy. Call with (dict "ctx" $ "component" "login"). */}}
-{{- define "gamecluster.tcpNetworkPolicy" -}}
-{{- $ := .ctx -}}
-{{- if $.Values.networkPolicy.enabled }}
-{{- $full := include "gamecluster.fullname" $ -}}
-{{- $metricsFrom := $.Values.networkPolicy.metricsFrom | default (list (dict "namespaceSelector" (dict))) }}
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: {{ $full }}-{{ .component }}
-  labels:
-    {{- include "gamecluster.labels" . | nindent 4 }}
-spec:
-  podSelector:
-    matchLabels:
-      {{- include "gamecluster.selectorLabels" . | nindent 6 }}
-  policyTypes: [Ingress]
-  ingress:
-    # The game client port: from anywhere.
-    - ports:
-        - port: tcp
-          protocol: TCP
-    # Metrics and probes' port: in-cluster scrapers only (kubelet probes are not subject to NetworkPolicy).
-    - from:
-        {{- toYaml $metricsFrom | nindent 8 }}
-      ports:
-        - port: metrics
-          protocol: TCP
-{{- end }}
-{{- end -}}
