@@ -94,8 +94,8 @@ test('the final stage runs as a non-root user', () => {
   const user = users.at(-1)!.args.split(':')[0]!;
   assert.ok(!['root', '0'].includes(user), `USER ${user} is root`);
   assert.match(user, /^\d+$/, 'a numeric uid lets Kubernetes verify runAsNonRoot');
-  // The chart's pod securityContext uses the same uid.
-  assert.match(read('charts/gamecluster/templates/_helpers.tpl'), new RegExp(`runAsUser: ${user}\\b`));
+  // The chart's default pod securityContext uses the same uid.
+  assert.match(read('charts/gamecluster/templates/_helpers.tpl'), new RegExp(`"runAsUser" ${user}\\b`));
   // Nothing after USER switches back.
   const idx = final.body.lastIndexOf(users.at(-1)!);
   assert.ok(!final.body.slice(idx + 1).some((i) => i.op === 'RUN' && /\bsu\b|sudo/.test(i.args)));
