@@ -54,7 +54,10 @@ export async function readyz(p: Proc): Promise<number> {
 
 /** Sum of the samples of `name` whose labels include `labels`, from a /metrics page. */
 export async function metric(port: number, name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(5000) })).text();
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(5000) });
+  // A 404 (e.g. appmgr's public port, which serves no /metrics) must not read as "every counter is 0".
+  if (!res.ok) throw new Error(`GET :${port}/metrics answered ${res.status}`);
+  const text = await res.text();
   let sum = 0;
   for (const line of text.split('\n')) {
     const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);

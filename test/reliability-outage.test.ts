@@ -71,7 +71,7 @@ test(`Redis killed mid ${PLAYERS}-player wave, back 5 s later: 0 in-game drops, 
   await waitFor('a quarter of the wave in game', () => inGame.length >= PLAYERS / 4, 30_000, 10);
   const inGameAtKill = [...inGame];
   const startedAtKill = results.length;
-  const cacheBefore = sample(await scrape(c.appmgr.port), 'gamecluster_appmgr_requests_total', { route: 'login', result: 'cache' });
+  const cacheBefore = sample(await scrape(c.appmgr.metricsPort), 'gamecluster_appmgr_requests_total', { route: 'login', result: 'cache' });
   await c.redis.kill();
   const killedAt = Date.now();
 
@@ -84,7 +84,7 @@ test(`Redis killed mid ${PLAYERS}-player wave, back 5 s later: 0 in-game drops, 
     await sleep(100);
   }
   // Answers from the snapshot: counted by appmgr for every client (the wave's players too), not only our probes.
-  const servedFromCache = sample(await scrape(c.appmgr.port), 'gamecluster_appmgr_requests_total', { route: 'login', result: 'cache' }) - cacheBefore;
+  const servedFromCache = sample(await scrape(c.appmgr.metricsPort), 'gamecluster_appmgr_requests_total', { route: 'login', result: 'cache' }) - cacheBefore;
   await c.redis.restart();
   const restartedAt = Date.now();
   // Rebuilt = every pod's hash and its score in {p}:online:<type> back in the (empty, restarted) Redis.

@@ -41,7 +41,9 @@ export type Samples = { name: string; labels: Record<string, string>; value: num
 
 /** Every sample of a /metrics page (scraped on its own connection). */
 export async function scrape(port: number): Promise<Samples> {
-  const { text } = await httpGet(port, '/metrics');
+  const { status, text } = await httpGet(port, '/metrics');
+  // A 404 (e.g. appmgr's public port, which serves no /metrics) must not read as "every counter is 0".
+  if (status !== 200) throw new Error(`GET :${port}/metrics answered ${status}`);
   const out: Samples = [];
   for (const line of text.split('\n')) {
     const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
