@@ -96,7 +96,7 @@ test('Redis frozen (SIGSTOP) 15 s: /login answers within the command timeout (ca
     const resumed: Record<string, { after_cont_ms: number; after_reconnect_ms: number }> = {};
     for (const p of pods) {
       const beat = await p.proc.waitForLog((l) => l.msg === 'heartbeat: writing again' && at(l) >= stoppedAt, RECONNECT_MAX_MS + HEARTBEAT_MS + 15_000);
-      const ups = p.proc.logs.filter((l) => l.msg === 'redis up' && at(l) >= stoppedAt && at(l) <= at(beat));
+      const ups = p.proc.logs.filter((l) => l.msg === 'redis up' && l.conn === undefined && at(l) >= stoppedAt && at(l) <= at(beat));
       // If the client never dropped its connection (no watchdog reconnect), the beat resumed on the same connection.
       const upAt = ups.length ? at(ups.at(-1)!) : contAt;
       resumed[p.appId] = { after_cont_ms: at(beat) - contAt, after_reconnect_ms: at(beat) - Math.max(upAt, contAt) };
