@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { ReturnCode } from '../services/protocol/wire.js';
-import { playPatiently, InGame, type PatientResult } from './helpers/patient-player.js';
+import { startPatientWave, type InGame } from './helpers/patient-player.js';
 import { figure, httpGet, within } from './helpers/reliability.js';
 import { startSentinels, type TestSentinels } from './helpers/redis-sentinel.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -69,21 +69,7 @@ test(`Sentinel failover: primary SIGKILLed mid ${PLAYERS}-player wave: 0 in-game
   const all = [cl.appmgr, ...pods];
   const pids = all.map((p) => p.proc.child.pid);
 
-  const t0 = Date.now();
-  const results: Promise<PatientResult>[] = [];
-  const starter = (async () => {
-    for (let i = 0; i < PLAYERS; i++) {
-      const due = t0 + (i * 1000) / RATE;
-      if (due > Date.now()) await sleep(due - Date.now());
-      const account = `snt-${i}`;
-      results.push(
-        playPatiently({ appmgrPort: cl.appmgr.port, account, deadlineMs: 60_000 }).then((r) => {
-          if (r.ok) inGame.push(new InGame(r.client!, account, 500));
-          return r;
-        }),
-      );
-    }
-  })();
+  const { results, started: starter } = startPatientWave({ appmgrPort: cl.appmgr.port, players: PLAYERS, rate: RATE, accountPrefix: 'snt', inGame });
 
   await waitFor('a quarter of the wave in game', () => inGame.length >= PLAYERS / 4, 60_000, 10);
   const inGameAtKill = inGame.length;

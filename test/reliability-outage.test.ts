@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { registryKeys } from '../services/registry/keys.js';
 import { runRobots } from '../services/robots/run.js';
-import { playPatiently, InGame, type PatientResult } from './helpers/patient-player.js';
+import { startPatientWave, type InGame } from './helpers/patient-player.js';
 import { figure, httpGet, sample, scrape } from './helpers/reliability.js';
 import { waitFor } from './helpers/wait-for.js';
 import { startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
@@ -52,20 +52,7 @@ test(`Redis killed mid ${PLAYERS}-player wave, back 5 s later: 0 in-game drops, 
 
   // The wave: RATE players per second, each patient (retries), then in game echoing every 500 ms.
   const t0 = Date.now();
-  const results: Promise<PatientResult>[] = [];
-  const starter = (async () => {
-    for (let i = 0; i < PLAYERS; i++) {
-      const due = t0 + (i * 1000) / RATE;
-      if (due > Date.now()) await sleep(due - Date.now());
-      const account = `out-${i}`;
-      results.push(
-        playPatiently({ appmgrPort: c.appmgr.port, account, deadlineMs: 60_000 }).then((r) => {
-          if (r.ok) inGame.push(new InGame(r.client!, account, 500));
-          return r;
-        }),
-      );
-    }
-  })();
+  const { results, started: starter } = startPatientWave({ appmgrPort: c.appmgr.port, players: PLAYERS, rate: RATE, accountPrefix: 'out', inGame });
 
   // Kill in the middle of the wave: once a quarter of the players are in game (bounded wait).
   await waitFor('a quarter of the wave in game', () => inGame.length >= PLAYERS / 4, 30_000, 10);

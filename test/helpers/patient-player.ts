@@ -189,3 +189,30 @@ export class InGame {
     this.client.destroy();
   }
 }
+
+/** A wave of patient players started at `rate` per second; each one in game joins `inGame` (echoing every 500 ms). */
+export interface PatientWave {
+  /** One result per player started so far (the array grows while the wave starts). */
+  readonly results: Promise<PatientResult>[];
+  /** Resolves once every player has been started. */
+  readonly started: Promise<void>;
+}
+
+export function startPatientWave(o: { appmgrPort: number; players: number; rate: number; accountPrefix: string; inGame: InGame[] }): PatientWave {
+  const t0 = Date.now();
+  const results: Promise<PatientResult>[] = [];
+  const started = (async () => {
+    for (let i = 0; i < o.players; i++) {
+      const due = t0 + (i * 1000) / o.rate;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const account = `${o.accountPrefix}-${i}`;
+      results.push(
+        playPatiently({ appmgrPort: o.appmgrPort, account, deadlineMs: 60_000 }).then((r) => {
+          if (r.ok) o.inGame.push(new InGame(r.client!, account, 500));
+          return r;
+        }),
+      );
+    }
+  })();
+  return { results, started };
+}
