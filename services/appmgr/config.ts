@@ -7,7 +7,8 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { ConfigError, commonEnv, env, loadConfig } from '../platform/config.js';
+import { ConfigError, commonEnv, env } from '../platform/config.js';
+import { grpcAccessEnv, loadConfigWithGrpcAccess } from '../platform/grpc-access-config.js';
 import { workersHelp, workersSchema } from '../platform/workers.js';
 
 /** proxy-addr's named ranges, accepted in TRUST_PROXY besides addresses and CIDRs. */
@@ -41,8 +42,7 @@ export const appmgrEnv = {
   /** Our addition: the bound on addresses the /login limiter tracks at once (memory), oldest dropped first. */
   LOGIN_RATE_MAX_ADDRESSES: env.int(100_000, 1, 10_000_000),
   TRUST_PROXY: trustProxy,
-  GRPC_AUTH: env.oneOf(['none', 'token', 'mtls'] as const, 'none'),
-  ADMIN_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
+  ...grpcAccessEnv,
   GRPC_TLS_CERT_FILE: env.optionalStr(),
   GRPC_TLS_KEY_FILE: env.optionalStr(),
   GRPC_TLS_CA_FILE: env.optionalStr(),
@@ -53,21 +53,7 @@ export type AppmgrConfig = z.output<z.ZodObject<typeof appmgrEnv>>;
 
 /** Throws ConfigError (one line naming the variable) on a bad value. */
 export function parseAppmgrConfig(source: NodeJS.ProcessEnv = process.env): AppmgrConfig {
-  let c: AppmgrConfig;
-  try {
-    c = loadConfig(appmgrEnv, source);
-  } catch (err) {
-    // loadConfig shows values; a bad ADMIN_TOKEN must not be echoed whatever the redaction rules say.
-    if (err instanceof ConfigError && err.variable === 'ADMIN_TOKEN') throw new ConfigError('ADMIN_TOKEN', 'invalid ADMIN_TOKEN (value hidden): expected a token of at least 16 characters');
-    throw err;
-  }
-  if (c.GRPC_AUTH === 'token' && !c.ADMIN_TOKEN) throw new ConfigError('ADMIN_TOKEN', 'invalid ADMIN_TOKEN=(unset): expected a token when GRPC_AUTH=token');
-  if (c.GRPC_AUTH === 'mtls') {
-    for (const k of ['GRPC_TLS_CERT_FILE', 'GRPC_TLS_KEY_FILE', 'GRPC_TLS_CA_FILE'] as const) {
-      if (!c[k]) throw new ConfigError(k, `invalid ${k}=(unset): expected a PEM file path when GRPC_AUTH=mtls`);
-    }
-  }
-  return c;
+  return loadConfigWithGrpcAccess<typeof appmgrEnv, AppmgrConfig>(appmgrEnv, source, ['GRPC_TLS_CERT_FILE', 'GRPC_TLS_KEY_FILE', 'GRPC_TLS_CA_FILE']);
 }
 
 export function loadAppmgrConfigOrExit(source: NodeJS.ProcessEnv = process.env): AppmgrConfig {

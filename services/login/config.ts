@@ -6,7 +6,8 @@
  * one call to the auth service). Pure parsing; AUTH_MODE=http without AUTH_URL is an error naming AUTH_URL.
  */
 import { z } from 'zod';
-import { ConfigError, env, loadConfig } from '../platform/config.js';
+import { ConfigError, env } from '../platform/config.js';
+import { grpcAccessEnv, loadConfigWithGrpcAccess } from '../platform/grpc-access-config.js';
 import { podEnv, podEnvHelp } from '../pod/pod-config.js';
 
 export const LOGIN_DEFAULT_PORT = 5002;
@@ -22,8 +23,7 @@ export const loginEnv = {
   AUTH_URL: env.url(['http', 'https']),
   AUTH_HTTP_TIMEOUT_MS: env.int(3000, 50, 60_000),
   // How this pod proves itself to appmgr's gRPC (the same GRPC_AUTH as appmgr's; see services/appmgr/grpc-auth.ts).
-  GRPC_AUTH: env.oneOf(['none', 'token', 'mtls'] as const, 'none'),
-  ADMIN_TOKEN: z.string().min(16, 'a token of at least 16 characters').optional(),
+  ...grpcAccessEnv,
   GRPC_TLS_CA_FILE: env.optionalStr(),
   GRPC_TLS_CLIENT_CERT_FILE: env.optionalStr(),
   GRPC_TLS_CLIENT_KEY_FILE: env.optionalStr(),
@@ -33,19 +33,7 @@ export type LoginConfig = z.output<z.ZodObject<typeof loginEnv>>;
 
 /** Throws ConfigError (one line naming the variable) on a bad value. */
 export function parseLoginConfig(source: NodeJS.ProcessEnv = process.env): LoginConfig {
-  let c: LoginConfig;
-  try {
-    c = loadConfig(loginEnv, source);
-  } catch (err) {
-    if (err instanceof ConfigError && err.variable === 'ADMIN_TOKEN') throw new ConfigError('ADMIN_TOKEN', 'invalid ADMIN_TOKEN (value hidden): expected a token of at least 16 characters');
-    throw err;
-  }
-  if (c.GRPC_AUTH === 'token' && !c.ADMIN_TOKEN) throw new ConfigError('ADMIN_TOKEN', 'invalid ADMIN_TOKEN=(unset): expected a token when GRPC_AUTH=token');
-  if (c.GRPC_AUTH === 'mtls') {
-    for (const k of ['GRPC_TLS_CA_FILE', 'GRPC_TLS_CLIENT_CERT_FILE', 'GRPC_TLS_CLIENT_KEY_FILE'] as const) {
-      if (!c[k]) throw new ConfigError(k, `invalid ${k}=(unset): expected a PEM file path when GRPC_AUTH=mtls`);
-    }
-  }
+  const c = loadConfigWithGrpcAccess<typeof loginEnv, LoginConfig>(loginEnv, source, ['GRPC_TLS_CA_FILE', 'GRPC_TLS_CLIENT_CERT_FILE', 'GRPC_TLS_CLIENT_KEY_FILE']);
   if (c.AUTH_MODE === 'http' && !c.AUTH_URL) throw new ConfigError('AUTH_URL', 'invalid AUTH_URL=(unset): expected an http(s) URL when AUTH_MODE=http');
   return c;
 }
