@@ -28,6 +28,9 @@ export type EnterGameRs = gamecluster.v1.EnterGameRs.$Properties;
 export type LoginByToken = gamecluster.v1.LoginByToken.$Properties;
 export type LoginByTokenRs = gamecluster.v1.LoginByTokenRs.$Properties;
 export type Echo = gamecluster.v1.Echo.$Properties;
+export type Resume = gamecluster.v1.Resume.$Properties;
+export type ResumeRs = gamecluster.v1.ResumeRs.$Properties;
+export type Leave = gamecluster.v1.Leave.$Properties;
 
 /** msg id → message type, so `send(id, body)` and handlers are typed by id. */
 export interface MessageById {
@@ -43,6 +46,9 @@ export interface MessageById {
   [MsgId.G2C_LoginByTokenRs]: LoginByTokenRs;
   [MsgId.C2G_Echo]: Echo;
   [MsgId.G2C_Echo]: Echo;
+  [MsgId.C2G_Resume]: Resume;
+  [MsgId.G2C_ResumeRs]: ResumeRs;
+  [MsgId.C2G_Leave]: Leave;
 }
 
 export interface MessageSpec<T = unknown> {
@@ -69,6 +75,9 @@ const table: MessageSpec<any>[] = [
   spec('G2C_LoginByTokenRs', 's2c', pb.LoginByTokenRs),
   spec('C2G_Echo', 'c2g', pb.Echo),
   spec('G2C_Echo', 's2c', pb.Echo),
+  spec('C2G_Resume', 'c2g', pb.Resume),
+  spec('G2C_ResumeRs', 's2c', pb.ResumeRs),
+  spec('C2G_Leave', 'c2g', pb.Leave),
 ];
 
 const byId = new Map<number, MessageSpec<any>>(table.map((s) => [s.id, s]));

@@ -95,6 +95,10 @@ export const CloseReason = {
   slow_reader: 'slow_reader',
   slow_frame: 'slow_frame',
   token_failures: 'token_failures',
+  /** A WebSocket message that ends inside a frame (protocol.md "Transports"). */
+  ws_partial: 'ws_partial',
+  /** A WebSocket text message (closed with 1003). */
+  ws_text: 'ws_text',
 } as const;
 export type CloseReason = (typeof CloseReason)[keyof typeof CloseReason];
 
@@ -109,3 +113,7 @@ export type RefuseReason = (typeof RefuseReason)[keyof typeof RefuseReason];
 /** Frame header: u16 LE total length (incl. header) + u16 LE msg id. */
 export const FRAME_HEADER_BYTES = 4;
 export const FRAME_MAX_BYTES = 65535;
+
+/** Ids 10000–65535 belong to the game module's own messages (game-module.md); the platform never uses them. */
+export const GAME_MSG_ID_MIN = 10000;
+export const GAME_MSG_ID_MAX = 65535;
