@@ -26,6 +26,9 @@ describe('encodeMessageFrame (one reused writer)', () => {
     [MsgId.G2C_LoginByTokenRs]: { returnCode: 0, playerId: 'alice' },
     [MsgId.C2G_Echo]: { payload: Buffer.from('x'), clientTimeMs: 9 },
     [MsgId.G2C_Echo]: { payload: Buffer.alloc(0) },
+    [MsgId.C2G_Resume]: { account: 'alice', resumeToken: 'cd'.repeat(16) },
+    [MsgId.G2C_ResumeRs]: { returnCode: 0, resumeToken: 'ef'.repeat(16) },
+    [MsgId.C2G_Leave]: {},
   };
 
   test('equals encodeFrame(encodeBody(…)) for every message, in any order, across a large one', () => {
