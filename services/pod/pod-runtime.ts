@@ -39,6 +39,8 @@ export class PodRuntime {
   readonly redis: Redis;
   readonly appId: string;
   port = 0;
+  /** The bound WebSocket port (0: WS_PORT off). */
+  wsPort = 0;
   metricsPort = 0;
   private server: FrameServer<any> | undefined;
   private readonly health: HealthServer;
@@ -120,6 +122,7 @@ export class PodRuntime {
     return {
       appId: identity.appId,
       port: this.port,
+      wsPort: this.wsPort,
       metricsPort: this.metricsPort,
       advertise: { host: identity.advertiseHost, port: identity.advertisePort || this.port },
       online: () => this.online(),
@@ -135,9 +138,10 @@ export class PodRuntime {
     server.onClose(() => this.refreshOnline());
     await waitReady(this.redis, this.o.redisWaitMs ?? 2000);
     if (this.o.worker) return this.startWorker(server, this.o.worker);
-    const ports = await bindPodPorts(identity.expose, c, (p) => this.health.listen(p, c.BIND_HOST), (p) => server.listen(p, c.BIND_HOST));
+    const ports = await bindPodPorts(identity.expose, c, (p) => this.health.listen(p, c.BIND_HOST), (p) => server.listen(p, c.BIND_HOST), (p) => server.listenWs(p, c.BIND_HOST));
     this.metricsPort = ports.metricsPort;
     this.port = ports.port;
+    this.wsPort = ports.wsPort;
     // Unready and unregistered until the advertised address is known: a player is never sent to a guess.
     await resolveAdvertiseHost(identity, logger, this.startAbort.signal);
     this.advertiseKnown = true;
@@ -162,6 +166,7 @@ export class PodRuntime {
         appType: this.o.appType,
         ip: identity.advertiseHost,
         port: identity.advertisePort || this.port,
+        wsPort: this.wsPort,
         capacity: c.CAPACITY,
         online: () => self.online(),
         draining: () => self.draining,
@@ -180,6 +185,7 @@ export class PodRuntime {
   private async startWorker(server: FrameServer<any>, link: WorkerLink): Promise<{ port: number; metricsPort: number }> {
     const { config: c, logger } = this.o;
     this.port = await server.listen(c.PORT, c.BIND_HOST);
+    if (c.WS_PORT > 0) this.wsPort = await server.listenWs(c.WS_PORT, c.BIND_HOST);
     this.metricsPort = c.METRICS_PORT; // served by the primary
     this.drainCtl = new DrainController({ timeoutMs: c.DRAIN_TIMEOUT_MS, target: server, logger });
     this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r), undrain: () => this.drainCtl?.undrain() ?? Promise.resolve(false) });
