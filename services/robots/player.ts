@@ -204,8 +204,9 @@ function wait(ms: number, ...wakers: Promise<unknown>[]): Promise<void> {
   );
 }
 
-/** Leaves like a client closing the game: FIN, wait (bounded) for the server to close, then drop the socket. */
+/** Leaves on purpose: C2G_Leave (no resume grace), FIN, wait (bounded) for the server to close, then drop the socket. */
 async function leave(c: FrameClient): Promise<void> {
+  c.send(MsgId.C2G_Leave, {});
   c.end();
   const t = setTimeout(() => c.destroy(), 2000);
   await c.closed;
