@@ -29,6 +29,8 @@ export interface RobotReport {
   game_pods: Record<string, number>;
   /** max − min of game_pods. */
   game_spread: number;
+  /** Optional (only with --queue when someone waited): time in the admission queue, first 202 → the 200. */
+  queue_wait?: LatencySummary;
 }
 
 interface RunFacts {
@@ -73,7 +75,14 @@ export function buildReport(
     login_pods: sorted(stats.loginPods),
     game_pods: sorted(stats.gamePods),
     game_spread: spread(stats.gamePods),
+    ...optional(stats),
   };
+}
+
+/** The optional fields (version 1 stays compatible: they are absent unless their feature was used). */
+function optional(stats: WaveStats): Partial<RobotReport> {
+  const qw = stats.queueWaitLatency();
+  return qw ? { queue_wait: qw } : {};
 }
 
 /** Left-aligned first column, right-aligned others. */
@@ -108,5 +117,6 @@ export function formatReport(r: RobotReport): string {
   pods('login pod', r.login_pods);
   pods('game pod', r.game_pods);
   if (Object.keys(r.game_pods).length) out.push(`game spread (max − min): ${r.game_spread}`);
+  if (r.queue_wait) out.push(`queue wait: ${r.queue_wait.count} players, p50 ${f(r.queue_wait.p50_ms)} ms, p99 ${f(r.queue_wait.p99_ms)} ms, max ${f(r.queue_wait.max_ms)} ms`);
   return out.join('\n') + '\n';
 }
