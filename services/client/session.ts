@@ -89,7 +89,8 @@ export interface ConnectOptions<T extends MessagesTable | undefined = MessagesTa
 
 /** Body shape of a module message, by name; `B` supplies the real types (e.g. protobufjs-generated interfaces). */
 type Decls<T> = T extends MessagesTable ? T[keyof T] : never;
-type NamesFrom<T, F extends 'client' | 'server'> = Decls<T> extends infer D ? (D extends { from: F; name: infer N extends string } ? N : never) : never;
+// A const table gives exact names per direction; a table typed only as MessagesTable allows any name both ways.
+type NamesFrom<T, F extends 'client' | 'server'> = Decls<T> extends infer D ? (D extends { from: infer Fr; name: infer N extends string } ? (F extends Fr ? N : never) : never) : never;
 export type EchoBody = { payload?: Uint8Array | null; clientTimeMs?: number | null };
 export type Incoming<T, B> = [T] extends [MessagesTable] ? { [K in NamesFrom<T, 'server'>]: K extends keyof B ? B[K] : Record<string, any> } : { Echo: EchoBody };
 export type Outgoing<T, B> = [T] extends [MessagesTable] ? { [K in NamesFrom<T, 'client'>]: K extends keyof B ? B[K] : Record<string, any> } : { Echo: EchoBody };
