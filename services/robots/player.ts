@@ -28,6 +28,8 @@ export interface PlayerPlan {
   transport?: 'tcp' | 'ws';
   /** Wait in the admission queue (`/login?queue=1`) like a player would. */
   queue?: boolean;
+  /** echo (default) or arena (scenario-arena.ts). */
+  scenario?: 'echo' | 'arena';
   /** Resolves when the player may leave (after its duration); lets a caller measure while everyone is online. */
   holdUntil?: Promise<unknown>;
   /** Aborting makes an in-game player leave at once. */

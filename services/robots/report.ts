@@ -8,7 +8,19 @@ import { STEPS, spread, type FailureRow, type LatencySummary, type Step, type Wa
 export interface RobotReport {
   version: 1;
   appmgr: string;
-  options: { players: number; rate: number; duration_s: number; echo_per_sec: number; concurrency: number; step_timeout_ms: number; account_prefix: string };
+  options: {
+    players: number;
+    rate: number;
+    duration_s: number;
+    echo_per_sec: number;
+    concurrency: number;
+    step_timeout_ms: number;
+    account_prefix: string;
+    /** Optional: present only when not the default (echo, tcp, no queue). */
+    scenario?: 'arena';
+    transport?: 'ws';
+    queue?: true;
+  };
   players: number;
   /** Players that played the whole flow and left cleanly. */
   ok: number;
@@ -44,7 +56,7 @@ interface RunFacts {
 const sorted = (m: ReadonlyMap<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
 
 export function buildReport(
-  opts: { appmgr: string; players: number; rate: number; durationS: number; echoPerSec: number },
+  opts: { appmgr: string; players: number; rate: number; durationS: number; echoPerSec: number; scenario?: 'echo' | 'arena'; transport?: 'tcp' | 'ws'; queue?: boolean },
   stats: WaveStats,
   facts: RunFacts,
 ): RobotReport {
@@ -60,6 +72,9 @@ export function buildReport(
       concurrency: facts.concurrency,
       step_timeout_ms: facts.stepTimeoutMs,
       account_prefix: facts.accountPrefix,
+      ...(opts.scenario === 'arena' ? { scenario: 'arena' as const } : {}),
+      ...(opts.transport === 'ws' ? { transport: 'ws' as const } : {}),
+      ...(opts.queue ? { queue: true as const } : {}),
     },
     players: opts.players,
     ok: stats.finished - stats.failed,
