@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 
 const src = new URL('../services/', import.meta.url).pathname;
 const dst = new URL('../dist/', import.meta.url).pathname;
-const assets = /\.(js|lua|html)$/;
+const assets = /\.(js|lua|html)$|\.d\.ts$/; // .d.ts: the generated codecs' types, for the exported SDK's declarations
 
 function walk(dir, from, to, pattern) {
   for (const name of readdirSync(dir)) {
