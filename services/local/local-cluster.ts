@@ -145,6 +145,9 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
           CAPACITY: String(opts.capacity ?? 5000),
           DRAIN_TIMEOUT_MS: String(opts.drainTimeoutMs ?? 1000),
           ...(type === 'login' ? { APPMGR_GRPC: `127.0.0.1:${grpcPort}` } : {}),
+          // The game module (and its resume grace) given to `local` runs on its game pods (docs/game-modules.md).
+          ...(type === 'game' && process.env.GAME_MODULE ? { GAME_MODULE: process.env.GAME_MODULE } : {}),
+          ...(type === 'game' && process.env.RESUME_GRACE_MS ? { RESUME_GRACE_MS: process.env.RESUME_GRACE_MS } : {}),
           ...opts.podEnv,
         };
         const c = spawnCmd(name, type, env);
