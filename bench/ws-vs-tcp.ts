@@ -246,7 +246,7 @@ async function main(): Promise<void> {
   const flows: Record<string, Run[]> = { tcp: [], ws: [] };
   try {
     const pids = cluster.pods.map((p) => p.pid);
-    for (const t of ['tcp', 'ws'] as const) await flowRun(cluster.appmgrUrl, pids, t, 10, 1, `warm-${t}-`);
+    for (const t of ['tcp', 'ws'] as const) await flowRun(cluster.appmgrUrl, pids, t, concurrency, 3, `warm-${t}-`); // JIT and pools warm
     for (let r = 0; r < rounds; r++) {
       for (const t of r % 2 === 0 ? (['tcp', 'ws'] as const) : (['ws', 'tcp'] as const)) flows[t]!.push(await flowRun(cluster.appmgrUrl, pids, t, concurrency, duration, `r${r}-${t}-`));
       console.log(`  flow round ${r + 1}: TCP ${fmt(flows.tcp![r]!, 'flows')} | WebSocket ${fmt(flows.ws![r]!, 'flows')} (login + game CPU)`);
