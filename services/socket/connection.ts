@@ -150,6 +150,12 @@ export class Connection<D = unknown> implements Conn<D> {
     return this.enqueue(id, encodeFrame(id, body));
   }
 
+  /** Writes a whole frame encoded once for many connections (a group broadcast); the buffer is never modified. */
+  writeEncoded(id: number, frame: Buffer): boolean {
+    if (!this.open) return false;
+    return this.enqueue(id, frame);
+  }
+
   private enqueue(id: number, frame: Buffer): boolean {
     if (this.batching) {
       this.out.push(frame);

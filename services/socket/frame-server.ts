@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { acceptsFromClient, messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason, RefuseReason } from '../protocol/wire.js';
-import { Connection, type Conn, type ConnectionHooks } from './connection.js';
+import { Connection, type Conn, type ConnectionHooks, type EndReason } from './connection.js';
 import { FrameDecoder } from './frame-codec.js';
 import { nextSocketKey, type Identity, type NetType, type ObjectKey, type SocketKey } from './identity.js';
 import { defaultLimits, type ConnectionLimits } from './limits.js';
@@ -36,6 +36,18 @@ interface Route<D> {
   fn: Handler<any, D>;
 }
 
+/**
+ * Frames of a range of ids not in the protocol's table (the game module's own messages, 10000–65535): the owner
+ * decides which ids it accepts (others are `unknown_msg`) and decodes the body itself (a bad one: `bad_body` through
+ * conn.violation). Accepted ids are `out_of_order` before authentication.
+ */
+export interface RangeRoute<D> {
+  min: number;
+  max: number;
+  accepts(msgId: number): boolean;
+  fn(conn: Conn<D>, msgId: number, body: Buffer): void | Promise<void>;
+}
+
 export interface FrameServerOptions<D> {
   role: Role;
   logger: Logger;
@@ -50,6 +62,7 @@ export interface FrameServerOptions<D> {
 export class FrameServer<D = unknown> implements ConnectionHooks {
   private readonly server: Server;
   private readonly routes = new Map<number, Route<D>>();
+  private rangeRoute: RangeRoute<D> | undefined;
   private readonly bySocketKey = new Map<SocketKey, Connection<D>>();
   private readonly byObjectKey = new Map<ObjectKey, Connection<D>>();
   private readonly closeListeners: ((conn: Conn<D>) => void)[] = [];
@@ -93,6 +106,22 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     if (!acceptsFromClient(this.opts.role, id)) throw new RangeError(`msg ${id} is not client → ${this.opts.role}`);
     this.routes.set(id, { requiresAuth: opts.requiresAuth, fn });
     return this;
+  }
+
+  /** Registers the owner of the ids outside the protocol's table (see RangeRoute). */
+  handleRange(route: RangeRoute<D>): this {
+    this.rangeRoute = route;
+    return this;
+  }
+
+  /** Sends an already-framed message by identity (one encode for many recipients); stale rule as send. */
+  sendFrame(identity: Identity, msgId: number, frame: Buffer): boolean {
+    const conn = this.bySocketKey.get(identity.socketKey);
+    if (!conn || conn.objectKey !== identity.objectKey || !conn.open) {
+      this.counters.droppedStale.inc();
+      return false;
+    }
+    return conn.writeEncoded(msgId, frame);
   }
 
   /** Runs when any connection has closed (after it left the indexes). */
@@ -169,6 +198,14 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       return false;
     }
     conn.kick(reason);
+    return true;
+  }
+
+  /** Closes a player's connection at once, by identity (e.g. `handler_error` from outside a frame); false if stale. */
+  drop(identity: Identity, reason: EndReason): boolean {
+    const conn = this.bySocketKey.get(identity.socketKey);
+    if (!conn || conn.objectKey !== identity.objectKey || !conn.open) return false;
+    conn.destroy(reason);
     return true;
   }
 
@@ -322,7 +359,18 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     if (!conn.admitFrame(conn.chunkAt)) return conn.violation(CloseReason.rate, KickReason.PROTOCOL_ERROR);
     const route = this.routes.get(msgId);
     const spec = route ? messageSpec(msgId) : undefined;
-    if (!route || !spec) return conn.violation(CloseReason.unknown_msg, KickReason.PROTOCOL_ERROR);
+    if (!route || !spec) {
+      const rr = this.rangeRoute;
+      if (rr && msgId >= rr.min && msgId <= rr.max && rr.accepts(msgId)) {
+        if (conn.state !== 'online') return conn.violation(CloseReason.out_of_order, KickReason.PROTOCOL_ERROR);
+        try {
+          return this.settle(conn, msgId, rr.fn(conn, msgId, body));
+        } catch (err) {
+          return this.handlerFailed(conn, msgId, err);
+        }
+      }
+      return conn.violation(CloseReason.unknown_msg, KickReason.PROTOCOL_ERROR);
+    }
     this.counters.frameReceived(msgId);
     if (route.requiresAuth && conn.state !== 'online') return conn.violation(CloseReason.out_of_order, KickReason.PROTOCOL_ERROR);
     let message: unknown;
@@ -332,20 +380,23 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       return conn.violation(CloseReason.bad_body, KickReason.PROTOCOL_ERROR);
     }
     try {
-      const r = route.fn(conn, message as never);
-      if (r) {
-        conn.inFlight++;
-        r.then(
-          () => conn.handlerSettled(),
-          (err: unknown) => {
-            this.handlerFailed(conn, msgId, err);
-            conn.handlerSettled();
-          },
-        );
-      }
+      this.settle(conn, msgId, route.fn(conn, message as never));
     } catch (err) {
       this.handlerFailed(conn, msgId, err);
     }
+  }
+
+  /** A handler that returned a promise: a rejection closes that connection (`handler_error`, logged once). */
+  private settle(conn: Connection<D>, msgId: number, r: void | Promise<void>): void {
+    if (!r) return;
+    conn.inFlight++;
+    r.then(
+      () => conn.handlerSettled(),
+      (err: unknown) => {
+        this.handlerFailed(conn, msgId, err);
+        conn.handlerSettled();
+      },
+    );
   }
 
   private handlerFailed(conn: Connection<D>, msgId: number, err: unknown): void {
