@@ -117,3 +117,18 @@ describe('WebSocket transport end to end', () => {
     assert.equal((await fetchJson(`http://127.0.0.1:${c.appmgr.port}/login`)).status, 200, 'TCP logins still answer');
   });
 });
+
+describe('WebSocket under WORKERS=2', () => {
+  test('a 2-worker login shares its WS_PORT between workers and heartbeats it once', async () => {
+    wsPorts['login-w2'] = await freePort();
+    await c.startPod('login', 'login-w2', { WORKERS: '2', WS_PORT: String(wsPorts['login-w2']) });
+    await waitRegistered(c, 'login', ['login-tcp', 'login-w2']);
+    const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.port}/login?transport=ws`);
+    assert.equal(body.port, wsPorts['login-w2']);
+    for (let i = 0; i < 4; i++) {
+      const sdk = await connect({ appmgr: `http://127.0.0.1:${c.appmgr.port}`, account: `w2-${i}`, transport: 'ws' });
+      assert.equal(sdk.gameAddress, `127.0.0.1:${wsPorts['game-ws']}`);
+      await sdk.leave();
+    }
+  });
+});
