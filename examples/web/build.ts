@@ -79,7 +79,8 @@ export async function bundleBrowser(entry: string, opts: { minify?: boolean; def
   });
   const out = r.outputFiles[0]!;
   const inputs = Object.keys(r.metafile.inputs);
-  const externalImports = Object.values(r.metafile.inputs).flatMap((i) => i.imports.filter((x) => x.external).map((x) => x.path));
+  // `define` values (the arena descriptor) show up as `<define:…>` pseudo-imports: not modules, not external code.
+  const externalImports = Object.values(r.metafile.inputs).flatMap((i) => i.imports.filter((x) => x.external && !x.path.startsWith('<define:')).map((x) => x.path));
   const outMeta = Object.values(r.metafile.outputs)[0]!;
   const byInput = Object.entries(outMeta.inputs)
     .map(([k, v]) => [k.replace(/^(\.\.\/)+main\//, ''), v.bytesInOutput] as [string, number])
