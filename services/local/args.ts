@@ -13,9 +13,11 @@ export interface LocalOptions {
   echoPerSec: number;
   keep: boolean;
   json: boolean;
+  /** The robots' scenario; `arena` also runs the game pods with GAME_MODULE=arena. */
+  scenario: 'echo' | 'arena';
 }
 
-export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false };
+export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false, scenario: 'echo' };
 
 export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--keep] [--json]
 
@@ -30,6 +32,8 @@ flags:
   --rate R          robots started per second, > 0 [500]
   --duration S      seconds each robot stays in game (echo loop), 0..3600 [2]
   --echo-per-sec E  echo round trips per second per robot, 0..100 [1]
+  --scenario S      echo | arena: the game pods run the arena sample (GAME_MODULE=arena) and the
+                    robots play it (random moves; state_lag and messages/s in the report) [echo]
   --keep            leave the cluster running after the wave until Ctrl-C, then stop everything
   --json            print {robots, cluster, appmgr_url, log_dir} as JSON instead of tables
   --help            this text
@@ -71,6 +75,12 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
       case '--echo-per-sec':
         o.echoPerSec = num(flag, value(), 0, 100, false);
         break;
+      case '--scenario': {
+        const raw = value();
+        if (raw !== 'echo' && raw !== 'arena') throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo or arena' : `invalid --scenario ${JSON.stringify(raw)}: expected echo or arena`);
+        o.scenario = raw;
+        break;
+      }
       case '--keep':
         noValue();
         o.keep = true;

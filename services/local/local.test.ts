@@ -8,11 +8,13 @@ test('local flags: defaults, values, one-line errors', () => {
   assert.deepEqual(parseLocalArgs([]), defaultLocalOptions);
   assert.deepEqual(parseLocalArgs(['--players', '50', '--rate=20', '--duration', '0', '--keep', '--json']), { ...defaultLocalOptions, players: 50, rate: 20, durationS: 0, keep: true, json: true });
   assert.equal(parseLocalArgs(['--help']), 'help');
+  assert.deepEqual(parseLocalArgs(['--scenario', 'arena']), { ...defaultLocalOptions, scenario: 'arena' });
   for (const [argv, re] of [
     [['--players', '-1'], /^invalid --players "-1": expected an integer from 0 to 100000$/],
     [['--rate', '0'], /^invalid --rate "0"/],
     [['--keep=yes'], /--keep takes no value/],
     [['--nope'], /^unknown flag "--nope"/],
+    [['--scenario', 'chess'], /^invalid --scenario "chess": expected echo or arena$/],
   ] as [string[], RegExp][]) {
     assert.throws(() => parseLocalArgs(argv), (e: unknown) => e instanceof ArgError && re.test(e.message), argv.join(' '));
   }

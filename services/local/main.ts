@@ -49,7 +49,9 @@ export async function main(argv: string[]): Promise<void> {
   process.on('exit', () => cluster?.killNow());
 
   try {
-    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info' });
+    // --scenario arena: the game pods run the arena sample (a GAME_MODULE from the environment is not overridden).
+    const podEnv: Record<string, string> = opts.scenario === 'arena' && !process.env.GAME_MODULE ? { GAME_MODULE: 'arena' } : {};
+    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info', podEnv });
   } catch (e) {
     if (e instanceof LocalClusterError) {
       err(`gamecluster local: ${e.message}`);
