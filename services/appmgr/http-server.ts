@@ -16,6 +16,8 @@ import type { FallbackSelector } from './fallback-selector.js';
 import { addFallbacks, addProbes, createFastify } from './http-common.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import type { AppmgrMetrics } from './metrics.js';
+import type { AdmissionQueue } from './admission-queue.js';
+import { queuedBody, withQueue } from './queue-http.js';
 
 export interface HttpDeps {
   selector: FallbackSelector;
@@ -27,6 +29,8 @@ export interface HttpDeps {
   limiter?: LoginRateLimiter | undefined;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed. */
   trustProxy?: string[] | undefined;
+  /** The admission queue (queue-http.ts adds its branches of /login). */
+  queue?: AdmissionQueue | undefined;
 }
 
 const loginBody = {
@@ -76,9 +80,9 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
       }
     });
   };
-  const schema = { response: { 200: loginBody, 429: loginBody, 503: loginBody } };
-  if (d.limiter) app.get('/login', { schema }, limited(login, d.limiter, d.metrics.loginRateLimited, busy));
-  else app.get('/login', { schema }, login);
+  const schema = { response: { 200: loginBody, 202: queuedBody, 410: loginBody, 429: loginBody, 503: loginBody } };
+  const plain = d.limiter ? limited(login, d.limiter, d.metrics.loginRateLimited, busy) : login;
+  app.get('/login', { schema }, d.queue ? withQueue(plain, { queue: d.queue, pickLogin: (_req, done) => d.selector.pickWith('login', done), metrics: d.metrics, logger: d.logger, limiter: d.limiter }) : plain);
 
   addProbes(app, d.ready);
   addFallbacks(app, KNOWN, d.logger, 'public');

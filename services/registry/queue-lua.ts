@@ -169,7 +169,7 @@ return 1
  * One step of the line, run by every appmgr every QUEUE_TICK_MS: drops tickets not polled for the ttl and lapsed
  * admissions/places, then admits the head of the line into the free places not already held (never more), in ticket
  * order, each admitted ticket holding one anonymous place for admit ms; updates the admission rate of the last minute.
- * Returns `{waiting, held, available, blocks_plain, expired, rate_milli, ticket1, born1, ticket2, born2…}` (the tickets
+ * Returns `{waiting, held, available, blocks_plain, expired, rate_milli, now, ticket1, born1, ticket2, born2…}` (the tickets
  * this call admitted) or `{'', missing keys…}`. `blocks_plain` = 1 while tickets wait or every free place is held.
  */
 export const tickScript: ScriptDef = {
@@ -240,7 +240,7 @@ end
 local rateMilli = 0
 if sum > 0 then rateMilli = math.floor(sum * 1000 / math.max(1, sec - oldest + 1)) end
 redis.call('HSET', K_CLOCK, 'rate_milli', rateMilli)
-local res = { waiting, held, available, blocks, #dead, rateMilli }
+local res = { waiting, held, available, blocks, #dead, rateMilli, now }
 for i = 1, #out do res[#res + 1] = out[i] end
 return res
 `,

@@ -45,6 +45,8 @@ export interface TickResult {
   expired: number;
   /** Admissions per second over the last minute. */
   ratePerSec: number;
+  /** Redis TIME of this tick (ms): waits are measured on Redis' clock, like the tickets' issue times. */
+  nowMs: number;
   admitted: { ticket: string; bornMs: number }[];
 }
 
@@ -157,8 +159,8 @@ export class RedisQueue {
       this.tickRun(keys.length, ...keys, this.freezeMs, this.o.clusterCapacity, k.appPrefix, k.pendingPrefix, this.o.appTtlMs, this.o.ticketTtlMs, this.o.admitMs, this.o.maxAdmitPerTick ?? 1000, this.o.maxExpirePerTick ?? 1000),
     );
     const admitted: TickResult['admitted'] = [];
-    for (let i = 6; i + 1 < r.length; i += 2) admitted.push({ ticket: String(r[i]), bornMs: Number(r[i + 1]) });
-    return { waiting: Number(r[0]), held: Number(r[1]), available: Number(r[2]), blocksPlain: Number(r[3]) === 1, expired: Number(r[4]), ratePerSec: Number(r[5]) / 1000, admitted };
+    for (let i = 7; i + 1 < r.length; i += 2) admitted.push({ ticket: String(r[i]), bornMs: Number(r[i + 1]) });
+    return { waiting: Number(r[0]), held: Number(r[1]), available: Number(r[2]), blocksPlain: Number(r[3]) === 1, expired: Number(r[4]), ratePerSec: Number(r[5]) / 1000, nowMs: Number(r[6]), admitted };
   }
 
   /** The first `n` tickets of the line with their issue time (the admin page). */
