@@ -99,23 +99,26 @@ test('the queued AllocateGame pick consumes held places; CLUSTER_CAPACITY bounds
   const g = await game(c, 'q2', 'g1', 100, 5);
   const q = queue(c, 'q2', { clusterCapacity: 8 });
   const sel = new RedisAppSelector(c, { prefix: 'q2', appTtlMs: 2000, strategy: 'least_loaded', logger, reservationMs: 10_000, script: q.pickScriptDef() });
-  // 3 places free under the cluster cap: a newcomer is told to go.
+  // 3 places free under the cluster cap: a newcomer is told to go, holding one place until his AllocateGame.
   assert.deepEqual(await q.enqueue(), { kind: 'go' });
-  g.online = 8;
+  assert.deepEqual(await samplePlaces(c, 'q2'), { online: 5, exact: 5, capacity: 100, held: 1, waiting: 0, headSeq: 0, lastSeq: 0 });
+  assert.equal((await sel.pick('game', 'acc-go')).ok, true);
+  assert.deepEqual(await samplePlaces(c, 'q2'), { online: 5, exact: 6, capacity: 100, held: 0, waiting: 0, headSeq: 0, lastSeq: 0 });
+  g.online = 7; // + the reservation of acc-go: 8 = the cluster cap
   await g.writer.beatNow();
   const a = await q.enqueue();
   const b = await q.enqueue();
   assert.equal(a.kind === 'queued' && b.kind === 'queued' && [a.position, b.position].join(), '1,2');
   assert.equal((await sel.pick('game', 'acc0')).ok, false, 'the cluster cap is reached');
-  g.online = 7;
+  g.online = 6;
   await g.writer.beatNow();
   const t = await q.tick();
   assert.equal(t.admitted.length, 1);
   assert.equal(t.blocksPlain, true);
-  assert.deepEqual(await samplePlaces(c, 'q2'), { online: 7, exact: 7, capacity: 100, held: 1, waiting: 1 });
+  assert.deepEqual(await samplePlaces(c, 'q2'), { online: 6, exact: 7, capacity: 100, held: 1, waiting: 1, headSeq: 2, lastSeq: 2 });
   const p1 = await sel.pick('game', 'acc1');
   assert.equal(p1.ok, true, 'the held place is consumed by the next AllocateGame');
-  assert.deepEqual(await samplePlaces(c, 'q2'), { online: 7, exact: 8, capacity: 100, held: 0, waiting: 1 });
+  assert.deepEqual(await samplePlaces(c, 'q2'), { online: 6, exact: 8, capacity: 100, held: 0, waiting: 1, headSeq: 2, lastSeq: 2 });
   assert.equal((await sel.pick('game', 'acc2')).ok, false, 'and nobody gets past the cap');
 });
 

@@ -113,8 +113,13 @@ export class AdmissionQueue {
   }
 }
 
-/** Seconds between polls: 1 near the front, up to 5 far back (a line of 100,000 must not poll 100,000 times a second). */
-export function retryAfterSeconds(position: number): number {
+/**
+ * Seconds between polls (Retry-After), 1..5: from the ETA when one is known (a tenth of it: players about to be let in
+ * poll every second), else from the position (1 near the front, 5 from 10,000 back) — so a line of 100,000 does not
+ * poll 100,000 times a second.
+ */
+export function retryAfterSeconds(position: number, etaS = -1): number {
   if (position < 10) return 1;
+  if (etaS >= 0) return Math.min(5, Math.max(1, Math.ceil(etaS / 10)));
   return Math.min(5, 1 + Math.floor(Math.log10(position)));
 }

@@ -61,7 +61,7 @@ export function withQueue(plain: Handler, d: QueueHttpDeps): Handler {
   };
   const waiting = (reply: FastifyReply, ticket: string, position: number, etaS: number) => {
     counted.queued.inc();
-    reply.code(202).header('retry-after', String(retryAfterSeconds(position))).send({ returncode: ReturnCode.QUEUED, ip: '', port: 0, ticket, position, eta_s: etaS });
+    reply.code(202).header('retry-after', String(retryAfterSeconds(position, etaS))).send({ returncode: ReturnCode.QUEUED, ip: '', port: 0, ticket, position, eta_s: etaS });
   };
   const login = (reply: FastifyReply, r: Extract<PickResult, { ok: true }>) => {
     counted.ok.inc();

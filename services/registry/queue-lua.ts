@@ -83,9 +83,10 @@ const FIXED = `local K_LINE, K_SEEN, K_BORN, K_SEQ, K_PASSED, K_PLACES, K_RATE, 
 
 /**
  * KEYS: the 8 queue keys, the apps set, then app hashes / pending zsets of the registered pods. ARGV: ticket,
- * freeze ms, cluster capacity, app prefix, pending prefix, app ttl ms.
+ * freeze ms, cluster capacity, app prefix, pending prefix, app ttl ms, admit ms.
  * A newcomer goes to the back when anyone waits; with an empty line he is told to go (`{'go'}`) if a place is free
- * beyond those admitted tickets hold, else he gets position 1. Returns `{'go'}`, `{'queued', position, rate_milli}`
+ * beyond those admitted tickets hold — and holds it for admit ms, as an admitted ticket does — else he gets
+ * position 1. Returns `{'go'}`, `{'queued', position, rate_milli}`
  * or `{'', missing keys…}`.
  */
 export const enqueueScript: ScriptDef = {
@@ -104,7 +105,11 @@ local now, vnow = qclock(K_CLOCK, freezeMs)
 if waiting == 0 then
   redis.call('ZREMRANGEBYSCORE', K_PLACES, '-inf', vnow)
   local held = redis.call('ZCARD', K_PLACES)
-  if room(K_APPS, ARGV[4], ARGV[5], tonumber(ARGV[6]), now, clusterCap) - held > 0 then return { 'go' } end
+  if room(K_APPS, ARGV[4], ARGV[5], tonumber(ARGV[6]), now, clusterCap) - held > 0 then
+    -- Straight in, holding a place like an admitted ticket (so a burst of newcomers cannot oversubscribe it).
+    redis.call('ZADD', K_PLACES, vnow + tonumber(ARGV[7]), ticket)
+    return { 'go' }
+  end
 end
 local seq = redis.call('INCR', K_SEQ)
 redis.call('ZADD', K_LINE, seq, ticket)

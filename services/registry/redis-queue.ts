@@ -31,6 +31,7 @@ export interface RedisQueueOptions {
   maxExpirePerTick?: number;
 }
 
+/** `go`: a place was free and nobody waited — it is held for the player's AllocateGame like an admitted ticket's. */
 export type EnqueueResult = { kind: 'go' } | { kind: 'queued'; ticket: string; position: number; etaS: number };
 export type PollResult = { kind: 'admitted' } | { kind: 'wait'; position: number; etaS: number } | { kind: 'expired' } | { kind: 'gone' };
 
@@ -121,7 +122,7 @@ export class RedisQueue {
   async enqueue(): Promise<EnqueueResult> {
     const ticket = randomBytes(16).toString('hex');
     const k = this.keys;
-    const r = await this.withPodKeys('enqueue', (keys) => this.enqueueRun(keys.length, ...keys, ticket, this.freezeMs, this.o.clusterCapacity, k.appPrefix, k.pendingPrefix, this.o.appTtlMs));
+    const r = await this.withPodKeys('enqueue', (keys) => this.enqueueRun(keys.length, ...keys, ticket, this.freezeMs, this.o.clusterCapacity, k.appPrefix, k.pendingPrefix, this.o.appTtlMs, this.o.admitMs));
     if (r[0] === 'go') return { kind: 'go' };
     const position = Number(r[1]);
     return { kind: 'queued', ticket, position, etaS: etaSeconds(position, Number(r[2])) };
