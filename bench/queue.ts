@@ -9,7 +9,7 @@
  * CLUSTER_CAPACITY, players arriving at --rate, each queueing, playing and staying --stay seconds — and the herd's
  * wait distribution, the peak online vs the capacity.
  * Run: `npx tsx bench/queue.ts [--duration 10] [--connections 100] [--players 5000] [--capacity 1000] [--rate 500]
- * [--stay 2] [--part http|herd|all]`. Needs redis-server on PATH.
+ * [--stay 2] [--step-timeout 30000] [--part http|herd|all]`. Needs redis-server on PATH.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -59,13 +59,17 @@ async function serve(redisUrl: string): Promise<void> {
   process.once('SIGTERM', () => process.exit(0));
 }
 
-async function redisCpu(r: Redis): Promise<{ cpuS: number; evalUsec: Record<string, number> }> {
+async function redisCpu(r: Redis): Promise<{ cpuS: number; calls: number; usec: number }> {
   const stats = await r.info('cpu');
   const cpu = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(stats)?.[1] ?? 0);
   const cmd = await r.info('commandstats');
-  const evalUsec: Record<string, number> = {};
-  for (const m of cmd.matchAll(/^cmdstat_(evalsha|eval):calls=(\d+),usec=(\d+)/gm)) evalUsec[m[1]!] = Number(m[3]);
-  return { cpuS: cpu('used_cpu_user') + cpu('used_cpu_sys'), evalUsec };
+  let calls = 0;
+  let usec = 0;
+  for (const m of cmd.matchAll(/^cmdstat_(evalsha|eval):calls=(\d+),usec=(\d+)/gm)) {
+    calls += Number(m[2]);
+    usec += Number(m[3]);
+  }
+  return { cpuS: cpu('used_cpu_user') + cpu('used_cpu_sys'), calls, usec };
 }
 
 async function httpPart(): Promise<void> {
@@ -86,7 +90,9 @@ async function httpPart(): Promise<void> {
       const answered = res.requests.total;
       const codes = Object.entries(res.statusCodeStats ?? {}).map(([c, v]) => `${c}×${v.count}`).join(' ');
       const cpuUs = ((after.cpuS - before.cpuS) * 1e6) / Math.max(1, answered);
-      console.log(`${what.padEnd(22)} ${String(Math.round(res.requests.average)).padStart(6)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms  [${codes}; errors ${res.errors + res.timeouts}]  redis CPU ${cpuUs.toFixed(1)} µs/request`);
+      const calls = after.calls - before.calls;
+      const perCall = (after.usec - before.usec) / Math.max(1, calls);
+      console.log(`${what.padEnd(22)} ${String(Math.round(res.requests.average)).padStart(6)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms  [${codes}; errors ${res.errors + res.timeouts}]  redis CPU ${cpuUs.toFixed(1)} µs/request, ${(calls / Math.max(1, answered)).toFixed(2)} scripts/request at ${perCall.toFixed(0)} µs`);
       return res;
     };
     console.log(`queue bench (http): ${connections} connections, ${duration} s per run, one appmgr, node ${process.version}`);
@@ -112,11 +118,12 @@ async function herdPart(): Promise<void> {
   const capacity = flag('--capacity', 1000);
   const rate = flag('--rate', 500);
   const stay = flag('--stay', 2);
+  const stepTimeoutMs = flag('--step-timeout', 30_000);
   const cluster = await startLocalCluster({ logLevel: 'warn', appmgrEnv: { CLUSTER_CAPACITY: String(capacity) } });
   try {
     console.log(`queue bench (herd): ${players} players at ${rate}/s, capacity ${capacity}, each staying ${stay} s; local cluster (1 appmgr, 2 logins, 2 games)`);
     const peak = watchPeak(cluster.appmgrAdminUrl);
-    const report = await runHerd({ appmgr: cluster.appmgrUrl, players, rate, durationS: stay });
+    const report = await runHerd({ appmgr: cluster.appmgrUrl, players, rate, durationS: stay, stepTimeoutMs });
     const seen = await peak.stop();
     console.log(formatHerd(report));
     console.log(`peak online ${seen.peak_online} (capacity ${capacity}), peak line ${seen.peak_queue}`);

@@ -231,3 +231,54 @@ test('stress: concurrent tickers on two connections never admit twice, out of or
   const rebuilt = [...batches].sort((a, b) => idx.get(a[0]!)! - idx.get(b[0]!)!).flat();
   assert.deepEqual(rebuilt, order, 'admission order = ticket order');
 });
+
+test('every key a queue script touches is passed in KEYS (MONITOR over every queue operation)', async (t) => {
+  const c = await client();
+  const watch = await client();
+  const tag = '{q5}:';
+  const mon = await watch.monitor();
+  const violations: string[] = [];
+  let declared: Set<string> | null = null;
+  let scripts = 0;
+  let keyed = 0;
+  mon.on('monitor', (_t: string, args: string[], source: string) => {
+    if (source !== 'lua') {
+      const cmd = String(args[0]).toLowerCase();
+      declared = cmd === 'evalsha' || cmd === 'eval' ? new Set(args.slice(3, 3 + Number(args[2]))) : null;
+      if (declared) scripts++;
+      return;
+    }
+    for (const a of args.slice(1)) {
+      if (!a.startsWith(tag)) continue;
+      keyed++;
+      if (!declared?.has(a)) violations.push(`${String(args[0]).toUpperCase()} ${a}`);
+    }
+  });
+  try {
+    const g1 = await game(c, 'q5', 'g1', 3, 2);
+    await game(c, 'q5', 'g2', 3, 3);
+    const q = queue(c, 'q5', { clusterCapacity: 6, ticketTtlMs: 1000 });
+    const sel = new RedisAppSelector(c, { prefix: 'q5', appTtlMs: 2000, strategy: 'least_loaded', logger, script: q.pickScriptDef() });
+    assert.equal((await q.enqueue()).kind, 'go');
+    const a = await q.enqueue();
+    const b = await q.enqueue();
+    assert.ok(a.kind === 'queued' && b.kind === 'queued');
+    await q.poll(a.ticket);
+    await q.head(5);
+    assert.ok((await sel.pick('game', 'acc1')).ok, 'consumes the place of the one let straight in');
+    g1.online = 1;
+    await g1.writer.beatNow();
+    assert.equal((await q.tick()).admitted.length, 1);
+    await q.poll(a.ticket);
+    await q.extend(a.ticket);
+    await sleep(1100);
+    assert.equal((await q.tick()).expired, 1, 'b was never polled');
+    assert.ok((await sel.pick('game', 'acc2')).ok);
+    await sleep(200); // the last MONITOR lines
+  } finally {
+    mon.disconnect();
+  }
+  t.diagnostic(`script calls: ${scripts}, key accesses inside them: ${keyed}`);
+  assert.ok(scripts > 8 && keyed > 50, `only ${scripts} script calls / ${keyed} key accesses seen`);
+  assert.deepEqual(violations, []);
+});

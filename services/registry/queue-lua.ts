@@ -120,30 +120,38 @@ return { 'queued', redis.call('ZCARD', K_LINE), tonumber(redis.call('HGET', K_CL
 };
 
 /**
- * KEYS: the 8 queue keys. ARGV: ticket, freeze ms, ticket ttl ms.
- * Returns `{'admitted'}` (a poll answers 200 while it lasts), `{'wait', position, rate_milli}` (and marks the ticket
- * seen), `{'expired'}` (not polled for the ttl: removed now) or `{'gone'}` (unknown).
+ * KEYS: the 8 queue keys. ARGV: freeze ms, ticket ttl ms, then n tickets (concurrent polls go in one call).
+ * Per ticket: `admitted` (a poll answers 200 while it lasts), `wait <position> <rate_milli>` (and the ticket is marked
+ * seen), `expired` (not polled for the ttl: removed now) or `gone` (unknown); returned flat as 3 fields per ticket.
  */
 export const pollScript: ScriptDef = {
   name: 'gcQueuePoll',
   numberOfKeys: 8,
   lua: `${FIXED}${QCLOCK}
-local ticket = ARGV[1]
-local now, vnow = qclock(K_CLOCK, tonumber(ARGV[2]))
-local p = tonumber(redis.call('ZSCORE', K_PASSED, ticket))
-if p and p > vnow then return { 'admitted' } end
-local s = tonumber(redis.call('ZSCORE', K_SEEN, ticket))
-if not s then return { 'gone' } end
-if s < vnow - tonumber(ARGV[3]) then
-  redis.call('ZREM', K_LINE, ticket)
-  redis.call('ZREM', K_SEEN, ticket)
-  redis.call('HDEL', K_BORN, ticket)
-  return { 'expired' }
+local now, vnow = qclock(K_CLOCK, tonumber(ARGV[1]))
+local ttl = tonumber(ARGV[2])
+local rate = tonumber(redis.call('HGET', K_CLOCK, 'rate_milli')) or 0
+local out = {}
+for i = 3, #ARGV do
+  local ticket = ARGV[i]
+  local p = tonumber(redis.call('ZSCORE', K_PASSED, ticket))
+  local s = tonumber(redis.call('ZSCORE', K_SEEN, ticket))
+  local rank = s and redis.call('ZRANK', K_LINE, ticket)
+  if p and p > vnow then
+    out[#out + 1] = 'admitted'; out[#out + 1] = 0; out[#out + 1] = 0
+  elseif not rank then
+    out[#out + 1] = 'gone'; out[#out + 1] = 0; out[#out + 1] = 0
+  elseif s < vnow - ttl then
+    redis.call('ZREM', K_LINE, ticket)
+    redis.call('ZREM', K_SEEN, ticket)
+    redis.call('HDEL', K_BORN, ticket)
+    out[#out + 1] = 'expired'; out[#out + 1] = 0; out[#out + 1] = 0
+  else
+    redis.call('ZADD', K_SEEN, vnow, ticket)
+    out[#out + 1] = 'wait'; out[#out + 1] = rank + 1; out[#out + 1] = rate
+  end
 end
-local rank = redis.call('ZRANK', K_LINE, ticket)
-if not rank then return { 'gone' } end
-redis.call('ZADD', K_SEEN, vnow, ticket)
-return { 'wait', rank + 1, tonumber(redis.call('HGET', K_CLOCK, 'rate_milli')) or 0 }
+return out
 `,
 };
 

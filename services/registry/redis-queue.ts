@@ -29,6 +29,8 @@ export interface RedisQueueOptions {
   /** Most admissions / expiries per tick (bounds one script's time; default 1000 each). */
   maxAdmitPerTick?: number;
   maxExpirePerTick?: number;
+  /** Most polls in one script call (default 256). */
+  maxPollBatch?: number;
 }
 
 /** `go`: a place was free and nobody waited — it is held for the player's AllocateGame like an admitted ticket's. */
@@ -73,6 +75,8 @@ export class RedisQueue {
   private readonly headRun: ScriptFn;
   /** App hashes / pending zsets learned from `missing` answers (a new pod costs one extra round trip, once). */
   private podKeys = new Set<string>();
+  private polls: { ticket: string; resolve: (r: PollResult) => void; reject: (e: Error) => void }[] = [];
+  private polling = false;
 
   constructor(
     private readonly redis: Redis,
@@ -128,20 +132,44 @@ export class RedisQueue {
     return { kind: 'queued', ticket, position, etaS: etaSeconds(position, Number(r[2])) };
   }
 
-  async poll(ticket: string): Promise<PollResult> {
-    if (!TICKET_RE.test(ticket)) return { kind: 'gone' };
-    this.ready('poll');
-    let r: unknown[];
-    try {
-      r = (await this.pollRun(...this.fixed, ticket, this.freezeMs, this.o.ticketTtlMs)) as unknown[];
-    } catch (err) {
-      this.down('poll', err);
-    }
-    if (r[0] === 'wait') {
-      const position = Number(r[1]);
-      return { kind: 'wait', position, etaS: etaSeconds(position, Number(r[2])) };
-    }
-    return { kind: r[0] as 'admitted' | 'expired' | 'gone' };
+  /**
+   * A ticket's state. Concurrent polls are coalesced: while one script call is in flight the next ones wait and go
+   * together (at most `maxPollBatch`), so a herd polling costs a few round trips, not one per request.
+   */
+  poll(ticket: string): Promise<PollResult> {
+    if (!TICKET_RE.test(ticket)) return Promise.resolve({ kind: 'gone' });
+    if (this.redis.status !== 'ready') return Promise.reject(new RegistryUnavailableError('queue: cannot poll: redis unavailable'));
+    return new Promise((resolve, reject) => {
+      this.polls.push({ ticket, resolve, reject });
+      if (!this.polling) this.flushPolls();
+    });
+  }
+
+  private flushPolls(): void {
+    const batch = this.polls.splice(0, this.o.maxPollBatch ?? 256);
+    if (batch.length === 0) return;
+    this.polling = true;
+    this.pollRun(...this.fixed, this.freezeMs, this.o.ticketTtlMs, ...batch.map((p) => p.ticket))
+      .then(
+        (reply) => {
+          const r = reply as unknown[];
+          batch.forEach((p, i) => {
+            const kind = r[i * 3] as PollResult['kind'];
+            if (kind === 'wait') {
+              const position = Number(r[i * 3 + 1]);
+              p.resolve({ kind, position, etaS: etaSeconds(position, Number(r[i * 3 + 2])) });
+            } else p.resolve({ kind } as PollResult);
+          });
+        },
+        (err: unknown) => {
+          const e = new RegistryUnavailableError('queue: cannot poll: redis unavailable', { cause: err });
+          for (const p of batch) p.reject(e);
+        },
+      )
+      .finally(() => {
+        this.polling = false;
+        this.flushPolls();
+      });
   }
 
   /** An admitted ticket found no login: it keeps its admission (and place) for another QUEUE_ADMIT_MS. */
