@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on every Linux this runs on). */
 const HZ = 100;
@@ -172,7 +173,25 @@ export function onParent(handler: (m: Record<string, unknown>) => Promise<unknow
   });
 }
 
-/** A JSON line the parent can read from the child's stdout before IPC is up (ports). */
-export function fail(what: string, m: Record<string, unknown>): never {
-  throw new Error(`${what}: ${String(m.error)}`);
+/**
+ * The sources of git ref `ref` extracted (git archive) into a temp dir with this checkout's node_modules linked in:
+ * the "before" side of a same-run before/after comparison. Nothing in this repository's .git is changed.
+ */
+export async function baselineTree(ref: string): Promise<string> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, symlinkSync, realpathSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'gamecluster-baseline-'));
+  execFileSync('bash', ['-c', `git -C "$1" archive "$2" | tar -x -C "$3"`, 'x', root, ref, dir]);
+  symlinkSync(realpathSync(join(root, 'node_modules')), join(dir, 'node_modules'));
+  return dir;
+}
+
+
+/** Removes a tree made by baselineTree (the node_modules link, not its target). */
+export async function removeTree(dir: string): Promise<void> {
+  const { rmSync } = await import('node:fs');
+  rmSync(dir, { recursive: true, force: true });
 }
