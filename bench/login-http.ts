@@ -109,14 +109,20 @@ async function main(): Promise<void> {
       `${Math.round(r.rps).toLocaleString('en')} req/s, p99 ${r.p99} ms, server ${(r.serverCpu / r.total).toFixed(2)} µs CPU/req (${cores(r.serverCpu, r.seconds)} of a core; autocannon ${cores(r.genCpu, r.seconds)})` +
       `${r.redisCpu ? `, redis ${(r.redisCpu / r.total).toFixed(2)} µs/req` : ''}${r.non2xx || r.errors ? `, non2xx ${r.non2xx}, errors ${r.errors}` : ''}${saturation(r.serverCpu, r.seconds)}`;
     for (let round = 0; round < rounds; round++) {
-      const order = servers.map((_, i) => i);
+      // With --cpu-prof only appmgr is loaded, so its profile is of /login alone.
+      const order = prof ? [0] : servers.map((_, i) => i);
       if (round % 2) order.reverse();
       for (const i of order) runs[i]!.push(await run(gen, servers[i]!.port, servers[i]!.pid, servers[i]!.redis, o));
       console.log(`  round ${round + 1}:`);
+      if (prof) {
+        console.log(`    appmgr (profiled) ${fmt(runs[0]![round]!)}`);
+        continue;
+      }
       for (const i of servers.keys()) console.log(`    ${servers[i]!.name.padEnd(22)} ${fmt(runs[i]![round]!)}`);
       const all = order.map((i) => runs[i]![round]!);
       console.log(`    box busy ${Math.round((all.reduce((a, r) => a + r.boxBusy, 0) / all.length) * 100)} %, other jobs ${(all.reduce((a, r) => a + r.othersCpuS, 0) / all.reduce((a, r) => a + r.seconds, 0)).toFixed(2)} cores; ratio appmgr/bare ${(runs[0]![round]!.rps / runs[1]![round]!.rps).toFixed(2)}`);
     }
+    if (prof) return void console.log(`profile of the appmgr child in ${prof} (summary: npx tsx bench/cpu-profile-top.ts <file>)`);
     const rps = runs.map((rs) => median(rs.map((r) => r.rps)));
     const cpu = runs.map((rs) => median(rs.map((r) => r.serverCpu / r.total)));
     const rcpu = runs.map((rs) => median(rs.map((r) => r.redisCpu / r.total)));
@@ -124,7 +130,6 @@ async function main(): Promise<void> {
     for (const i of servers.keys()) console.log(`  ${servers[i]!.name.padEnd(22)} ${Math.round(rps[i]!).toLocaleString('en')} req/s, ${cpu[i]!.toFixed(2)} µs server CPU/req${rcpu[i] ? ` + ${rcpu[i]!.toFixed(2)} µs redis` : ''}`);
     const unsat = runs.flat().filter((r) => saturation(r.serverCpu, r.seconds)).length;
     console.log(`  ratio appmgr/bare ${(rps[0]! / rps[1]!).toFixed(2)} (target ≥ 0.8); server CPU/req appmgr/bare ${(cpu[0]! / cpu[1]!).toFixed(2)}` + (baseDir ? `; ${baseRef}: ratio ${(rps[2]! / rps[1]!).toFixed(2)}, CPU/req ${(cpu[2]! / cpu[1]!).toFixed(2)}× bare` : '') + (unsat ? `; ${unsat} runs NOT saturated` : '; every run server-saturated'));
-    if (prof) console.log(`profile of the appmgr child in ${prof}`);
   } finally {
     for (const c of children) await c.stop();
     await redis.stop();
