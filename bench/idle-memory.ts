@@ -1,13 +1,14 @@
 /**
  * Bench: game pod RSS growth per idle authenticated player (issue 16). A local cluster (redis-server, appmgr, 1 login,
  * 1 game; services/local/local-cluster.ts) per run; robots in their own child process (bench/lib/robots-load.ts) warm
- * the path with 100 players who leave, then join `--players` players (5,000) at `--rate`/s who stay in game, idle.
+ * the path with 100 players who leave, then join `--players` players (5,000) at `--rate`/s in steps of `--step` (each step waits until its players are in
+ * game) who stay in game, idle.
  * RSS of the game process from /proc, 2 s after the last join, minus its RSS before the joins. Two modes, each on a
  * fresh cluster, alternated: without any forced GC, and with a full GC (SIGWINCH → gc() twice, via the preload
  * bench/lib/gc-on-signal.mjs) before both readings. `--pod-flags "<node flags>"` (repeatable, e.g.
  * "--max-semi-space-size=1") adds variants: each flag set is measured in both modes, in the same run.
  * Targets: ≤ 4 KiB per player after GC, ≤ 5 KB without.
- * Run: `npm run bench:idle-memory -- [--players 5000] [--rate 1000] [--rounds 1] [--pod-flags "<flags>"]…`.
+ * Run: `npm run bench:idle-memory -- [--players 5000] [--rate 1000] [--step 500] [--rounds 1] [--pod-flags "<flags>"]…`.
  */
 import { fileURLToPath } from 'node:url';
 import { startLocalCluster } from '../services/local/local-cluster.js';
@@ -17,6 +18,7 @@ const args = process.argv.slice(2);
 const PLAYERS = numFlag(args, '--players', 5000);
 const RATE = numFlag(args, '--rate', 1000);
 const ROUNDS = numFlag(args, '--rounds', 1);
+const STEP = numFlag(args, '--step', 500);
 const variants = [''];
 for (let i = 0; i < args.length; i++) if (args[i] === '--pod-flags') variants.push(args[i + 1]!);
 const preload = fileURLToPath(new URL('./lib/gc-on-signal.mjs', import.meta.url));
@@ -46,9 +48,16 @@ async function once(flags: string, gc: boolean): Promise<Result> {
     await gen.next();
     await sleep(2000);
     const before = await rss();
-    gen.send({ cmd: 'hold', appmgr: cluster.appmgrUrl, players: PLAYERS, rate: RATE });
-    const h = await gen.next<{ inGame: number; failed: number; failures: unknown[] }>();
-    if (h.failed) console.log(`  ${h.failed} players failed to join: ${JSON.stringify(h.failures)}`);
+    // Closed-loop steps of STEP players (each step joins at RATE/s and waits until all are in game): an overloaded box
+    // slows the joins down instead of timing them out.
+    const h = { inGame: 0, failed: 0 };
+    for (let done = 0; done < PLAYERS; done += STEP) {
+      gen.send({ cmd: 'hold', appmgr: cluster.appmgrUrl, players: Math.min(STEP, PLAYERS - done), rate: RATE });
+      const s = await gen.next<{ inGame: number; failed: number; failures: unknown[] }>();
+      h.inGame += s.inGame;
+      h.failed += s.failed;
+      if (s.failed) console.log(`  ${s.failed} players failed to join: ${JSON.stringify(s.failures)}`);
+    }
     await sleep(2000);
     const after = await rss();
     gen.send({ cmd: 'release' });

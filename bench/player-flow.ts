@@ -8,7 +8,8 @@
  * box are shown beside it.
  * `--baseline <git-ref>` starts a second cluster from that ref's sources (git archive into a temp dir) and runs its
  * waves alternated with ours, same generator: the before/after of server CPU per flow in the same run.
- * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--baseline <ref>]`.
+ * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--baseline <ref>]
+ *       [--cpu-prof <dir>]`.
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +23,7 @@ const ROUNDS = numFlag(args, '--rounds', 3);
 const LOGINS = numFlag(args, '--logins', 2);
 const GAMES = numFlag(args, '--games', 2);
 const baseRef = strFlag(args, '--baseline');
+const podProf = strFlag(args, '--cpu-prof');
 
 interface Flow {
   flows: number;
@@ -53,10 +55,15 @@ const loadStart = async (dir: string): Promise<Start> => {
 
 const baseDir = baseRef ? await baselineTree(baseRef) : undefined;
 const opts: LocalClusterOptions = { logins: LOGINS, games: GAMES, capacity: 1_000_000, logLevel: 'warn', heartbeatMs: 500, appTtlMs: 10_000, log: () => {} };
+// --cpu-prof <dir>: every pod of this tree's cluster writes a .cpuprofile there when it stops (summarize with
+// bench/cpu-profile-top.ts); appmgr is not profiled.
+const preload = fileURLToPath(new URL('./lib/cpu-prof-preload.mjs', import.meta.url));
+if (podProf) (await import('node:fs')).mkdirSync(podProf, { recursive: true });
+const ours: LocalClusterOptions = podProf ? { ...opts, podEnv: { NODE_OPTIONS: `--import ${preload}`, BENCH_CPU_PROF_DIR: podProf } } : opts;
 const clusters: { name: string; c: LocalCluster }[] = [];
 const gen = spawnIpc(fileURLToPath(new URL('./lib/robots-load.ts', import.meta.url)), []);
 try {
-  clusters.push({ name: 'this tree', c: await (await loadStart(root))(opts) });
+  clusters.push({ name: 'this tree', c: await (await loadStart(root))(ours) });
   if (baseDir) clusters.push({ name: `baseline ${baseRef}`, c: await (await loadStart(baseDir))(opts) });
   await gen.next();
   const wave = async (c: LocalCluster, players: number): Promise<Flow> => {

@@ -3,13 +3,14 @@
  * command, so the robots never share a CPU time slice accounting or an event loop with the bench's servers.
  * {cmd:'wave', appmgr, players, concurrency, rate} → the report plus this process' CPU µs over the wave;
  * {cmd:'hold', appmgr, players, rate} → {inGame, failed} once every player is in game (they stay, idle);
- * {cmd:'release'} → the held wave's report.
+ * {cmd:'release'} → every held wave leaves; {failed}. Several `hold`s in a row join players in closed-loop steps.
  */
 import { runRobots } from '../../services/robots/run.js';
 import { WaveStats } from '../../services/robots/stats.js';
 import { onParent } from './measure.js';
 
-let held: { release: () => void; wave: ReturnType<typeof runRobots> } | undefined;
+/** Held waves (each `hold` adds one; `release` ends them all). */
+const held: { release: () => void; wave: ReturnType<typeof runRobots> }[] = [];
 
 onParent(async (m) => {
   if (m.cmd === 'wave') {
@@ -23,18 +24,17 @@ onParent(async (m) => {
     let release!: () => void;
     const until = new Promise<void>((r) => (release = r));
     const players = Number(m.players);
-    const wave = runRobots({ appmgr: String(m.appmgr), players, rate: Number(m.rate ?? 2000), durationS: 0, echoPerSec: 0, concurrency: Number(m.concurrency ?? 0) }, { stats, holdUntil: until });
-    held = { release, wave };
+    const wave = runRobots({ appmgr: String(m.appmgr), players, accountPrefix: `hold-${held.length}-${Date.now()}`, rate: Number(m.rate ?? 2000), durationS: 0, echoPerSec: 0, concurrency: Number(m.concurrency ?? 0) }, { stats, holdUntil: until });
+    held.push({ release, wave });
     const deadline = Date.now() + 300_000;
     while (stats.inGame + stats.failed < players && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     return { inGame: stats.inGame, failed: stats.failed, failures: stats.failureRows().slice(0, 5) };
   }
   if (m.cmd === 'release') {
-    if (!held) return { error: 'nothing held' };
-    held.release();
-    const report = await held.wave;
-    held = undefined;
-    return { report };
+    const waves = held.splice(0);
+    for (const h of waves) h.release();
+    const reports = await Promise.all(waves.map((h) => h.wave));
+    return { failed: reports.reduce((a, r) => a + r.failed, 0) };
   }
   return { error: `unknown ${String(m.cmd)}` };
 });
