@@ -16,10 +16,12 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm install --prefix /tmp/build-tools --no-save --no-package-lock --no-audit --no-fund $tools \
  && cp -a /tmp/build-tools/node_modules/. node_modules/ \
  && rm -rf /tmp/build-tools
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.examples.json ./
 COPY scripts/copy-assets.mjs ./scripts/
 COPY proto ./proto
 COPY services ./services
+# The sample game (the built-in `arena` module) compiles to dist/examples/arena with its .proto.
+COPY examples ./examples
 RUN npm run build
 
 # ---- run: production dependencies only ----
@@ -32,7 +34,10 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/dist ./dist
 COPY proto ./proto
 # `gamecluster` on PATH, as `npm install -g` would do: dist/cli.js starts with a node shebang.
-RUN chmod 0755 dist/cli.js && ln -s /app/dist/cli.js /usr/local/bin/gamecluster
+# /app/game is where a studio image puts its game module (`FROM` this image, COPY the module, GAME_MODULE=...;
+# docs/game-modules.md): `gamecluster` is importable from there (`import { defineGame } from 'gamecluster/game'`).
+RUN chmod 0755 dist/cli.js && ln -s /app/dist/cli.js /usr/local/bin/gamecluster \
+ && mkdir -p /app/game/node_modules && ln -s /app /app/game/node_modules/gamecluster
 # The image's unprivileged `node` user, numeric so Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000
 # appmgr HTTP, appmgr admin, appmgr gRPC, login, game, login/game metrics.

@@ -9,7 +9,7 @@
  * `--baseline <git-ref>` starts a second cluster from that ref's sources (git archive into a temp dir) and runs its
  * waves alternated with ours, same generator: the before/after of server CPU per flow in the same run.
  * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--baseline <ref>]
- *       [--cpu-prof <dir>]`.
+ *       [--variant "<pod node flags>"]… [--cpu-prof <dir>]`.
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +24,9 @@ const LOGINS = numFlag(args, '--logins', 2);
 const GAMES = numFlag(args, '--games', 2);
 const baseRef = strFlag(args, '--baseline');
 const podProf = strFlag(args, '--cpu-prof');
+/** --variant "<node flags>" (repeatable): another cluster of this tree whose pods run with those flags. */
+const variants: string[] = [];
+for (let i = 0; i < args.length; i++) if (args[i] === '--variant') variants.push(args[i + 1]!);
 
 interface Flow {
   flows: number;
@@ -65,6 +68,7 @@ const gen = spawnIpc(fileURLToPath(new URL('./lib/robots-load.ts', import.meta.u
 try {
   clusters.push({ name: 'this tree', c: await (await loadStart(root))(ours) });
   if (baseDir) clusters.push({ name: `baseline ${baseRef}`, c: await (await loadStart(baseDir))(opts) });
+  for (const v of variants) clusters.push({ name: `pods ${v}`, c: await (await loadStart(root))({ ...opts, podEnv: { NODE_OPTIONS: v } }) });
   await gen.next();
   const wave = async (c: LocalCluster, players: number): Promise<Flow> => {
     const pods = c.pods.map((p) => ({ role: p.type, pid: p.pid }));
@@ -97,7 +101,7 @@ try {
   }
   console.log(`\nmedians of ${ROUNDS}:`);
   const m = res.map((fs) => ({ cpu: median(fs.map((f) => server(f) / f.flows)), rate: median(fs.map((f) => f.flows / f.seconds)) }));
-  clusters.forEach((c, i) => console.log(`  ${c.name.padEnd(24)} ${Math.round(m[i]!.rate)} flows/s, ${m[i]!.cpu.toFixed(0)} µs server CPU per flow (appmgr + logins + games + redis)`));
+  clusters.forEach((c, i) => console.log(`  ${c.name.padEnd(24)} ${Math.round(m[i]!.rate)} flows/s, ${m[i]!.cpu.toFixed(0)} µs server CPU per flow (appmgr + logins + games + redis)${i ? `; this tree / it: CPU ${(m[0]!.cpu / m[i]!.cpu).toFixed(2)}` : ''}`));
   if (baseDir) console.log(`  server CPU per flow, this tree / baseline: ${(m[0]!.cpu / m[1]!.cpu).toFixed(2)} (target ≤ 0.5); flows/s ratio ${(m[0]!.rate / m[1]!.rate).toFixed(2)}`);
   const last = res[0]!.at(-1)!;
   console.log(`  steps (this tree, last wave): ${Object.entries(last.steps).filter(([k]) => k !== 'echo').map(([k, s]) => `${k} p50 ${s.p50_ms} / p99 ${s.p99_ms} ms`).join('; ')}`);

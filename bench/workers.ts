@@ -202,7 +202,7 @@ async function main(): Promise<void> {
       const port = await freePort();
       const metricsPort = await freePort();
       const appId = `game-bench-${workers}`;
-      const game = startService('game', { ...common, WORKERS: String(workers), PORT: String(port), METRICS_PORT: String(metricsPort), APP_ID: appId, MAX_FRAMES_PER_SEC: '1000000', IDLE_TIMEOUT_MS: '600000' });
+      const game = startService('game', { ...common, RESUME_GRACE_MS: '0', WORKERS: String(workers), PORT: String(port), METRICS_PORT: String(metricsPort), APP_ID: appId, MAX_FRAMES_PER_SEC: '1000000', IDLE_TIMEOUT_MS: '600000' });
       try {
         await waitHttp(`http://127.0.0.1:${metricsPort}/readyz`);
         const tokens = new RedisTokenStore(client, { prefix: 'wb', tokenTtlMs: 600_000 });

@@ -3,7 +3,7 @@
 # and the system packages the project runs against. Installs with apt-get when root, else says what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-need_pkgs=("$@")   # e.g. redis-server prometheus
+need_pkgs=("$@")   # e.g. redis-server prometheus chromium (each is both the Debian package and its command)
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "gamecluster: installing npm dependencies (npm ci)…" >&2

@@ -3,7 +3,7 @@
 # integration tests in test/) with node:test through tsx. Extra args are passed to node --test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-env.sh redis-server redis-sentinel prometheus openssl   # openssl: test/helpers/test-certs.ts (mTLS), test/tls.test.ts
+bash scripts/ensure-env.sh redis-server redis-sentinel prometheus openssl chromium   # openssl: test/helpers/test-certs.ts (mTLS), test/tls.test.ts; chromium: test/browser.test.ts
 node_modules/.bin/tsc --noEmit -p .
 shopt -s globstar nullglob
 files=(services/**/*.test.ts test/**/*.test.ts)

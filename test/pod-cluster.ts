@@ -77,7 +77,9 @@ function externalRedis(url: string): TestRedis {
 
 export async function startCluster(opts: { prefix: string; env?: Record<string, string>; appmgrEnv?: Record<string, string>; redisUrl?: string }): Promise<TestCluster> {
   const redis = opts.redisUrl ? externalRedis(opts.redisUrl) : await startRedis();
-  const common = { REDIS_URL: redis.url, PREFIX: opts.prefix, HEARTBEAT_MS: '500', APP_TTL_MS: '3000', LOG_LEVEL: 'info', ...opts.env };
+  // RESUME_GRACE_MS=0: these clusters test the platform's accounting, where a closed game connection is a player gone
+  // (with the 30 s default a dropped player stays counted, and a drain waits for him). Resume tests set it themselves.
+  const common = { REDIS_URL: redis.url, PREFIX: opts.prefix, HEARTBEAT_MS: '500', APP_TTL_MS: '3000', LOG_LEVEL: 'info', RESUME_GRACE_MS: '0', ...opts.env };
   const procs: Proc[] = [];
   const httpPort = await freePort();
   const adminPort = await freePort();

@@ -17,7 +17,9 @@
  *   either would kill it) and `gamecluster_connections` is back to 1 (the well-behaved client).
  * Deterministic: the bytes come from a seeded PRNG; the seed is printed (rerun with FUZZ_SEED=<seed>). Network
  * interleaving is not deterministic but no assertion depends on it. No timing assertions.
- * Knobs: FUZZ_SEED, FUZZ_FRAMES (default 100000), FUZZ_CONCURRENCY (default 32).
+ * A second test runs the same model over WebSocket (frame-fuzz.ts planWsStream: the items cut into binary messages,
+ * some cut inside a frame, some text) against the same process, counted as deltas.
+ * Knobs: FUZZ_SEED, FUZZ_FRAMES (default 100000), FUZZ_WS_FRAMES (default 20000), FUZZ_CONCURRENCY (default 32).
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,13 +29,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { CloseReason, MsgId } from '../services/protocol/wire.js';
 import { FrameClient } from '../services/socket/frame-client.js';
-import { newTotals, planStream, runConnection, tallyPlan, tallyResult, type WriteStyle } from './helpers/frame-fuzz.js';
+import { newTotals, planStream, planWsStream, runConnection, runWsConnection, tallyPlan, tallyResult, type WriteStyle } from './helpers/frame-fuzz.js';
 import { sample, scrape } from './helpers/reliability.js';
 import { waitFor } from './helpers/wait-for.js';
+import { WsFrameClient } from './helpers/ws-frame-client.js';
 
 const SEED = (process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 32)) >>> 0;
 const TARGET_FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 32);
+const TARGET_WS_FRAMES = Number(process.env.FUZZ_WS_FRAMES ?? 20_000);
 const helper = fileURLToPath(new URL('./helpers/echo-server-main.ts', import.meta.url));
 
 // Echo clients write whole, a short stream a byte at a time, or in chunks up to 2 KiB (see WriteStyle).
@@ -45,6 +49,7 @@ let child: ChildProcess;
 let exit: { code: number | null; signal: string | null } | undefined;
 const stderr: string[] = [];
 let port = 0;
+let wsPort = 0;
 let metricsPort = 0;
 
 before(async () => {
@@ -58,7 +63,7 @@ before(async () => {
     once(child.stdout!.setEncoding('utf8'), 'data'),
     once(child, 'exit').then(() => Promise.reject(new Error(`echo server exited: ${stderr.join('')}`))),
   ])) as [string];
-  ({ port, metricsPort } = JSON.parse(line.split('\n')[0]!) as { port: number; metricsPort: number });
+  ({ port, wsPort, metricsPort } = JSON.parse(line.split('\n')[0]!) as { port: number; wsPort: number; metricsPort: number });
 });
 
 after(async () => {
@@ -160,4 +165,41 @@ test(`fuzz: ≥ ${TARGET_FRAMES} random and mutated frames into a real server pr
   assert.equal((await fresh.request(MsgId.Ping, { clientTimeMs: 7 }, MsgId.Pong)).clientTimeMs?.toString(), '7');
   fresh.destroy();
   good.destroy();
+});
+
+test(`fuzz over WebSocket: ≥ ${TARGET_WS_FRAMES} frames cut into binary messages (and text ones) (seed ${SEED})`, { timeout: 120_000 }, async (t) => {
+  t.diagnostic(`FUZZ_SEED=${SEED}`);
+  // Counted as deltas: the TCP fuzz above ran against the same process.
+  const before = await scrape(metricsPort);
+  const totals = newTotals();
+  let next = 0;
+  const worker = async () => {
+    while (totals.decoded < TARGET_WS_FRAMES) {
+      const p = planWsStream(SEED, 1_000_000 + next++, MAX_ITEMS_PER_CONN);
+      tallyPlan(totals, p);
+      const res = await runWsConnection({ url: `ws://127.0.0.1:${wsPort}/`, seed: SEED, plan: p, timeoutMs: 20_000 });
+      tallyResult(totals, SEED, p, res);
+      assert.equal(exit, undefined, `the server process died: ${JSON.stringify(exit)} ${stderr.join('').slice(-3000)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, 16) }, worker));
+  console.log(`# socket fuzz (WebSocket): ${totals.connections} connections, ${totals.decoded} frames taken, ${totals.serverClosed} closed by the server ${JSON.stringify(totals.reasons)}, ${totals.kicksSeen} kicks seen, ${totals.replies} replies; items by kind ${JSON.stringify(totals.byKind)}`);
+  assert.ok(totals.decoded >= TARGET_WS_FRAMES);
+  assert.ok((totals.reasons.ws_partial ?? 0) > 0, 'some messages ended inside a frame');
+  assert.equal(exit, undefined, `the server process died: ${stderr.join('').slice(-3000)}`);
+  const m = await waitFor('the connection gauge back to the TCP well-behaved client alone or none', async () => {
+    const s = await scrape(metricsPort);
+    return sample(s, 'gamecluster_connections', { app_type: 'game' }) <= 1 ? s : undefined;
+  });
+  const delta = (name: string, labels: Record<string, string> = {}) => sample(m, name, labels) - sample(before, name, labels);
+  assert.equal(totals.serverClosed, Object.values(totals.reasons).reduce((a, b) => a + b, 0), 'connections closed by the server = connections predicted to violate');
+  for (const reason of Object.values(CloseReason)) assert.equal(delta('gamecluster_frames_rejected_total', { reason }), totals.reasons[reason] ?? 0, `frames_rejected_total{reason="${reason}"}`);
+  assert.equal(delta('gamecluster_frames_received_total', { msg: 'C2G_Echo' }), totals.received.C2G_Echo ?? 0);
+  assert.equal(delta('gamecluster_frames_received_total', { msg: 'C2G_LoginByToken' }), totals.received.C2G_LoginByToken ?? 0);
+  assert.equal(delta('gamecluster_frames_sent_total', { msg: 'G2C_Echo' }), totals.sent.G2C_Echo ?? 0);
+  assert.equal(delta('gamecluster_frames_sent_total', { msg: 'S2C_Kick' }), totals.kicksPredicted);
+  // Still serving WebSocket.
+  const fresh = await WsFrameClient.connect(`ws://127.0.0.1:${wsPort}/`);
+  assert.equal((await fresh.request(MsgId.Ping, { clientTimeMs: 7 }, MsgId.Pong)).clientTimeMs?.toString(), '7');
+  fresh.close();
 });

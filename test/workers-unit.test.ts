@@ -56,9 +56,23 @@ test('login broker: the later claim wins; the older holder on another worker is 
 });
 
 test('chart: WORKERS integer as is; auto + limits.cpu → downward API limits.cpu (divisor 1); auto alone stays auto', async () => {
-  const objs = await renderChart({ set: ['game.workers=auto', 'game.resources.limits.cpu=1500m', 'login.workers=3', 'appmgr.workers=auto'] });
+  const objs = await renderChart({ set: ['game.workers=auto', 'game.resumeGraceMs=0', 'game.resources.limits.cpu=1500m', 'login.workers=3', 'appmgr.workers=auto'] });
   const env = (name: string) => mainContainer(find(objs, 'Deployment', name)).env!.find((e) => e.name === 'WORKERS') as unknown;
   assert.deepEqual(env('gc-game'), { name: 'WORKERS', valueFrom: { resourceFieldRef: { containerName: 'game', resource: 'limits.cpu', divisor: '1' } } });
   assert.deepEqual(env('gc-login'), { name: 'WORKERS', value: '3' });
   assert.deepEqual(env('gc-appmgr'), { name: 'WORKERS', value: 'auto' });
+});
+
+test('chart: game.module → GAME_MODULE, game.resumeGraceMs → RESUME_GRACE_MS; game.workers > 1 needs echo and no grace', async () => {
+  const env = (objs: Awaited<ReturnType<typeof renderChart>>, n: string) => mainContainer(find(objs, 'Deployment', 'gc-game')).env!.find((e) => e.name === n)?.value;
+  const defaults = await renderChart();
+  assert.equal(env(defaults, 'GAME_MODULE'), 'echo');
+  assert.equal(env(defaults, 'RESUME_GRACE_MS'), '30000');
+  const arena = await renderChart({ set: ['game.module=arena', 'game.resumeGraceMs=5000'] });
+  assert.equal(env(arena, 'GAME_MODULE'), 'arena');
+  assert.equal(env(arena, 'RESUME_GRACE_MS'), '5000');
+  assert.equal(mainContainer(find(arena, 'Deployment', 'gc-login')).env!.find((e) => e.name === 'GAME_MODULE'), undefined, 'game pods only');
+  for (const set of [['game.workers=2'], ['game.workers=auto', 'game.resumeGraceMs=0', 'game.module=arena']]) {
+    await assert.rejects(renderChart({ set }), /game\.workers=.* needs game\.module=echo and game\.resumeGraceMs=0/, set.join(' '));
+  }
 });

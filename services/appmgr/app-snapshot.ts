@@ -9,7 +9,7 @@
  */
 import type { Logger } from '../platform/logger.js';
 import type { AppTypeName } from '../protocol/wire.js';
-import type { AppDirectory, AppRecord } from '../registry/types.js';
+import type { AppDirectory, AppRecord, ClientTransport } from '../registry/types.js';
 import type { SelectStrategy } from '../registry/redis-selector.js';
 import { pickLocal } from './local-pick.js';
 import type { AppmgrMetrics } from './metrics.js';
@@ -101,9 +101,9 @@ export class AppSnapshot {
   }
 
   /** Local pick with a local bump; undefined when stale or no pod fits. */
-  pick(appType: AppTypeName): AppRecord | undefined | 'stale' {
+  pick(appType: AppTypeName, transport: ClientTransport = 'tcp'): AppRecord | undefined | 'stale' {
     if (!this.usable()) return 'stale';
-    return pickLocal(this.apps, appType, this.o.strategy);
+    return pickLocal(this.apps, appType, this.o.strategy, transport);
   }
 }
 

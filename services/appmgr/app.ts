@@ -62,7 +62,7 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   const ready = (): true | string => (closing ? 'shutting down' : !listening ? 'not listening' : !snapshot.firstReadDone ? 'registry not read yet' : true);
 
   const limiter = config.LOGIN_RATE_PER_IP > 0 ? new LoginRateLimiter({ ratePerSec: config.LOGIN_RATE_PER_IP, maxAddresses: config.LOGIN_RATE_MAX_ADDRESSES }).start() : undefined;
-  const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY });
+  const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY, corsOrigins: config.CORS_ORIGINS });
   const admin = createAdminServer({ snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready });
   const grpc = createGrpcServer({ loginSelector: selector, gameSelector: shared, directory, snapshot, metrics, logger, access });
 

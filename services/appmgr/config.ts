@@ -32,6 +32,31 @@ const trustProxy = z
   .refine((list) => list.length > 0 && list.every(validProxyEntry), 'a comma-separated list of IPs or CIDRs (or loopback|linklocal|uniquelocal)')
   .optional();
 
+/** An origin as browsers send it: scheme://host[:port], nothing after. */
+function validOrigin(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CORS_ORIGINS: which browser origins may call GET /login from another origin. `*` (the default: any, no credentials),
+ * `none` (no CORS headers at all), or a comma list of exact origins (`https://play.example.com,http://localhost:5173`).
+ */
+const corsOrigins = z
+  .string()
+  .trim()
+  .transform((v): '*' | 'none' | string[] => {
+    if (v === '*') return '*';
+    if (v.toLowerCase() === 'none') return 'none';
+    return v.split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
+  })
+  .refine((v) => v === '*' || v === 'none' || (v.length > 0 && v.every(validOrigin)), '"*", "none" or a comma-separated list of origins (scheme://host[:port])')
+  .default('*');
+
 export const appmgrEnv = {
   ...commonEnv,
   HTTP_PORT: env.port(8080),
@@ -42,6 +67,7 @@ export const appmgrEnv = {
   /** Our addition: the bound on addresses the /login limiter tracks at once (memory), oldest dropped first. */
   LOGIN_RATE_MAX_ADDRESSES: env.int(100_000, 1, 10_000_000),
   TRUST_PROXY: trustProxy,
+  CORS_ORIGINS: corsOrigins,
   ...grpcAccessEnv,
   GRPC_TLS_CERT_FILE: env.optionalStr(),
   GRPC_TLS_KEY_FILE: env.optionalStr(),
@@ -78,6 +104,7 @@ export const appmgrEnvHelp = `Environment (defaults in brackets):
   SELECT_STRATEGY  least_loaded | packed [least_loaded]
   LOGIN_RATE_PER_IP  /login requests per second per client address, burst 2x; 0 = off [0]
   LOGIN_RATE_MAX_ADDRESSES  client addresses the limiter tracks at once (oldest dropped) [100000]
+  CORS_ORIGINS     browser origins allowed to call GET /login: *, none, or origin,origin… [*]
   TRUST_PROXY      IPs/CIDRs of proxies whose X-Forwarded-For names the client (unset: the TCP peer)
   GRPC_AUTH        none | token (ADMIN_TOKEN) | mtls (GRPC_TLS_CERT_FILE, GRPC_TLS_KEY_FILE, GRPC_TLS_CA_FILE) [none]
   ADMIN_TOKEN      bearer token every AppMgrService call must carry when GRPC_AUTH=token (16+ chars)

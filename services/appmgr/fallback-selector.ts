@@ -8,7 +8,7 @@
  */
 import type { AppTypeName } from '../protocol/wire.js';
 import { SHED, type RedisAppSelector } from '../registry/redis-selector.js';
-import type { AppSelector, PickResult } from '../registry/types.js';
+import type { AppSelector, ClientTransport, PickResult } from '../registry/types.js';
 import type { AppSnapshot } from './app-snapshot.js';
 
 export type SourcedPick = PickResult & { source: 'redis' | 'cache' };
@@ -21,13 +21,13 @@ export class FallbackSelector implements AppSelector {
     private readonly snapshot: AppSnapshot,
   ) {}
 
-  async pick(appType: AppTypeName): Promise<SourcedPick> {
-    const r = await this.shared.pick(appType);
+  async pick(appType: AppTypeName, _reserveFor?: string, transport: ClientTransport = 'tcp'): Promise<SourcedPick> {
+    const r = await this.shared.pick(appType, '', transport);
     if (r.ok || r.reason !== 'redis_down' || r === SHED) return { ...r, source: 'redis' };
-    const local = this.snapshot.pick(appType);
+    const local = this.snapshot.pick(appType, transport);
     if (local === 'stale') return { ok: false, reason: 'redis_down', source: 'cache' };
     if (!local) return { ok: false, reason: 'no_app', source: 'cache' };
-    return { ok: true, app: { appId: local.appId, ip: local.ip, port: local.port }, source: 'cache' };
+    return { ok: true, app: { appId: local.appId, ip: local.ip, port: local.port, wsPort: local.wsPort ?? 0 }, source: 'cache' };
   }
 
   /**
@@ -35,18 +35,18 @@ export class FallbackSelector implements AppSelector {
    * costs no promise and no extra result object. `done` is called exactly once (synchronously when Redis is known
    * to be down).
    */
-  pickWith(appType: AppTypeName, done: (r: PickResult, source: PickSource) => void): void {
+  pickWith(appType: AppTypeName, done: (r: PickResult, source: PickSource) => void, transport: ClientTransport = 'tcp'): void {
     const onShared = (r: PickResult) => {
       if (r.ok || r.reason !== 'redis_down' || r === SHED) return done(r, 'redis');
-      this.fromSnapshot(appType, done);
+      this.fromSnapshot(appType, done, transport);
     };
-    this.shared.pickWith(appType, '', onShared);
+    this.shared.pickWith(appType, '', onShared, transport);
   }
 
-  private fromSnapshot(appType: AppTypeName, done: (r: PickResult, source: PickSource) => void): void {
-    const local = this.snapshot.pick(appType);
+  private fromSnapshot(appType: AppTypeName, done: (r: PickResult, source: PickSource) => void, transport: ClientTransport): void {
+    const local = this.snapshot.pick(appType, transport);
     if (local === 'stale') return done({ ok: false, reason: 'redis_down' }, 'cache');
     if (!local) return done({ ok: false, reason: 'no_app' }, 'cache');
-    done({ ok: true, app: { appId: local.appId, ip: local.ip, port: local.port } }, 'cache');
+    done({ ok: true, app: { appId: local.appId, ip: local.ip, port: local.port, wsPort: local.wsPort ?? 0 } }, 'cache');
   }
 }

@@ -16,7 +16,7 @@ import { ReturnCode, type AppTypeName } from '../protocol/wire.js';
 import type { ProtoGrpcType } from '../protocol/gen/grpc/gamecluster.js';
 import type { AppInfo } from '../protocol/gen/grpc/gamecluster/v1/AppInfo.js';
 import type { AppMgrServiceHandlers } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
-import type { AppDirectory, AppRecord, AppSelector, PickResult } from '../registry/types.js';
+import type { AppDirectory, AppRecord, AppSelector, ClientTransport, PickResult } from '../registry/types.js';
 import type { AppSnapshot } from './app-snapshot.js';
 import { guardHandlers, type GrpcAccess } from './grpc-auth.js';
 import type { AppmgrMetrics } from './metrics.js';
@@ -69,12 +69,13 @@ function toAppInfo(a: AppRecord): AppInfo {
     state: a.state === 'ready' ? 'APP_STATE_READY' : 'APP_STATE_DRAINING',
     lastSeenMs: a.tsMs,
     capacity: a.capacity,
+    wsPort: a.wsPort ?? 0,
   };
 }
 
 function pickReply(r: PickResult) {
-  if (r.ok) return { returnCode: ReturnCode.OK, appId: r.app.appId, ip: r.app.ip, port: r.app.port };
-  return { returnCode: r.reason === 'no_app' ? ReturnCode.NO_APP : ReturnCode.BUSY, appId: '', ip: '', port: 0 };
+  if (r.ok) return { returnCode: ReturnCode.OK, appId: r.app.appId, ip: r.app.ip, port: r.app.port, wsPort: r.app.wsPort ?? 0 };
+  return { returnCode: r.reason === 'no_app' ? ReturnCode.NO_APP : ReturnCode.BUSY, appId: '', ip: '', port: 0, wsPort: 0 };
 }
 
 export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
@@ -85,9 +86,9 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     'grpc.http2.min_ping_interval_without_data_ms': 10_000,
   });
 
-  const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game', account?: string) => {
+  const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game', account?: string, transport: ClientTransport = 'tcp') => {
     const t0 = performance.now();
-    const r = await sel.pick(type, account);
+    const r = await sel.pick(type, account, transport);
     d.metrics.selectSeconds.observe({ app_type: type }, (performance.now() - t0) / 1000);
     const cached = r.ok && (r as { source?: string }).source === 'cache';
     d.metrics.requests.inc({ route, result: r.ok ? (cached ? 'cache' : 'ok') : r.reason });
@@ -102,7 +103,8 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     AllocateGame: (call, cb) => {
       // Accounts are bounded by the login's validation; anything longer is not reserved (the bump still counts).
       const account = call.request.account.length <= 64 ? call.request.account : '';
-      timedPick(d.gameSelector, 'game', 'allocate_game', account).then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
+      // websocket: the player came in over WebSocket; only games with a WebSocket listener can take him.
+      timedPick(d.gameSelector, 'game', 'allocate_game', account, call.request.websocket ? 'ws' : 'tcp').then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
     },
     ListApps: (call, cb) => {
       const type = appTypeFromProto[call.request.appType];

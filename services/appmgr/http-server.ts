@@ -6,7 +6,10 @@
  * With `LOGIN_RATE_PER_IP` > 0 a per-address token bucket answers 429/returncode 6 with `Retry-After: 1` past the
  * rate; with it off the /login handler is the unwrapped one (no per-request work at all). The client address is the
  * TCP peer, or — with `TRUST_PROXY` — the X-Forwarded-For entry added by the last untrusted hop (fastify/proxy-addr).
+ * `?transport=ws` answers a login's WebSocket port instead, chosen among the logins that have one (same pick, same
+ * bump). Browsers on other origins may call it: `CORS_ORIGINS` (@fastify/cors: no credentials, Retry-After exposed).
  */
+import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Counter } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
@@ -27,6 +30,8 @@ export interface HttpDeps {
   limiter?: LoginRateLimiter | undefined;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed. */
   trustProxy?: string[] | undefined;
+  /** CORS_ORIGINS: `*`, exact origins, or `none`/undefined (no CORS headers). Public port only. */
+  corsOrigins?: '*' | 'none' | string[] | undefined;
 }
 
 const loginBody = {
@@ -45,6 +50,9 @@ export function toAppJson(a: AppRecord) {
 
 export function createHttpServer(d: HttpDeps): FastifyInstance {
   const app = createFastify(d.trustProxy ? { trustProxy: d.trustProxy } : {});
+  if (d.corsOrigins && d.corsOrigins !== 'none') {
+    app.register(cors, { origin: d.corsOrigins, methods: ['GET', 'HEAD'], credentials: false, exposedHeaders: ['Retry-After'], maxAge: 600 });
+  }
 
   const noApp = { returncode: ReturnCode.NO_APP, ip: '', port: 0 };
   const busy = { returncode: ReturnCode.BUSY, ip: '', port: 0 };
@@ -58,14 +66,16 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
     redis_down: d.metrics.requests.labels('login', 'redis_down'),
   };
   // A plain (non-async) handler answering from the selector's callback: no promise per request on the hot path.
-  const login = (_req: FastifyRequest, reply: FastifyReply) => {
+  const login = (req: FastifyRequest, reply: FastifyReply) => {
     const t0 = performance.now();
+    // Any other transport value (or none) is TCP: the contract's only variant is `ws`.
+    const ws = (req.query as { transport?: unknown }).transport === 'ws';
     d.selector.pickWith('login', (r, source) => {
       try {
         selectTimer.observe((performance.now() - t0) / 1000);
         if (r.ok) {
           counted[source === 'cache' ? 'cache' : 'ok'].inc();
-          reply.code(200).send({ returncode: ReturnCode.OK, ip: r.app.ip, port: r.app.port });
+          reply.code(200).send({ returncode: ReturnCode.OK, ip: r.app.ip, port: ws ? (r.app.wsPort ?? 0) : r.app.port });
           return;
         }
         counted[r.reason].inc();
@@ -74,7 +84,7 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
         // Not expected; but a reply is owed: the error handler logs it once and answers 500 JSON.
         reply.send(err);
       }
-    });
+    }, ws ? 'ws' : 'tcp');
   };
   const schema = { response: { 200: loginBody, 429: loginBody, 503: loginBody } };
   if (d.limiter) app.get('/login', { schema }, limited(login, d.limiter, d.metrics.loginRateLimited, busy));

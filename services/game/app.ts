@@ -6,6 +6,9 @@
  * drain()/close(). With `worker` (a WORKERS>1 worker) the same pod body runs without heartbeat/health server; every
  * worker subscribes to the pod's kick channel and only the one holding the named socket key acts, which is also how
  * a duplicate whose older session sits on another worker of this pod is kicked (the claim publishes it).
+ * The game module (GAME_MODULE, loaded by load.ts unless the caller passes it) runs in a GameHost that owns the
+ * players: a drop inside RESUME_GRACE_MS leaves the player away (counted, resumable with C2G_Resume), C2G_Leave leaves
+ * at once, and the session record is released when the player finally leaves.
  */
 import type { Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
@@ -21,13 +24,22 @@ import type { PodStartOptions } from '../pod/workers/pod-worker.js';
 import type { GameConfig } from './config.js';
 import { GameSessions } from './sessions.js';
 import { newGameConnData, tokenLoginHandler, type GameConnData } from './token-login.js';
+import { createGameMetrics } from './module/game-metrics.js';
+import { GameHost } from './module/host.js';
+import { loadGameModule, type LoadedGame } from './module/load.js';
+import { leaveHandler, resumeHandler } from './resume.js';
 
 export interface StartGameOptions extends PodStartOptions {
   registry?: Registry;
   hostname?: string;
+  /** The module, already loaded (main.ts loads it before anything starts); else GAME_MODULE is loaded here. */
+  game?: LoadedGame;
+  /** Receives the module host (tests). */
+  onHost?: (host: GameHost) => void;
 }
 
 export async function startGame(config: GameConfig, logger: Logger, opts: StartGameOptions = {}): Promise<PodHandle> {
+  const game = opts.game ?? (await loadGameModule(config.GAME_MODULE));
   const identity = resolvePodIdentity(config, opts.hostname);
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('game', opts.registry);
@@ -38,17 +50,26 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const sessionRegistry = new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log, sessionTtlMs: 3 * config.HEARTBEAT_MS });
   const sessions = new GameSessions(sessionRegistry, server, identity.appId, log, { refreshMs: config.HEARTBEAT_MS });
 
+  const gameMetrics = createGameMetrics(metrics.registry);
+  const host = new GameHost({ game, server, sessions, metrics: gameMetrics, logger: log, graceMs: config.RESUME_GRACE_MS, onCountChanged: () => runtime.refreshOnline() });
+  opts.onHost?.(host);
+  sessions.useDirectory(host);
+  runtime.holdAway(host);
   server.handle(
     MsgId.C2G_LoginByToken,
     { requiresAuth: false },
-    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, maxTokenFailures: config.MAX_TOKEN_FAILURES, onOnline: () => runtime.refreshOnline(), onRedeemCounted: () => runtime.countRedeem() }),
+    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, maxTokenFailures: config.MAX_TOKEN_FAILURES, onOnline: () => runtime.refreshOnline(), onRedeemCounted: () => runtime.countRedeem(), join: (c) => host.join(c), joined: (c) => host.joined(c) }),
   );
+  server.handle(MsgId.C2G_Resume, { requiresAuth: false }, resumeHandler({ host, resumes: gameMetrics.resumes, maxTokenFailures: config.MAX_TOKEN_FAILURES }));
+  server.handle(MsgId.C2G_Leave, { requiresAuth: true }, leaveHandler(host));
+  server.handleRange(host.route());
   server.handle(MsgId.Ping, { requiresAuth: true }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
   server.handle(MsgId.C2G_Echo, { requiresAuth: true }, (c, m) => void c.send(MsgId.G2C_Echo, { payload: m.payload ?? new Uint8Array(0), clientTimeMs: m.clientTimeMs ?? 0 }));
-  server.onClose((c) => {
-    if (c.objectKey !== undefined) sessions.release(c.objectKey, c.socketKey);
-  });
+  // The host releases a session record when its player finally leaves (not at every close: he may be away).
+  server.onClose((c) => host.connClosed(c));
+  runtime.onClose(async () => host.close());
   runtime.onClose(() => sessions.close());
+  host.start();
 
   // The subscription is sent once Redis is connected (ioredis resubscribes after reconnects); start does not wait
   // for it when Redis is down.

@@ -1,13 +1,20 @@
 /**
- * The game pod's configuration: exactly the pod variables (services/pod/pod-config.ts) with PORT default 6001.
- * Pure parsing; main.ts exits 2 on a bad variable.
+ * The game pod's configuration: the pod variables (services/pod/pod-config.ts) with PORT default 6001, plus the game
+ * module (GAME_MODULE, `--module` overrides it) and the resume grace (RESUME_GRACE_MS). Pure parsing; main.ts exits 2
+ * on a bad variable. `checkGameWorkers`: a module other than `echo`, or a resume grace, keeps state in the process,
+ * so such a pod runs one process (WORKERS > 1 is a config error saying why).
  */
 import { z } from 'zod';
-import { loadConfig } from '../platform/config.js';
+import { ConfigError, env, loadConfig } from '../platform/config.js';
+import { resolveWorkers } from '../platform/workers.js';
 import { podEnv, podEnvHelp } from '../pod/pod-config.js';
 
 export const GAME_DEFAULT_PORT = 6001;
-export const gameEnv = podEnv(GAME_DEFAULT_PORT);
+export const gameEnv = {
+  ...podEnv(GAME_DEFAULT_PORT),
+  GAME_MODULE: z.string().trim().min(1, 'a module: echo, arena, a path (./game.js) or a package name').max(512, 'at most 512 chars').default('echo'),
+  RESUME_GRACE_MS: env.int(30_000, 0, 3_600_000),
+};
 export type GameConfig = z.output<z.ZodObject<typeof gameEnv>>;
 
 /** Throws ConfigError (one line naming the variable) on a bad value. */
@@ -15,5 +22,19 @@ export function parseGameConfig(source: NodeJS.ProcessEnv = process.env): GameCo
   return loadConfig(gameEnv, source);
 }
 
+/** Throws ConfigError naming WORKERS when the pod would run state-keeping game code in several processes. */
+export function checkGameWorkers(c: GameConfig, workers = resolveWorkers(c.WORKERS)): void {
+  if (workers <= 1) return;
+  const why =
+    c.GAME_MODULE !== 'echo'
+      ? `GAME_MODULE=${c.GAME_MODULE} keeps its state in one process`
+      : c.RESUME_GRACE_MS > 0
+        ? `RESUME_GRACE_MS=${c.RESUME_GRACE_MS} keeps away players in one process (set RESUME_GRACE_MS=0 to run workers)`
+        : undefined;
+  if (why) throw new ConfigError('WORKERS', `invalid WORKERS=${String(c.WORKERS)} (${workers} processes): a game pod runs one process when ${why}; scale it with pods`);
+}
+
 export const gameEnvHelp = `Environment (defaults in brackets):
-${podEnvHelp(GAME_DEFAULT_PORT)}`;
+${podEnvHelp(GAME_DEFAULT_PORT)}
+  GAME_MODULE       the game module: echo | arena | a path (./game.js) | a package in /app/game/node_modules [echo]
+  RESUME_GRACE_MS   how long a dropped player stays online for C2G_Resume; 0 = off [30000]`;

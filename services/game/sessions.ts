@@ -13,6 +13,15 @@ import { KickReason } from '../protocol/wire.js';
 import type { SessionRegistry } from '../registry/index.js';
 import type { FrameServer } from '../socket/frame-server.js';
 
+/**
+ * Who holds this pod's sessions when the session outlives its connection (resume: services/game/module/host.ts):
+ * the (account, session socket key) pairs to keep in Redis, and the kick of one of them (false: not here).
+ */
+export interface SessionDirectory {
+  sessions(): { account: string; socketKey: string }[];
+  kick(account: string, socketKey: string): boolean;
+}
+
 export interface GameSessionsOptions {
   /** How often the live sessions' records are refreshed (HEARTBEAT_MS; their PX is 3 × this). 0 = never (tests). */
   refreshMs: number;
@@ -28,6 +37,7 @@ export class GameSessions {
   private readonly kickedWhileClaiming = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
+  private directory: SessionDirectory | undefined;
 
   constructor(
     private readonly registry: SessionRegistry,
@@ -36,6 +46,11 @@ export class GameSessions {
     private readonly logger: Logger,
     private readonly o: GameSessionsOptions = { refreshMs: 0 },
   ) {}
+
+  /** Sessions are held by `d` (live and away players) instead of the open connections. */
+  useDirectory(d: SessionDirectory): void {
+    this.directory = d;
+  }
 
   /**
    * Subscribes to kick requests for this pod and starts the periodic refresh of its sessions' records (also run at
@@ -63,8 +78,8 @@ export class GameSessions {
   }
 
   private async refreshOnce(): Promise<void> {
-    const live: { account: string; socketKey: string }[] = [];
-    for (const c of this.server.connections()) if (c.state === 'online' && c.objectKey !== undefined) live.push({ account: c.objectKey, socketKey: c.socketKey });
+    const live: { account: string; socketKey: string }[] = this.directory ? this.directory.sessions() : [];
+    if (!this.directory) for (const c of this.server.connections()) if (c.state === 'online' && c.objectKey !== undefined) live.push({ account: c.objectKey, socketKey: c.socketKey });
     if (live.length === 0) return;
     try {
       const lost = await this.registry.refresh(this.appId, live);
@@ -80,6 +95,7 @@ export class GameSessions {
 
   /** Kicks the live session (account, socketKey) on this pod with DUPLICATE_LOGIN; false if it is already gone. */
   kickLocal(account: string, socketKey: string): boolean {
+    if (this.directory?.kick(account, socketKey)) return true;
     const conn = this.server.findByObjectKey(account);
     if (!conn || conn.socketKey !== socketKey) {
       // Its claim may not have answered yet: remember the kick so the login path acts on it (claim → 'kicked').

@@ -7,7 +7,8 @@
  * already online → ALREADY_ONLINE; one sent while another is pending → BUSY. A newer login of the account whose kick
  * arrives while this one's claim is in flight wins: this connection gets S2C_Kick{DUPLICATE_LOGIN}. Counted in
  * gamecluster_logins_total{app_type="game",result}. MAX_TOKEN_FAILURES failed attempts on one connection (token guessing)
- * close it after the last answer (`token_failures`, S2C_Kick{PROTOCOL_ERROR}).
+ * close it after the last answer (`token_failures`, S2C_Kick{PROTOCOL_ERROR}). The OK answer carries the player's
+ * `resume_token` (protocol.md "Resume"), then the game module's onJoin runs.
  */
 import type { Counter } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
@@ -39,13 +40,17 @@ export interface TokenLoginDeps {
    * session claim failed). Called exactly once per successful redeem, in the same tick as the online change.
    */
   onRedeemCounted: () => void;
+  /** The player exists from now on (the game module host); returns his resume token for the answer. */
+  join?: (conn: Conn<GameConnData>) => string;
+  /** After the OK answer was sent (the module's onJoin). */
+  joined?: (conn: Conn<GameConnData>) => void;
 }
 
 export function tokenLoginHandler(d: TokenLoginDeps) {
   let redisFailing = false;
-  const answer = (conn: Conn<GameConnData>, code: ReturnCode, playerId = '') => {
+  const answer = (conn: Conn<GameConnData>, code: ReturnCode, playerId = '', resumeToken = '') => {
     d.logins.inc({ app_type: 'game', result: returnCodeName(code) });
-    conn.send(MsgId.G2C_LoginByTokenRs, { returnCode: code, playerId });
+    conn.send(MsgId.G2C_LoginByTokenRs, resumeToken ? { returnCode: code, playerId, resumeToken } : { returnCode: code, playerId });
   };
   const invalid = (conn: Conn<GameConnData>) => {
     answer(conn, ReturnCode.TOKEN_INVALID);
@@ -97,9 +102,11 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
       // The older session on this pod goes now, not when the pub/sub message comes back.
       d.sessions.kickOtherLocal(account, conn.socketKey);
       conn.authenticate(account);
+      const resumeToken = d.join?.(conn) ?? '';
       d.onRedeemCounted();
       d.onOnline();
-      answer(conn, ReturnCode.OK, account);
+      answer(conn, ReturnCode.OK, account, resumeToken);
+      d.joined?.(conn);
     } finally {
       conn.data.pending = false;
     }

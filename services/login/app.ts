@@ -61,7 +61,7 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
         }
       : check,
   );
-  server.handle(MsgId.C2L_EnterGame, { requiresAuth: true }, enterGameHandler({ allocate: (a) => appmgr.allocateGame(a), tokens, logger: log }));
+  server.handle(MsgId.C2L_EnterGame, { requiresAuth: true }, enterGameHandler({ allocate: (a, ws) => appmgr.allocateGame(a, ws), tokens, logger: log }));
   runtime.onClose(async () => appmgr.close());
 
   return runtime.launch(server);

@@ -43,17 +43,19 @@ export class AppmgrClient {
     });
   }
 
-  allocateGame(account: string): Promise<AllocateResult> {
+  /** `websocket`: the player is connected over WebSocket; the game must have a WebSocket listener, whose port is answered. */
+  allocateGame(account: string, websocket = false): Promise<AllocateResult> {
     return new Promise((resolve) => {
       const deadline = new Date(Date.now() + (this.o.deadlineMs ?? 2000));
       const md = this.o.access?.metadata;
-      this.client.allocateGame({ account }, md ? md.clone() : new grpc.Metadata(), { deadline }, (err, res) => {
+      this.client.allocateGame({ account, websocket }, md ? md.clone() : new grpc.Metadata(), { deadline }, (err, res) => {
         if (err || !res) {
           this.failed(new AppmgrUnavailableError(`AllocateGame failed: ${err?.details || err?.message || 'no answer'}`, { cause: err }));
           return resolve({ kind: 'busy' });
         }
         this.recovered();
-        if (res.returnCode === 'RETURN_CODE_OK' && res.ip && res.port > 0) return resolve({ kind: 'ok', appId: res.appId, ip: res.ip, port: res.port });
+        const port = websocket ? res.wsPort : res.port;
+        if (res.returnCode === 'RETURN_CODE_OK' && res.ip && port > 0) return resolve({ kind: 'ok', appId: res.appId, ip: res.ip, port });
         if (res.returnCode === 'RETURN_CODE_NO_APP') return resolve({ kind: 'no_app' });
         resolve({ kind: 'busy' });
       });

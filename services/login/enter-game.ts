@@ -1,7 +1,8 @@
 /**
  * `C2L_EnterGame` on login (only after a successful account check): asks appmgr for the least-loaded game
  * (AllocateGame), issues a single-use token bound to (account, that game's app_id) in Redis and answers
- * `L2C_EnterGameRs{OK, ip, port, token}`, then closes the connection once the answer is flushed (the player has
+ * `L2C_EnterGameRs{OK, ip, port, token}` — a player connected over WebSocket is allocated a game with a WebSocket
+ * listener (`AllocateGame{websocket: true}`) and `port` is that game's WebSocket port — then closes the connection once the answer is flushed (the player has
  * left login). appmgr's NO_APP → NO_APP; appmgr or Redis unavailable → BUSY; on an error the connection stays open
  * so the client may retry. One EnterGame at a time per connection (another while one is pending → BUSY).
  */
@@ -13,7 +14,8 @@ import type { LoginConnData } from './account-check.js';
 import type { AllocateResult } from './appmgr-client.js';
 
 export interface EnterGameDeps {
-  allocate: (account: string) => Promise<AllocateResult>;
+  /** `websocket`: the player is on a WebSocket connection (he gets a game's WebSocket port). */
+  allocate: (account: string, websocket: boolean) => Promise<AllocateResult>;
   tokens: TokenStore;
   logger: Logger;
 }
@@ -26,7 +28,7 @@ export function enterGameHandler(d: EnterGameDeps) {
     const account = conn.objectKey!;
     conn.data.entering = true;
     try {
-      const game = await d.allocate(account);
+      const game = await d.allocate(account, conn.net === 'ws');
       if (game.kind !== 'ok') return void fail(conn, game.kind === 'no_app' ? ReturnCode.NO_APP : ReturnCode.BUSY);
       let token: string;
       try {

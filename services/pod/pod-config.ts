@@ -33,6 +33,8 @@ export function podEnv(defaultPort: number) {
   return {
     ...commonEnv,
     PORT: env.port(defaultPort),
+    /** The WebSocket listener (protocol.md "Transports"); 0 = off. */
+    WS_PORT: env.port(0),
     METRICS_PORT: env.port(9100),
     APP_ID: appId(),
     POD_NAME: appId(),
@@ -145,6 +147,7 @@ export function exitOnConfigError<T>(command: string, parse: () => T): T {
 /** `--help` text of the variables every pod reads. */
 export function podEnvHelp(defaultPort: number): string {
   return `  PORT              client TCP port [${defaultPort}]
+  WS_PORT           client WebSocket port (path /, binary frames; wss with TLS_CERT_FILE); 0 = off [0]
   METRICS_PORT      /metrics /healthz /readyz [9100]
   APP_ID            unique pod id [POD_NAME, else <hostname>-<PORT>]
   ADVERTISE_HOST    address given to clients [POD_IP, else 127.0.0.1]

@@ -12,24 +12,30 @@ import { listenInRange, probeListen, writePortsFile } from './port-range.js';
 
 export interface PortsConfig {
   PORT: number;
+  /** 0 = no WebSocket listener. In hostNetwork mode any other value means "on, on a free port of the range". */
+  WS_PORT?: number;
   METRICS_PORT: number;
   PORTS_FILE: string;
 }
 
 /**
- * Metrics listener first, then the client listener (the order the runtime always had). `listenClient` may be
- * undefined when another process binds the client port later (the WORKERS>1 primary): then a free port is only found.
+ * Metrics listener first, then the client listener (the order the runtime always had), then the WebSocket listener
+ * when WS_PORT is on (`wsPort` 0 otherwise). A WORKERS>1 primary passes listeners that only find a free port (the
+ * workers bind it later).
  */
 export async function bindPodPorts(
   plan: ExposePlan,
   c: PortsConfig,
   listenMetrics: (port: number) => Promise<number>,
   listenClient: (port: number) => Promise<number>,
-): Promise<{ port: number; metricsPort: number }> {
+  listenWs?: (port: number) => Promise<number>,
+): Promise<{ port: number; metricsPort: number; wsPort: number }> {
   const range = plan.portRange;
+  const ws = listenWs && (c.WS_PORT ?? 0) > 0 ? listenWs : undefined;
   if (!range) {
     const metricsPort = await listenMetrics(c.METRICS_PORT);
-    return { metricsPort, port: await listenClient(c.PORT) };
+    const port = await listenClient(c.PORT);
+    return { metricsPort, port, wsPort: ws ? await ws(c.WS_PORT!) : 0 };
   }
   // A quick bind-and-release first skips ports in use without the real listener logging each refusal; the real
   // listen still decides (another pod may win the port in between: then the next one is tried).
@@ -37,8 +43,10 @@ export async function bindPodPorts(
   const tryPort = (listen: (p: number) => Promise<number>) => async (p: number) => listen(await probe(p));
   const metricsPort = await listenInRange(range, 'METRICS_PORT', tryPort(listenMetrics));
   const port = await listenInRange(range, 'PORT', tryPort(listenClient), new Set([metricsPort]));
-  writePortsFile(c.PORTS_FILE, { port, metricsPort });
-  return { port, metricsPort };
+  // hostNetwork: the WebSocket port is a free port of the range too (advertised as bound, like PORT).
+  const wsPort = ws ? await listenInRange(range, 'WS_PORT', tryPort(ws), new Set([metricsPort, port])) : 0;
+  writePortsFile(c.PORTS_FILE, { port, metricsPort, wsPort });
+  return { port, metricsPort, wsPort };
 }
 
 /** Sets identity.advertiseHost from the Node when the plan says so; resolves at once otherwise. */

@@ -6,6 +6,8 @@ export interface PodHandle {
   readonly appId: string;
   /** Bound client TCP port (useful with PORT=0). */
   readonly port: number;
+  /** Bound client WebSocket port (0: no WebSocket listener). */
+  readonly wsPort: number;
   /** Bound /metrics /healthz /readyz port (useful with METRICS_PORT=0). */
   readonly metricsPort: number;
   /** What the pod advertises to clients in the registry. */

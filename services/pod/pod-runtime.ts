@@ -7,6 +7,8 @@
  * the pod: it starts degraded, heartbeats retry, and the pod becomes ready after its first heartbeat attempt.
  * Inside a `WORKERS>1` worker (`worker` set) the heartbeat and the health server belong to the primary: the runtime
  * then only listens, reports its online count and drains on the primary's command (workers/worker-hooks.ts).
+ * A game pod's away players (inside the resume grace, `holdAway`) count as online everywhere — gauge, heartbeat,
+ * capacity, deletion cost — and as players to the drain, whose deadline ends them too.
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -17,7 +19,7 @@ import type { AppTypeName } from '../protocol/wire.js';
 import { closeRedis, createRedisClient, RedisHeartbeatWriter, waitReady } from '../registry/index.js';
 import type { WorkerLink } from '../platform/worker-link.js';
 import type { FrameServer } from '../socket/frame-server.js';
-import { DrainController, type DrainReason } from './drain.js';
+import { DrainController, type DrainReason, type DrainTarget } from './drain.js';
 import type { PodHandle } from './pod-handle.js';
 import type { PodEnv, PodIdentity } from './pod-config.js';
 import { attachWorkerHooks, type WorkerHooks } from './workers/worker-hooks.js';
@@ -35,10 +37,29 @@ export interface PodRuntimeOptions {
   worker?: WorkerLink | undefined;
 }
 
+/**
+ * A game pod's players as the game module host keeps them (services/game/module/host.ts): live and away (inside the
+ * resume grace, no connection). They are the pod's online count — a connection closing after C2G_Leave or taken over
+ * by a resume is not a player.
+ */
+export interface AwayPlayers {
+  /** Players here: live and away. */
+  readonly playerCount: number;
+  readonly away: number;
+  whenNoneAway(waitMs: number): Promise<void>;
+  /** The pod started draining (the game module's onDrain). */
+  drainStarted(): void;
+  /** The drain deadline: end the away players; the kicks that follow are the drain's. */
+  drainDeadline(): void;
+  undrained(): void;
+}
+
 export class PodRuntime {
   readonly redis: Redis;
   readonly appId: string;
   port = 0;
+  /** The bound WebSocket port (0: WS_PORT off). */
+  wsPort = 0;
   metricsPort = 0;
   private server: FrameServer<any> | undefined;
   private readonly health: HealthServer;
@@ -53,6 +74,7 @@ export class PodRuntime {
   private readonly startAbort = new AbortController();
   private advertiseKnown: boolean;
   private workerHooks: WorkerHooks | undefined;
+  private awayPlayers: AwayPlayers | undefined;
 
   constructor(private readonly o: PodRuntimeOptions) {
     this.appId = o.identity.appId;
@@ -83,9 +105,41 @@ export class PodRuntime {
     return this.closing || (this.drainCtl?.draining ?? false);
   }
 
-  /** Players online here (authenticated connections). */
+  /** Players online here (authenticated connections, plus players away inside the resume grace). */
   online(): number {
-    return this.server?.authenticated ?? 0;
+    return this.awayPlayers ? this.awayPlayers.playerCount : (this.server?.authenticated ?? 0);
+  }
+
+  /** Counts `a`'s away players as online and as players to the drain (call before launch). */
+  holdAway(a: AwayPlayers): void {
+    this.awayPlayers = a;
+  }
+
+  /** What the drain waits for and kicks: the server's connections plus the away players. */
+  private drainTarget(server: FrameServer<any>): DrainTarget {
+    const away = () => this.awayPlayers?.away ?? 0;
+    const holder = () => this.awayPlayers;
+    return {
+      get size() {
+        return server.size + away();
+      },
+      async whenEmpty(waitMs: number) {
+        const end = Date.now() + waitMs;
+        for (;;) {
+          const left = end - Date.now();
+          if (left <= 0) return;
+          if (server.size > 0) await server.whenEmpty(left);
+          else if (away() > 0) await holder()!.whenNoneAway(left);
+          else return;
+        }
+      },
+      async kickAll(reason, waitMs) {
+        holder()?.drainDeadline();
+        await server.kickAll(reason, waitMs);
+      },
+      stopAccepting: () => server.stopAccepting(),
+      resumeAccepting: () => server.resumeAccepting(),
+    };
   }
 
   /** Successful token redeems accounted for (game): see HeartbeatSource.redeemsCounted. */
@@ -120,6 +174,7 @@ export class PodRuntime {
     return {
       appId: identity.appId,
       port: this.port,
+      wsPort: this.wsPort,
       metricsPort: this.metricsPort,
       advertise: { host: identity.advertiseHost, port: identity.advertisePort || this.port },
       online: () => this.online(),
@@ -135,20 +190,26 @@ export class PodRuntime {
     server.onClose(() => this.refreshOnline());
     await waitReady(this.redis, this.o.redisWaitMs ?? 2000);
     if (this.o.worker) return this.startWorker(server, this.o.worker);
-    const ports = await bindPodPorts(identity.expose, c, (p) => this.health.listen(p, c.BIND_HOST), (p) => server.listen(p, c.BIND_HOST));
+    const ports = await bindPodPorts(identity.expose, c, (p) => this.health.listen(p, c.BIND_HOST), (p) => server.listen(p, c.BIND_HOST), (p) => server.listenWs(p, c.BIND_HOST));
     this.metricsPort = ports.metricsPort;
     this.port = ports.port;
+    this.wsPort = ports.wsPort;
     // Unready and unregistered until the advertised address is known: a player is never sent to a guess.
     await resolveAdvertiseHost(identity, logger, this.startAbort.signal);
     this.advertiseKnown = true;
     this.drainCtl = new DrainController({
       timeoutMs: c.DRAIN_TIMEOUT_MS,
-      target: server,
+      target: this.drainTarget(server),
       logger,
       // Report `draining` at once so appmgr stops picking this pod now, not at the next beat.
-      onDraining: () =>
-        void this.heartbeat?.beatNow().then((ok) => logger.info({ written: ok }, ok ? 'draining reported in a heartbeat' : 'draining heartbeat failed; retrying')),
-      onReady: () => void this.heartbeat?.beatNow(),
+      onDraining: () => {
+        void this.heartbeat?.beatNow().then((ok) => logger.info({ written: ok }, ok ? 'draining reported in a heartbeat' : 'draining heartbeat failed; retrying'));
+        this.awayPlayers?.drainStarted();
+      },
+      onReady: () => {
+        void this.heartbeat?.beatNow();
+        this.awayPlayers?.undrained();
+      },
     });
     const self = this;
     this.heartbeat = new RedisHeartbeatWriter(this.redis, {
@@ -162,6 +223,7 @@ export class PodRuntime {
         appType: this.o.appType,
         ip: identity.advertiseHost,
         port: identity.advertisePort || this.port,
+        wsPort: this.wsPort,
         capacity: c.CAPACITY,
         online: () => self.online(),
         draining: () => self.draining,
@@ -180,8 +242,9 @@ export class PodRuntime {
   private async startWorker(server: FrameServer<any>, link: WorkerLink): Promise<{ port: number; metricsPort: number }> {
     const { config: c, logger } = this.o;
     this.port = await server.listen(c.PORT, c.BIND_HOST);
+    if (c.WS_PORT > 0) this.wsPort = await server.listenWs(c.WS_PORT, c.BIND_HOST);
     this.metricsPort = c.METRICS_PORT; // served by the primary
-    this.drainCtl = new DrainController({ timeoutMs: c.DRAIN_TIMEOUT_MS, target: server, logger });
+    this.drainCtl = new DrainController({ timeoutMs: c.DRAIN_TIMEOUT_MS, target: this.drainTarget(server), logger, onDraining: () => this.awayPlayers?.drainStarted(), onReady: () => this.awayPlayers?.undrained() });
     this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r), undrain: () => this.drainCtl?.undrain() ?? Promise.resolve(false) });
     this.firstBeatDone = true;
     return { port: this.port, metricsPort: this.metricsPort };

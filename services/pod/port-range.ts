@@ -47,6 +47,8 @@ export function probeListen(host: string): (port: number) => Promise<number> {
 export interface PortsFile {
   port: number;
   metricsPort: number;
+  /** 0: no WebSocket listener. */
+  wsPort?: number;
   pid: number;
 }
 

@@ -6,14 +6,17 @@ import type { AppStateName, AppTypeName } from '../protocol/wire.js';
 import type { AppRecord } from './types.js';
 
 /** Fields per app in the list script's flat reply, after app_id. */
-export const LIST_FIELDS = 7;
+export const LIST_FIELDS = 8;
 
 function toInt(v: string | undefined | null): number {
   const n = Number(v);
   return Number.isFinite(n) ? Math.trunc(n) : 0;
 }
 
-/** Parses the list script's flat reply (app_id + app_type online ip port state ts_ms capacity). Skips unknown types. */
+/**
+ * Parses the list script's flat reply (app_id + app_type online ip port state ts_ms capacity ws_port). Skips unknown
+ * types; `wsPort` is set only for a pod that has a WebSocket port.
+ */
 export function parseListReply(flat: (string | null)[]): AppRecord[] {
   const out: AppRecord[] = [];
   for (let i = 0; i + LIST_FIELDS < flat.length; i += LIST_FIELDS + 1) {
@@ -29,6 +32,8 @@ export function parseListReply(flat: (string | null)[]): AppRecord[] {
       tsMs: toInt(flat[i + 6]),
       capacity: toInt(flat[i + 7]),
     });
+    const wsPort = toInt(flat[i + 8]);
+    if (wsPort > 0) out[out.length - 1]!.wsPort = wsPort;
   }
   out.sort((a, b) => (a.appType === b.appType ? a.appId.localeCompare(b.appId) : a.appType.localeCompare(b.appType)));
   return out;

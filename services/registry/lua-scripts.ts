@@ -56,7 +56,7 @@ end
 /**
  * KEYS: app hash, online zset, drain flag, apps set, pending-token zset.
  * ARGV: app_id app_type online ip port draining(0|1) ts_ms(ignored: TIME is used) capacity ttl_ms redeems_counted
- * incarnation. Returns 1 if a drain flag is set.
+ * incarnation ws_port (absent: an older pod without WebSocket = 0). Returns 1 if a drain flag is set.
  * `online` is the pod's truth (players it holds); `assigned` is what selection orders by: online + the players on
  * their way to it — reservations and tokens in its pending set — + the players whose token the redeem script already
  * took out of that set but whom the pod had not yet counted when it sampled `online` (`joined`, bumped by every
@@ -81,7 +81,7 @@ end
 local assigned = online + redis.call('ZCARD', KEYS[5]) + (joined - counted)
 redis.call('HSET', KEYS[1], 'app_id', ARGV[1], 'app_type', ARGV[2], 'online', ARGV[3], 'ip', ARGV[4], 'port', ARGV[5],
   'state', state, 'ts_ms', now, 'capacity', ARGV[8], 'assigned', assigned, 'joined', joined, 'counted', counted,
-  'incarnation', ARGV[11])
+  'incarnation', ARGV[11], 'ws_port', ARGV[12] or '0')
 redis.call('PEXPIRE', KEYS[1], ARGV[9])
 redis.call('SADD', KEYS[4], ARGV[1])
 local cap = tonumber(ARGV[8])
@@ -111,7 +111,9 @@ return 1
  * KEYS: online zset, then (any order) the app hash and pending key of every member of that set, the hold key of every
  * account, and the keys named by those holds. ARGV: app key prefix, k, ttl_ms, strategy (least_loaded|packed),
  * pending prefix, reservation ms, hold prefix, token prefix, final (1 = do not ask for the keys of previous holds
- * again: leave undeclared ones alone), then k accounts ('' = none).
+ * again: leave undeclared ones alone), transport (`tcp` | `ws`), then k accounts ('' = none).
+ * With transport `ws` only pods whose `ws_port` > 0 are candidates (walked in the same order, the others skipped but
+ * left in the set): the same atomic pick + bump, filtered.
  * Picks k times by `assigned` (see the heartbeat script; each pick bumps it by one, so the next pick in the same call
  * sees the bump). Whether a pod can take a player is decided on the exact count instead — online + its live pending
  * members (reservations, unredeemed tokens) + joined − counted — so provisional bumps order the choice but never make
@@ -119,7 +121,8 @@ return 1
  * (member `r:<account>`, score = expiry) until the token issued for it replaces the reservation, and replaces whatever
  * the account held before (its previous reservation or unredeemed token, wherever it is): an account holds at most
  * one. A member whose hash is gone, older than ttl_ms by Redis TIME, not ready or full is removed on the way.
- * Returns a flat array app_id, ip, port per pick (fewer than k triples = no more capacity), or `{'', missing keys…}`.
+ * Returns a flat array app_id, ip, port, ws_port per pick (fewer than k of them = no more capacity), or
+ * `{'', missing keys…}`.
  */
 export const pickScript: ScriptDef = {
   name: 'gcPick',
@@ -137,7 +140,8 @@ local reserveMs = tonumber(ARGV[6])
 local holdPrefix = ARGV[7]
 local tokenPrefix = ARGV[8]
 local final = ARGV[9] == '1'
-local A = 9
+local ws = ARGV[10] == 'ws'
+local A = 10
 local missing = { '' }
 local function need(key) if not declared[key] then missing[#missing + 1] = key end end
 -- The whole set, ordered by (score, member bytes): the declaration check below, and least_loaded's heap.
@@ -171,7 +175,7 @@ local out = {}
 local seen = {}
 local picked = 0
 local function load(id)
-  local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'assigned', 'capacity', 'online', 'joined', 'counted')
+  local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'assigned', 'capacity', 'online', 'joined', 'counted', 'ws_port')
   local ts = tonumber(h[4])
   local online = tonumber(h[7])
   local cap = tonumber(h[6])
@@ -180,7 +184,7 @@ local function load(id)
   local counted = tonumber(h[9]) or joined
   local exact = online + redis.call('ZCOUNT', pendingPrefix .. id, '(' .. now, '+inf') + math.max(0, joined - counted)
   if exact >= cap then return false end
-  return { ip = h[1], port = h[2], assigned = tonumber(h[5]) or exact, exact = exact, cap = cap, inc = 0 }
+  return { ip = h[1], port = h[2], ws = tonumber(h[10]) or 0, assigned = tonumber(h[5]) or exact, exact = exact, cap = cap, inc = 0 }
 end
 -- Replaces what account a holds (if anything other than its reservation at pod id) by its reservation at id.
 local function reserve(a, id, c)
@@ -209,10 +213,23 @@ local function reserve(a, id, c)
   if redis.call('PTTL', pk) < reserveMs then redis.call('PEXPIRE', pk, reserveMs) end
   redis.call('SET', hk, id .. ' ' .. mine, 'PX', reserveMs)
 end
+-- skip: with transport ws, how many usable pods without a WebSocket port come first in the order walked (they stay
+-- in the set for TCP picks); always 0 for tcp, so a TCP pick reads exactly one member per step as before.
+local skip = 0
+local byScore = packed
 while packed and picked < k do
-  -- The fullest pod whose assigned is below capacity; when bumps took every pod past it, the least bumped one.
-  local m = redis.call('ZREVRANGEBYSCORE', zkey, '(1', '-inf', 'LIMIT', 0, 1)
-  if not m[1] then m = redis.call('ZRANGE', zkey, 0, 0) end
+  local m
+  if byScore then
+    -- The fullest pod whose assigned is below capacity; when bumps took every pod past it, the least bumped one.
+    m = redis.call('ZREVRANGEBYSCORE', zkey, '(1', '-inf', 'LIMIT', skip, 1)
+    if not m[1] then
+      byScore = false
+      skip = 0
+      m = redis.call('ZRANGE', zkey, 0, 0)
+    end
+  else
+    m = redis.call('ZRANGE', zkey, skip, skip)
+  end
   local id = m[1]
   if not id then break end
   local c = seen[id]
@@ -222,7 +239,11 @@ while packed and picked < k do
   end
   if not c or c.exact >= c.cap then
     redis.call('ZREM', zkey, id)
+  elseif ws and c.ws <= 0 then
+    skip = skip + 1
   else
+    skip = 0
+    byScore = packed
     picked = picked + 1
     local account = ARGV[A + picked]
     if account and account ~= '' then reserve(account, id, c) end
@@ -232,9 +253,10 @@ while packed and picked < k do
     out[#out + 1] = id
     out[#out + 1] = c.ip
     out[#out + 1] = c.port
+    out[#out + 1] = c.ws
   end
 end
--- least_loaded: the same choices as ZRANGE 0 0 + ZADD per pick, made in memory: a binary min-heap of the members by
+-- least_loaded: the same choices as the ZRANGE walk + ZADD per pick, made in memory: a binary min-heap of the members by
 -- (score, member bytes) — Redis' own order; the ZRANGE reply is sorted, so it is a heap as it comes — and one ZADD or
 -- ZREM per touched member at the end. Member bytes are compared with string.byte (Lua's < follows the locale).
 local hs, hid = {}, {}
@@ -287,6 +309,10 @@ while (not packed) and picked < k do
   if not c or c.exact >= c.cap then
     gone[id] = true
     pop()
+  elseif ws and c.ws <= 0 then
+    -- Out of this call's heap, left in the set for TCP picks: its score cannot change here, so the ZRANGE walk would
+    -- skip it at every step.
+    pop()
   else
     picked = picked + 1
     local account = ARGV[A + picked]
@@ -304,6 +330,7 @@ while (not packed) and picked < k do
     out[#out + 1] = id
     out[#out + 1] = c.ip
     out[#out + 1] = c.port
+    out[#out + 1] = c.ws
   end
 end
 for id in pairs(gone) do redis.call('ZREM', zkey, id) end
@@ -320,14 +347,14 @@ return out
 
 /**
  * Keeps the selector's call signature — (online zset, app prefix, k, now_ms (ignored), ttl_ms, strategy, pending
- * prefix, reservation ms, …accounts) — while declaring every key: the app and pending keys of the set's members are
+ * prefix, reservation ms, transport, …accounts) — while declaring every key: the app and pending keys of the set's members are
  * cached per sorted set (learned from the script's `missing` answer: a new pod costs one extra round trip, once), the
  * hold keys follow from the accounts, and the keys a previous hold names are declared on the retry.
  */
 function pickAdapter(raw: ScriptFn): ScriptFn {
   const known = new Map<string, Set<string>>();
   return async (...a) => {
-    const [zkey, appPrefix, k, , ttl, strategy, pendingPrefix, reserveMs, ...accounts] = a as string[];
+    const [zkey, appPrefix, k, , ttl, strategy, pendingPrefix, reserveMs, transport, ...accounts] = a as string[];
     const keys = keysOfAppPrefix(String(appPrefix));
     let members = known.get(String(zkey));
     if (!members || members.size > 20_000) known.set(String(zkey), (members = new Set()));
@@ -337,7 +364,7 @@ function pickAdapter(raw: ScriptFn): ScriptFn {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const declared = [String(zkey), ...holds, ...members, ...extra];
       const final = attempt >= FINAL_ATTEMPT ? 1 : 0;
-      const reply = (await raw(declared.length, ...declared, appPrefix!, k!, ttl!, strategy!, pendingPrefix!, reserveMs!, keys.holdPrefix, keys.tokenPrefix, final, ...accounts)) as string[];
+      const reply = (await raw(declared.length, ...declared, appPrefix!, k!, ttl!, strategy!, pendingPrefix!, reserveMs!, keys.holdPrefix, keys.tokenPrefix, final, transport!, ...accounts)) as string[];
       if (reply.length === 0 || reply[0] !== MISSING_KEYS) return reply;
       for (const key of reply.slice(1)) {
         if (key.startsWith(String(appPrefix)) || key.startsWith(String(pendingPrefix))) members.add(key);
@@ -350,7 +377,7 @@ function pickAdapter(raw: ScriptFn): ScriptFn {
 
 /**
  * KEYS: apps set, online:login, online:game, then the app hash of every registered or online app_id. ARGV: app key
- * prefix, ttl_ms ('' = only a missing hash counts as dead). Returns flat app_id + 7 fields per live app, or
+ * prefix, ttl_ms ('' = only a missing hash counts as dead). Returns flat app_id + 8 fields per live app, or
  * `{'', missing keys…}`. Prunes dead pods — hash gone, or older than ttl_ms by Redis TIME — from the apps set and
  * from both online sets wherever they sit in them (the pick only ever looks at the lowest- or highest-scored member).
  */
@@ -372,7 +399,7 @@ if #missing > 1 then return missing end
 ${NOW_MS}
 local out = {}
 for _, id in ipairs(order) do
-  local h = redis.call('HMGET', prefix .. id, 'app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity')
+  local h = redis.call('HMGET', prefix .. id, 'app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity', 'ws_port')
   if not h[1] then
     redis.call('SREM', KEYS[1], id)
     redis.call('ZREM', KEYS[2], id)
@@ -384,7 +411,7 @@ for _, id in ipairs(order) do
       redis.call('ZREM', KEYS[3], id)
     end
     out[#out + 1] = id
-    for i = 1, 7 do out[#out + 1] = h[i] or '' end
+    for i = 1, 8 do out[#out + 1] = h[i] or '' end
   end
 end
 return out

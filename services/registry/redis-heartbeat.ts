@@ -134,6 +134,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         this.o.appTtlMs,
         s.redeemsCounted?.() ?? 0,
         s.incarnation?.() ?? '',
+        s.wsPort ?? 0,
       ), this.timeoutMs);
       ok = true;
       if (this.failures > 0) this.o.logger.info({ app_id: s.appId, failures: this.failures }, 'heartbeat: writing again');

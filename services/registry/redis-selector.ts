@@ -15,7 +15,7 @@ import type { Logger } from '../platform/logger.js';
 import type { AppTypeName } from '../protocol/wire.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
 import { pickScript, script } from './lua-scripts.js';
-import type { AppSelector, PickResult } from './types.js';
+import type { AppSelector, PickResult, ClientTransport } from './types.js';
 
 export type SelectStrategy = 'least_loaded' | 'packed';
 
@@ -47,6 +47,8 @@ export function createPickShedCounter(registry: Registry): Counter<'app_type'> {
  * object and one closure per request: this is the HTTP hot path.
  */
 interface Queue {
+  /** `tcp`, or `ws`: only pods with a WebSocket port, answered with that port. */
+  transport: ClientTransport;
   done: Array<(r: PickResult) => void>;
   accounts: string[];
   busy: boolean;
@@ -62,7 +64,8 @@ export const SHED: PickResult = Object.freeze({ ok: false, reason: 'redis_down' 
 export class RedisAppSelector implements AppSelector {
   private readonly keys: RegistryKeys;
   private readonly run;
-  private readonly queues = new Map<AppTypeName, Queue>();
+  /** Per app type and transport (`login`, `login:ws`, …): a batch is one script call with one transport. */
+  private readonly queues = new Map<string, Queue>();
   private readonly maxBatch: number;
   private readonly maxQueued: number;
   private readonly deadlineMs: number;
@@ -80,8 +83,8 @@ export class RedisAppSelector implements AppSelector {
     this.deadlineMs = o.deadlineMs ?? redis.options?.commandTimeout ?? 1000;
   }
 
-  pick(appType: AppTypeName, reserveFor = ''): Promise<PickResult> {
-    return new Promise<PickResult>((resolve) => this.pickWith(appType, reserveFor, resolve));
+  pick(appType: AppTypeName, reserveFor = '', transport: ClientTransport = 'tcp'): Promise<PickResult> {
+    return new Promise<PickResult>((resolve) => this.pickWith(appType, reserveFor, resolve, transport));
   }
 
   /**
@@ -89,10 +92,11 @@ export class RedisAppSelector implements AppSelector {
    * once: synchronously while Redis is disconnected (the caller falls back to its snapshot), else when the batch
    * holding this pick answers.
    */
-  pickWith(appType: AppTypeName, reserveFor: string, done: (r: PickResult) => void): void {
+  pickWith(appType: AppTypeName, reserveFor: string, done: (r: PickResult) => void, transport: ClientTransport = 'tcp'): void {
     if (this.redis.status !== 'ready') return done(REDIS_DOWN);
-    let q = this.queues.get(appType);
-    if (!q) this.queues.set(appType, (q = { done: [], accounts: [], busy: false, scheduled: false }));
+    const qk = transport === 'ws' ? `${appType}:ws` : appType;
+    let q = this.queues.get(qk);
+    if (!q) this.queues.set(qk, (q = { transport, done: [], accounts: [], busy: false, scheduled: false }));
     if (q.done.length >= this.maxQueued) {
       this.o.shed?.inc({ app_type: appType });
       return done(SHED);
@@ -149,14 +153,14 @@ export class RedisAppSelector implements AppSelector {
       release();
     }, this.deadlineMs);
     const now = (this.o.now ?? Date.now)();
-    this.run(this.keys.online(appType), this.keys.appPrefix, done.length, now, this.o.appTtlMs, this.o.strategy, this.keys.pendingPrefix, this.o.reservationMs ?? 10_000, ...accounts).then(
+    this.run(this.keys.online(appType), this.keys.appPrefix, done.length, now, this.o.appTtlMs, this.o.strategy, this.keys.pendingPrefix, this.o.reservationMs ?? 10_000, q.transport, ...accounts).then(
       (reply) => {
         if (!open) return; // answered redis_down at the deadline; the late reply is dropped
         open = false;
         const flat = reply as string[];
         for (let i = 0; i < done.length; i++) {
-          const j = i * 3;
-          settle(done[i]!, j + 2 < flat.length ? { ok: true, app: { appId: flat[j]!, ip: flat[j + 1]!, port: Number(flat[j + 2]) } } : NO_APP, this.o.logger);
+          const j = i * 4;
+          settle(done[i]!, j + 3 < flat.length ? { ok: true, app: { appId: flat[j]!, ip: flat[j + 1]!, port: Number(flat[j + 2]), wsPort: Number(flat[j + 3]) } } : NO_APP, this.o.logger);
         }
       },
       (err: unknown) => {

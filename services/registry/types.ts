@@ -18,12 +18,17 @@ export interface AppRecord {
   wsPort?: number;
 }
 
+/** How a client reaches a pod: TCP (or TLS) on `port`, or WebSocket on `wsPort`. */
+export type ClientTransport = 'tcp' | 'ws';
+
 /** What a pod reports on each heartbeat; asked fresh at every beat. */
 export interface HeartbeatSource {
   appId: string;
   appType: AppTypeName;
   ip: string;
   port: number;
+  /** The WebSocket port advertised (0 or absent: none). */
+  wsPort?: number;
   capacity: number;
   online(): number;
   draining(): boolean;
@@ -55,7 +60,7 @@ export interface HeartbeatWriter {
 }
 
 export type PickResult =
-  | { ok: true; app: Pick<AppRecord, 'appId' | 'ip' | 'port'> }
+  | { ok: true; app: Pick<AppRecord, 'appId' | 'ip' | 'port' | 'wsPort'> }
   | { ok: false; reason: 'no_app' | 'redis_down' };
 
 /** appmgr's choice (least loaded or packed) with the +1 bump, atomic across replicas. */
@@ -63,9 +68,9 @@ export interface AppSelector {
   /**
    * `reserveFor` (AllocateGame's account): the bump is also kept as a reservation in the chosen game's pending set
    * until the login issues that account's token (which takes its place), so a heartbeat that lands in between does
-   * not forget the player.
+   * not forget the player. `transport` `ws`: only pods with a WebSocket port (`app.wsPort`).
    */
-  pick(appType: AppTypeName, reserveFor?: string): Promise<PickResult>;
+  pick(appType: AppTypeName, reserveFor?: string, transport?: ClientTransport): Promise<PickResult>;
 }
 
 /** Single-use login → game tokens, bound to (account, game app_id). */

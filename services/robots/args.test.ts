@@ -7,6 +7,13 @@ test('parses every flag, both --flag v and --flag=v', () => {
   assert.deepEqual(o, { ...defaultRobotOptions, appmgr: 'http://127.0.0.1:8080', players: 1000, rate: 250.5, durationS: 0, echoPerSec: 2, concurrency: 64, stepTimeoutMs: 5000, json: true, progress: false });
 });
 
+test('--scenario, --transport, --queue', () => {
+  assert.deepEqual(parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'arena', '--transport=ws', '--queue']), { ...defaultRobotOptions, appmgr: 'http://x', scenario: 'arena', transport: 'ws', queue: true });
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'chess']), /invalid --scenario "chess": expected echo or arena$/);
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--transport', 'udp']), /invalid --transport "udp": expected tcp or ws$/);
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--queue=1']), /--queue takes no value/);
+});
+
 test('defaults and --help', () => {
   assert.deepEqual(parseRobotArgs(['--appmgr', 'https://gc.example']), { ...defaultRobotOptions, appmgr: 'https://gc.example' });
   assert.equal(parseRobotArgs(['--players', 'nope', '--help']), 'help');

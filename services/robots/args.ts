@@ -28,6 +28,12 @@ export interface RobotOptions {
   json: boolean;
   /** Show the progress bar (only ever on a TTY; `--no-progress` turns it off there too). */
   progress: boolean;
+  /** What a robot does in game: `echo` (the built-in module) or `arena` (the sample game: random moves, State). */
+  scenario: 'echo' | 'arena';
+  /** `tcp`, or `ws` (the pods' WebSocket listeners, `/login?transport=ws`). */
+  transport: 'tcp' | 'ws';
+  /** Wait in the admission queue (`/login?queue=1`) like a player when the cluster is full. */
+  queue: boolean;
 }
 
 export class ArgError extends Error {
@@ -40,8 +46,9 @@ export class ArgError extends Error {
 
 export const robotsUsage = `usage: gamecluster robots --appmgr URL [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--json]
 
-Plays the whole player flow per robot on fresh connections: GET <appmgr>/login → login TCP
-(C2L_AccountCheck, C2L_EnterGame) → game TCP (C2G_LoginByToken) → echo loop → leave.
+Plays the whole player flow per robot on fresh connections, with the client SDK (gamecluster/client):
+GET <appmgr>/login → login (C2L_AccountCheck, C2L_EnterGame) → game (C2G_LoginByToken) → echo loop
+(or arena moves) → leave (C2G_Leave).
 Prints per-step latency (p50/p99/max), failures by step and return code, and the online spread per game pod.
 Exits 0 when every player succeeded, 1 when any failed, 2 on bad flags.
 
@@ -56,6 +63,10 @@ flags:
   --password P        password sent in C2L_AccountCheck [robot]
   --tls               TLS to login and game pods (verified against the system roots or --ca)
   --ca FILE           PEM CA certificate to verify the pods' certificates with (implies --tls)
+  --scenario S        echo | arena (the sample game: random moves, checks room-mates move,
+                      reports state_lag and messages/s) [echo]
+  --transport T       tcp | ws (the pods' WebSocket listeners) [tcp]
+  --queue             wait in the admission queue when the cluster is full (reports the wait)
   --json              print the report as JSON (see docs/robots.md) instead of the table
   --no-progress       no progress bar (it is only shown on a TTY anyway)
   --help              this text
@@ -74,6 +85,9 @@ export const defaultRobotOptions: Omit<RobotOptions, 'appmgr'> = {
   tls: false,
   json: false,
   progress: true,
+  scenario: 'echo',
+  transport: 'tcp',
+  queue: false,
 };
 
 function num(flag: string, raw: string | undefined, min: number, max: number, integer: boolean, minExclusive = false): number {
@@ -149,6 +163,22 @@ export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
         o.tls = true;
         break;
       }
+      case '--scenario': {
+        const raw = takeValue();
+        if (raw !== 'echo' && raw !== 'arena') throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo or arena' : `invalid --scenario ${JSON.stringify(raw)}: expected echo or arena`);
+        o.scenario = raw;
+        break;
+      }
+      case '--transport': {
+        const raw = takeValue();
+        if (raw !== 'tcp' && raw !== 'ws') throw new ArgError(raw === undefined ? '--transport needs a value: expected tcp or ws' : `invalid --transport ${JSON.stringify(raw)}: expected tcp or ws`);
+        o.transport = raw;
+        break;
+      }
+      case '--queue':
+        if (eq > 0) throw new ArgError(`invalid ${a}: --queue takes no value`);
+        o.queue = true;
+        break;
       case '--json':
         if (eq > 0) throw new ArgError(`invalid ${a}: --json takes no value`);
         o.json = true;

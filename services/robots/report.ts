@@ -8,7 +8,19 @@ import { STEPS, spread, type FailureRow, type LatencySummary, type Step, type Wa
 export interface RobotReport {
   version: 1;
   appmgr: string;
-  options: { players: number; rate: number; duration_s: number; echo_per_sec: number; concurrency: number; step_timeout_ms: number; account_prefix: string };
+  options: {
+    players: number;
+    rate: number;
+    duration_s: number;
+    echo_per_sec: number;
+    concurrency: number;
+    step_timeout_ms: number;
+    account_prefix: string;
+    /** Optional: present only when not the default (echo, tcp, no queue). */
+    scenario?: 'arena';
+    transport?: 'ws';
+    queue?: true;
+  };
   players: number;
   /** Players that played the whole flow and left cleanly. */
   ok: number;
@@ -29,6 +41,8 @@ export interface RobotReport {
   game_pods: Record<string, number>;
   /** max − min of game_pods. */
   game_spread: number;
+  /** Optional (only with --queue when someone waited): time in the admission queue, first 202 → the 200. */
+  queue_wait?: LatencySummary;
 }
 
 interface RunFacts {
@@ -42,7 +56,7 @@ interface RunFacts {
 const sorted = (m: ReadonlyMap<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
 
 export function buildReport(
-  opts: { appmgr: string; players: number; rate: number; durationS: number; echoPerSec: number },
+  opts: { appmgr: string; players: number; rate: number; durationS: number; echoPerSec: number; scenario?: 'echo' | 'arena'; transport?: 'tcp' | 'ws'; queue?: boolean },
   stats: WaveStats,
   facts: RunFacts,
 ): RobotReport {
@@ -58,6 +72,9 @@ export function buildReport(
       concurrency: facts.concurrency,
       step_timeout_ms: facts.stepTimeoutMs,
       account_prefix: facts.accountPrefix,
+      ...(opts.scenario === 'arena' ? { scenario: 'arena' as const } : {}),
+      ...(opts.transport === 'ws' ? { transport: 'ws' as const } : {}),
+      ...(opts.queue ? { queue: true as const } : {}),
     },
     players: opts.players,
     ok: stats.finished - stats.failed,
@@ -73,7 +90,14 @@ export function buildReport(
     login_pods: sorted(stats.loginPods),
     game_pods: sorted(stats.gamePods),
     game_spread: spread(stats.gamePods),
+    ...optional(stats),
   };
+}
+
+/** The optional fields (version 1 stays compatible: they are absent unless their feature was used). */
+function optional(stats: WaveStats): Partial<RobotReport> {
+  const qw = stats.queueWaitLatency();
+  return qw ? { queue_wait: qw } : {};
 }
 
 /** Left-aligned first column, right-aligned others. */
@@ -108,5 +132,6 @@ export function formatReport(r: RobotReport): string {
   pods('login pod', r.login_pods);
   pods('game pod', r.game_pods);
   if (Object.keys(r.game_pods).length) out.push(`game spread (max − min): ${r.game_spread}`);
+  if (r.queue_wait) out.push(`queue wait: ${r.queue_wait.count} players, p50 ${f(r.queue_wait.p50_ms)} ms, p99 ${f(r.queue_wait.p99_ms)} ms, max ${f(r.queue_wait.max_ms)} ms`);
   return out.join('\n') + '\n';
 }

@@ -13,7 +13,7 @@ import { buildReport, type RobotReport } from './report.js';
 import { WaveStats, toStepError } from './stats.js';
 
 export type RunOptions = Pick<RobotOptions, 'appmgr' | 'players' | 'rate' | 'durationS' | 'echoPerSec'> &
-  Partial<Pick<RobotOptions, 'concurrency' | 'stepTimeoutMs' | 'password' | 'tls' | 'ca'>> & {
+  Partial<Pick<RobotOptions, 'concurrency' | 'stepTimeoutMs' | 'password' | 'tls' | 'ca' | 'scenario' | 'transport' | 'queue'>> & {
     /** Account prefix; players are `<prefix>-<n>`. Default `robot-<random run id>` so waves never collide. */
     accountPrefix?: string;
   };
@@ -52,6 +52,9 @@ export async function runRobots(opts: RunOptions, hooks: RunHooks = {}): Promise
         echoPerSec: opts.echoPerSec,
         stepTimeoutMs,
         tls: opts.tls || opts.ca ? { ca: opts.ca } : undefined,
+        transport: opts.transport,
+        queue: opts.queue,
+        scenario: opts.scenario,
         holdUntil: hooks.holdUntil,
         signal: hooks.signal,
       },

@@ -65,6 +65,17 @@ export interface FailureRow {
 
 const round = (us: number) => Math.round(us) / 1000; // µs → ms with µs precision
 
+/** µs resolution, up to an hour. */
+export function newHistogram(): hdr.Histogram {
+  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
+}
+
+/** count/p50/p99/max in ms of a histogram of µs. */
+export function summary(h: hdr.Histogram): LatencySummary {
+  if (h.totalCount === 0) return { count: 0, p50_ms: 0, p99_ms: 0, max_ms: 0 };
+  return { count: h.totalCount, p50_ms: round(h.getValueAtPercentile(50)), p99_ms: round(h.getValueAtPercentile(99)), max_ms: round(h.maxValue) };
+}
+
 export class WaveStats {
   private readonly hist = new Map<Step, hdr.Histogram>();
   private readonly failures = new Map<string, FailureRow>();
@@ -81,14 +92,26 @@ export class WaveStats {
   lastFlowMs = 0;
   echoesOk = 0;
   pingsOk = 0;
+  /** Time in the admission queue (--queue), only when someone was queued: an optional report field. */
+  private queueWait: hdr.Histogram | undefined;
 
   constructor() {
-    for (const s of STEPS) this.hist.set(s, hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 }));
+    for (const s of STEPS) this.hist.set(s, newHistogram());
   }
 
   /** Records one latency sample of `step` in milliseconds (fractions kept to the µs). */
   record(step: Step, ms: number): void {
     this.hist.get(step)!.recordValue(Math.max(1, Math.round(ms * 1000)));
+  }
+
+  recordQueueWait(ms: number): void {
+    this.queueWait ??= newHistogram();
+    this.queueWait.recordValue(Math.max(1, Math.round(ms * 1000)));
+  }
+
+  /** The queue wait summary, or undefined when nobody waited in line. */
+  queueWaitLatency(): LatencySummary | undefined {
+    return this.queueWait ? summary(this.queueWait) : undefined;
   }
 
   fail(err: StepError): void {
@@ -104,9 +127,7 @@ export class WaveStats {
   }
 
   latency(step: Step): LatencySummary {
-    const h = this.hist.get(step)!;
-    if (h.totalCount === 0) return { count: 0, p50_ms: 0, p99_ms: 0, max_ms: 0 };
-    return { count: h.totalCount, p50_ms: round(h.getValueAtPercentile(50)), p99_ms: round(h.getValueAtPercentile(99)), max_ms: round(h.maxValue) };
+    return summary(this.hist.get(step)!);
   }
 
   failureRows(): FailureRow[] {

@@ -1,19 +1,23 @@
 /**
  * One client connection: its identity (SocketKey, ObjectKey once authenticated), its explicit state, its limits and
- * its outgoing frames. Handlers see it only through the `Conn` interface, never the `net.Socket`. Outgoing bytes are
+ * its outgoing frames. Handlers see it only through the `Conn` interface, never the transport (a TCP/TLS socket or a
+ * WebSocket, transport.ts: the same logic serves both). Outgoing bytes are
  * bounded: more than `maxWriteBuffer` queued closes it as a slow reader. Socket errors (RST, EPIPE, half-open) end
  * here: they close this connection and are never thrown.
  */
-import type { Socket } from 'node:net';
 import { messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason, MsgId } from '../protocol/wire.js';
 import { encodeFrame, encodeMessageFrame } from './frame-codec.js';
-import type { Identity, ObjectKey, SocketKey } from './identity.js';
+import type { Identity, NetType, ObjectKey, SocketKey } from './identity.js';
+import type { Transport } from './transport.js';
 
 export type ConnState = 'connecting' | 'authenticating' | 'online' | 'closing' | 'closed';
 
-/** Why a connection ended: a protocol violation/limit, a kick we sent, the peer, or the server shutting down. */
-export type EndReason = CloseReason | 'kicked' | 'peer' | 'server' | 'handler_error';
+/**
+ * Why a connection ended: a protocol violation/limit, a kick we sent, the peer, or the server shutting down.
+ * `ws_error`: the WebSocket layer closed it (a message over 256 KiB → 1009, a malformed WebSocket frame → 1002).
+ */
+export type EndReason = CloseReason | 'kicked' | 'peer' | 'server' | 'handler_error' | 'ws_error';
 
 /** What handlers may do with a connection. */
 export interface Conn<D = unknown> {
@@ -21,6 +25,8 @@ export interface Conn<D = unknown> {
   readonly objectKey: ObjectKey | undefined;
   readonly state: ConnState;
   readonly remote: string;
+  /** How the client is connected: `tcp` (TCP or TLS) or `ws` (WebSocket, ws or wss). */
+  readonly net: NetType;
   /** Per-connection handler state (e.g. failed account checks). */
   data: D;
   /** The pair to address this player by, once authenticated. */
@@ -85,7 +91,7 @@ export class Connection<D = unknown> implements Conn<D> {
 
   constructor(
     readonly socketKey: SocketKey,
-    private readonly socket: Socket,
+    private readonly socket: Transport,
     private readonly hooks: ConnectionHooks,
     private readonly maxWriteBuffer: number,
     private readonly maxFramesPerSec: number,
@@ -95,6 +101,10 @@ export class Connection<D = unknown> implements Conn<D> {
     this.data = initialData;
     this.connectedAt = now;
     this.lastRecvAt = now;
+  }
+
+  get net(): NetType {
+    return this.socketKey.charCodeAt(0) === 119 /* w */ ? 'ws' : 'tcp';
   }
 
   get remote(): string {
@@ -138,6 +148,12 @@ export class Connection<D = unknown> implements Conn<D> {
   writeFrame(id: number, body: Uint8Array): boolean {
     if (!this.open) return false;
     return this.enqueue(id, encodeFrame(id, body));
+  }
+
+  /** Writes a whole frame encoded once for many connections (a group broadcast); the buffer is never modified. */
+  writeEncoded(id: number, frame: Buffer): boolean {
+    if (!this.open) return false;
+    return this.enqueue(id, frame);
   }
 
   private enqueue(id: number, frame: Buffer): boolean {

@@ -6,7 +6,7 @@
 import { connect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { decodeBody, encodeBody, type MessageById } from '../protocol/messages.js';
-import { MsgId } from '../protocol/wire.js';
+import { GAME_MSG_ID_MIN, MsgId } from '../protocol/wire.js';
 import { encodeFrame, FrameDecoder } from './frame-codec.js';
 
 export interface FrameClientConnectOptions {
@@ -48,7 +48,8 @@ export class FrameClient {
     const decoder = new FrameDecoder((msgId, body) => {
       let message: unknown;
       try {
-        message = decodeBody(msgId as keyof MessageById, body);
+        // A game module's own messages (10000+) are handed over as raw bodies: the caller knows their proto.
+        message = msgId >= GAME_MSG_ID_MIN ? Buffer.from(body) : decodeBody(msgId as keyof MessageById, body);
       } catch (err) {
         this.socket.destroy(err as Error);
         return;
@@ -106,6 +107,16 @@ export class FrameClient {
 
   send<K extends keyof MessageById>(id: K, message: MessageById[K]): boolean {
     return this.writeRaw(encodeFrame(id, encodeBody(id, message)));
+  }
+
+  /** Sends a game module message (id 10000+) whose body the caller encoded with the module's proto. */
+  sendGame(id: number, body: Uint8Array): boolean {
+    return this.writeRaw(encodeFrame(id, body));
+  }
+
+  /** The next game module message with `id` (10000+), as its raw body. */
+  nextGame(id: number, timeoutMs = 10_000): Promise<Buffer> {
+    return this.next(id as keyof MessageById, timeoutMs) as unknown as Promise<Buffer>;
   }
 
   /** Writes raw bytes (tests: malformed frames). */

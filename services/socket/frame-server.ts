@@ -1,5 +1,6 @@
 /**
- * The TCP server of login and game: accepts connections, decodes frames, enforces the protocol's limits and order,
+ * The client server of login and game: accepts connections — TCP (or TLS) on PORT and, with `listenWs`, WebSocket on
+ * WS_PORT (ws-listener.ts, ws-transport.ts: one Connection logic for both) — decodes frames, enforces the protocol's limits and order,
  * and dispatches each message to the handler registered for its msg id. Handlers get a `Conn`, never a socket.
  * Sending to a player goes by identity (`send(identity, …)`): delivered only if a live connection still carries
  * both keys, else dropped and counted in gamecluster_frames_dropped_stale_total.
@@ -13,13 +14,17 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { acceptsFromClient, messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason, RefuseReason } from '../protocol/wire.js';
-import { Connection, type Conn, type ConnectionHooks } from './connection.js';
+import { Connection, type Conn, type ConnectionHooks, type EndReason } from './connection.js';
 import { FrameDecoder } from './frame-codec.js';
-import { nextSocketKey, type Identity, type ObjectKey, type SocketKey } from './identity.js';
+import { nextSocketKey, type Identity, type NetType, type ObjectKey, type SocketKey } from './identity.js';
 import { defaultLimits, type ConnectionLimits } from './limits.js';
 import { LogLimiter } from './log-limiter.js';
 import type { TlsFiles } from './tls-files.js';
 import { SocketCounters, type SocketMetrics } from './socket-metrics.js';
+import type { Transport } from './transport.js';
+import type { WebSocket } from 'ws';
+import { WsListener } from './ws-listener.js';
+import { serveWebSocket, WsTransport } from './ws-transport.js';
 
 export type Role = 'login' | 'game';
 
@@ -31,6 +36,18 @@ interface Route<D> {
   fn: Handler<any, D>;
 }
 
+/**
+ * Frames of a range of ids not in the protocol's table (the game module's own messages, 10000–65535): the owner
+ * decides which ids it accepts (others are `unknown_msg`) and decodes the body itself (a bad one: `bad_body` through
+ * conn.violation). Accepted ids are `out_of_order` before authentication.
+ */
+export interface RangeRoute<D> {
+  min: number;
+  max: number;
+  accepts(msgId: number): boolean;
+  fn(conn: Conn<D>, msgId: number, body: Buffer): void | Promise<void>;
+}
+
 export interface FrameServerOptions<D> {
   role: Role;
   logger: Logger;
@@ -38,13 +55,14 @@ export interface FrameServerOptions<D> {
   limits?: Partial<ConnectionLimits>;
   /** Fresh per-connection handler state. */
   initialData: () => D;
-  /** Serve the same frames inside TLS (1.2+) with this certificate, reloaded when its files change. */
+  /** Serve the same frames inside TLS (1.2+) with this certificate, reloaded when its files change (and `wss`). */
   tls?: TlsFiles | undefined;
 }
 
 export class FrameServer<D = unknown> implements ConnectionHooks {
   private readonly server: Server;
   private readonly routes = new Map<number, Route<D>>();
+  private rangeRoute: RangeRoute<D> | undefined;
   private readonly bySocketKey = new Map<SocketKey, Connection<D>>();
   private readonly byObjectKey = new Map<ObjectKey, Connection<D>>();
   private readonly closeListeners: ((conn: Conn<D>) => void)[] = [];
@@ -90,6 +108,22 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     return this;
   }
 
+  /** Registers the owner of the ids outside the protocol's table (see RangeRoute). */
+  handleRange(route: RangeRoute<D>): this {
+    this.rangeRoute = route;
+    return this;
+  }
+
+  /** Sends an already-framed message by identity (one encode for many recipients); stale rule as send. */
+  sendFrame(identity: Identity, msgId: number, frame: Buffer): boolean {
+    const conn = this.bySocketKey.get(identity.socketKey);
+    if (!conn || conn.objectKey !== identity.objectKey || !conn.open) {
+      this.counters.droppedStale.inc();
+      return false;
+    }
+    return conn.writeEncoded(msgId, frame);
+  }
+
   /** Runs when any connection has closed (after it left the indexes). */
   onClose(fn: (conn: Conn<D>) => void): this {
     this.closeListeners.push(fn);
@@ -97,6 +131,39 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   }
 
   private listenedOn: { port: number; host: string } | undefined;
+  /** The WebSocket listener (WS_PORT), once `listenWs` was called. */
+  private ws: WsListener | undefined;
+  private wsListenedOn: { port: number; host: string } | undefined;
+
+  /**
+   * Serves the same frames over WebSocket (binary messages of whole frames, path `/`; `wss` when the server has TLS
+   * files) on `port`, with the same handlers, limits and budgets as the TCP listener. Resolves with the bound port.
+   */
+  async listenWs(port: number, host: string): Promise<number> {
+    this.ws ??= new WsListener({
+      tls: this.opts.tls,
+      handshakeTimeoutMs: this.limits.authTimeoutMs,
+      wouldRefuse: (ip) => this.wouldRefuse(ip),
+      onTlsError: (err, socket) => {
+        this.counters.refused(RefuseReason.tls);
+        this.logLimited(RefuseReason.tls, { remote: socket.remoteAddress, err: err.message, transport: 'ws' }, 'TLS handshake failed');
+      },
+      onRefused: (reason, ip) => {
+        this.counters.refused(reason);
+        this.logLimited(reason, { remote: ip, reason, transport: 'ws' }, 'refusing connection: budget reached');
+      },
+      onConnection: (ws, raw) => this.acceptWs(ws, raw),
+      onError: (err) => this.logger.error({ err }, 'websocket listener error'),
+    });
+    const bound = await this.ws.listen(port, host);
+    this.wsListenedOn = { port: bound, host };
+    return bound;
+  }
+
+  /** The bound WebSocket port (0: no WebSocket listener). */
+  get wsPort(): number {
+    return this.wsListenedOn?.port ?? 0;
+  }
 
   listen(port: number, host: string): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -134,6 +201,14 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     return true;
   }
 
+  /** Closes a player's connection at once, by identity (e.g. `handler_error` from outside a frame); false if stale. */
+  drop(identity: Identity, reason: EndReason): boolean {
+    const conn = this.bySocketKey.get(identity.socketKey);
+    if (!conn || conn.objectKey !== identity.objectKey || !conn.open) return false;
+    conn.destroy(reason);
+    return true;
+  }
+
   /** The live connection authenticated as `objectKey`, if any. */
   findByObjectKey(objectKey: ObjectKey): Conn<D> | undefined {
     return this.byObjectKey.get(objectKey);
@@ -153,20 +228,23 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     return this.bySocketKey.values();
   }
 
-  /** Stops accepting new connections; existing ones stay. */
-  stopAccepting(): Promise<void> {
-    return new Promise((resolve) => {
-      if (!this.server.listening) return resolve();
-      this.server.close(() => resolve());
-      // server.close waits for every connection; resolve once the listener itself is gone.
-      setImmediate(resolve);
-    });
+  /** Stops accepting new connections (TCP and WebSocket); existing ones stay. */
+  async stopAccepting(): Promise<void> {
+    await Promise.all([
+      new Promise<void>((resolve) => {
+        if (!this.server.listening) return resolve();
+        this.server.close(() => resolve());
+        // server.close waits for every connection; resolve once the listener itself is gone.
+        setImmediate(resolve);
+      }),
+      this.ws?.stop(),
+    ]);
   }
 
-  /** Listens again on the port and host of the last listen (a pod undrained after its drain deadline). */
+  /** Listens again on the ports and host of the last listens (a pod undrained after its drain deadline). */
   async resumeAccepting(): Promise<void> {
-    if (this.server.listening || !this.listenedOn) return;
-    await this.listen(this.listenedOn.port, this.listenedOn.host);
+    if (!this.server.listening && this.listenedOn) await this.listen(this.listenedOn.port, this.listenedOn.host);
+    if (this.ws && !this.ws.listening && this.wsListenedOn) await this.ws.listen(this.wsListenedOn.port, this.wsListenedOn.host);
   }
 
   /** Kicks every connection with `reason` (drain timeout) and resolves when all have closed or `waitMs` passed. */
@@ -208,21 +286,50 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     this.logger.warn(suppressed > 0 ? { ...fields, suppressed } : fields, msg);
   }
 
-  private accept(socket: Socket): void {
+  /** The budget (MAX_CONNECTIONS, MAX_CONNECTIONS_PER_IP) that refuses a new connection from `ip` now, if any. */
+  private wouldRefuse(ip: string): RefuseReason | undefined {
     const { maxConnections, maxConnectionsPerIp } = this.limits;
-    if (maxConnections > 0 && this.bySocketKey.size >= maxConnections) return this.refuse(socket, RefuseReason.max_connections);
-    let ip: string | undefined;
-    if (maxConnectionsPerIp > 0) {
-      ip = socket.remoteAddress ?? '';
-      const n = this.perIp.get(ip) ?? 0;
-      if (n >= maxConnectionsPerIp) return this.refuse(socket, RefuseReason.max_per_ip);
-      this.perIp.set(ip, n + 1);
+    if (maxConnections > 0 && this.bySocketKey.size >= maxConnections) return RefuseReason.max_connections;
+    if (maxConnectionsPerIp > 0 && (this.perIp.get(ip) ?? 0) >= maxConnectionsPerIp) return RefuseReason.max_per_ip;
+    return undefined;
+  }
+
+  /** A new connection inside the budgets: identity, indexes and counts (both transports). */
+  private register(transport: Transport, net: NetType, ip: string): Connection<D> {
+    const conn = new Connection<D>(nextSocketKey(net), transport, this, this.limits.maxWriteBuffer, this.limits.maxFramesPerSec, this.opts.initialData(), Date.now());
+    if (this.limits.maxConnectionsPerIp > 0) {
+      this.perIp.set(ip, (this.perIp.get(ip) ?? 0) + 1);
+      conn.countedIp = ip;
     }
-    const now = Date.now();
-    const conn = new Connection<D>(nextSocketKey('tcp'), socket, this, this.limits.maxWriteBuffer, this.limits.maxFramesPerSec, this.opts.initialData(), now);
-    conn.countedIp = ip;
     this.bySocketKey.set(conn.socketKey, conn);
     this.counters.connections.inc();
+    return conn;
+  }
+
+  /** An upgraded WebSocket (ws-listener.ts): the budgets are checked again (the handshake took time), then served. */
+  private acceptWs(ws: WebSocket, raw: Socket): void {
+    const ip = raw.remoteAddress ?? '';
+    const refused = this.wouldRefuse(ip);
+    if (refused) {
+      ws.terminate();
+      this.counters.refused(refused);
+      this.logLimited(refused, { remote: ip, reason: refused, transport: 'ws' }, 'refusing connection: budget reached');
+      return;
+    }
+    const transport = new WsTransport(ws, raw);
+    const conn = this.register(transport, 'ws', ip);
+    serveWebSocket(conn, ws, transport, raw, {
+      onFrame: (c, msgId, body) => this.onFrame(c as Connection<D>, msgId, body),
+      onWsError: (c, err) => this.logLimited(`ws:${err.code ?? 'error'}`, { socketKey: c.socketKey, objectKey: c.objectKey, remote: c.remote, err: err.message, code: err.code }, 'closing connection: websocket protocol error'),
+      onDebug: (c, err) => this.logger.debug({ socketKey: c.socketKey, err: err.message }, 'websocket error'),
+    });
+  }
+
+  private accept(socket: Socket): void {
+    const ip = socket.remoteAddress ?? '';
+    const refused = this.wouldRefuse(ip);
+    if (refused) return this.refuse(socket, refused);
+    const conn = this.register(socket, 'tcp', ip);
     const decoder = new FrameDecoder((msgId, body) => {
       this.onFrame(conn, msgId, body);
       if (!conn.open) decoder.stop();
@@ -252,7 +359,18 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     if (!conn.admitFrame(conn.chunkAt)) return conn.violation(CloseReason.rate, KickReason.PROTOCOL_ERROR);
     const route = this.routes.get(msgId);
     const spec = route ? messageSpec(msgId) : undefined;
-    if (!route || !spec) return conn.violation(CloseReason.unknown_msg, KickReason.PROTOCOL_ERROR);
+    if (!route || !spec) {
+      const rr = this.rangeRoute;
+      if (rr && msgId >= rr.min && msgId <= rr.max && rr.accepts(msgId)) {
+        if (conn.state !== 'online') return conn.violation(CloseReason.out_of_order, KickReason.PROTOCOL_ERROR);
+        try {
+          return this.settle(conn, msgId, rr.fn(conn, msgId, body));
+        } catch (err) {
+          return this.handlerFailed(conn, msgId, err);
+        }
+      }
+      return conn.violation(CloseReason.unknown_msg, KickReason.PROTOCOL_ERROR);
+    }
     this.counters.frameReceived(msgId);
     if (route.requiresAuth && conn.state !== 'online') return conn.violation(CloseReason.out_of_order, KickReason.PROTOCOL_ERROR);
     let message: unknown;
@@ -262,20 +380,23 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       return conn.violation(CloseReason.bad_body, KickReason.PROTOCOL_ERROR);
     }
     try {
-      const r = route.fn(conn, message as never);
-      if (r) {
-        conn.inFlight++;
-        r.then(
-          () => conn.handlerSettled(),
-          (err: unknown) => {
-            this.handlerFailed(conn, msgId, err);
-            conn.handlerSettled();
-          },
-        );
-      }
+      this.settle(conn, msgId, route.fn(conn, message as never));
     } catch (err) {
       this.handlerFailed(conn, msgId, err);
     }
+  }
+
+  /** A handler that returned a promise: a rejection closes that connection (`handler_error`, logged once). */
+  private settle(conn: Connection<D>, msgId: number, r: void | Promise<void>): void {
+    if (!r) return;
+    conn.inFlight++;
+    r.then(
+      () => conn.handlerSettled(),
+      (err: unknown) => {
+        this.handlerFailed(conn, msgId, err);
+        conn.handlerSettled();
+      },
+    );
   }
 
   private handlerFailed(conn: Connection<D>, msgId: number, err: unknown): void {

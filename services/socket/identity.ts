@@ -3,9 +3,10 @@
  * never reused during the process's life, plus the network type; an `ObjectKey` is the account once authenticated.
  * Senders address a player by the pair, so a message meant for a closed connection can never reach a newer one.
  */
-export type NetType = 'tcp';
+/** `tcp`: TCP or TLS; `ws`: WebSocket (ws or wss). */
+export type NetType = 'tcp' | 'ws';
 
-/** Printable socket key, e.g. `tcp:42` (or `tcp:w2:42` under multi-worker pods, where `w2` is the worker). */
+/** Printable socket key, e.g. `tcp:42` or `ws:43` (or `tcp:w2:42` under multi-worker pods, where `w2` is the worker). */
 export type SocketKey = string;
 export type ObjectKey = string;
 

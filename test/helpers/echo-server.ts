@@ -1,6 +1,6 @@
 /**
  * A FrameServer wired like a game pod minus Redis: `C2G_LoginByToken` authenticates any account whose token is
- * "ok", `C2G_Echo` echoes. Used by the socket-layer tests, the fuzz test and bench/socket-echo.
+ * "ok", `C2G_Echo` echoes (optionally also over WebSocket). Used by the socket-layer tests, the fuzz test and bench/socket-echo.
  */
 import { pino } from 'pino';
 import { createPodMetrics, type PodMetrics } from '../../services/platform/metrics.js';
@@ -13,11 +13,13 @@ export interface EchoServer {
   server: FrameServer<object>;
   metrics: PodMetrics;
   port: number;
+  /** The WebSocket port (0 unless started with `{ ws: true }`). */
+  wsPort: number;
   counter(name: string, labels?: Record<string, string>): Promise<number>;
   close(): Promise<void>;
 }
 
-export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tls?: TlsFiles): Promise<EchoServer> {
+export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tls?: TlsFiles, opts: { ws?: boolean } = {}): Promise<EchoServer> {
   const metrics = createPodMetrics('game');
   const server = new FrameServer<object>({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, tls, initialData: () => ({}) });
   server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
@@ -29,10 +31,12 @@ export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tl
   });
   server.handle(MsgId.C2G_Echo, { requiresAuth: true }, (c, m) => void c.send(MsgId.G2C_Echo, m));
   const port = await server.listen(0, '127.0.0.1');
+  const wsPort = opts.ws ? await server.listenWs(0, '127.0.0.1') : 0;
   return {
     server,
     metrics,
     port,
+    wsPort,
     async counter(name, labels = {}) {
       const m = await metrics.registry.getSingleMetric(name)?.get();
       return (m?.values ?? []).filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l)).reduce((a, v) => a + v.value, 0);

@@ -3,7 +3,8 @@
  * role, an exact model of what a server does with one connection's byte stream (framing, routes, the auth requirement
  * of each route, the real protobuf decoder), so a test can say beforehand whether and why the server must close the
  * connection and what it owes first, and the client side of one fuzz connection (write, wait, close) with the tallies.
- * Used by test/socket-fuzz.test.ts (role 'echo') and test/reliability-fuzz.test.ts ('login', 'game').
+ * Used by test/socket-fuzz.test.ts (role 'echo', over TCP and over WebSocket: planWsStream / predictWs /
+ * runWsConnection at the end) and test/reliability-fuzz.test.ts ('login', 'game').
  * - echo (test/helpers/echo-server.ts, the bare socket layer): Ping (no auth) → Pong; C2G_LoginByToken (no auth) →
  *   G2C_LoginByTokenRs, and a token "ok" with an account logs the connection in; C2G_Echo (auth) → G2C_Echo.
  * - login pod: Ping (no auth) → Pong; C2L_AccountCheck (no auth) → L2C_AccountCheckRs; C2L_EnterGame (auth).
@@ -66,7 +67,7 @@ export function connSeed(seed: number, i: number): number {
 }
 
 /** What one written item is (for the tallies; the model, not the kind, decides what the server does). */
-export type Kind = 'valid' | 'mutated_body' | 'corrupt_body' | 'truncated' | 'oversized_length' | 'wrong_direction' | 'unknown_id' | 'short_length' | 'random_bytes' | 'out_of_order';
+export type Kind = 'valid' | 'mutated_body' | 'corrupt_body' | 'truncated' | 'oversized_length' | 'wrong_direction' | 'unknown_id' | 'short_length' | 'random_bytes' | 'out_of_order' | 'text';
 
 export interface Item {
   kind: Kind;
@@ -553,4 +554,152 @@ export function tallyResult(tot: Totals, seed: number, p: StreamPlan, res: ConnR
     assert.equal(res.kick, KickReason.PROTOCOL_ERROR, describePlan(seed, p));
   }
   tot.replies += res.replies;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The WebSocket path (protocol.md "Transports"): the same items, cut into binary messages. A message must hold whole
+// frames: one that ends inside a frame (or holds nothing) is `ws_partial`, a declared length < 4 `short_frame` —
+// checked before any frame of that message is taken; a text message closes with 1003 (`ws_text`). The frames of a
+// good message are taken exactly as on TCP (same routes, auth, decoder), so the TCP model's rules apply per frame.
+
+/** A WebSocket connection's plan: the TCP plan's items regrouped into messages (a string is a text message). */
+export interface WsStreamPlan extends StreamPlan {
+  messages: (Buffer | string)[];
+}
+
+/**
+ * Echo items (planStream 'echo') cut into messages: after each item the message ends with probability ½; now and
+ * then a message is cut at a random byte (the rest opens the next one: `ws_partial`), and 3 % of the connections
+ * send a text message somewhere.
+ */
+export function planWsStream(seed: number, index: number, maxFrames: number): WsStreamPlan {
+  const base = planStream(seed, index, 'echo', maxFrames, false);
+  const r = new Rng(connSeed(seed ^ 0x57535753, index));
+  const messages: (Buffer | string)[] = [];
+  const textAt = r.chance(0.03) ? r.int(base.items.length + 1) : -1;
+  let cur: Buffer[] = [];
+  const endMessage = () => {
+    if (cur.length === 0) return;
+    let m = Buffer.concat(cur);
+    cur = [];
+    if (m.length > 1 && r.chance(0.02)) {
+      const at = r.range(1, m.length - 1);
+      cur = [m.subarray(at)];
+      m = m.subarray(0, at);
+    }
+    messages.push(m);
+  };
+  base.items.forEach((it, i) => {
+    if (i === textAt) (endMessage(), messages.push(`text ${index}`));
+    cur.push(it.bytes);
+    if (r.chance(0.5)) endMessage();
+  });
+  endMessage();
+  if (textAt === base.items.length) messages.push(`text ${index}`);
+  const prediction = predictWs('echo', messages);
+  // The stream of the tallies: every message's bytes in order (text ones as their UTF-8), so item offsets line up.
+  const items = [...base.items];
+  if (textAt >= 0) items.splice(textAt, 0, { kind: 'text', bytes: Buffer.from(`text ${index}`) });
+  return { ...base, items, messages, stream: Buffer.concat(messages.map((m) => (typeof m === 'string' ? Buffer.from(m) : m))), prediction };
+}
+
+/** What the server of `role` does with these WebSocket messages on a connection that starts unauthenticated. */
+export function predictWs(role: Role, messages: readonly (Buffer | string)[]): Prediction {
+  const spec = ROLES[role];
+  const p: Prediction = { reason: undefined, kick: false, decoded: 0, consumed: 0, replies: 0, received: {}, sent: {} };
+  let authed = false;
+  let at = 0;
+  const fail = (reason: CloseReason, kick: boolean, end: number) => ((p.reason = reason), (p.kick = kick), (p.consumed = end), p);
+  for (const m of messages) {
+    const bytes = typeof m === 'string' ? Buffer.from(m) : m;
+    const end = at + bytes.length;
+    if (typeof m === 'string') return fail(CloseReason.ws_text, false, end);
+    // The whole message is checked first (ws-transport.ts checkWsMessage): nothing of a bad one is taken.
+    let off = 0;
+    let bad: CloseReason | undefined = m.length === 0 ? CloseReason.ws_partial : undefined;
+    while (!bad && off < m.length) {
+      if (m.length - off < 2) bad = CloseReason.ws_partial;
+      else {
+        const total = m.readUInt16LE(off);
+        if (total < 4) bad = CloseReason.short_frame;
+        else if (off + total > m.length) bad = CloseReason.ws_partial;
+        else off += total;
+      }
+    }
+    if (bad) return fail(bad, false, end);
+    for (off = 0; off < m.length; ) {
+      const total = m.readUInt16LE(off);
+      const id = m.readUInt16LE(off + 2);
+      const b = m.subarray(off + 4, off + total);
+      off += total;
+      p.decoded++;
+      const route = spec.routes.get(id);
+      if (route === undefined) return fail(CloseReason.unknown_msg, true, end);
+      bump(p.received, NAME.get(id)!);
+      if (route.auth && !authed) return fail(CloseReason.out_of_order, true, end);
+      let msg: unknown;
+      try {
+        msg = decodeBody(id as typeof MsgId.Ping, b);
+      } catch {
+        return fail(CloseReason.bad_body, true, end);
+      }
+      p.replies++;
+      bump(p.sent, NAME.get(route.reply)!);
+      if (spec.logsIn?.(id, msg)) authed = true;
+    }
+    at = end;
+  }
+  p.consumed = at;
+  return p;
+}
+
+/**
+ * Runs one planned WebSocket connection (the `ws` client): sends its messages in order (yielding now and then);
+ * where the model predicts a violation waits for the server's close, else for every reply with the connection open,
+ * then closes it (close handshake or terminate, at random) and checks the server did not close first.
+ */
+export async function runWsConnection(o: { url: string; seed: number; plan: WsStreamPlan; timeoutMs: number }): Promise<ConnResult & { closeCode: number }> {
+  const { WebSocket } = await import('ws');
+  const p = o.plan;
+  const r = new Rng(connSeed(o.seed, p.index) ^ 0x3c3c3c3c);
+  const ws = new WebSocket(o.url, { perMessageDeflate: false });
+  ws.on('error', () => {});
+  const res = { serverClosed: false, replies: 0, kick: undefined as number | undefined, closeCode: 0 };
+  let weClosed = false;
+  let allReplies: () => void = () => {};
+  const repliesDone = new Promise<void>((resolve) => (allReplies = resolve));
+  ws.on('message', (data: Buffer) => {
+    for (let off = 0; off + 4 <= data.length; ) {
+      const total = data.readUInt16LE(off);
+      const msgId = data.readUInt16LE(off + 2);
+      if (msgId === MsgId.S2C_Kick) res.kick = decodeBody(MsgId.S2C_Kick, data.subarray(off + 4, off + total)).reason ?? 0;
+      else if (++res.replies === p.prediction.replies) allReplies();
+      off += total;
+    }
+  });
+  const closed = new Promise<void>((resolve) => ws.on('close', (code) => ((res.serverClosed = !weClosed), (res.closeCode = code), resolve())));
+  await new Promise<void>((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+  const guard = <T>(x: Promise<T>, what: string): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${o.timeoutMs} ms: ${describePlan(o.seed, p)}; seen ${JSON.stringify(res)}`)), o.timeoutMs)));
+    return Promise.race([x, late]).finally(() => clearTimeout(timer));
+  };
+  if (p.prediction.replies === 0) allReplies();
+  for (const m of p.messages) {
+    if (ws.readyState !== WebSocket.OPEN) break;
+    ws.send(m);
+    if (r.chance(0.3)) await tick();
+  }
+  if (p.prediction.reason) {
+    await guard(closed, 'the server did not close the connection');
+    if (p.prediction.reason === CloseReason.ws_text) assert.equal(res.closeCode, 1003, describePlan(o.seed, p));
+  } else {
+    await guard(Promise.race([repliesDone, closed.then(() => Promise.reject(new Error(`the server closed a well-formed connection: ${describePlan(o.seed, p)}; seen ${JSON.stringify(res)}`)))]), 'replies missing');
+    weClosed = true;
+    if (r.chance(0.5)) ws.close();
+    else ws.terminate();
+    await guard(closed, 'the connection did not close after the client closed it');
+    assert.equal(res.serverClosed, false);
+  }
+  return res;
 }

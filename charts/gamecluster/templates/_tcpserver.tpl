@@ -276,6 +276,16 @@ The login/game container's own env (merged with <component>.extraEnv by gameclus
   value: {{ $c.maxConnectionsPerIp | int64 | quote }}
 - name: DRAIN_TIMEOUT_MS
   value: {{ $c.drainTimeoutMs | int64 | quote }}
+{{- if eq .component "game" }}
+{{- /* Module state and away players live in one process (docs/architecture.md "Game modules"). */}}
+{{- if and (ne (toString $c.workers) "1") (or (gt (int64 $c.resumeGraceMs) 0) (ne (toString $c.module) "echo")) }}
+{{- fail (printf "game.workers=%v needs game.module=echo and game.resumeGraceMs=0: a game module's state and the players inside the resume grace live in one process (scale game pods with replicas)" $c.workers) }}
+{{- end }}
+- name: GAME_MODULE
+  value: {{ $c.module | quote }}
+- name: RESUME_GRACE_MS
+  value: {{ $c.resumeGraceMs | int64 | quote }}
+{{- end }}
 {{- if $.Values.tls.enabled }}
 - name: TLS_CERT_FILE
   value: /etc/gamecluster/tls/tls.crt

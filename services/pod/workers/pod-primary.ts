@@ -164,13 +164,19 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
 
   let port = 0;
   let metricsPort = 0;
+  let wsPort = 0;
   try {
     await waitReady(redis, 2000);
     // The workers bind PORT (node:cluster shares it); in hostNetwork mode the primary picks it from PORT_RANGE and
     // hands it to them through the env cluster.fork copies.
-    const ports = await bindPodPorts(identity.expose, c, (p) => health.listen(p, c.BIND_HOST), identity.expose.portRange ? probeListen(c.BIND_HOST) : async (p) => p);
+    const findFree = identity.expose.portRange ? probeListen(c.BIND_HOST) : async (p: number) => p;
+    const ports = await bindPodPorts(identity.expose, c, (p) => health.listen(p, c.BIND_HOST), findFree, findFree);
     metricsPort = ports.metricsPort;
-    if (identity.expose.portRange) process.env.PORT = String(ports.port);
+    wsPort = ports.wsPort;
+    if (identity.expose.portRange) {
+      process.env.PORT = String(ports.port);
+      if (wsPort > 0) process.env.WS_PORT = String(wsPort);
+    }
     await pool.start();
     port = pool.slots.find((s) => s.port)?.port ?? c.PORT;
     await resolveAdvertiseHost(identity, log, new AbortController().signal);
@@ -185,6 +191,7 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
         appType,
         ip: identity.advertiseHost,
         port: identity.advertisePort || port,
+        wsPort,
         capacity: c.CAPACITY,
         online,
         draining: () => closing || draining !== undefined,
@@ -209,6 +216,7 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
   return {
     appId: identity.appId,
     port,
+    wsPort,
     metricsPort,
     advertise: { host: identity.advertiseHost, port: identity.advertisePort || port },
     online,

@@ -1,0 +1,30 @@
+/**
+ * The metrics of the game module host and of resume (operations.md, game-module.md): module messages by declared
+ * name (bounded: unknown ids are rejected before they are counted), tick duration and skipped ticks, groups, frames
+ * the module API encoded (a broadcast is one, whatever its recipients), players away and resume attempts.
+ */
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+export interface GameMetrics {
+  messages: Counter<'msg'>;
+  tickSeconds: Histogram;
+  ticksLate: Counter;
+  groups: Gauge;
+  encodes: Counter;
+  away: Gauge;
+  resumes: Counter<'result'>;
+}
+
+export function createGameMetrics(registry: Registry): GameMetrics {
+  const r = [registry];
+  const get = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T | undefined) ?? make();
+  return {
+    messages: get('gamecluster_game_messages_total', () => new Counter({ name: 'gamecluster_game_messages_total', help: 'Game module messages by declared name (received from clients, or sent by the module: a broadcast counts once)', labelNames: ['msg'], registers: r })),
+    tickSeconds: get('gamecluster_game_tick_seconds', () => new Histogram({ name: 'gamecluster_game_tick_seconds', help: 'Wall time of one onTick', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: r })),
+    ticksLate: get('gamecluster_game_ticks_late_total', () => new Counter({ name: 'gamecluster_game_ticks_late_total', help: 'Ticks skipped because an earlier tick overran its period', registers: r })),
+    groups: get('gamecluster_game_groups', () => new Gauge({ name: 'gamecluster_game_groups', help: 'Groups with at least one member', registers: r, aggregator: 'sum' })),
+    encodes: get('gamecluster_game_encodes_total', () => new Counter({ name: 'gamecluster_game_encodes_total', help: 'Frames the module API encoded (one per send, one per broadcast whatever its recipients)', registers: r })),
+    away: get('gamecluster_players_away', () => new Gauge({ name: 'gamecluster_players_away', help: 'Players inside the resume grace (counted in gamecluster_online_players)', registers: r, aggregator: 'sum' })),
+    resumes: get('gamecluster_resumes_total', () => new Counter({ name: 'gamecluster_resumes_total', help: 'C2G_Resume attempts by result (return code name)', labelNames: ['result'], registers: r })),
+  };
+}

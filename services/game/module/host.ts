@@ -1,0 +1,463 @@
+/**
+ * The game module host: runs one loaded module (load.ts) on a game pod's FrameServer. It owns the players (one per
+ * account, live or away), the groups, the timers and the tick loop; it decodes the module's client messages
+ * (ids 10000–65535, RangeRoute) and encodes its sends, always by identity. It is also where resume lives
+ * (protocol.md "Resume"): a connection that drops without a kick or C2G_Leave leaves the player away for the grace,
+ * counted and with his state; C2G_Resume binds him to a new connection (same account, new SocketKey) with a fresh
+ * token. The session record in Redis is claimed once at login under the first socket key (the session key), kept
+ * by the periodic refresh while the player is here (live or away), and released when he finally leaves.
+ * A hook that throws or rejects ends that player's session (`handler_error`); the process goes on.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Logger } from '../../platform/logger.js';
+import { CloseReason, KickReason } from '../../protocol/wire.js';
+import type { Conn, EndReason } from '../../socket/connection.js';
+import { encodeFrame } from '../../socket/frame-codec.js';
+import type { FrameServer, RangeRoute } from '../../socket/frame-server.js';
+import type { GameSessions, SessionDirectory } from '../sessions.js';
+import type { GameContext, Group, LeaveReason, Player, TimerId } from './define.js';
+import { GAME_MSG_MAX, GAME_MSG_MIN } from './define.js';
+import type { GameMetrics } from './game-metrics.js';
+import type { LoadedGame, LoadedMessage } from './load.js';
+import { TickLoop } from './tick-loop.js';
+
+export interface GameHostOptions {
+  game: LoadedGame;
+  server: FrameServer<any>;
+  sessions: GameSessions;
+  metrics: GameMetrics;
+  logger: Logger;
+  /** RESUME_GRACE_MS: how long a dropped player stays (0 = leaves at once). */
+  graceMs: number;
+  /** The online count changed outside a connection close (grace over, resume): re-read it. */
+  onCountChanged: () => void;
+}
+
+const newToken = () => randomBytes(16).toString('hex');
+
+function sameToken(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+class GamePlayer implements Player {
+  data: any = {};
+  away = false;
+  left = false;
+  graceTimer: NodeJS.Timeout | undefined;
+  readonly groups = new Set<GameGroup>();
+
+  constructor(
+    private readonly host: GameHost,
+    readonly account: string,
+    /** The connection the player is on now (the last one while away). */
+    public socketKey: string,
+    /** The socket key his session record in Redis names (his first connection here). */
+    readonly sessionKey: string,
+    public token: string,
+  ) {}
+
+  get playerId(): string {
+    return this.account;
+  }
+
+  send(name: string, body: object): boolean {
+    return this.host.sendTo(this, name, body);
+  }
+
+  kick(reason: string): void {
+    this.host.kickPlayer(this, reason);
+  }
+}
+
+class GameGroup implements Group {
+  readonly members = new Set<GamePlayer>();
+  constructor(
+    private readonly host: GameHost,
+    readonly name: string,
+  ) {}
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  add(player: Player): void {
+    const p = player as GamePlayer;
+    if (p.left || this.members.has(p)) return;
+    this.members.add(p);
+    p.groups.add(this);
+    this.host.groupChanged(this);
+  }
+
+  remove(player: Player): void {
+    const p = player as GamePlayer;
+    if (!this.members.delete(p)) return;
+    p.groups.delete(this);
+    this.host.groupChanged(this);
+  }
+
+  has(player: Player): boolean {
+    return this.members.has(player as GamePlayer);
+  }
+
+  broadcast(name: string, body: object, opts: { except?: Player } = {}): number {
+    return this.host.broadcast(this, name, body, opts.except as GamePlayer | undefined);
+  }
+}
+
+export class GameHost implements SessionDirectory {
+  readonly players = new Map<string, GamePlayer>();
+  private readonly groups = new Map<string, GameGroup>();
+  private readonly nonEmpty = new Set<GameGroup>();
+  private readonly timers = new Map<number, NodeJS.Timeout>();
+  private timerSeq = 0;
+  private awayCount = 0;
+  private awayWaiters: (() => void)[] = [];
+  private tick: TickLoop | undefined;
+  private draining = false;
+  /** Set at the drain deadline: kicks from now on are the drain's ('drained'). */
+  private drainKicking = false;
+  private closing = false;
+  /** Frames the module API encoded (also gamecluster_game_encodes_total). */
+  encodes = 0;
+  readonly ctx: GameContext;
+  private readonly log: Logger;
+  private readonly msgCounters = new Map<string, { inc(): void }>();
+
+  constructor(private readonly o: GameHostOptions) {
+    const self = this;
+    this.log = o.logger.child({ module: o.game.def.name });
+    for (const m of o.game.byName.keys()) this.msgCounters.set(m, o.metrics.messages.labels(m));
+    o.metrics.away.set(0);
+    o.metrics.groups.set(0);
+    this.ctx = {
+      players: this.players,
+      group: (name) => this.group(name),
+      setTimer: (ms, fn, opts) => this.setTimer(ms, fn, opts?.repeat ?? false),
+      clearTimer: (id) => this.clearTimer(id),
+      get draining() {
+        return self.draining;
+      },
+      log: this.log,
+    };
+  }
+
+  get name(): string {
+    return this.o.game.def.name;
+  }
+
+  /** Players here, live and away (the pod's online count). */
+  get playerCount(): number {
+    return this.players.size;
+  }
+
+  /** Players inside the resume grace (counted online, no connection). */
+  get away(): number {
+    return this.awayCount;
+  }
+
+  /** The FrameServer route of the module's client messages. */
+  route(): RangeRoute<any> {
+    const byId = this.o.game.byId;
+    return {
+      min: GAME_MSG_MIN,
+      max: GAME_MSG_MAX,
+      accepts: (id) => byId.get(id)?.from === 'client',
+      fn: (conn, id, body) => this.onFrame(conn, byId.get(id)!, body),
+    };
+  }
+
+  /** Starts the tick loop (if the module ticks). */
+  start(): void {
+    const hz = this.o.game.def.tickHz ?? 0;
+    const onTick = this.o.game.def.onTick;
+    if (hz > 0 && onTick) {
+      let lateLogged = 0;
+      this.tick = new TickLoop({
+        hz,
+        tick: (dt) => onTick(dt, this.ctx),
+        onSkipped: (n) => {
+          this.o.metrics.ticksLate.inc(n);
+          const now = Date.now();
+          if (now - lateLogged > 10_000) (lateLogged = now), this.log.warn({ skipped: n, period_ms: 1000 / hz }, 'game tick overran its period: ticks skipped');
+        },
+        onDuration: (s) => this.o.metrics.tickSeconds.observe(s),
+        onError: (err) => this.log.error({ err, hook: 'onTick' }, 'game module onTick failed'),
+      });
+      this.tick.start();
+    }
+  }
+
+  // ---- the platform's side: join, resume, leave, close ----
+
+  /** A token login succeeded on `conn` (already authenticated): the player exists from now on; returns his resume token. */
+  join(conn: Conn<any>): string {
+    const account = conn.objectKey!;
+    const old = this.players.get(account);
+    // A newer login of the same account (live here, or away) ends the older session.
+    if (old) this.leave(old, 'kicked');
+    const p = new GamePlayer(this, account, conn.socketKey, conn.socketKey, newToken());
+    this.players.set(account, p);
+    return p.token;
+  }
+
+  /** After the login answer went out: the module's onJoin. */
+  joined(conn: Conn<any>): void {
+    const p = this.live(conn);
+    if (p) this.invoke(p, 'onJoin', () => this.o.game.def.onJoin?.(p, this.ctx));
+  }
+
+  /**
+   * C2G_Resume on `conn` (not authenticated): the new token, or undefined (wrong/used token, unknown, left).
+   * A player whose old connection is still open is taken over: that connection is closed without a kick.
+   */
+  resume(conn: Conn<any>, account: string, token: string): string | undefined {
+    const p = this.players.get(account);
+    if (!p || p.left || !sameToken(p.token, token)) return undefined;
+    p.token = newToken(); // each token works once, also when this resume fails below
+    const old = p.away ? undefined : this.o.server.findByObjectKey(account);
+    conn.authenticate(account);
+    if (conn.state !== 'online') return undefined;
+    p.socketKey = conn.socketKey;
+    if (old && old.socketKey !== conn.socketKey) old.end();
+    if (p.away) {
+      p.away = false;
+      clearTimeout(p.graceTimer);
+      p.graceTimer = undefined;
+      this.setAway(-1);
+    }
+    this.o.onCountChanged();
+    return p.token;
+  }
+
+  /** After the resume answer went out: the module's onResume. */
+  resumed(conn: Conn<any>): void {
+    const p = this.live(conn);
+    if (p) this.invoke(p, 'onResume', () => this.o.game.def.onResume?.(p, this.ctx));
+  }
+
+  /** C2G_Leave: the player leaves now and the server closes. */
+  leaveNow(conn: Conn<any>): void {
+    const p = this.live(conn);
+    if (p) this.leave(p, 'left');
+    conn.end();
+  }
+
+  /** A connection closed: its player goes away (a drop, inside the grace) or leaves. */
+  connClosed(conn: Conn<any>): void {
+    const p = this.live(conn);
+    if (!p) return;
+    const why = (conn as Conn<any> & { endReason?: EndReason }).endReason;
+    if ((why === 'peer' || why === CloseReason.idle) && this.o.graceMs > 0 && !this.closing) return this.goAway(p);
+    this.leave(p, why === 'kicked' ? (this.drainKicking ? 'drained' : 'kicked') : 'closed');
+  }
+
+  /** The pod started draining. */
+  drainStarted(): void {
+    if (this.draining) return;
+    this.draining = true;
+    this.invoke(undefined, 'onDrain', () => this.o.game.def.onDrain?.(this.ctx));
+  }
+
+  /** The drain deadline: away players end now and the kicks that follow are the drain's. */
+  drainDeadline(): void {
+    this.drainKicking = true;
+    for (const p of [...this.players.values()]) if (p.away) this.leave(p, 'drained');
+  }
+
+  /** An undrain took the pod back. */
+  undrained(): void {
+    this.draining = false;
+    this.drainKicking = false;
+  }
+
+  /** Resolves when no player is away (or after `waitMs`). */
+  whenNoneAway(waitMs: number): Promise<void> {
+    if (this.awayCount === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, waitMs);
+      t.unref();
+      this.awayWaiters.push(() => (clearTimeout(t), resolve()));
+    });
+  }
+
+  /** The pod closes: the tick and timers stop; players still here (away ones) leave ('closed'). */
+  close(): void {
+    this.closing = true;
+    this.tick?.stop();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const p of [...this.players.values()]) this.leave(p, 'closed');
+  }
+
+  // ---- SessionDirectory: the registry's view of this pod's sessions ----
+
+  sessions(): { account: string; socketKey: string }[] {
+    const out: { account: string; socketKey: string }[] = [];
+    for (const p of this.players.values()) out.push({ account: p.account, socketKey: p.sessionKey });
+    return out;
+  }
+
+  /** A newer login elsewhere replaced the session (account, sessionKey): kick it, or end its grace. */
+  kick(account: string, sessionKey: string): boolean {
+    const p = this.players.get(account);
+    if (!p || p.sessionKey !== sessionKey || p.left) return false;
+    this.log.info({ account, socketKey: p.socketKey, away: p.away }, 'duplicate login: ending the older session');
+    if (p.away) this.leave(p, 'kicked');
+    else this.o.server.kick({ socketKey: p.socketKey, objectKey: account }, KickReason.DUPLICATE_LOGIN);
+    return true;
+  }
+
+  // ---- the module's side ----
+
+  sendTo(p: GamePlayer, name: string, body: object): boolean {
+    const m = this.serverMessage(name);
+    const frame = this.encode(m, body);
+    this.msgCounters.get(name)!.inc();
+    return this.o.server.sendFrame({ socketKey: p.socketKey, objectKey: p.account }, m.id, frame);
+  }
+
+  broadcast(g: GameGroup, name: string, body: object, except: GamePlayer | undefined): number {
+    const m = this.serverMessage(name);
+    if (g.members.size === 0) return 0;
+    const frame = this.encode(m, body);
+    this.msgCounters.get(name)!.inc();
+    let n = 0;
+    const server = this.o.server;
+    for (const p of g.members) {
+      if (p === except) continue;
+      if (server.sendFrame({ socketKey: p.socketKey, objectKey: p.account }, m.id, frame)) n++;
+    }
+    return n;
+  }
+
+  kickPlayer(p: GamePlayer, reason: string): void {
+    if (p.left) return;
+    this.log.info({ account: p.account, reason }, 'kicked by the game module');
+    if (!p.away) this.o.server.kick({ socketKey: p.socketKey, objectKey: p.account }, KickReason.GAME);
+    this.leave(p, 'kicked');
+  }
+
+  group(name: string): GameGroup {
+    let g = this.groups.get(name);
+    if (!g) {
+      g = new GameGroup(this, name);
+      this.groups.set(name, g);
+    }
+    return g;
+  }
+
+  /** A group gained its first member or lost its last: the gauge counts groups with members; empty ones are forgotten. */
+  groupChanged(g: GameGroup): void {
+    if (g.size === 1 && !this.nonEmpty.has(g)) {
+      this.nonEmpty.add(g);
+      if (this.groups.get(g.name) !== g) this.groups.set(g.name, g);
+    } else if (g.size === 0) {
+      this.nonEmpty.delete(g);
+      if (this.groups.get(g.name) === g) this.groups.delete(g.name);
+    }
+    this.o.metrics.groups.set(this.nonEmpty.size);
+  }
+
+  private setTimer(ms: number, fn: () => void, repeat: boolean): TimerId {
+    const id = ++this.timerSeq;
+    if (this.closing) return id;
+    const run = () => {
+      if (!repeat) this.timers.delete(id);
+      this.invoke(undefined, 'timer', fn);
+    };
+    const delay = Math.max(0, Number(ms) || 0);
+    this.timers.set(id, repeat ? setInterval(run, Math.max(1, delay)) : setTimeout(run, delay));
+    return id;
+  }
+
+  private clearTimer(id: TimerId): void {
+    const t = this.timers.get(id);
+    if (t) clearTimeout(t), this.timers.delete(id);
+  }
+
+  // ---- internals ----
+
+  private onFrame(conn: Conn<any>, m: LoadedMessage, body: Buffer): void | Promise<void> {
+    let decoded: unknown;
+    try {
+      decoded = m.codec.decode(body);
+    } catch {
+      return conn.violation(CloseReason.bad_body, KickReason.PROTOCOL_ERROR);
+    }
+    const p = this.live(conn);
+    if (!p) return;
+    this.msgCounters.get(m.name)!.inc();
+    const onMessage = this.o.game.def.onMessage;
+    // A throw or rejection reaches the FrameServer, which closes this connection (`handler_error`) and logs it once.
+    if (onMessage) return onMessage(p, { id: m.id, name: m.name, body: decoded }, this.ctx);
+  }
+
+  /** The player on `conn`, if that connection is still his. */
+  private live(conn: Conn<any>): GamePlayer | undefined {
+    const account = conn.objectKey;
+    if (account === undefined) return undefined;
+    const p = this.players.get(account);
+    return p && !p.left && p.socketKey === conn.socketKey ? p : undefined;
+  }
+
+  private serverMessage(name: string): LoadedMessage {
+    const m = this.o.game.byName.get(name);
+    if (!m || m.from !== 'server') throw new TypeError(`${name} is not a server message declared by the game module`);
+    return m;
+  }
+
+  private encode(m: LoadedMessage, body: object): Buffer {
+    const frame = encodeFrame(m.id, m.codec.encode(body as never).finish());
+    this.encodes++;
+    this.o.metrics.encodes.inc();
+    return frame;
+  }
+
+  private goAway(p: GamePlayer): void {
+    p.away = true;
+    this.setAway(+1);
+    p.graceTimer = setTimeout(() => this.leave(p, 'grace_expired'), this.o.graceMs);
+    p.graceTimer.unref();
+    this.invoke(p, 'onAway', () => this.o.game.def.onAway?.(p, this.ctx));
+  }
+
+  private setAway(delta: number): void {
+    this.awayCount += delta;
+    this.o.metrics.away.set(this.awayCount);
+    if (this.awayCount === 0) for (const w of this.awayWaiters.splice(0)) w();
+  }
+
+  /** The player leaves for good: out of the groups, his session record released, onLeave. */
+  leave(p: GamePlayer, reason: LeaveReason): void {
+    if (p.left) return;
+    p.left = true;
+    if (p.away) {
+      clearTimeout(p.graceTimer);
+      p.graceTimer = undefined;
+      this.setAway(-1);
+    }
+    if (this.players.get(p.account) === p) this.players.delete(p.account);
+    for (const g of [...p.groups]) g.remove(p);
+    this.o.sessions.release(p.account, p.sessionKey);
+    this.o.onCountChanged();
+    this.invoke(undefined, 'onLeave', () => this.o.game.def.onLeave?.(p, reason, this.ctx), p.account);
+  }
+
+  /** Runs a hook; a throw or rejection is logged once and ends that player's session (when there is one). */
+  private invoke(p: GamePlayer | undefined, hook: string, f: () => unknown, account = p?.account): void {
+    const failed = (err: unknown) => {
+      this.log.error({ err, hook, account }, 'game module hook failed' + (p ? ': closing that player' : ''));
+      if (!p || p.left) return;
+      if (p.away) return this.leave(p, 'closed');
+      // The close leads back to connClosed → leave('closed').
+      if (!this.o.server.drop({ socketKey: p.socketKey, objectKey: p.account }, 'handler_error')) this.leave(p, 'closed');
+    };
+    try {
+      const r = f() as Promise<void> | undefined;
+      if (r && typeof r.then === 'function') r.then(undefined, failed);
+    } catch (err) {
+      failed(err);
+    }
+  }
+}

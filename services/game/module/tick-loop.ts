@@ -1,0 +1,76 @@
+/**
+ * A fixed-rate loop for onTick: tick k is due at start + k × period (absolute times, so timer lateness never
+ * accumulates into drift). A tick that overruns never makes the next ones pile up: the ticks whose time passed while
+ * it ran are skipped and counted (`onSkipped`), and the loop resumes at the next due time. `dtMs` is the time since the
+ * previous tick that ran. A tick returning a promise is awaited before the next one (ticks never overlap).
+ */
+import { performance } from 'node:perf_hooks';
+
+export interface TickLoopOptions {
+  hz: number;
+  tick: (dtMs: number) => void | Promise<void>;
+  /** Ticks skipped because an earlier one overran. */
+  onSkipped: (n: number) => void;
+  /** Wall time of one tick, seconds. */
+  onDuration: (seconds: number) => void;
+  /** A tick threw or rejected (the loop goes on). */
+  onError: (err: unknown) => void;
+  now?: () => number;
+}
+
+export class TickLoop {
+  readonly periodMs: number;
+  private next = 0;
+  private last = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly now: () => number;
+
+  constructor(private readonly o: TickLoopOptions) {
+    this.periodMs = 1000 / o.hz;
+    this.now = o.now ?? (() => performance.now());
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.last = this.now();
+    this.next = this.last + this.periodMs;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => void this.run(), Math.max(0, this.next - this.now()));
+  }
+
+  private async run(): Promise<void> {
+    if (!this.running) return;
+    let now = this.now();
+    if (now < this.next) return this.schedule(); // setTimeout fired early (clock granularity)
+    // Every due time already passed by more than a whole period is skipped, not run late in a burst.
+    const behind = Math.floor((now - this.next) / this.periodMs);
+    if (behind > 0) {
+      this.o.onSkipped(behind);
+      this.next += behind * this.periodMs;
+    }
+    const dt = now - this.last;
+    this.last = now;
+    try {
+      const r = this.o.tick(dt);
+      if (r && typeof (r as Promise<void>).then === 'function') await r;
+    } catch (err) {
+      this.o.onError(err);
+    }
+    now = this.now();
+    this.o.onDuration((now - this.last) / 1000);
+    this.next += this.periodMs;
+    this.schedule();
+  }
+}

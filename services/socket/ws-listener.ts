@@ -1,0 +1,101 @@
+/**
+ * The WebSocket listener of a login or game pod (`WS_PORT`): a plain Node http server — https with the pod's TLS
+ * files (`wss`, reloaded when they change) — whose upgrades on path `/` are completed by `ws` (noServer mode: no
+ * extra layers, no client tracking, no compression). Budgets are checked before the handshake (a refused upgrade
+ * costs one HTTP 503 line, not a WebSocket), other paths get 404, plain HTTP requests 426. Slow handshakes are
+ * bounded by AUTH_TIMEOUT_MS like a TCP connection's first frame. What happens after the upgrade is FrameServer's.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { RefuseReason } from '../protocol/wire.js';
+import type { TlsFiles } from './tls-files.js';
+import { WS_MAX_MESSAGE_BYTES } from './ws-transport.js';
+
+export interface WsListenerOptions {
+  tls?: TlsFiles | undefined;
+  /** A handshake (TLS + HTTP upgrade) must be done within this (AUTH_TIMEOUT_MS). */
+  handshakeTimeoutMs: number;
+  /** A budget that refuses this client address now, or undefined (no side effect: counted at accept). */
+  wouldRefuse(ip: string): RefuseReason | undefined;
+  /** A failed TLS handshake (counted as refused `tls`). */
+  onTlsError(err: Error, socket: Socket): void;
+  onRefused(reason: RefuseReason, ip: string): void;
+  /** An upgraded connection: the FrameServer takes it from here. */
+  onConnection(ws: WebSocket, raw: Socket): void;
+  onError(err: Error): void;
+}
+
+const STATUS_LINE: Record<number, string> = { 404: 'Not Found', 503: 'Service Unavailable' };
+
+export class WsListener {
+  readonly server: HttpServer;
+  private readonly wss: WebSocketServer;
+
+  constructor(o: WsListenerOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false, skipUTF8Validation: true });
+    const timeouts = { headersTimeout: o.handshakeTimeoutMs, requestTimeout: o.handshakeTimeoutMs + 1000, keepAliveTimeout: 1000, connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(o.handshakeTimeoutMs / 4))) };
+    const tls = o.tls;
+    if (tls) {
+      const server = createHttpsServer({ ...tls.current(), ...timeouts, minVersion: 'TLSv1.2', handshakeTimeout: o.handshakeTimeoutMs });
+      server.on('tlsClientError', (err, socket) => {
+        socket.destroy();
+        o.onTlsError(err, socket);
+      });
+      tls.onChange((pair) => server.setSecureContext({ ...pair, minVersion: 'TLSv1.2' }));
+      this.server = server;
+    } else this.server = createHttpServer(timeouts);
+    this.server.on('request', (_req, res) => {
+      res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket', connection: 'close' }).end('WebSocket only (GET / with Upgrade: websocket)\n');
+    });
+    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(o, req, socket as Socket, head));
+    this.server.on('error', (err) => o.onError(err));
+  }
+
+  private upgrade(o: WsListenerOptions, req: IncomingMessage, socket: Socket, head: Buffer): void {
+    socket.on('error', () => undefined); // a reset during the handshake is the peer's doing; ws adds its own after
+    const q = req.url?.indexOf('?') ?? -1;
+    const path = q < 0 ? req.url : req.url!.slice(0, q);
+    if (path !== '/') return reject(socket, 404);
+    const ip = socket.remoteAddress ?? '';
+    const refused = o.wouldRefuse(ip);
+    if (refused) {
+      o.onRefused(refused, ip);
+      return reject(socket, 503);
+    }
+    socket.setNoDelay(true);
+    this.wss.handleUpgrade(req, socket, head, (ws) => o.onConnection(ws, socket));
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen({ port, host, backlog: 4096 }, () => {
+        this.server.off('error', reject);
+        resolve((this.server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  get listening(): boolean {
+    return this.server.listening;
+  }
+
+  /** Stops listening; upgraded connections stay (they belong to the FrameServer). */
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.server.listening) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+      // close() waits for every connection, upgraded ones included; resolve once the listener itself is gone.
+      setImmediate(resolve);
+    });
+  }
+}
+
+function reject(socket: Socket, status: number): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_LINE[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  setTimeout(() => socket.destroy(), 1000).unref();
+}

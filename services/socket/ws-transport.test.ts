@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { startEchoServer, type EchoServer } from '../../test/helpers/echo-server.js';
+import { makeTestCerts, type TestCerts } from '../../test/helpers/test-certs.js';
+import { waitFor } from '../../test/helpers/wait-for.js';
+import { WsFrameClient } from '../../test/helpers/ws-frame-client.js';
+import { pino } from 'pino';
+import { MsgId, ReturnCode } from '../protocol/wire.js';
+import { encodeFrame } from './frame-codec.js';
+import { TlsFiles } from './tls-files.js';
+import { checkWsMessage, splitAtFrames, WS_MAX_MESSAGE_BYTES } from './ws-transport.js';
+
+async function wsLogin(url: string, account: string, opts = {}): Promise<WsFrameClient> {
+  const c = await WsFrameClient.connect(url, opts);
+  const rs = await c.request(MsgId.C2G_LoginByToken, { account, token: 'ok' }, MsgId.G2C_LoginByTokenRs);
+  assert.equal(rs.returnCode ?? 0, ReturnCode.OK);
+  return c;
+}
+
+const echoFrame = (text: string) => WsFrameClient.frame(MsgId.C2G_Echo, { payload: Buffer.from(text) });
+
+test('checkWsMessage and splitAtFrames', () => {
+  const f = echoFrame('abc');
+  assert.equal(checkWsMessage(Buffer.concat([f, f])), undefined);
+  assert.equal(checkWsMessage(Buffer.alloc(0)), 'ws_partial');
+  assert.equal(checkWsMessage(f.subarray(0, f.length - 1)), 'ws_partial');
+  assert.equal(checkWsMessage(Buffer.concat([f, f.subarray(0, 1)])), 'ws_partial');
+  assert.equal(checkWsMessage(Buffer.from([2, 0, 0, 0])), 'short_frame');
+  const big = encodeFrame(MsgId.G2C_Echo, Buffer.alloc(60_000));
+  const parts = splitAtFrames(Buffer.concat([big, big, big, big, big, f]), 130_000);
+  assert.deepEqual(parts.map((p) => p.length), [big.length * 2, big.length * 2, big.length + f.length]);
+  for (const p of parts) assert.equal(checkWsMessage(p), undefined);
+});
+
+describe('WebSocket transport (ws)', () => {
+  let s: EchoServer;
+  let url: string;
+  before(async () => {
+    s = await startEchoServer({}, undefined, { ws: true });
+    url = `ws://127.0.0.1:${s.wsPort}/`;
+  });
+  after(() => s.close());
+
+  test('login, echo, and two frames in one message answered in one message', async () => {
+    const c = await wsLogin(url, 'ws-a');
+    assert.equal(Buffer.from((await c.request(MsgId.C2G_Echo, { payload: Buffer.from('hi') }, MsgId.G2C_Echo)).payload!).toString(), 'hi');
+    const replies = [c.next(MsgId.G2C_Echo), c.next(MsgId.G2C_Echo)];
+    c.sendRaw(Buffer.concat([echoFrame('1'), echoFrame('2')]));
+    assert.deepEqual((await Promise.all(replies)).map((r) => Buffer.from(r.payload!).toString()), ['1', '2']);
+    assert.deepEqual(c.messages.at(-1), [MsgId.G2C_Echo, MsgId.G2C_Echo], 'the two replies leave batched as one message');
+    assert.equal(await s.counter('gamecluster_connections'), 1, 'gamecluster_connections counts WebSocket');
+    assert.match([...s.server.connections()][0]!.socketKey, /^ws:/);
+    c.close();
+    await waitFor('no connection', () => s.server.size === 0);
+  });
+
+  test('a text message closes with 1003 (ws_text)', async () => {
+    const good = await wsLogin(url, 'ws-good');
+    const before = await s.counter('gamecluster_frames_rejected_total', { reason: 'ws_text' });
+    const c = await WsFrameClient.connect(url);
+    c.sendRaw('hello');
+    assert.equal((await c.closed).code, 1003);
+    assert.equal(await s.counter('gamecluster_frames_rejected_total', { reason: 'ws_text' }), before + 1);
+    assert.equal(Buffer.from((await good.request(MsgId.C2G_Echo, { payload: Buffer.from('x') }, MsgId.G2C_Echo)).payload!).toString(), 'x');
+    good.close();
+  });
+
+  test('a message carrying half a frame is a violation (ws_partial), nothing of it dispatched', async () => {
+    const c = await wsLogin(url, 'ws-half');
+    const before = await s.counter('gamecluster_frames_rejected_total', { reason: 'ws_partial' });
+    const f = echoFrame('half');
+    c.sendRaw(Buffer.concat([echoFrame('whole'), f.subarray(0, 5)]));
+    const closed = await c.closed;
+    assert.equal(closed.code, 1002);
+    assert.equal(c.messages.length, 1, 'only the login answer: the whole frame before the half one was not dispatched');
+    assert.equal(await s.counter('gamecluster_frames_rejected_total', { reason: 'ws_partial' }), before + 1);
+  });
+
+  test('a message over 256 KiB closes with 1009', async () => {
+    const c = await wsLogin(url, 'ws-big');
+    c.sendRaw(Buffer.alloc(WS_MAX_MESSAGE_BYTES + 1));
+    assert.equal((await c.closed).code, 1009);
+    await waitFor('no connection', () => s.server.size === 0);
+  });
+
+  test('protocol violations and limits apply as over TCP (unknown msg → kick)', async () => {
+    const c = await WsFrameClient.connect(url);
+    const before = await s.counter('gamecluster_frames_rejected_total', { reason: 'out_of_order' });
+    c.sendRaw(echoFrame('too early'));
+    await c.next(MsgId.S2C_Kick);
+    assert.equal((await c.closed).code, 1000);
+    assert.equal(await s.counter('gamecluster_frames_rejected_total', { reason: 'out_of_order' }), before + 1);
+  });
+
+  test('other paths get 404, plain HTTP 426', async () => {
+    await assert.rejects(WsFrameClient.connect(`ws://127.0.0.1:${s.wsPort}/other`), /404/);
+    const status = await new Promise<number>((resolve, reject) => request(`http://127.0.0.1:${s.wsPort}/`, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject).end());
+    assert.equal(status, 426);
+  });
+});
+
+describe('WebSocket budgets and wss', () => {
+  let certs: TestCerts;
+  before(() => (certs = makeTestCerts()));
+  after(() => certs.remove());
+
+  test('MAX_CONNECTIONS counts TCP and WebSocket together; the refused upgrade gets 503', async () => {
+    const s = await startEchoServer({ maxConnections: 1 }, undefined, { ws: true });
+    try {
+      const c = await wsLogin(`ws://127.0.0.1:${s.wsPort}/`, 'only');
+      await assert.rejects(WsFrameClient.connect(`ws://127.0.0.1:${s.wsPort}/`), /503/);
+      assert.equal(await s.counter('gamecluster_connections_refused_total', { reason: 'max_connections' }), 1);
+      c.close();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('with TLS files the listener is wss; a drain stops and undrain reopens both listeners', async () => {
+    const tls = new TlsFiles({ certFile: certs.serverCert, keyFile: certs.serverKey }, pino({ level: 'silent' }));
+    const s = await startEchoServer({}, tls, { ws: true });
+    try {
+      const c = await wsLogin(`wss://127.0.0.1:${s.wsPort}/`, 'secure', { ca: readFileSync(certs.caCert) });
+      assert.equal(Buffer.from((await c.request(MsgId.C2G_Echo, { payload: Buffer.from('s') }, MsgId.G2C_Echo)).payload!).toString(), 's');
+      c.close();
+      await s.server.stopAccepting();
+      await assert.rejects(WsFrameClient.connect(`wss://127.0.0.1:${s.wsPort}/`, { ca: readFileSync(certs.caCert) }), /ECONNREFUSED/);
+      await s.server.resumeAccepting();
+      (await wsLogin(`wss://127.0.0.1:${s.wsPort}/`, 'again', { ca: readFileSync(certs.caCert) })).close();
+    } finally {
+      await s.close();
+    }
+  });
+});
