@@ -14,7 +14,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import type { AppTypeName } from '../protocol/wire.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
-import { pickScript, script } from './lua-scripts.js';
+import { pickScript, script, type ScriptDef } from './lua-scripts.js';
 import type { AppSelector, PickResult, ClientTransport } from './types.js';
 
 export type SelectStrategy = 'least_loaded' | 'packed';
@@ -35,6 +35,8 @@ export interface RedisAppSelectorOptions {
   maxQueued?: number;
   /** Counts shed picks (`gamecluster_appmgr_picks_shed_total{app_type}`, see createPickShedCounter). */
   shed?: Counter<'app_type'> | undefined;
+  /** The pick script to run instead of the registry's (same call signature): AllocateGame's queued pick (queue-lua.ts). */
+  script?: ScriptDef | undefined;
 }
 
 /** `gamecluster_appmgr_picks_shed_total{app_type}` on `registry`. */
@@ -77,7 +79,7 @@ export class RedisAppSelector implements AppSelector {
     private readonly o: RedisAppSelectorOptions,
   ) {
     this.keys = registryKeys(o.prefix);
-    this.run = script(redis, pickScript);
+    this.run = script(redis, o.script ?? pickScript);
     this.maxBatch = o.maxBatch ?? 256;
     this.maxQueued = o.maxQueued ?? 10_000;
     this.deadlineMs = o.deadlineMs ?? redis.options?.commandTimeout ?? 1000;
