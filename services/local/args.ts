@@ -13,11 +13,13 @@ export interface LocalOptions {
   echoPerSec: number;
   keep: boolean;
   json: boolean;
+  /** echo: the built-in module and the echo robots; arena: the game pods run `arena` and the robots play it. */
+  scenario: 'echo' | 'arena';
 }
 
-export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false };
+export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false, scenario: 'echo' };
 
-export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--keep] [--json]
+export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--scenario echo|arena] [--keep] [--json]
 
 A whole cluster on this machine: redis-server on a free loopback port (or the Redis at REDIS_URL, under a fresh
 PREFIX), 1 appmgr, 2 logins, 2 games as child processes (logs in a temp dir, path printed), then a robot wave
@@ -30,11 +32,14 @@ flags:
   --rate R          robots started per second, > 0 [500]
   --duration S      seconds each robot stays in game (echo loop), 0..3600 [2]
   --echo-per-sec E  echo round trips per second per robot, 0..100 [1]
+  --scenario S      echo | arena: arena runs the sample game module on the game pods (GAME_MODULE=arena) and the
+                    robots play it (gamecluster robots --scenario arena) [echo]
   --keep            leave the cluster running after the wave until Ctrl-C, then stop everything
   --json            print {robots, cluster, appmgr_url, log_dir} as JSON instead of tables
   --help            this text
 
-env: REDIS_URL (use that Redis instead of starting one), LOG_LEVEL (children's log level) [info]
+env: REDIS_URL (use that Redis instead of starting one), LOG_LEVEL (children's log level) [info],
+     GAME_MODULE, RESUME_GRACE_MS (given to the game pods; docs/game-modules.md)
 `;
 
 function num(flag: string, raw: string | undefined, min: number, max: number, integer: boolean, minExclusive = false): number {
@@ -71,6 +76,12 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
       case '--echo-per-sec':
         o.echoPerSec = num(flag, value(), 0, 100, false);
         break;
+      case '--scenario': {
+        const raw = value();
+        if (raw !== 'echo' && raw !== 'arena') throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo or arena' : `invalid --scenario ${JSON.stringify(raw)}: expected echo or arena`);
+        o.scenario = raw;
+        break;
+      }
       case '--keep':
         noValue();
         o.keep = true;

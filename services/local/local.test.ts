@@ -8,6 +8,8 @@ test('local flags: defaults, values, one-line errors', () => {
   assert.deepEqual(parseLocalArgs([]), defaultLocalOptions);
   assert.deepEqual(parseLocalArgs(['--players', '50', '--rate=20', '--duration', '0', '--keep', '--json']), { ...defaultLocalOptions, players: 50, rate: 20, durationS: 0, keep: true, json: true });
   assert.equal(parseLocalArgs(['--help']), 'help');
+  assert.equal((parseLocalArgs(['--scenario', 'arena']) as { scenario: string }).scenario, 'arena');
+  assert.throws(() => parseLocalArgs(['--scenario', 'chess']), /invalid --scenario "chess": expected echo or arena/);
   for (const [argv, re] of [
     [['--players', '-1'], /^invalid --players "-1": expected an integer from 0 to 100000$/],
     [['--rate', '0'], /^invalid --rate "0"/],

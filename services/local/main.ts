@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<void> {
   process.on('exit', () => cluster?.killNow());
 
   try {
-    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info' });
+    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info', ...(opts.scenario === 'arena' ? { podEnv: { GAME_MODULE: 'arena' } } : {}) });
   } catch (e) {
     if (e instanceof LocalClusterError) {
       err(`gamecluster local: ${e.message}`);

@@ -16,6 +16,8 @@ export interface WaveOptions {
   durationS: number;
   echoPerSec: number;
   stepTimeoutMs?: number;
+  /** arena: the robots play the sample game (the game pods must run it). */
+  scenario?: 'echo' | 'arena';
 }
 
 export interface WaveResult {
