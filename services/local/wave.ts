@@ -16,7 +16,6 @@ export interface WaveOptions {
   durationS: number;
   echoPerSec: number;
   stepTimeoutMs?: number;
-  /** arena: the robots play the sample game (the game pods must run it). */
   scenario?: 'echo' | 'arena';
 }
 
