@@ -32,6 +32,8 @@ export interface LocalClusterOptions {
   readyTimeoutMs?: number;
   /** Extra env for every login/game pod (e.g. limits for a bench). */
   podEnv?: Record<string, string>;
+  /** Extra env for appmgr (e.g. CLUSTER_CAPACITY and the QUEUE_* knobs for a herd). */
+  appmgrEnv?: Record<string, string>;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
 }
@@ -125,7 +127,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       children.push(c);
       return c;
     };
-    const appmgr = spawnCmd('appmgr', 'appmgr', { ...common, HTTP_PORT: String(httpPort), ADMIN_PORT: String(adminPort), GRPC_PORT: String(grpcPort) });
+    const appmgr = spawnCmd('appmgr', 'appmgr', { ...common, HTTP_PORT: String(httpPort), ADMIN_PORT: String(adminPort), GRPC_PORT: String(grpcPort), ...opts.appmgrEnv });
     const appmgrUrl = `http://127.0.0.1:${httpPort}`;
     const appmgrAdminUrl = `http://127.0.0.1:${adminPort}`;
 
@@ -149,6 +151,9 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
           CAPACITY: String(opts.capacity ?? 5000),
           DRAIN_TIMEOUT_MS: String(opts.drainTimeoutMs ?? 1000),
           ...(type === 'login' ? { APPMGR_GRPC: `127.0.0.1:${grpcPort}` } : {}),
+          // The game module (and its resume grace) given to `local` runs on its game pods (docs/game-modules.md).
+          ...(type === 'game' && process.env.GAME_MODULE ? { GAME_MODULE: process.env.GAME_MODULE } : {}),
+          ...(type === 'game' && process.env.RESUME_GRACE_MS ? { RESUME_GRACE_MS: process.env.RESUME_GRACE_MS } : {}),
           ...opts.podEnv,
         };
         const c = spawnCmd(name, type, env);
