@@ -1,5 +1,6 @@
 /**
- * appmgr's admin HTTP port (`ADMIN_PORT`, kept inside the cluster by the chart): `GET /apps` (the operator's view,
+ * appmgr's admin HTTP port (`ADMIN_PORT`, kept inside the cluster by the chart): `GET /queue` (the admission line),
+ * `GET /apps` (the operator's view,
  * served from the in-memory snapshot — one registry read per heartbeat interval whatever the request rate, so it may
  * lag the registry by up to one HEARTBEAT_MS), `/status`, `/metrics` (Prometheus), the live page `/`, and the
  * probes. Unknown routes 404 JSON, wrong methods 405 JSON.
@@ -10,6 +11,7 @@ import type { AppSnapshot } from './app-snapshot.js';
 import { addFallbacks, addProbes, createFastify } from './http-common.js';
 import { toAppJson } from './http-server.js';
 import { livePageHtml } from './live-page.js';
+import type { AdmissionQueue } from './admission-queue.js';
 import type { AppmgrMetrics } from './metrics.js';
 
 export interface AdminDeps {
@@ -19,9 +21,12 @@ export interface AdminDeps {
   version: string;
   redisUp: () => boolean;
   ready: () => true | string;
-  /** Players waiting in the admission queue (0 until the queue exists). */
-  queued?: () => number;
+  /** The admission queue (its length in /status, the line in /queue and on the live page). */
+  queue?: AdmissionQueue | undefined;
 }
+
+/** How many tickets of the line /queue lists (the head; the rest is counted). */
+const QUEUE_HEAD = 20;
 
 const appBody = {
   type: 'object',
@@ -39,7 +44,7 @@ const appBody = {
   required: ['app_id', 'app_type', 'online', 'ip', 'port', 'ws_port', 'state', 'last_seen_ms', 'capacity'],
 } as const;
 
-const KNOWN = new Set(['/', '/apps', '/status', '/healthz', '/readyz', '/metrics']);
+const KNOWN = new Set(['/', '/apps', '/status', '/queue', '/healthz', '/readyz', '/metrics']);
 
 export function createAdminServer(d: AdminDeps): FastifyInstance {
   const app = createFastify();
@@ -65,8 +70,22 @@ export function createAdminServer(d: AdminDeps): FastifyInstance {
         },
       },
     },
-    async () => ({ redis: d.redisUp() ? 'up' : 'down', apps: d.snapshot.counts(), queue: d.queued?.() ?? 0, version: d.version }),
+    async () => ({ redis: d.redisUp() ? 'up' : 'down', apps: d.snapshot.counts(), queue: d.queue?.waiting ?? 0, version: d.version }),
   );
+
+  // The line as the last tick saw it, plus its head read live (tickets shortened: a ticket is its holder's secret).
+  app.get('/queue', async () => {
+    const v = d.queue?.view() ?? { waiting: 0, held: 0, available: 0, ratePerSec: 0, blocksPlain: false };
+    let head: { position: number; ticket: string; waited_s: number }[] = [];
+    let live = true;
+    try {
+      const now = Date.now();
+      head = ((await d.queue?.head(QUEUE_HEAD)) ?? []).map((t, i) => ({ position: i + 1, ticket: `${t.ticket.slice(0, 6)}…`, waited_s: Math.max(0, Math.round((now - t.bornMs) / 1000)) }));
+    } catch {
+      live = false;
+    }
+    return { waiting: v.waiting, held: v.held, available: v.available, admitted_per_s: Math.round(v.ratePerSec * 100) / 100, blocks_plain_login: v.blocksPlain, live, head };
+  });
 
   app.get('/metrics', async (_req, reply) => {
     const text = await d.metrics.registry.metrics();

@@ -20,6 +20,8 @@ import { createGrpcServer } from './grpc-server.js';
 import { createHttpServer } from './http-server.js';
 import { LoginRateLimiter } from './login-rate-limit.js';
 import { createAppmgrMetrics } from './metrics.js';
+import { AdmissionQueue } from './admission-queue.js';
+import { RedisQueue } from '../registry/redis-queue.js';
 
 export interface AppmgrHandle {
   readonly httpPort: number;
@@ -51,23 +53,30 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   const redis = createRedisClient({ url: config.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: config.REDIS_SENTINELS, logger, upGauge: metrics.redisUp, name: 'gamecluster-appmgr', commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS });
   await waitReady(redis, opts.redisWaitMs ?? 3000);
 
+  const shedCounter = createPickShedCounter(metrics.registry);
   const directory = new RedisAppDirectory(redis, { prefix: config.PREFIX, undrainTtlMs: config.APP_TTL_MS, appTtlMs: config.APP_TTL_MS });
-  const shared = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger, deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS, maxQueued: config.REDIS_PICK_QUEUE_MAX, shed: createPickShedCounter(metrics.registry) });
+  const shared = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger, deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS, maxQueued: config.REDIS_PICK_QUEUE_MAX, shed: shedCounter });
+  // The admission queue: one line in Redis for every replica; AllocateGame's game pick consumes the places it holds.
+  const line = new RedisQueue(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, clusterCapacity: config.CLUSTER_CAPACITY, ticketTtlMs: config.QUEUE_TICKET_TTL_MS, admitMs: config.QUEUE_ADMIT_MS, freezeMs: Math.max(2000, 4 * config.QUEUE_TICK_MS) });
+  const gameSelector = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger, deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS, maxQueued: config.REDIS_PICK_QUEUE_MAX, shed: shedCounter, script: line.pickScriptDef() });
+  const queue = new AdmissionQueue({ queue: line, metrics, logger, tickMs: config.QUEUE_TICK_MS });
   const snapshot = new AppSnapshot({ directory, refreshMs: config.HEARTBEAT_MS, staleMs: config.STALE_MS, timeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, strategy: config.SELECT_STRATEGY, metrics, logger });
   const selector = new FallbackSelector(shared, snapshot);
   await snapshot.start();
+  queue.start();
 
   let listening = false;
   let closing = false;
   const ready = (): true | string => (closing ? 'shutting down' : !listening ? 'not listening' : !snapshot.firstReadDone ? 'registry not read yet' : true);
 
   const limiter = config.LOGIN_RATE_PER_IP > 0 ? new LoginRateLimiter({ ratePerSec: config.LOGIN_RATE_PER_IP, maxAddresses: config.LOGIN_RATE_MAX_ADDRESSES }).start() : undefined;
-  const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY, corsOrigins: config.CORS_ORIGINS });
-  const admin = createAdminServer({ snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready });
-  const grpc = createGrpcServer({ loginSelector: selector, gameSelector: shared, directory, snapshot, metrics, logger, access });
+  const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY, corsOrigins: config.CORS_ORIGINS, queue });
+  const admin = createAdminServer({ snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready, queue });
+  const grpc = createGrpcServer({ loginSelector: selector, gameSelector, directory, snapshot, metrics, logger, access });
 
   const cleanup = async () => {
     snapshot.stop();
+    queue.stop();
     limiter?.stop();
     await Promise.all([http.close().catch(() => undefined), admin.close().catch(() => undefined)]);
     await grpc.close(5000);

@@ -1,7 +1,8 @@
 /**
  * appmgr's configuration: the common variables plus its three ports (public HTTP, admin HTTP, gRPC), the selection
  * strategy, the per-address `/login` rate limit (`LOGIN_RATE_PER_IP`, `TRUST_PROXY`) and gRPC access
- * (`GRPC_AUTH` none|token|mtls with `ADMIN_TOKEN` or the TLS files) — names and defaults from the operations spec.
+ * (`GRPC_AUTH` none|token|mtls with `ADMIN_TOKEN` or the TLS files) and the admission queue (`CLUSTER_CAPACITY`,
+ * `QUEUE_*`) — names and defaults from the operations spec.
  * Parsing is pure so it is unit-tested; main.ts exits 2 on errors. A config error names the variable and never
  * prints `ADMIN_TOKEN`'s value.
  */
@@ -73,6 +74,12 @@ export const appmgrEnv = {
   GRPC_TLS_KEY_FILE: env.optionalStr(),
   GRPC_TLS_CA_FILE: env.optionalStr(),
   WORKERS: workersSchema(),
+  /** The admission queue (docs/queue.md): most places taken in the whole cluster (0 = the pods' capacities only). */
+  CLUSTER_CAPACITY: env.int(0, 0, 100_000_000),
+  QUEUE_TICKET_TTL_MS: env.int(30_000, 1000, 3_600_000),
+  QUEUE_ADMIT_MS: env.int(30_000, 1000, 3_600_000),
+  /** Our addition: how often each appmgr runs the line's admission step (and refreshes what plain /login sees). */
+  QUEUE_TICK_MS: env.int(250, 20, 10_000),
 };
 
 export type AppmgrConfig = z.output<z.ZodObject<typeof appmgrEnv>>;
@@ -108,6 +115,10 @@ export const appmgrEnvHelp = `Environment (defaults in brackets):
   TRUST_PROXY      IPs/CIDRs of proxies whose X-Forwarded-For names the client (unset: the TCP peer)
   GRPC_AUTH        none | token (ADMIN_TOKEN) | mtls (GRPC_TLS_CERT_FILE, GRPC_TLS_KEY_FILE, GRPC_TLS_CA_FILE) [none]
   ADMIN_TOKEN      bearer token every AppMgrService call must carry when GRPC_AUTH=token (16+ chars)
+  CLUSTER_CAPACITY  most players in the cluster (online + on their way + admitted); 0 = the game pods' capacities [0]
+  QUEUE_TICKET_TTL_MS  a queue ticket not polled for this long loses its place (410) [30000]
+  QUEUE_ADMIT_MS   how long an admitted ticket holds its place for the player's AllocateGame [30000]
+  QUEUE_TICK_MS    how often the line admits players into free places [250]
   HEARTBEAT_MS     snapshot refresh interval (= the pods' heartbeat) [2000]
   APP_TTL_MS       a pod not heard from for this long is never chosen [6000]
   STALE_MS         how long /login answers from the snapshot while Redis is down [10000]

@@ -14,11 +14,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Counter } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import { ReturnCode } from '../protocol/wire.js';
-import type { AppRecord } from '../registry/types.js';
+import type { AppRecord, PickResult } from '../registry/types.js';
 import type { FallbackSelector } from './fallback-selector.js';
 import { addFallbacks, addProbes, createFastify } from './http-common.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import type { AppmgrMetrics } from './metrics.js';
+import type { AdmissionQueue } from './admission-queue.js';
+import { queuedBody, withQueue } from './queue-http.js';
 
 export interface HttpDeps {
   selector: FallbackSelector;
@@ -30,6 +32,8 @@ export interface HttpDeps {
   limiter?: LoginRateLimiter | undefined;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed. */
   trustProxy?: string[] | undefined;
+  /** The admission queue (queue-http.ts adds its branches of /login). */
+  queue?: AdmissionQueue | undefined;
   /** CORS_ORIGINS: `*`, exact origins, or `none`/undefined (no CORS headers). Public port only. */
   corsOrigins?: '*' | 'none' | string[] | undefined;
 }
@@ -86,9 +90,14 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
       }
     }, ws ? 'ws' : 'tcp');
   };
-  const schema = { response: { 200: loginBody, 429: loginBody, 503: loginBody } };
-  if (d.limiter) app.get('/login', { schema }, limited(login, d.limiter, d.metrics.loginRateLimited, busy));
-  else app.get('/login', { schema }, login);
+  // The queue's login choice: the same transport rule as plain /login (a WebSocket client gets the login's ws port).
+  const pickLogin = (req: FastifyRequest, done: (r: PickResult) => void) => {
+    const ws = (req.query as { transport?: unknown }).transport === 'ws';
+    d.selector.pickWith('login', (r) => done(r.ok && ws ? { ok: true, app: { ...r.app, port: r.app.wsPort ?? 0 } } : r), ws ? 'ws' : 'tcp');
+  };
+  const schema = { response: { 200: loginBody, 202: queuedBody, 410: loginBody, 429: loginBody, 503: loginBody } };
+  const plain = d.limiter ? limited(login, d.limiter, d.metrics.loginRateLimited, busy) : login;
+  app.get('/login', { schema }, d.queue ? withQueue(plain, { queue: d.queue, pickLogin: (req, done) => pickLogin(req, done), metrics: d.metrics, logger: d.logger, limiter: d.limiter }) : plain);
 
   addProbes(app, d.ready);
   addFallbacks(app, KNOWN, d.logger, 'public');

@@ -1,6 +1,6 @@
 /**
- * The human page at `GET /` (admin port): the apps table with online counts and the queue, polling `/apps` and
- * `/status` every 2 s. One self-contained HTML string (no build step, no external assets, no inline data from
+ * The human page at `GET /` (admin port): the apps table with online counts and the admission queue (its head),
+ * polling `/apps`, `/status` and `/queue` every 2 s. One self-contained HTML string (no build step, no external assets, no inline data from
  * requests, so nothing to escape server-side).
  */
 export const livePageHtml = `<!doctype html>
@@ -12,6 +12,7 @@ export const livePageHtml = `<!doctype html>
 <style>
   body { font: 14px/1.4 system-ui, sans-serif; margin: 2rem; color: #222; }
   h1 { font-size: 1.3rem; margin: 0 0 .3rem; }
+  h2 { font-size: 1.1rem; margin: 1.5rem 0 .3rem; }
   #meta { color: #666; margin-bottom: 1rem; }
   table { border-collapse: collapse; min-width: 40rem; }
   th, td { padding: .3rem .8rem; border-bottom: 1px solid #ddd; text-align: left; }
@@ -30,14 +31,35 @@ export const livePageHtml = `<!doctype html>
   <tbody id="rows"></tbody>
   <tfoot id="totals"></tfoot>
 </table>
+<h2>admission queue</h2>
+<div id="qmeta">loading…</div>
+<table id="line">
+  <thead><tr><th class="n">position</th><th>ticket</th><th class="n">waiting</th></tr></thead>
+  <tbody id="qrows"></tbody>
+</table>
 <script>
 const $ = (id) => document.getElementById(id);
 function cell(text, cls) { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; }
 async function refresh() {
   try {
-    const [res, st] = await Promise.all([fetch('apps', { cache: 'no-store' }), fetch('status', { cache: 'no-store' })]);
+    const [res, st, qr] = await Promise.all([fetch('apps', { cache: 'no-store' }), fetch('status', { cache: 'no-store' }), fetch('queue', { cache: 'no-store' })]);
     const body = await res.json();
     const status = await st.json();
+    const line = await qr.json();
+    $('qmeta').textContent = line.waiting + ' waiting, ' + line.held + ' places held for admitted players, ' + line.admitted_per_s +
+      ' admitted/s (last minute)' + (line.blocks_plain_login ? ', plain /login waits' : '') + (line.live ? '' : ' (line not readable: redis down)');
+    const qrows = $('qrows');
+    qrows.textContent = '';
+    for (const t of line.head) {
+      const tr = document.createElement('tr');
+      tr.append(cell(String(t.position), 'n'), cell(t.ticket), cell(t.waited_s + ' s', 'n'));
+      qrows.append(tr);
+    }
+    if (line.waiting > line.head.length) {
+      const tr = document.createElement('tr');
+      tr.append(cell('…', 'n'), cell((line.waiting - line.head.length) + ' more'), cell(''));
+      qrows.append(tr);
+    }
     const rows = $('rows');
     rows.textContent = '';
     const totals = {};

@@ -6,7 +6,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { createRedisUpGauge, createRegistry } from '../platform/metrics.js';
 
 export type AppmgrRoute = 'login' | 'allocate_game';
-export type AppmgrResult = 'ok' | 'no_app' | 'redis_down' | 'cache';
+export type AppmgrResult = 'ok' | 'no_app' | 'redis_down' | 'cache' | 'queued' | 'ticket_gone';
 
 export interface AppmgrMetrics {
   readonly registry: Registry;
@@ -16,6 +16,10 @@ export interface AppmgrMetrics {
   readonly clusterOnline: Gauge<'app_type'>;
   readonly redisUp: Gauge;
   readonly loginRateLimited: Counter;
+  readonly queueLength: Gauge;
+  readonly queueAdmitted: Counter;
+  readonly queueExpired: Counter;
+  readonly queueWaitSeconds: Histogram;
 }
 
 export function createAppmgrMetrics(registry: Registry = createRegistry()): AppmgrMetrics {
@@ -35,5 +39,16 @@ export function createAppmgrMetrics(registry: Registry = createRegistry()): Appm
     clusterOnline: new Gauge({ name: 'gamecluster_cluster_online_players', help: 'Players online in the cluster by pod type (sum of the registry)', labelNames: ['app_type'], registers: r, aggregator: 'max' }),
     redisUp: createRedisUpGauge(registry),
     loginRateLimited: new Counter({ name: 'gamecluster_login_rate_limited_total', help: 'GET /login requests refused with 429 by LOGIN_RATE_PER_IP', registers: r }),
+    // The line is one for the cluster: every replica reports the same length (use max(), not sum()); the counters
+    // and the histogram count what this replica did (sum() over replicas is the cluster's).
+    queueLength: new Gauge({ name: 'gamecluster_queue_length', help: 'Tickets waiting in the admission queue (the whole cluster, as of the last tick)', registers: r, aggregator: 'max' }),
+    queueAdmitted: new Counter({ name: 'gamecluster_queue_admitted_total', help: 'Queue tickets admitted into a free place (by this appmgr)', registers: r }),
+    queueExpired: new Counter({ name: 'gamecluster_queue_expired_total', help: 'Queue tickets dropped because they were not polled for QUEUE_TICKET_TTL_MS (by this appmgr)', registers: r }),
+    queueWaitSeconds: new Histogram({
+      name: 'gamecluster_queue_wait_seconds',
+      help: 'Time from a ticket being issued to its admission',
+      buckets: [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600],
+      registers: r,
+    }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Flags of `gamecluster local`: the robot wave's size and pace, `--keep`, `--json`. Parsed by hand for the contract's
+ * Flags of `gamecluster local`: the robot wave's size and pace, `--capacity`/`--queue` (a herd), `--keep`, `--json`. Parsed by hand for the contract's
  * one-line errors naming the flag (exit 2). Pure and unit-tested.
  */
 import { ArgError } from '../robots/args.js';
@@ -15,11 +15,15 @@ export interface LocalOptions {
   json: boolean;
   /** The robots' scenario; `arena` also runs the game pods with GAME_MODULE=arena. */
   scenario: 'echo' | 'arena';
+  /** CLUSTER_CAPACITY for appmgr (0 = the pods' capacities). */
+  capacity: number;
+  /** The robots queue (GET /login?queue=1, polling their ticket) and leave after --duration: a herd let in. */
+  queue: boolean;
 }
 
-export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false, scenario: 'echo' };
+export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false, scenario: 'echo', capacity: 0, queue: false };
 
-export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--keep] [--json]
+export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--scenario echo|arena] [--capacity N] [--queue] [--keep] [--json]
 
 A whole cluster on this machine: redis-server on a free loopback port (or the Redis at REDIS_URL, under a fresh
 PREFIX), 1 appmgr, 2 logins, 2 games as child processes (logs in a temp dir, path printed), then a robot wave
@@ -34,6 +38,10 @@ flags:
   --echo-per-sec E  echo round trips per second per robot, 0..100 [1]
   --scenario S      echo | arena: the game pods run the arena sample (GAME_MODULE=arena) and the
                     robots play it (random moves; state_lag and messages/s in the report) [echo]
+  --capacity N      most players in the cluster (appmgr's CLUSTER_CAPACITY), 0..10000000; 0 = the pods' [0]
+  --queue           a launch-day herd: every robot queues (GET /login?queue=1, polls its ticket as Retry-After
+                    says), plays, stays --duration seconds and leaves, so the line is let in as places free up;
+                    prints the herd's wait p50/p99 and the peak online vs the capacity
   --keep            leave the cluster running after the wave until Ctrl-C, then stop everything
   --json            print {robots, cluster, appmgr_url, log_dir} as JSON instead of tables
   --help            this text
@@ -81,6 +89,13 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
         o.scenario = raw;
         break;
       }
+      case '--capacity':
+        o.capacity = num(flag, value(), 0, 10_000_000, true);
+        break;
+      case '--queue':
+        noValue();
+        o.queue = true;
+        break;
       case '--keep':
         noValue();
         o.keep = true;

@@ -32,6 +32,8 @@ export interface LocalClusterOptions {
   readyTimeoutMs?: number;
   /** Extra env for every login/game pod (e.g. limits for a bench). */
   podEnv?: Record<string, string>;
+  /** Extra env for appmgr (e.g. CLUSTER_CAPACITY and the QUEUE_* knobs for a herd). */
+  appmgrEnv?: Record<string, string>;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
 }
@@ -125,7 +127,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       children.push(c);
       return c;
     };
-    const appmgr = spawnCmd('appmgr', 'appmgr', { ...common, HTTP_PORT: String(httpPort), ADMIN_PORT: String(adminPort), GRPC_PORT: String(grpcPort) });
+    const appmgr = spawnCmd('appmgr', 'appmgr', { ...common, HTTP_PORT: String(httpPort), ADMIN_PORT: String(adminPort), GRPC_PORT: String(grpcPort), ...opts.appmgrEnv });
     const appmgrUrl = `http://127.0.0.1:${httpPort}`;
     const appmgrAdminUrl = `http://127.0.0.1:${adminPort}`;
 

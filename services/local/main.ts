@@ -8,6 +8,7 @@ import { ArgError, localUsage, parseLocalArgs } from './args.js';
 import { formatClusterView } from './cluster-view.js';
 import { LocalClusterError, startLocalCluster, type LocalCluster } from './local-cluster.js';
 import { waveWithSnapshot } from './wave.js';
+import { formatHerd, runHerd, watchPeak } from './herd.js';
 import { startProgress } from '../robots/progress.js';
 import { formatReport } from '../robots/report.js';
 import { WaveStats } from '../robots/stats.js';
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     // --scenario arena: the game pods run the arena sample (a GAME_MODULE from the environment is not overridden).
     const podEnv: Record<string, string> = opts.scenario === 'arena' && !process.env.GAME_MODULE ? { GAME_MODULE: 'arena' } : {};
-    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info', podEnv });
+    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info', podEnv, ...(opts.capacity > 0 ? { appmgrEnv: { CLUSTER_CAPACITY: String(opts.capacity) } } : {}) });
   } catch (e) {
     if (e instanceof LocalClusterError) {
       err(`gamecluster local: ${e.message}`);
@@ -63,7 +64,15 @@ export async function main(argv: string[]): Promise<void> {
 
   let code = 0;
   try {
-    if (opts.players > 0 && !interrupted) {
+    if (opts.queue && opts.players > 0 && !interrupted) {
+      err(`gamecluster local: a herd of ${opts.players} queued players at ${opts.rate}/s against capacity ${opts.capacity || 'of the game pods'}, each staying ${opts.durationS} s…`);
+      const peak = watchPeak(cluster.appmgrAdminUrl);
+      const report = await runHerd({ appmgr: cluster.appmgrUrl, players: opts.players, rate: opts.rate, durationS: opts.durationS, signal: abort.signal });
+      const seen = await peak.stop();
+      if (report.failed > 0) code = 1;
+      if (opts.json) process.stdout.write(`${JSON.stringify({ herd: report, ...seen, capacity: opts.capacity, appmgr_url: `${cluster.appmgrAdminUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
+      else process.stdout.write(`${formatHerd(report)}\npeak online ${seen.peak_online}${opts.capacity ? ` (capacity ${opts.capacity})` : ''}, peak line ${seen.peak_queue} (appmgr's view, ${seen.samples} samples)\nappmgr: ${cluster.appmgrAdminUrl}/\nlogs:   ${cluster.logDir}\n`);
+    } else if (opts.players > 0 && !interrupted) {
       err(`gamecluster local: robot wave of ${opts.players} players at ${opts.rate}/s…`);
       const stats = new WaveStats();
       const progress = startProgress(stats, opts.players);
