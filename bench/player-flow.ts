@@ -1,120 +1,112 @@
 /**
- * Bench: complete player flows per second through a real local cluster (redis-server, 1 appmgr, 2 logins, 2 games as
- * child processes — services/local/local-cluster.ts), robots in this process with a fixed number of players in flight,
- * compared in the same run with a minimal baseline at the same concurrency: a bare node:net server (child process)
- * where each "player" opens a connection, sends one small request, reads one reply and closes. Then holds 10,000
- * players online on the 2 game pods and reports the game processes' RSS.
- * A full flow = GET /login (own connection) + login TCP (AccountCheck, EnterGame → gRPC AllocateGame + Redis token)
- * + game TCP (LoginByToken → Redis GETDEL + session) + leave; the baseline is one connection and one round trip.
- * Run: `npm run bench:player-flow -- [--players 10000] [--concurrency 200] [--hold 10000]`. Needs redis-server.
+ * Bench: server CPU per complete player flow, and flows/s (issue 16). A local cluster (redis-server, 1 appmgr,
+ * `--logins` logins, `--games` games as child processes — services/local/local-cluster.ts); the robots run in their
+ * own child process (bench/lib/robots-load.ts), `--concurrency` players in flight. A flow = GET /login (own
+ * connection) + login TCP (AccountCheck, EnterGame → gRPC AllocateGame + Redis token) + game TCP (LoginByToken →
+ * Redis redeem + session) + leave. Over each wave the CPU of every server process (appmgr, logins, games from /proc,
+ * Redis from INFO cpu) is summed and divided by the completed flows; the generator's CPU and the other jobs on the
+ * box are shown beside it.
+ * `--baseline <git-ref>` starts a second cluster from that ref's sources (git archive into a temp dir) and runs its
+ * waves alternated with ours, same generator: the before/after of server CPU per flow in the same run.
+ * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--baseline <ref>]
+ *       [--variant "<pod node flags>"]… [--cpu-prof <dir>]`.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import * as hdr from 'hdr-histogram-js';
-import { metricValue } from '../services/local/cluster-view.js';
-import { startLocalCluster } from '../services/local/local-cluster.js';
-import { runRobots } from '../services/robots/run.js';
-import { WaveStats } from '../services/robots/stats.js';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { LocalCluster, LocalClusterOptions } from '../services/local/local-cluster.js';
+import { baselineTree, boxLine, median, numFlag, openWindow, removeTree, spawnIpc, strFlag } from './lib/measure.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string, def: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
-const PLAYERS = flag('--players', 10_000);
-const CONCURRENCY = flag('--concurrency', 200);
-const HOLD = flag('--hold', 10_000);
+const PLAYERS = numFlag(args, '--players', 5000);
+const CONCURRENCY = numFlag(args, '--concurrency', 200);
+const ROUNDS = numFlag(args, '--rounds', 3);
+const LOGINS = numFlag(args, '--logins', 2);
+const GAMES = numFlag(args, '--games', 2);
+const baseRef = strFlag(args, '--baseline');
+const podProf = strFlag(args, '--cpu-prof');
+/** --variant "<node flags>" (repeatable): another cluster of this tree whose pods run with those flags. */
+const variants: string[] = [];
+for (let i = 0; i < args.length; i++) if (args[i] === '--variant') variants.push(args[i + 1]!);
 
-const rssMiB = (pid: number) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The baseline server: accept, answer the first chunk with 8 bytes, close when the client does. */
-const BASELINE_SERVER = `
-const net = require('node:net');
-const srv = net.createServer((s) => { s.once('data', () => s.write(Buffer.alloc(8, 1))); s.on('error', () => {}); });
-srv.listen(0, '127.0.0.1', () => process.stdout.write(String(srv.address().port) + '\\n'));
-`;
-
-async function baseline(players: number, concurrency: number): Promise<{ perSec: number; p50: number; p99: number; max: number; errors: number }> {
-  const child = spawn(process.execPath, ['-e', BASELINE_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
-  const port = Number(line.toString().trim());
-  const h = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
-  let next = 0;
-  let errors = 0;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const t0 = process.hrtime.bigint();
-      const s = connect({ port, host: '127.0.0.1', noDelay: true });
-      s.on('connect', () => s.write(Buffer.alloc(8, 2)));
-      s.once('data', () => {
-        h.recordValue(Math.max(1, Number(process.hrtime.bigint() - t0) / 1000));
-        s.end();
-      });
-      s.on('error', () => errors++);
-      s.on('close', () => resolve());
-    });
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < players) {
-        next++;
-        await one();
-      }
-    }),
-  );
-  const secs = (performance.now() - start) / 1000;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-  return { perSec: Math.round(players / secs), p50: h.getValueAtPercentile(50) / 1000, p99: h.getValueAtPercentile(99) / 1000, max: h.maxValue / 1000, errors };
+interface Flow {
+  flows: number;
+  failed: number;
+  seconds: number;
+  /** CPU µs by role: appmgr, login, game, redis. */
+  cpu: Record<'appmgr' | 'login' | 'game' | 'redis', number>;
+  genCpu: number;
+  othersCpuS: number;
+  boxBusy: number;
+  steps: Record<string, { p50_ms: number; p99_ms: number }>;
 }
 
-const cluster = await startLocalCluster({ capacity: 100_000, logLevel: 'warn', heartbeatMs: 500, appTtlMs: 10_000, log: (l) => console.error(l) });
-const games = cluster.pods.filter((p) => p.type === 'game');
+const root = fileURLToPath(new URL('../', import.meta.url));
+type Start = (o: LocalClusterOptions) => Promise<LocalCluster>;
+/** The cluster starter of the tree at `dir`; a start lost to a port race with other jobs (EADDRINUSE) is retried. */
+const loadStart = async (dir: string): Promise<Start> => {
+  const start = ((await import(pathToFileURL(join(dir, 'services/local/local-cluster.ts')).href)) as { startLocalCluster: Start }).startLocalCluster;
+  return async (o) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await start(o);
+      } catch (err) {
+        if (attempt >= 3 || !String((err as Error).message).includes('EADDRINUSE')) throw err;
+      }
+    }
+  };
+};
+
+const baseDir = baseRef ? await baselineTree(baseRef) : undefined;
+const opts: LocalClusterOptions = { logins: LOGINS, games: GAMES, capacity: 1_000_000, logLevel: 'warn', heartbeatMs: 500, appTtlMs: 10_000, log: () => {} };
+// --cpu-prof <dir>: every pod of this tree's cluster writes a .cpuprofile there when it stops (summarize with
+// bench/cpu-profile-top.ts); appmgr is not profiled.
+const preload = fileURLToPath(new URL('./lib/cpu-prof-preload.mjs', import.meta.url));
+if (podProf) (await import('node:fs')).mkdirSync(podProf, { recursive: true });
+const ours: LocalClusterOptions = podProf ? { ...opts, podEnv: { NODE_OPTIONS: `--import ${preload}`, BENCH_CPU_PROF_DIR: podProf } } : opts;
+const clusters: { name: string; c: LocalCluster }[] = [];
+const gen = spawnIpc(fileURLToPath(new URL('./lib/robots-load.ts', import.meta.url)), []);
 try {
-  console.log(`# bench/player-flow — ${PLAYERS} players, ${CONCURRENCY} in flight; node ${process.version}; logs ${cluster.logDir}\n`);
-  // Warm-up (JIT, connection pools in the pods) so the measured run is the steady state.
-  await runRobots({ appmgr: cluster.appmgrUrl, players: Math.min(1000, PLAYERS), rate: 1e6, concurrency: CONCURRENCY, durationS: 0, echoPerSec: 0 });
-
-  const full = await runRobots({ appmgr: cluster.appmgrUrl, players: PLAYERS, rate: 1e6, concurrency: CONCURRENCY, durationS: 0, echoPerSec: 0 });
-  const base = await baseline(PLAYERS, CONCURRENCY);
-  const s = full.steps;
-  const fullPerSec = Math.round(PLAYERS / (full.wall_ms / 1000));
-  console.log('| run | flows/s | p50 ms | p99 ms | max ms | failed |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
-  console.log(`| full flow (HTTP /login + login TCP + game TCP + leave) | ${fullPerSec} | — | — | — | ${full.failed} |`);
-  for (const k of ['http_login', 'account_check', 'enter_game', 'game_login'] as const) {
-    console.log(`| · step ${k} | | ${s[k].p50_ms.toFixed(2)} | ${s[k].p99_ms.toFixed(2)} | ${s[k].max_ms.toFixed(2)} | |`);
+  clusters.push({ name: 'this tree', c: await (await loadStart(root))(ours) });
+  if (baseDir) clusters.push({ name: `baseline ${baseRef}`, c: await (await loadStart(baseDir))(opts) });
+  for (const v of variants) clusters.push({ name: `pods ${v}`, c: await (await loadStart(root))({ ...opts, podEnv: { NODE_OPTIONS: v } }) });
+  await gen.next();
+  const wave = async (c: LocalCluster, players: number): Promise<Flow> => {
+    const pods = c.pods.map((p) => ({ role: p.type, pid: p.pid }));
+    const pids = [c.appmgr.pid, ...pods.map((p) => p.pid), gen.pid];
+    const close = await openWindow(pids, c.redisUrl);
+    gen.send({ cmd: 'wave', appmgr: c.appmgrUrl, players, concurrency: CONCURRENCY });
+    const r = await gen.next<{ report: { flows_completed: number; failed: number; steps: Flow['steps']; failures: unknown[] }; error?: string }>();
+    const w = await close();
+    if (r.error) throw new Error(r.error);
+    const cpu = { appmgr: w.cpu[0]!, login: 0, game: 0, redis: w.redisCpu };
+    pods.forEach((p, i) => (cpu[p.role] += w.cpu[i + 1]!));
+    if (r.report.failed) console.log(`  ${r.report.failed} failed: ${JSON.stringify(r.report.failures).slice(0, 300)}`);
+    return { flows: r.report.flows_completed, failed: r.report.failed, seconds: w.seconds, cpu, genCpu: w.cpu[pids.length - 1]!, othersCpuS: w.othersCpuS, boxBusy: w.boxBusy, steps: r.report.steps };
+  };
+  const server = (f: Flow) => f.cpu.appmgr + f.cpu.login + f.cpu.game + f.cpu.redis;
+  const per = (us: number, f: Flow) => (us / f.flows).toFixed(0);
+  console.log(`# bench/player-flow — ${PLAYERS} players per wave, ${CONCURRENCY} in flight, ${ROUNDS} rounds alternated; ${LOGINS} logins, ${GAMES} games; robots in their own process; ${boxLine()}\n`);
+  for (const { c } of clusters) await wave(c, Math.min(1000, PLAYERS)); // warm-up (JIT, pools)
+  const res = clusters.map(() => [] as Flow[]);
+  console.log('| cluster | round | flows/s | server CPU µs/flow | appmgr | logins | games | redis | robots µs/flow | other jobs (cores) | failed |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = clusters.map((_, i) => i);
+    if (r % 2) order.reverse();
+    for (const i of order) {
+      const f = await wave(clusters[i]!.c, PLAYERS);
+      res[i]!.push(f);
+      console.log(`| ${clusters[i]!.name} | ${r + 1} | ${Math.round(f.flows / f.seconds)} | **${per(server(f), f)}** | ${per(f.cpu.appmgr, f)} | ${per(f.cpu.login, f)} | ${per(f.cpu.game, f)} | ${per(f.cpu.redis, f)} | ${per(f.genCpu, f)} | ${(f.othersCpuS / f.seconds).toFixed(2)} | ${f.failed} |`);
+    }
   }
-  console.log(`| baseline (bare node:net accept + 1 request/response) | ${base.perSec} | ${base.p50.toFixed(2)} | ${base.p99.toFixed(2)} | ${base.max.toFixed(2)} | ${base.errors} |`);
-  console.log(`\nratio full/baseline: ${(fullPerSec / base.perSec).toFixed(2)}; failures: ${JSON.stringify(full.failures)}; games: ${JSON.stringify(full.game_pods)}\n`);
-
-  // Hold HOLD players online at once on the 2 game pods.
-  const stats = new WaveStats();
-  let release!: () => void;
-  const hold = new Promise<void>((r) => (release = r));
-  const rssBefore = games.map((g) => rssMiB(g.pid));
-  const t0 = Date.now();
-  const wave = runRobots({ appmgr: cluster.appmgrUrl, players: HOLD, rate: 2000, durationS: 1, echoPerSec: 0, concurrency: 0 }, { stats, holdUntil: hold });
-  const deadline = Date.now() + 180_000;
-  while (stats.inGame + stats.failed < HOLD && Date.now() < deadline) await sleep(100);
-  const rampS = (Date.now() - t0) / 1000;
-  await sleep(cluster.heartbeatMs * 2 + 500);
-  const online = await Promise.all(games.map(async (g) => metricValue(await (await fetch(`http://127.0.0.1:${g.metricsPort}/metrics`)).text(), 'gamecluster_online_players', { app_id: g.appId }) ?? 0));
-  const rss = games.map((g) => rssMiB(g.pid));
-  const others = [cluster.appmgr.pid, ...cluster.pods.filter((p) => p.type === 'login').map((p) => p.pid)].map(rssMiB);
-  // A round of echoes while everyone is online: the pods still answer.
-  release();
-  const held = await wave;
-  console.log(`| held at once | ramp | online per game pod | game RSS before → held (MiB) | appmgr, logins RSS (MiB) | failed |`);
-  console.log('| --- | --- | --- | --- | --- | --- |');
-  console.log(`| ${stats.flowsCompleted} | ${rampS.toFixed(1)} s at 2000/s | ${online.join(' / ')} | ${rssBefore.map((b, i) => `${b} → ${rss[i]}`).join(', ')} | ${others.join(', ')} | ${held.failed} |`);
-  if (held.failures.length) console.log(JSON.stringify(held.failures));
+  console.log(`\nmedians of ${ROUNDS}:`);
+  const m = res.map((fs) => ({ cpu: median(fs.map((f) => server(f) / f.flows)), rate: median(fs.map((f) => f.flows / f.seconds)) }));
+  clusters.forEach((c, i) => console.log(`  ${c.name.padEnd(24)} ${Math.round(m[i]!.rate)} flows/s, ${m[i]!.cpu.toFixed(0)} µs server CPU per flow (appmgr + logins + games + redis)${i ? `; this tree / it: CPU ${(m[0]!.cpu / m[i]!.cpu).toFixed(2)}` : ''}`));
+  if (baseDir) console.log(`  server CPU per flow, this tree / baseline: ${(m[0]!.cpu / m[1]!.cpu).toFixed(2)} (target ≤ 0.5); flows/s ratio ${(m[0]!.rate / m[1]!.rate).toFixed(2)}`);
+  const last = res[0]!.at(-1)!;
+  console.log(`  steps (this tree, last wave): ${Object.entries(last.steps).filter(([k]) => k !== 'echo').map(([k, s]) => `${k} p50 ${s.p50_ms} / p99 ${s.p99_ms} ms`).join('; ')}`);
 } finally {
-  await cluster.stop();
+  await gen.stop();
+  for (const { c } of clusters) await c.stop();
+  if (baseDir) await removeTree(baseDir);
 }

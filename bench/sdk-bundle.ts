@@ -1,7 +1,7 @@
 /**
  * The client SDK's browser bundle size (issue 14, "Measure"): esbuild, platform browser, ESM, minified, then gzip -9,
  * for `gamecluster/client` alone (its `browser` entry: echo + any module's messages via protobufjs/light) and for the
- * example page (examples/web/app.ts). Prints the sizes and the largest contributors.
+ * example page (examples/web/app.ts: the SDK + the arena's messages and descriptor + drawing). Prints the sizes and the largest contributors.
  * Run: `npm run bench:sdk-bundle` (or `npx tsx bench/sdk-bundle.ts --json`).
  */
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 const sdk = await bundleBrowser(sdkBrowserEntry);
 const sdkUnminified = await bundleBrowser(sdkBrowserEntry, { minify: false });
-const page = await bundleBrowser(join(repoRoot, 'examples/web/app.ts'), { define: { __ARENA__: 'null' } });
+const page = await bundleBrowser(join(repoRoot, 'examples/web/app.ts'));
 
 if (json) {
   process.stdout.write(

@@ -1,49 +1,43 @@
 /**
- * Bench of the socket layer (issue 3, "Measure"). Two parts, each with the servers in child processes and the load
- * generator in this process, so servers and load never share an event loop:
+ * Bench of the socket layer, server-bound (issue 16). Three kinds of process: our echo server (the game pod's socket
+ * layer, test/helpers/echo-server.ts: FrameServer with a C2G_Echo → G2C_Echo handler, protobuf decode + encode,
+ * metrics, limits), the raw `node:net` echo (split by the u16 length, write complete frames back: the minimum), each
+ * in ITS OWN child process, and the load generator in a third child process. The generator is leaner than the raw
+ * echo (it counts answered frames by byte count and answers every read with ONE write of the same number of
+ * pre-encoded frames), so the server is the bottleneck; each run reports the server's CPU (from /proc) per frame
+ * and its share of one core — a run below 90 % of a core says "NOT saturated" (then the generator, loopback or the
+ * other jobs on the box set the pace, and the ratio is not the server's).
  *
- * 1. Echo throughput: frames/s of our FrameServer (test/helpers/echo-server.ts: the game pod's socket layer with a
- *    C2G_Echo → G2C_Echo handler, protobuf decode + encode, metrics, limits) echoing 64-byte frames, against a raw
- *    `node:net` length-prefixed echo server doing the minimum (split frames by their u16 length, write them back),
- *    both in ONE server child. 200 connections × 10 frames in flight, for a fixed time per run; runs alternate
- *    ours / raw, after a warm-up, `--rounds` times. Prints both, and the ratio of the means (target ≥ 0.85).
- * 2. Idle memory: RSS of a fresh server child (our FrameServer, or the raw echo for reference) with 10,000
- *    authenticated idle connections, minus its RSS before them (after a full GC each time), per connection
- *    (target ≤ 8 KB). Needs `ulimit -n` above 10,000 (each side holds one fd per connection).
+ * 1. Echo: 200 connections × 10 frames of 64 bytes in flight; after a warm-up of both, `--rounds` rounds each
+ *    running ours and raw (order swapped every round), `--duration` s measured per run after a 1 s ramp. Prints per
+ *    round and the medians: frames/s, server µs CPU per frame, ratio (target ≥ 0.85) and CPU ratio (≤ 1.2× raw).
+ * 2. Idle (`--only idle`): RSS growth per authenticated idle connection of a fresh server child after a full GC.
  *
  * Run: `npm run bench:socket-echo -- [--duration 5] [--rounds 3] [--connections 200] [--inflight 10] [--idle 10000]
- *       [--only echo|idle] [--cpu-prof <dir>]`  (`--cpu-prof` writes a .cpuprofile of the echo server child).
+ *       [--only echo|idle] [--cpu-prof <dir>]`  (`--cpu-prof` profiles our server child; summarize with
+ *       `npx tsx bench/cpu-profile-top.ts <file>`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { connect, createServer, type Socket } from 'node:net';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { encodeBody } from '../services/protocol/messages.js';
 import { MsgId } from '../services/protocol/wire.js';
 import { encodeFrame } from '../services/socket/frame-codec.js';
 import { startEchoServer } from '../test/helpers/echo-server.js';
+import { boxLine, cores, median, numFlag, onParent, openWindow, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string, def: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
-const str = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const self = fileURLToPath(import.meta.url);
 
 // ---------------------------------------------------------------------------------------------------------------
-// Server side (child process).
+// Server children.
 
 /** The minimum length-prefixed echo: reassemble by the u16 total length, write complete frames straight back. */
 function startRawEcho(): Promise<number> {
   const server = createServer({ noDelay: true }, (socket) => {
     let pending: Buffer | undefined;
     socket.on('data', (chunk: Buffer) => {
-      let buf = pending ? Buffer.concat([pending, chunk]) : chunk;
+      const buf = pending ? Buffer.concat([pending, chunk]) : chunk;
       let off = 0;
       while (buf.length - off >= 2) {
         const total = buf.readUInt16LE(off);
@@ -62,240 +56,222 @@ function startRawEcho(): Promise<number> {
 async function serve(which: string): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const limits = { maxFramesPerSec: 1_000_000_000, authTimeoutMs: 600_000, idleTimeoutMs: 600_000 };
-  const ours = which === 'raw' ? undefined : await startEchoServer(limits);
-  const raw = which === 'ours' ? undefined : await startRawEcho();
-  process.stdout.write(JSON.stringify({ ours: ours?.port, raw }) + '\n');
-  // Control channel: "mem" → full GC, then one JSON line with memory and connection counts; "cpu" → CPU time used.
-  for await (const line of createInterface({ input: process.stdin })) {
-    if (line.trim() === 'cpu') {
-      const c = process.cpuUsage();
-      process.stdout.write(JSON.stringify({ cpuMicros: c.user + c.system }) + '\n');
-      continue;
-    }
-    if (line.trim() !== 'mem') continue;
+  const ours = which === 'ours' ? await startEchoServer(limits) : undefined;
+  const port = ours ? ours.port : await startRawEcho();
+  onParent(async (m) => {
+    if (m.cmd !== 'mem') return { error: `unknown ${String(m.cmd)}` };
     for (let i = 0; i < 3; i++) {
       gc?.();
       await sleep(50);
     }
-    const m = process.memoryUsage();
-    process.stdout.write(JSON.stringify({ rss: m.rss, heapUsed: m.heapUsed, external: m.external, connections: ours?.server.size, authenticated: ours?.server.authenticated }) + '\n');
-  }
-  process.exit(0);
+    const u = process.memoryUsage();
+    return { rss: u.rss, heapUsed: u.heapUsed, connections: ours?.server.size, authenticated: ours?.server.authenticated };
+  });
+  process.send!({ port });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Load side (this process).
-
-interface Child {
-  proc: ChildProcess;
-  ports: { ours?: number; raw?: number };
-  mem(): Promise<{ rss: number; heapUsed: number; external: number; connections?: number; authenticated?: number }>;
-  /** CPU time (user + system, µs) the server process has used so far. */
-  cpu(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-async function startChild(which: 'both' | 'ours' | 'raw', nodeFlags: string[] = []): Promise<Child> {
-  const proc = spawn(process.execPath, [...nodeFlags, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', which], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: proc.stdout! });
-  const queue: string[] = [];
-  const waiters: ((l: string) => void)[] = [];
-  lines.on('line', (l) => (waiters.length ? waiters.shift()!(l) : queue.push(l)));
-  const nextLine = () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<string>((r) => waiters.push(r)));
-  const ports = JSON.parse(await nextLine()) as Child['ports'];
-  return {
-    proc,
-    ports,
-    async mem() {
-      proc.stdin!.write('mem\n');
-      return JSON.parse(await nextLine());
-    },
-    async cpu() {
-      proc.stdin!.write('cpu\n');
-      return (JSON.parse(await nextLine()) as { cpuMicros: number }).cpuMicros;
-    },
-    async stop() {
-      proc.stdin!.end(); // the child exits when its control channel closes (lets --cpu-prof write its profile)
-      await once(proc, 'exit');
-    },
-  };
-}
+// Load generator child.
 
 /** A 64-byte C2G_Echo frame: 4 header bytes + Echo{payload: 58 bytes} (2 bytes of tag/length + 58). */
+const FRAME = 64;
 const ECHO_FRAME = encodeFrame(MsgId.C2G_Echo, encodeBody(MsgId.C2G_Echo, { payload: Buffer.alloc(58, 0x61) }));
-if (ECHO_FRAME.length !== 64) throw new Error(`echo frame is ${ECHO_FRAME.length} bytes`);
-const ECHO_BURST = Buffer.concat(Array.from({ length: 64 }, () => ECHO_FRAME));
+if (ECHO_FRAME.length !== FRAME) throw new Error(`echo frame is ${ECHO_FRAME.length} bytes`);
+const ECHO_BURST = Buffer.concat(Array.from({ length: 256 }, () => ECHO_FRAME));
 const LOGIN = (account: string) => encodeFrame(MsgId.C2G_LoginByToken, encodeBody(MsgId.C2G_LoginByToken, { account, token: 'ok' }));
 
-/**
- * A lean framed connection for the load generator: counts complete frames in each chunk by their length prefix
- * and calls `onFrames(n, firstId)`; no protobuf decoding (the client must not be the bottleneck).
- */
-function openConn(port: number, onFrames: (n: number, firstId: number) => void): Promise<Socket> {
+/** Connects; with `account`, logs in first (C2G_LoginByToken → G2C_LoginByTokenRs) and resolves after the answer. */
+function open(port: number, account: string | undefined): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const s = connect({ port, host: '127.0.0.1', noDelay: true });
-    let carry: Buffer | undefined;
-    s.on('data', (chunk: Buffer) => {
-      const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-      let off = 0;
-      let n = 0;
-      let firstId = -1;
-      while (buf.length - off >= 4) {
-        const total = buf.readUInt16LE(off);
-        if (buf.length - off < total) break;
-        if (firstId < 0) firstId = buf.readUInt16LE(off + 2);
-        off += total;
-        n++;
-      }
-      carry = off < buf.length ? buf.subarray(off) : undefined;
-      if (n) onFrames(n, firstId);
-    });
-    s.once('connect', () => (s.off('error', reject), s.on('error', () => {}), resolve(s)));
     s.once('error', reject);
+    s.once('connect', () => {
+      s.off('error', reject);
+      s.on('error', () => {});
+      if (account === undefined) return resolve(s);
+      let got: Buffer = Buffer.alloc(0);
+      const onData = (d: Buffer) => {
+        got = Buffer.concat([got, d]);
+        if (got.length < 4 || got.length < got.readUInt16LE(0)) return;
+        s.off('data', onData);
+        const id = got.readUInt16LE(2);
+        if (id !== MsgId.G2C_LoginByTokenRs || got.length !== got.readUInt16LE(0)) return reject(new Error(`expected one LoginByTokenRs, got id ${id}, ${got.length} bytes`));
+        resolve(s);
+      };
+      s.on('data', onData);
+      s.write(LOGIN(account));
+    });
   });
 }
 
-async function logIn(port: number, account: string, onFrames: (n: number) => void): Promise<Socket> {
-  let loggedIn: () => void = () => {};
-  const ready = new Promise<void>((r) => (loggedIn = r));
-  let authed = false;
-  const s = await openConn(port, (n, firstId) => {
-    if (!authed) {
-      if (firstId !== MsgId.G2C_LoginByTokenRs) throw new Error(`expected LoginByTokenRs, got ${firstId}`);
-      authed = true;
-      loggedIn();
-      n -= 1;
-    }
-    if (n) onFrames(n);
-  });
-  s.write(LOGIN(account));
-  await ready;
-  return s;
+interface EchoJob {
+  port: number;
+  login: boolean;
+  serverPid: number;
+  connections: number;
+  inflight: number;
+  seconds: number;
 }
 
-interface EchoResult {
-  /** Frames echoed per second of wall time. */
-  fps: number;
-  /** Server CPU time (user + system) per echoed frame, µs: robust to other load on the machine. */
-  cpuPerFrame: number;
-}
-
-/** One echo run: `connections` × `inflight` frames kept in flight for `seconds`. */
-async function echoRun(child: Child, ours: boolean, connections: number, inflight: number, seconds: number): Promise<EchoResult> {
-  const port = (ours ? child.ports.ours : child.ports.raw)!;
+async function echoJob(j: EchoJob) {
+  const sockets = await Promise.all(Array.from({ length: j.connections }, (_, i) => open(j.port, j.login ? `bench-${i}` : undefined)));
   let counting = false;
   let stopped = false;
-  let count = 0;
-  const sockets = await Promise.all(
-    Array.from({ length: connections }, async (_, i) => {
-      let s: Socket;
-      const onFrames = (n: number) => {
-        if (counting) count += n;
-        if (stopped) return;
-        // Replace every answered frame with a new one: `inflight` stay outstanding on the connection.
-        for (let left = n; left > 0; left -= 64) s.write(left >= 64 ? ECHO_BURST : ECHO_BURST.subarray(0, left * 64));
-      };
-      s = ours ? await logIn(port, `bench-${i}`, onFrames) : await openConn(port, onFrames);
-      return s;
-    }),
-  );
-  for (const s of sockets) s.write(ECHO_BURST.subarray(0, inflight * 64));
+  let frames = 0;
+  for (const s of sockets) {
+    let bytes = 0; // answered bytes not yet a whole frame
+    s.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      const n = (bytes / FRAME) | 0;
+      if (n === 0) return;
+      bytes -= n * FRAME;
+      if (counting) frames += n;
+      if (stopped) return;
+      // One write per read: replace every answered frame, so `inflight` stay outstanding on the connection.
+      s.write(n <= 256 ? ECHO_BURST.subarray(0, n * FRAME) : Buffer.concat(Array.from({ length: Math.ceil(n / 256) }, (_, k) => ECHO_BURST.subarray(0, Math.min(256, n - k * 256) * FRAME))));
+    });
+    s.write(ECHO_BURST.subarray(0, j.inflight * FRAME));
+  }
   await sleep(1000); // ramp
-  const cpu0 = await child.cpu();
+  const close = await openWindow([j.serverPid, process.pid]);
   counting = true;
-  const t0 = process.hrtime.bigint();
-  await sleep(seconds * 1000);
+  await sleep(j.seconds * 1000);
   counting = false;
-  const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cpu1 = await child.cpu();
+  const w = await close();
   stopped = true;
   for (const s of sockets) s.destroy();
   await sleep(300);
-  return { fps: count / elapsed, cpuPerFrame: (cpu1 - cpu0) / count };
+  return { frames, seconds: w.seconds, serverCpu: w.cpu[0]!, genCpu: w.cpu[1]!, boxBusy: w.boxBusy, othersCpuS: w.othersCpuS, load1: w.load1 };
 }
 
-async function benchEcho(): Promise<void> {
-  const duration = flag('--duration', 5);
-  const rounds = flag('--rounds', 3);
-  const connections = flag('--connections', 200);
-  const inflight = flag('--inflight', 10);
-  const prof = str('--cpu-prof');
-  // With --cpu-prof only our server is loaded after the warm-up, so the profile is of FrameServer alone.
-  const profileOurs = prof !== undefined;
-  const child = await startChild('both', prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
-  const f = (r: EchoResult) => `${Math.round(r.fps)} frames/s (${r.cpuPerFrame.toFixed(2)} µs server CPU/frame)`;
-  try {
-    console.log(`echo: ${connections} connections × ${inflight} in flight, 64-byte frames, ${duration} s per run, ${rounds} rounds (alternating), servers in one child process, load here`);
-    await echoRun(child, true, connections, inflight, 2); // warm-up (JIT) of both
-    await echoRun(child, false, connections, inflight, 2);
-    const oursRuns: EchoResult[] = [];
-    const rawRuns: EchoResult[] = [];
-    for (let r = 0; r < rounds; r++) {
-      // alternate the order each round so drift (other load on the box) hits both alike
-      const order = profileOurs ? ['ours'] : r % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours'];
-      for (const which of order) (which === 'ours' ? oursRuns : rawRuns).push(await echoRun(child, which === 'ours', connections, inflight, duration));
-      if (profileOurs) continue;
-      const o = oursRuns[r]!;
-      const w = rawRuns[r]!;
-      console.log(`  round ${r + 1}: FrameServer ${f(o)} | raw net ${f(w)} | ratio ${(o.fps / w.fps).toFixed(2)}, CPU ratio ${(w.cpuPerFrame / o.cpuPerFrame).toFixed(2)}`);
+let idleSockets: Socket[] = [];
+async function idleJob(port: number, login: boolean, n: number) {
+  for (let i = 0; i < n; i += 500) {
+    const k = Math.min(500, n - i);
+    idleSockets.push(...(await Promise.all(Array.from({ length: k }, (_, x) => open(port, login ? `idle-${i + x}` : undefined)))));
+  }
+  return { opened: idleSockets.length };
+}
+
+function load(): void {
+  onParent(async (m) => {
+    if (m.cmd === 'echo') return echoJob(m as unknown as EchoJob);
+    if (m.cmd === 'idle') return idleJob(m.port as number, m.login as boolean, m.n as number);
+    if (m.cmd === 'close') {
+      for (const s of idleSockets) s.destroy();
+      idleSockets = [];
+      await sleep(300);
+      return { closed: true };
     }
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    if (profileOurs) return void console.log(`profiled: FrameServer ${oursRuns.map(f).join(', ')}; profile in ${prof}`);
-    const o = { fps: mean(oursRuns.map((r) => r.fps)), cpuPerFrame: mean(oursRuns.map((r) => r.cpuPerFrame)) };
-    const w = { fps: mean(rawRuns.map((r) => r.fps)), cpuPerFrame: mean(rawRuns.map((r) => r.cpuPerFrame)) };
-    const ratios = oursRuns.map((r, i) => r.fps / rawRuns[i]!.fps);
-    console.log(`echo result (means): FrameServer ${f(o)}, raw net echo ${f(w)}`);
-    console.log(`  throughput ratio ${(o.fps / w.fps).toFixed(2)} (median of rounds ${median(ratios).toFixed(2)}; target ≥ 0.85); ` + `server CPU per frame, raw / ours: ${(w.cpuPerFrame / o.cpuPerFrame).toFixed(2)}`);
+    return { error: `unknown ${String(m.cmd)}` };
+  });
+  process.send!({ ready: true });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Orchestration (this process: no load, no server).
+
+async function startServer(which: 'ours' | 'raw', nodeFlags: string[] = []): Promise<IpcChild & { port: number }> {
+  const c = spawnIpc(self, ['--serve', which], ['--expose-gc', ...nodeFlags]);
+  const m = await c.next<{ port?: number; error?: string }>();
+  if (!m.port) throw new Error(`server ${which}: ${m.error}`);
+  return Object.assign(c, { port: m.port });
+}
+
+async function startLoad(): Promise<IpcChild> {
+  const c = spawnIpc(self, ['--load']);
+  await c.next();
+  return c;
+}
+
+type Run = Awaited<ReturnType<typeof echoJob>>;
+const fps = (r: Run) => r.frames / r.seconds;
+const cpf = (r: Run) => r.serverCpu / r.frames;
+
+async function benchEcho(): Promise<void> {
+  const duration = numFlag(args, '--duration', 5);
+  const rounds = numFlag(args, '--rounds', 3);
+  const connections = numFlag(args, '--connections', 200);
+  const inflight = numFlag(args, '--inflight', 10);
+  const prof = strFlag(args, '--cpu-prof');
+  const ours = await startServer('ours', prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
+  const raw = await startServer('raw');
+  const gen = await startLoad();
+  const run = async (which: 'ours' | 'raw', seconds: number): Promise<Run> => {
+    const s = which === 'ours' ? ours : raw;
+    gen.send({ cmd: 'echo', port: s.port, login: which === 'ours', serverPid: s.pid, connections, inflight, seconds });
+    const r = await gen.next<Run & { error?: string }>();
+    if (r.error) throw new Error(r.error);
+    return r;
+  };
+  const f = (r: Run) => `${Math.round(fps(r)).toLocaleString('en')} frames/s, ${cpf(r).toFixed(2)} µs CPU/frame, server ${cores(r.serverCpu, r.seconds)} / generator ${cores(r.genCpu, r.seconds)} of a core${saturation(r.serverCpu, r.seconds)}`;
+  try {
+    console.log(`echo: ${connections} connections × ${inflight} × ${FRAME}-byte frames in flight, ${duration} s per run, ${rounds} rounds alternated; ours, raw and the generator each in its own process; ${boxLine()}`);
+    await run('ours', 2); // warm-up (JIT)
+    await run('raw', 2);
+    const o: Run[] = [];
+    const w: Run[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const which of r % 2 === 0 ? (['ours', 'raw'] as const) : (['raw', 'ours'] as const)) (which === 'ours' ? o : w).push(await run(which, duration));
+      const a = o[r]!;
+      const b = w[r]!;
+      console.log(`  round ${r + 1}: ours ${f(a)}\n           raw  ${f(b)}\n           ratio ${(fps(a) / fps(b)).toFixed(2)}, CPU/frame ours/raw ${(cpf(a) / cpf(b)).toFixed(2)}; box busy ${Math.round(((a.boxBusy + b.boxBusy) / 2) * 100)} %, other jobs ${((a.othersCpuS + b.othersCpuS) / (a.seconds + b.seconds)).toFixed(2)} cores, load ${a.load1.toFixed(1)}`);
+    }
+    const mo = median(o.map(fps));
+    const mw = median(w.map(fps));
+    const co = median(o.map(cpf));
+    const cw = median(w.map(cpf));
+    const unsat = [...o, ...w].filter((r) => saturation(r.serverCpu, r.seconds)).length;
+    console.log(`echo (medians of ${rounds}): ours ${Math.round(mo).toLocaleString('en')} frames/s, ${co.toFixed(2)} µs CPU/frame | raw net ${Math.round(mw).toLocaleString('en')} frames/s, ${cw.toFixed(2)} µs CPU/frame`);
+    console.log(`  throughput ratio ${(mo / mw).toFixed(2)} (target ≥ 0.85); server CPU per frame ours/raw ${(co / cw).toFixed(2)} (target ≤ 1.2)${unsat ? `; ${unsat} of ${o.length + w.length} runs NOT saturated (see above)` : '; every run server-saturated'}`);
+    if (prof) console.log(`profile of our server child in ${prof}`);
   } finally {
-    await child.stop();
+    await gen.stop();
+    await ours.stop();
+    await raw.stop();
   }
 }
 
-/** Opens `n` connections (authenticated on ours), leaves them idle, and returns the server's RSS growth per connection. */
+/** Opens `n` connections (authenticated on ours), leaves them idle, and prints the server's RSS growth per connection. */
 async function idleRun(which: 'ours' | 'raw', n: number): Promise<void> {
-  const child = await startChild(which);
-  const port = (which === 'ours' ? child.ports.ours : child.ports.raw)!;
-  const sockets: Socket[] = [];
+  const s = await startServer(which);
+  const gen = await startLoad();
   try {
-    // Baseline after the listener is up and one connection came and went (lazy init paid), fully GC'd.
-    const warm = which === 'ours' ? await logIn(port, 'warm', () => {}) : await openConn(port, () => {});
-    warm.destroy();
-    await sleep(300);
-    const base = await child.mem();
-    const batch = 500;
-    for (let i = 0; i < n; i += batch) {
-      const k = Math.min(batch, n - i);
-      sockets.push(...(await Promise.all(Array.from({ length: k }, (_, j) => (which === 'ours' ? logIn(port, `idle-${i + j}`, () => {}) : openConn(port, () => {}))))));
-    }
+    gen.send({ cmd: 'idle', port: s.port, login: which === 'ours', n: 1 }); // lazy init paid
+    await gen.next();
+    gen.send({ cmd: 'close' });
+    await gen.next();
+    s.send({ cmd: 'mem' });
+    const base = await s.next<{ rss: number; heapUsed: number }>();
+    gen.send({ cmd: 'idle', port: s.port, login: which === 'ours', n });
+    await gen.next();
     await sleep(1000);
-    const full = await child.mem();
+    s.send({ cmd: 'mem' });
+    const full = await s.next<{ rss: number; heapUsed: number; authenticated?: number }>();
     if (which === 'ours' && full.authenticated !== n) throw new Error(`expected ${n} authenticated connections, server has ${full.authenticated}`);
     const per = (full.rss - base.rss) / n;
     const heapPer = (full.heapUsed - base.heapUsed) / n;
-    const label = which === 'ours' ? 'FrameServer (authenticated)' : 'raw net echo (reference)';
     console.log(
-      `idle: ${label}: baseline RSS ${(base.rss / 2 ** 20).toFixed(1)} MiB, with ${n} idle connections ${(full.rss / 2 ** 20).toFixed(1)} MiB → ` +
-        `${(per / 1024).toFixed(2)} KiB RSS per connection (JS heap ${(heapPer / 1024).toFixed(2)} KiB of it)${which === 'ours' ? ' (target ≤ 8 KB)' : ''}`,
+      `idle: ${which === 'ours' ? 'FrameServer (authenticated)' : 'raw net echo (reference)'}: RSS ${(base.rss / 2 ** 20).toFixed(1)} → ${(full.rss / 2 ** 20).toFixed(1)} MiB with ${n} idle connections, after a full GC: ` +
+        `${(per / 1024).toFixed(2)} KiB per connection (JS heap ${(heapPer / 1024).toFixed(2)} KiB of it)`,
     );
   } finally {
-    for (const s of sockets) s.destroy();
-    await child.stop();
+    await gen.stop();
+    await s.stop();
   }
-}
-
-async function benchIdle(): Promise<void> {
-  const n = flag('--idle', 10_000);
-  await idleRun('ours', n);
-  await idleRun('raw', n);
 }
 
 async function main(): Promise<void> {
   if (args[0] === '--serve') return serve(args[1]!);
-  console.log(`socket-echo bench: node ${process.version}, ${(await import('node:os')).availableParallelism()} CPUs`);
-  const only = str('--only');
+  if (args[0] === '--load') return load();
+  console.log(`socket-echo bench: ${(await import('node:os')).availableParallelism()} CPUs`);
+  const only = strFlag(args, '--only');
   if (only !== 'idle') await benchEcho();
-  if (only !== 'echo') await benchIdle();
+  if (only !== 'echo') {
+    const n = numFlag(args, '--idle', 10_000);
+    await idleRun('ours', n);
+    await idleRun('raw', n);
+  }
 }
 
 await main();

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-env.sh redis-server redis-sentinel prometheus openssl chromium   # openssl: test/helpers/test-certs.ts (mTLS), test/tls.test.ts; chromium: test/browser.test.ts
 node_modules/.bin/tsc --noEmit -p .
+node_modules/.bin/tsc --noEmit -p examples/web   # the browser page (DOM types), excluded from the Node project
 shopt -s globstar nullglob
 files=(services/**/*.test.ts test/**/*.test.ts)
 exec node --import tsx --test --test-reporter=spec "$@" "${files[@]}"

@@ -13,6 +13,7 @@ import protobuf from 'protobufjs';
 import { pino } from 'pino';
 import { KickReason, MsgId, ReturnCode } from '../services/protocol/wire.js';
 import { closeRedis, createRedisClient, RedisTokenStore, waitReady } from '../services/registry/index.js';
+import { registryKeys } from '../services/registry/keys.js';
 import { FrameClient } from '../services/socket/frame-client.js';
 import { startService } from './helpers/service-process.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -27,14 +28,18 @@ const ID = { Say: 10001, Said: 10002, JoinRoom: 10003, Shout: 10004, Boom: 10005
 
 let c: TestCluster;
 let game: Proc;
+let game2: Proc;
 let redis: ReturnType<typeof createRedisClient>;
 let tokens: RedisTokenStore;
 const clients: FrameClient[] = [];
 
 before(async () => {
   c = await startCluster({ prefix: 'gmod', env: { RESUME_GRACE_MS: String(GRACE_MS) } });
-  game = await c.startPod('game', APP, { GAME_MODULE: 'test/fixtures/game-module/module.ts', DRAIN_TIMEOUT_MS: String(DRAIN_MS) });
-  await waitRegistered(c, 'game', [APP]);
+  [game, game2] = await Promise.all([
+    c.startPod('game', APP, { GAME_MODULE: 'test/fixtures/game-module/module.ts', DRAIN_TIMEOUT_MS: String(DRAIN_MS) }),
+    c.startPod('game', 'gm-2', { GAME_MODULE: 'test/fixtures/game-module/module.ts' }),
+  ]);
+  await waitRegistered(c, 'game', [APP, 'gm-2']);
   redis = createRedisClient({ url: c.redis.url, logger: pino({ level: 'silent' }) });
   await waitReady(redis, 5000);
   tokens = new RedisTokenStore(redis, { prefix: c.prefix, tokenTtlMs: 30_000 });
@@ -50,9 +55,9 @@ const send = (cl: FrameClient, name: keyof typeof ID, body: object) => cl.sendGa
 const next = async (cl: FrameClient, name: 'Said' | 'Event', ms = 10_000) => T(name).decode(await cl.nextGame(ID[name], ms)) as any;
 const m = (name: string, labels: Record<string, string> = {}) => metric(game.metricsPort, name, labels);
 
-async function join(account: string): Promise<{ cl: FrameClient; resume: string }> {
-  const token = await tokens.issue(account, APP);
-  const cl = await FrameClient.connect(game.port);
+async function join(account: string, pod: Proc = game): Promise<{ cl: FrameClient; resume: string }> {
+  const token = await tokens.issue(account, pod.appId);
+  const cl = await FrameClient.connect(pod.port);
   clients.push(cl);
   const rs = await cl.request(MsgId.C2G_LoginByToken, { account, token }, MsgId.G2C_LoginByTokenRs);
   assert.equal(rs.returnCode ?? 0, ReturnCode.OK, `login ${account}`);
@@ -208,11 +213,15 @@ describe('resume', () => {
     cl.reset();
     await w.see(/^away gone$/);
     const t0 = Date.now();
+    // The session record outlives its TTL (3 heartbeats = 1500 ms) while he is away: the pod's refresh keeps it.
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.match((await redis.get(registryKeys(c.prefix).session('gone'))) ?? '', new RegExp(`^${APP} `), 'session record kept while away');
     await w.see(/^leave gone grace_expired$/, GRACE_MS + 15_000);
     const took = Date.now() - t0;
     t.diagnostic(`grace ${GRACE_MS} ms: left after ${took} ms`);
     assert.ok(took >= GRACE_MS - 300, `left after ${took} ms`);
     await waitFor('online back', async () => (await m('gamecluster_online_players')) === online0);
+    await waitFor('session record released', async () => (await redis.exists(registryKeys(c.prefix).session('gone'))) === 0);
   });
 
   test('C2G_Leave leaves at once and the server closes', async () => {
@@ -225,7 +234,7 @@ describe('resume', () => {
     assert.equal((await resume('leaver', tok)).code, ReturnCode.TOKEN_INVALID);
   });
 
-  test('a duplicate login while away ends the grace; a module kick cannot be resumed', async () => {
+  test('a duplicate login while away (same pod, or another pod through the session registry) ends the grace; a module kick cannot be resumed', async () => {
     const { cl, resume: tok } = await join('dup');
     cl.reset();
     await w.see(/^away dup$/);
@@ -233,6 +242,14 @@ describe('resume', () => {
     await w.see(/^leave dup kicked$/);
     assert.equal(await m('gamecluster_players_away'), 0);
     assert.equal((await resume('dup', tok)).code, ReturnCode.TOKEN_INVALID);
+
+    // The same from another game pod: the session registry's kick reaches this pod and ends the grace.
+    const roam = await join('roam');
+    roam.cl.reset();
+    await w.see(/^away roam$/);
+    await join('roam', game2);
+    await w.see(/^leave roam kicked$/);
+    assert.equal((await resume('roam', roam.resume)).code, ReturnCode.TOKEN_INVALID);
 
     const k = await join('kicky');
     send(k.cl, 'KickMe', { why: 'cheating' });

@@ -38,14 +38,14 @@ after(async () => {
   await redis.stop();
 });
 
-function pod(prefix: string, appId: string, online: number, o: { capacity?: number; appType?: AppTypeName; ttl?: number; hb?: number; draining?: boolean } = {}) {
+function pod(prefix: string, appId: string, online: number, o: { capacity?: number; appType?: AppTypeName; ttl?: number; hb?: number; draining?: boolean; wsPort?: number } = {}) {
   const state = { online, draining: o.draining ?? false, redeems: 0, incarnation: 'i1' };
   const writer = new RedisHeartbeatWriter(client, {
     prefix,
     heartbeatMs: o.hb ?? 60_000,
     appTtlMs: o.ttl ?? 120_000,
     logger,
-    source: { appId, appType: o.appType ?? 'login', ip: '127.0.0.1', port: 5000 + Number(appId.replace(/\D/g, '') || 0), capacity: o.capacity ?? 100, online: () => state.online, draining: () => state.draining, redeemsCounted: () => state.redeems, incarnation: () => state.incarnation },
+    source: { appId, appType: o.appType ?? 'login', ip: '127.0.0.1', port: 5000 + Number(appId.replace(/\D/g, '') || 0), capacity: o.capacity ?? 100, wsPort: o.wsPort ?? 0, online: () => state.online, draining: () => state.draining, redeemsCounted: () => state.redeems, incarnation: () => state.incarnation },
   });
   return { writer, state };
 }
@@ -292,6 +292,32 @@ describe('selector', () => {
     assert.deepEqual(ids, ['l2', 'l2', 'l1', 'l1']);
     await a.writer.stop();
     await b.writer.stop();
+  });
+
+  test('transport ws picks only pods with a ws_port (skipped ones stay for TCP), both strategies, same bumps', async () => {
+    for (const strategy of ['least_loaded', 'packed'] as const) {
+      const p = freshPrefix();
+      // l1 (no WebSocket) is the least loaded and, for packed, l3 (no WebSocket) the fullest: both must be skipped.
+      const pods = [pod(p, 'l1', 0, { capacity: 10 }), pod(p, 'l2', 3, { capacity: 10, wsPort: 7002 }), pod(p, 'l3', 8, { capacity: 10 }), pod(p, 'l4', 5, { capacity: 10, wsPort: 7004 })];
+      for (const x of pods) await x.writer.start();
+      const sel = new RedisAppSelector(client, { prefix: p, appTtlMs: 120_000, strategy, logger });
+      const picks = await Promise.all(Array.from({ length: 6 }, () => sel.pick('login', '', 'ws')));
+      const got = picks.map((r) => (assert.ok(r.ok), `${r.app.appId}:${r.app.wsPort}`));
+      assert.ok(got.every((g) => g === 'l2:7002' || g === 'l4:7004'), `${strategy}: ${got}`);
+      // least_loaded: l2 3→5, then ties go to the lower id (l2, l4, l2, l4); packed: l4 fills up first (5 → 10).
+      const count = (id: string) => got.filter((g) => g.startsWith(id)).length;
+      if (strategy === 'least_loaded') assert.deepEqual([count('l2'), count('l4')], [4, 2]);
+      else assert.deepEqual([count('l2'), count('l4')], [1, 5]);
+      const tcp = await sel.pick('login');
+      assert.ok(tcp.ok && (strategy === 'packed' ? tcp.app.appId === 'l3' : tcp.app.appId === 'l1'), `${strategy}: TCP still picks ${JSON.stringify(tcp)}`);
+      // No WebSocket pod left → no_app for ws, while TCP still picks.
+      await pods[1]!.writer.stop();
+      await pods[3]!.writer.stop();
+      assert.deepEqual(await sel.pick('login', '', 'ws'), { ok: false, reason: 'no_app' });
+      assert.ok((await sel.pick('login')).ok);
+      await pods[0]!.writer.stop();
+      await pods[2]!.writer.stop();
+    }
   });
 });
 

@@ -2,10 +2,11 @@
  * The player flow over WebSocket on real processes (redis-server, appmgr, a login and a game with WS_PORT, a login
  * and a game without): GET /login?transport=ws → ws login → AccountCheck → EnterGame (AllocateGame{websocket}) → the
  * game's WebSocket port → LoginByToken → Echo; the pods heartbeat ws_port (/apps); TCP players are unaffected; CORS
- * headers for an allowed origin only; no WebSocket login left → 503/4.
+ * headers for an allowed origin only; the client SDK over ws; no WebSocket login left → 503/4.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { connect, type TimingEvent } from '../services/client/index.js';
 import { MsgId, ReturnCode } from '../services/protocol/wire.js';
 import { freePort } from './helpers/free-port.js';
 import { WsFrameClient } from './helpers/ws-frame-client.js';
@@ -68,6 +69,16 @@ describe('WebSocket transport end to end', () => {
     assert.equal(await metric(gameTcp.metricsPort, 'gamecluster_logins_total', { result: 'OK' }), 0);
   });
 
+  test('the client SDK over ws: connect() lands on the WebSocket login and game, echo, leave', async () => {
+    const timings: TimingEvent[] = [];
+    const sdk = await connect({ appmgr: `http://127.0.0.1:${c.appmgr.port}`, account: 'sdk-ws', transport: 'ws', on: { timing: (e) => timings.push(e) } });
+    assert.equal(sdk.gameAddress, `127.0.0.1:${wsPorts['game-ws']}`);
+    assert.deepEqual(timings.map((e) => e.step), ['http_login', 'account_check', 'enter_game', 'game_login']);
+    const rs = await sdk.request('Echo', { payload: new Uint8Array([4, 2]) }, 'Echo');
+    assert.deepEqual([...rs.payload!], [4, 2]);
+    assert.deepEqual(await sdk.leave(), { reason: 'left' });
+  });
+
   test('TCP players still play on both games (the ws filter applies only to WebSocket players)', async () => {
     const ports = new Set<number>();
     for (let i = 0; i < 4; i++) {
@@ -104,5 +115,20 @@ describe('WebSocket transport end to end', () => {
     assert.equal(res.headers.get('retry-after'), '1');
     assert.deepEqual(await res.json(), { returncode: ReturnCode.NO_APP, ip: '', port: 0 });
     assert.equal((await fetchJson(`http://127.0.0.1:${c.appmgr.port}/login`)).status, 200, 'TCP logins still answer');
+  });
+});
+
+describe('WebSocket under WORKERS=2', () => {
+  test('a 2-worker login shares its WS_PORT between workers and heartbeats it once', async () => {
+    wsPorts['login-w2'] = await freePort();
+    await c.startPod('login', 'login-w2', { WORKERS: '2', WS_PORT: String(wsPorts['login-w2']) });
+    await waitRegistered(c, 'login', ['login-tcp', 'login-w2']);
+    const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.port}/login?transport=ws`);
+    assert.equal(body.port, wsPorts['login-w2']);
+    for (let i = 0; i < 4; i++) {
+      const sdk = await connect({ appmgr: `http://127.0.0.1:${c.appmgr.port}`, account: `w2-${i}`, transport: 'ws' });
+      assert.equal(sdk.gameAddress, `127.0.0.1:${wsPorts['game-ws']}`);
+      await sdk.leave();
+    }
   });
 });

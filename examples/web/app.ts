@@ -1,13 +1,13 @@
 /**
  * The browser page (examples/web/index.html): logs in over WebSocket with the client SDK (`gamecluster/client`,
  * bundled by build.ts with esbuild) and plays `arena` — draws the room's players on a canvas, moves with the arrow
- * keys (or at random with `?auto=1`) — or, where the arena messages are not built in / `?scenario=echo`, the
- * built-in echo module (a round trip every 500 ms). What it sees goes into `window.__gc` so a test (or a curious
+ * keys (or at random with `?auto=1`) — or, with `?scenario=echo`, the built-in echo module (a round trip every
+ * 500 ms). The arena's .proto comes in as its JSON descriptor (build.ts parses it at build time). What it sees goes into `window.__gc` so a test (or a curious
  * studio) can read it: state, errors, echoes, players seen and which of them moved.
  */
-import { connect, type MessagesTable, type Session } from 'gamecluster/client';
-
-declare const __ARENA__: { descriptor: unknown; messages: MessagesTable } | null;
+import { connect, type Session } from 'gamecluster/client';
+import arenaProto from '../arena/arena.proto';
+import { messages as arenaMessages } from '../arena/messages.js';
 
 interface Seen {
   state: string;
@@ -27,7 +27,7 @@ interface Seen {
 const q = new URLSearchParams(location.search);
 const appmgr = q.get('appmgr') ?? location.origin;
 const account = q.get('account') ?? `web-${Math.random().toString(36).slice(2, 10)}`;
-const scenario = q.get('scenario') ?? (__ARENA__ ? 'arena' : 'echo');
+const scenario = q.get('scenario') === 'echo' ? 'echo' : 'arena';
 const auto = q.get('auto') === '1';
 const seen: Seen = { state: 'connecting', account, transport: 'ws', scenario, echoes: 0, stateMessages: 0, players: {}, othersMoved: [], log: [] };
 (window as unknown as { __gc: Seen }).__gc = seen;
@@ -87,8 +87,7 @@ async function playEcho(): Promise<void> {
 }
 
 async function playArena(): Promise<void> {
-  const arena = __ARENA__!;
-  const s = await connect({ appmgr, account, transport: 'ws', tls: location.protocol === 'https:', proto: arena.descriptor, messages: arena.messages });
+  const s = await connect({ appmgr, account, transport: 'ws', tls: location.protocol === 'https:', proto: arenaProto, messages: arenaMessages });
   seen.state = 'online';
   watch(s);
   log(`online on ${s.gameAddress} over ws (arena)`);
@@ -118,7 +117,7 @@ async function playArena(): Promise<void> {
   }
 }
 
-(scenario === 'arena' && __ARENA__ ? playArena() : playEcho()).catch((err: Error & { code?: string; step?: string }) => {
+(scenario === 'arena' ? playArena() : playEcho()).catch((err: Error & { code?: string; step?: string }) => {
   seen.state = 'failed';
   seen.error = `${err.step ?? ''} ${err.code ?? ''} ${err.message}`;
   log(`failed: ${seen.error}`);

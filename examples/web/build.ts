@@ -3,8 +3,8 @@
  * `bundleBrowser(entry)` bundles a browser entry and reports its sizes and every module it pulled in, so a test can
  * fail on any Node built-in in the browser path and the bench can print the size; `buildWeb(outDir)` writes the
  * page (index.html + app.js, the SDK resolved from the repository's sources as `gamecluster/client` would be from
- * the package's `browser` condition, the arena messages embedded as a protobuf JSON descriptor when the arena
- * example exists). Run: `npx tsx examples/web/build.ts [outDir]` (default examples/web/dist).
+ * the package's `browser` condition; the arena's .proto embedded as its JSON descriptor).
+ * Run: `npx tsx examples/web/build.ts [outDir]` (default examples/web/dist).
  */
 import { builtinModules } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -62,7 +62,7 @@ const noNodeBuiltins: esbuild.Plugin = {
   },
 };
 
-export async function bundleBrowser(entry: string, opts: { minify?: boolean; define?: Record<string, string>; alias?: Record<string, string> } = {}): Promise<BundleResult> {
+export async function bundleBrowser(entry: string, opts: { minify?: boolean; alias?: Record<string, string> } = {}): Promise<BundleResult> {
   const r = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -73,8 +73,7 @@ export async function bundleBrowser(entry: string, opts: { minify?: boolean; def
     minify: opts.minify ?? true,
     metafile: true,
     logLevel: 'silent',
-    plugins: [noNodeBuiltins],
-    define: opts.define ?? {},
+    plugins: [noNodeBuiltins, protoAsJson],
     alias: { 'gamecluster/client': sdkBrowserEntry, ...opts.alias },
   });
   const out = r.outputFiles[0]!;
@@ -96,23 +95,25 @@ export async function bundleBrowser(entry: string, opts: { minify?: boolean; def
   };
 }
 
-/** The arena example's messages, when the arena folder is in the tree (JSON descriptor + table), else undefined. */
-export async function arenaAssets(): Promise<{ descriptor: unknown; messages: unknown } | undefined> {
-  const protoPath = join(repoRoot, 'examples/arena/arena.proto');
-  if (!existsSync(protoPath)) return undefined;
-  const protobuf = (await import('protobufjs')).default;
-  const root = await protobuf.load(protoPath);
-  const table = await import(join(repoRoot, 'examples/arena/messages.ts')).catch(() => undefined);
-  return { descriptor: root.toJSON(), messages: table?.messages ?? table?.default };
-}
+/**
+ * `import descriptor from './game.proto'` in browser code: the .proto is parsed at build time (protobufjs) and
+ * embedded as its JSON descriptor, which the SDK's `proto` option takes (no .proto parser in the browser bundle).
+ */
+export const protoAsJson: esbuild.Plugin = {
+  name: 'proto-as-json',
+  setup(b) {
+    b.onLoad({ filter: /\.proto$/ }, async (args) => {
+      const protobuf = (await import('protobufjs')).default;
+      const root = await protobuf.load(args.path);
+      return { contents: `export default ${JSON.stringify(root.toJSON())};`, loader: 'js' };
+    });
+  },
+};
 
 /** Writes the page into `outDir`: index.html and app.js (minified, with a source map). */
 export async function buildWeb(outDir = join(here, 'dist')): Promise<{ outDir: string; app: BundleResult }> {
   mkdirSync(outDir, { recursive: true });
-  const arena = await arenaAssets();
-  const app = await bundleBrowser(join(here, 'app.ts'), {
-    define: { __ARENA__: JSON.stringify(arena ?? null) },
-  });
+  const app = await bundleBrowser(join(here, 'app.ts'));
   writeFileSync(join(outDir, 'app.js'), app.code);
   copyFileSync(join(here, 'index.html'), join(outDir, 'index.html'));
   return { outDir, app };

@@ -40,3 +40,11 @@ test('TRUST_PROXY, GRPC_AUTH and ADMIN_TOKEN errors name the variable; the token
   assert.throws(() => parseAppmgrConfig({ GRPC_AUTH: 'mtls', GRPC_TLS_CERT_FILE: '/c', GRPC_TLS_KEY_FILE: '/k' }), (e: unknown) => e instanceof ConfigError && e.variable === 'GRPC_TLS_CA_FILE');
   assert.throws(() => parseAppmgrConfig({ GRPC_AUTH: 'kerberos' }), (e: unknown) => e instanceof ConfigError && e.variable === 'GRPC_AUTH');
 });
+
+test('CORS_ORIGINS: * by default, none, or exact origins; anything else names the variable', () => {
+  assert.equal(parseAppmgrConfig({}).CORS_ORIGINS, '*');
+  assert.equal(parseAppmgrConfig({ CORS_ORIGINS: 'none' }).CORS_ORIGINS, 'none');
+  assert.deepEqual(parseAppmgrConfig({ CORS_ORIGINS: 'https://play.example.com, http://localhost:5173/' }).CORS_ORIGINS, ['https://play.example.com', 'http://localhost:5173']);
+  for (const v of ['play.example.com', 'https://x.example/path', 'ftp://x.example', ','])
+    assert.throws(() => parseAppmgrConfig({ CORS_ORIGINS: v }), (e: unknown) => e instanceof ConfigError && e.variable === 'CORS_ORIGINS', v);
+});

@@ -38,3 +38,10 @@ test('packed picks the fullest pod below capacity', () => {
   assert.equal(apps[1]!.online, 100);
   assert.equal(pickLocal(apps, 'login', 'packed')!.appId, 'c');
 });
+
+test('transport ws: only pods with a WebSocket port (snapshot fallback)', () => {
+  const apps = [app('tcp-only', 0), app('ws', 50, { wsPort: 5102 })];
+  assert.equal(pickLocal(apps, 'login', 'least_loaded', 'ws')!.appId, 'ws');
+  assert.equal(pickLocal(apps, 'login', 'least_loaded')!.appId, 'tcp-only');
+  assert.equal(pickLocal([app('tcp-only', 0)], 'login', 'least_loaded', 'ws'), undefined);
+});

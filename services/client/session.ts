@@ -107,6 +107,8 @@ export interface Session<In extends Record<string, any> = { Echo: EchoBody }, Ou
   readonly closed: Promise<CloseEvent>;
   on<K extends keyof PlatformEvents>(name: K, fn: (e: PlatformEvents[K]) => void): () => void;
   on<K extends keyof In & string>(name: K, fn: (body: In[K]) => void): () => void;
+  once<K extends keyof PlatformEvents>(name: K, fn: (e: PlatformEvents[K]) => void): () => void;
+  once<K extends keyof In & string>(name: K, fn: (body: In[K]) => void): () => void;
   off(name: string, fn: (arg: any) => void): void;
   /** Sends a module message by name; false when it was not sent (away or closed). */
   send<K extends keyof Out & string>(name: K, body: Out[K]): boolean;

@@ -13,15 +13,17 @@ export interface LocalOptions {
   echoPerSec: number;
   keep: boolean;
   json: boolean;
+  /** The robots' scenario; `arena` also runs the game pods with GAME_MODULE=arena. */
+  scenario: 'echo' | 'arena';
   /** CLUSTER_CAPACITY for appmgr (0 = the pods' capacities). */
   capacity: number;
   /** The robots queue (GET /login?queue=1, polling their ticket) and leave after --duration: a herd let in. */
   queue: boolean;
 }
 
-export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false, capacity: 0, queue: false };
+export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false, scenario: 'echo', capacity: 0, queue: false };
 
-export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--capacity N] [--queue] [--keep] [--json]
+export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--scenario echo|arena] [--capacity N] [--queue] [--keep] [--json]
 
 A whole cluster on this machine: redis-server on a free loopback port (or the Redis at REDIS_URL, under a fresh
 PREFIX), 1 appmgr, 2 logins, 2 games as child processes (logs in a temp dir, path printed), then a robot wave
@@ -34,6 +36,8 @@ flags:
   --rate R          robots started per second, > 0 [500]
   --duration S      seconds each robot stays in game (echo loop), 0..3600 [2]
   --echo-per-sec E  echo round trips per second per robot, 0..100 [1]
+  --scenario S      echo | arena: the game pods run the arena sample (GAME_MODULE=arena) and the
+                    robots play it (random moves; state_lag and messages/s in the report) [echo]
   --capacity N      most players in the cluster (appmgr's CLUSTER_CAPACITY), 0..10000000; 0 = the pods' [0]
   --queue           a launch-day herd: every robot queues (robots --queue: GET /login?queue=1, polls its ticket as
                     Retry-After says), plays, stays --duration seconds and leaves, so the line is let in as places
@@ -79,6 +83,12 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
       case '--echo-per-sec':
         o.echoPerSec = num(flag, value(), 0, 100, false);
         break;
+      case '--scenario': {
+        const raw = value();
+        if (raw !== 'echo' && raw !== 'arena') throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo or arena' : `invalid --scenario ${JSON.stringify(raw)}: expected echo or arena`);
+        o.scenario = raw;
+        break;
+      }
       case '--capacity':
         o.capacity = num(flag, value(), 0, 10_000_000, true);
         break;

@@ -39,6 +39,8 @@ export interface LocalClusterOptions {
 }
 
 export interface LocalPod extends PodRef {
+  /** The pod's WebSocket port (every local login/game has one, so a browser page can play against `local`). */
+  wsPort: number;
   pid: number;
   logFile: string;
 }
@@ -135,11 +137,13 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
       for (let i = 1; i <= count; i++) {
         const name = `${type}-${i}`;
         const port = await freePort();
+        const wsPort = await freePort();
         const metricsPort = await freePort();
         const appId = `local-${run}-${name}`;
         const env: Record<string, string> = {
           ...common,
           PORT: String(port),
+          WS_PORT: String(wsPort),
           METRICS_PORT: String(metricsPort),
           APP_ID: appId,
           ADVERTISE_HOST: '127.0.0.1',
@@ -147,11 +151,14 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
           CAPACITY: String(opts.capacity ?? 5000),
           DRAIN_TIMEOUT_MS: String(opts.drainTimeoutMs ?? 1000),
           ...(type === 'login' ? { APPMGR_GRPC: `127.0.0.1:${grpcPort}` } : {}),
+          // The game module (and its resume grace) given to `local` runs on its game pods (docs/game-modules.md).
+          ...(type === 'game' && process.env.GAME_MODULE ? { GAME_MODULE: process.env.GAME_MODULE } : {}),
+          ...(type === 'game' && process.env.RESUME_GRACE_MS ? { RESUME_GRACE_MS: process.env.RESUME_GRACE_MS } : {}),
           ...opts.podEnv,
         };
         const c = spawnCmd(name, type, env);
         podChildren.set(appId, c);
-        pods.push({ name, type, appId, port, metricsPort, pid: c.pid, logFile: c.logFile });
+        pods.push({ name, type, appId, port, wsPort, metricsPort, pid: c.pid, logFile: c.logFile });
       }
     }
 

@@ -8,6 +8,7 @@ test('local flags: defaults, values, one-line errors', () => {
   assert.deepEqual(parseLocalArgs([]), defaultLocalOptions);
   assert.deepEqual(parseLocalArgs(['--players', '50', '--rate=20', '--duration', '0', '--keep', '--json']), { ...defaultLocalOptions, players: 50, rate: 20, durationS: 0, keep: true, json: true });
   assert.equal(parseLocalArgs(['--help']), 'help');
+  assert.deepEqual(parseLocalArgs(['--scenario', 'arena']), { ...defaultLocalOptions, scenario: 'arena' });
   assert.deepEqual(parseLocalArgs(['--players', '5000', '--capacity', '1000', '--queue']), { ...defaultLocalOptions, players: 5000, capacity: 1000, queue: true });
   for (const [argv, re] of [
     [['--players', '-1'], /^invalid --players "-1": expected an integer from 0 to 100000$/],
@@ -16,6 +17,7 @@ test('local flags: defaults, values, one-line errors', () => {
     [['--queue=1'], /--queue takes no value/],
     [['--capacity', '1.5'], /^invalid --capacity "1.5": expected an integer from 0 to 10000000$/],
     [['--nope'], /^unknown flag "--nope"/],
+    [['--scenario', 'chess'], /^invalid --scenario "chess": expected echo or arena$/],
   ] as [string[], RegExp][]) {
     assert.throws(() => parseLocalArgs(argv), (e: unknown) => e instanceof ArgError && re.test(e.message), argv.join(' '));
   }

@@ -51,7 +51,9 @@ export async function main(argv: string[]): Promise<void> {
   process.on('exit', () => cluster?.killNow());
 
   try {
-    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info', ...(opts.capacity > 0 ? { appmgrEnv: { CLUSTER_CAPACITY: String(opts.capacity) } } : {}) });
+    // --scenario arena: the game pods run the arena sample (a GAME_MODULE from the environment is not overridden).
+    const podEnv: Record<string, string> = opts.scenario === 'arena' && !process.env.GAME_MODULE ? { GAME_MODULE: 'arena' } : {};
+    cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info', podEnv, ...(opts.capacity > 0 ? { appmgrEnv: { CLUSTER_CAPACITY: String(opts.capacity) } } : {}) });
   } catch (e) {
     if (e instanceof LocalClusterError) {
       err(`gamecluster local: ${e.message}`);
@@ -94,8 +96,9 @@ export async function main(argv: string[]): Promise<void> {
     } else process.stdout.write(`appmgr: ${cluster.appmgrAdminUrl}/\nlogs:   ${cluster.logDir}\n`);
 
     if (opts.keep && !interrupted) {
-      const pods = cluster.pods.map((p) => `  ${p.name.padEnd(8)} tcp 127.0.0.1:${p.port}  metrics http://127.0.0.1:${p.metricsPort}/metrics`).join('\n');
-      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/login  admin ${cluster.appmgrAdminUrl}/  (/apps, /status, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}`);
+      const pods = cluster.pods.map((p) => `  ${p.name.padEnd(8)} tcp 127.0.0.1:${p.port}  ws ws://127.0.0.1:${p.wsPort}/  metrics http://127.0.0.1:${p.metricsPort}/metrics`).join('\n');
+      // appmgr answers CORS for any origin (CORS_ORIGINS defaults to *): a page served from localhost can call it.
+      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/login  (browsers: ${cluster.appmgrUrl}/login?transport=ws, CORS open)  admin ${cluster.appmgrAdminUrl}/  (/apps, /status, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}`);
       await new Promise<void>((r) => (keepWaiting = r));
     }
   } finally {

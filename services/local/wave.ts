@@ -16,6 +16,7 @@ export interface WaveOptions {
   durationS: number;
   echoPerSec: number;
   stepTimeoutMs?: number;
+  scenario?: 'echo' | 'arena';
 }
 
 export interface WaveResult {

@@ -127,15 +127,22 @@ test('port range: two pods on one node bind distinct free ports, occupied ones s
   const dir = mkdtempSync(join(tmpdir(), 'gc-ports-'));
   const servers: Server[] = [squatter];
   try {
-    const ports: { port: number; metricsPort: number }[] = [];
+    const ports: { port: number; metricsPort: number; wsPort: number }[] = [];
     for (const name of ['a', 'b']) {
       const m = createServer();
       const t = createServer();
       servers.push(m, t);
       ports.push(await bindPodPorts({ mode: 'hostNetwork', portRange: range }, { PORT: 0, METRICS_PORT: 0, PORTS_FILE: join(dir, name, 'ports.json') }, listenOn(m), listenOn(t)));
     }
+    // WS_PORT on: a third free port of the range, in the ports file too.
+    const [m3, t3, w3] = [createServer(), createServer(), createServer()];
+    servers.push(m3, t3, w3);
+    const withWs = await bindPodPorts({ mode: 'hostNetwork', portRange: range }, { PORT: 0, WS_PORT: 1, METRICS_PORT: 0, PORTS_FILE: join(dir, 'c', 'ports.json') }, listenOn(m3), listenOn(t3), listenOn(w3));
+    assert.ok(withWs.wsPort >= range.lo && withWs.wsPort <= range.hi);
+    assert.equal(readPortsFile(join(dir, 'c', 'ports.json')).wsPort, withWs.wsPort);
     const all = ports.flatMap((p) => [p.port, p.metricsPort]);
-    assert.equal(new Set(all).size, 4, `distinct: ${all}`);
+    assert.equal(new Set([...all, withWs.port, withWs.metricsPort, withWs.wsPort]).size, 7, `distinct: ${all} ${JSON.stringify(withWs)}`);
+    assert.equal(ports[0]!.wsPort, 0, 'WS_PORT unset: no WebSocket port');
     assert.ok(!all.includes(lo), 'the occupied port was skipped');
     for (const p of all) assert.ok(p >= range.lo && p <= range.hi);
     assert.deepEqual({ ...readPortsFile(join(dir, 'a', 'ports.json')), pid: 0 }, { ...ports[0], pid: 0 });

@@ -127,8 +127,8 @@ return 1
 export const pickScript: ScriptDef = {
   name: 'gcPick',
   numberOfKeys: null,
-  // Each member's hash is read once per call (cache `seen`) and its `assigned` written once at the end; the sorted
-  // set is updated on every pick so the next pick in the same call sees the bump.
+  // Each member's hash is read once per call (cache `seen`) and its `assigned` written once at the end. packed updates
+  // the sorted set on every pick so the next pick in the same call sees the bump; least_loaded picks in memory.
   lua: `${DECLARED}${PARSE_HOLD}
 local zkey = KEYS[1]
 local prefix = ARGV[1]
@@ -144,9 +144,11 @@ local ws = ARGV[10] == 'ws'
 local A = 10
 local missing = { '' }
 local function need(key) if not declared[key] then missing[#missing + 1] = key end end
-for _, id in ipairs(redis.call('ZRANGE', zkey, 0, -1)) do
-  need(prefix .. id)
-  need(pendingPrefix .. id)
+-- The whole set, ordered by (score, member bytes): the declaration check below, and least_loaded's heap.
+local zs = redis.call('ZRANGE', zkey, 0, -1, 'WITHSCORES')
+for i = 1, #zs, 2 do
+  need(prefix .. zs[i])
+  need(pendingPrefix .. zs[i])
 end
 for i = 1, k do
   local a = ARGV[A + i]
@@ -215,7 +217,7 @@ end
 -- in the set for TCP picks); always 0 for tcp, so a TCP pick reads exactly one member per step as before.
 local skip = 0
 local byScore = packed
-while picked < k do
+while packed and picked < k do
   local m
   if byScore then
     -- The fullest pod whose assigned is below capacity; when bumps took every pod past it, the least bumped one.
@@ -253,6 +255,87 @@ while picked < k do
     out[#out + 1] = c.port
     out[#out + 1] = c.ws
   end
+end
+-- least_loaded: the same choices as the ZRANGE walk + ZADD per pick, made in memory: a binary min-heap of the members by
+-- (score, member bytes) — Redis' own order; the ZRANGE reply is sorted, so it is a heap as it comes — and one ZADD or
+-- ZREM per touched member at the end. Member bytes are compared with string.byte (Lua's < follows the locale).
+local hs, hid = {}, {}
+if not packed then
+  for i = 1, #zs, 2 do
+    hid[#hid + 1] = zs[i]
+    hs[#hs + 1] = tonumber(zs[i + 1])
+  end
+end
+local function bless(a, b)
+  local n = math.min(#a, #b)
+  for i = 1, n do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
+local function hless(i, j)
+  if hs[i] ~= hs[j] then return hs[i] < hs[j] end
+  return bless(hid[i], hid[j])
+end
+local function down(i)
+  local n = #hid
+  while true do
+    local l = i * 2
+    local m = i
+    if l <= n and hless(l, m) then m = l end
+    if l + 1 <= n and hless(l + 1, m) then m = l + 1 end
+    if m == i then return end
+    hs[i], hs[m] = hs[m], hs[i]
+    hid[i], hid[m] = hid[m], hid[i]
+    i = m
+  end
+end
+local function pop()
+  local n = #hid
+  hs[1], hid[1] = hs[n], hid[n]
+  hs[n], hid[n] = nil, nil
+  if n > 1 then down(1) end
+end
+local gone, moved = {}, {}
+while (not packed) and picked < k do
+  local id = hid[1]
+  if not id then break end
+  local c = seen[id]
+  if c == nil then
+    c = load(id)
+    seen[id] = c
+  end
+  if not c or c.exact >= c.cap then
+    gone[id] = true
+    pop()
+  elseif ws and c.ws <= 0 then
+    -- Out of this call's heap, left in the set for TCP picks: its score cannot change here, so the ZRANGE walk would
+    -- skip it at every step.
+    pop()
+  else
+    picked = picked + 1
+    local account = ARGV[A + picked]
+    if account and account ~= '' then reserve(account, id, c) end
+    c.assigned = c.assigned + 1
+    c.inc = c.inc + 1
+    if c.exact >= c.cap then
+      gone[id] = true
+      pop()
+    else
+      hs[1] = c.assigned / c.cap
+      moved[id] = true
+      down(1)
+    end
+    out[#out + 1] = id
+    out[#out + 1] = c.ip
+    out[#out + 1] = c.port
+    out[#out + 1] = c.ws
+  end
+end
+for id in pairs(gone) do redis.call('ZREM', zkey, id) end
+for id in pairs(moved) do
+  if not gone[id] then redis.call('ZADD', zkey, seen[id].assigned / seen[id].cap, id) end
 end
 for id, c in pairs(seen) do
   if c and c.inc > 0 then redis.call('HSET', prefix .. id, 'assigned', c.assigned) end

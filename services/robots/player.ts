@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ClientError, connect, type CloseEvent, type NodeTlsOptions, type Session, type TimingEvent } from '../client/index.js';
+import { arenaDefinition, playArena, type ArenaDefinition } from './scenario-arena.js';
 import { StepError, STEPS, toStepError, type Step, type WaveStats } from './stats.js';
 
 export const PING_EVERY_MS = 15_000;
@@ -59,7 +60,8 @@ export function timingRecorder(stats: WaveStats): (e: TimingEvent) => void {
 
 /** Plays the flow; resolves when the player left cleanly, rejects with a StepError. */
 export async function playOnce(plan: PlayerPlan, stats: WaveStats): Promise<void> {
-  let s: Session;
+  let s: Session<any, any>;
+  const arena = plan.scenario === 'arena' ? await arenaDefinition() : undefined;
   try {
     s = await connect({
       appmgr: plan.appmgr,
@@ -71,6 +73,7 @@ export async function playOnce(plan: PlayerPlan, stats: WaveStats): Promise<void
       resume: false,
       retry: false,
       stepTimeoutMs: plan.stepTimeoutMs,
+      ...(arena ? { proto: arena.proto, messages: arena.messages } : {}),
       on: { timing: timingRecorder(stats) },
     });
   } catch (err) {
@@ -82,7 +85,7 @@ export async function playOnce(plan: PlayerPlan, stats: WaveStats): Promise<void
   stats.inGame++;
   try {
     try {
-      await inGame(s, plan, stats);
+      await (arena ? inArena(s, plan, stats, arena) : inGame(s, plan, stats));
     } finally {
       stats.inGame--;
     }
@@ -102,8 +105,27 @@ function stopSignal(plan: PlayerPlan): Promise<void> {
   });
 }
 
+/** Arena: moves and watches State until allowed to leave; a lost session fails the robot as in the echo loop. */
+async function inArena(s: Session<any, any>, plan: PlayerPlan, stats: WaveStats, arena: ArenaDefinition): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const duration = new Promise((r) => (timer = setTimeout(r, plan.durationS * 1000)));
+  let lostErr: StepError | undefined;
+  const lost = s.closed.then((e) => {
+    lostErr = robotError(e.error ?? new ClientError('game', 'closed_by_server', 'game connection closed while in game'), true);
+  });
+  const mayLeave = Promise.all([duration, plan.holdUntil?.catch(() => undefined)]);
+  try {
+    await playArena(s, plan.account, arena, stats, Promise.race([mayLeave, stopSignal(plan), lost]));
+  } catch (err) {
+    throw lostErr ?? err;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (lostErr) throw lostErr;
+}
+
 /** The in-game loop: echoes at the planned rate for the duration, until allowed to leave (the SDK pings meanwhile). */
-async function inGame(s: Session, plan: PlayerPlan, stats: WaveStats): Promise<void> {
+async function inGame(s: Session<any, any>, plan: PlayerPlan, stats: WaveStats): Promise<void> {
   const T = plan.stepTimeoutMs;
   const start = Date.now();
   const echoUntil = start + plan.durationS * 1000;

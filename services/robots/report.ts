@@ -43,6 +43,13 @@ export interface RobotReport {
   game_spread: number;
   /** Optional (only with --queue when someone waited): time in the admission queue, first 202 → the 200. */
   queue_wait?: LatencySummary;
+  /** Optional (--scenario arena): arena State tick → received on the robot (same-clock runs), p50/p99/max. */
+  state_lag?: LatencySummary;
+  /** Optional (--scenario arena): State messages received by all robots, and per second over the span they came in. */
+  state_messages?: number;
+  messages_per_sec?: number;
+  /** Optional (--scenario arena): robots that saw a room-mate move. */
+  arena_saw_moves?: number;
 }
 
 interface RunFacts {
@@ -96,8 +103,18 @@ export function buildReport(
 
 /** The optional fields (version 1 stays compatible: they are absent unless their feature was used). */
 function optional(stats: WaveStats): Partial<RobotReport> {
+  const out: Partial<RobotReport> = {};
   const qw = stats.queueWaitLatency();
-  return qw ? { queue_wait: qw } : {};
+  if (qw) out.queue_wait = qw;
+  const lag = stats.stateLagLatency();
+  if (lag) {
+    const spanS = Math.max(0.001, (stats.lastStateMs - stats.firstStateMs) / 1000);
+    out.state_lag = lag;
+    out.state_messages = stats.stateMessages;
+    out.messages_per_sec = Math.round((stats.stateMessages / spanS) * 10) / 10;
+    out.arena_saw_moves = stats.arenaSawMoves;
+  }
+  return out;
 }
 
 /** Left-aligned first column, right-aligned others. */
@@ -132,6 +149,9 @@ export function formatReport(r: RobotReport): string {
   pods('login pod', r.login_pods);
   pods('game pod', r.game_pods);
   if (Object.keys(r.game_pods).length) out.push(`game spread (max − min): ${r.game_spread}`);
+  if (r.state_lag) {
+    out.push(`arena: ${r.state_messages} State messages (${r.messages_per_sec}/s), state_lag p50 ${f(r.state_lag.p50_ms)} ms, p99 ${f(r.state_lag.p99_ms)} ms, max ${f(r.state_lag.max_ms)} ms; ${r.arena_saw_moves} robots saw room-mates move`);
+  }
   if (r.queue_wait) out.push(`queue wait: ${r.queue_wait.count} players, p50 ${f(r.queue_wait.p50_ms)} ms, p99 ${f(r.queue_wait.p99_ms)} ms, max ${f(r.queue_wait.max_ms)} ms`);
   return out.join('\n') + '\n';
 }

@@ -94,6 +94,13 @@ export class WaveStats {
   pingsOk = 0;
   /** Time in the admission queue (--queue), only when someone was queued: an optional report field. */
   private queueWait: hdr.Histogram | undefined;
+  /** Arena (--scenario arena): State tick → received, State messages and when the first/last one came. */
+  private stateLag: hdr.Histogram | undefined;
+  stateMessages = 0;
+  firstStateMs = 0;
+  lastStateMs = 0;
+  /** Arena robots that saw a room-mate move. */
+  arenaSawMoves = 0;
 
   constructor() {
     for (const s of STEPS) this.hist.set(s, newHistogram());
@@ -107,6 +114,19 @@ export class WaveStats {
   recordQueueWait(ms: number): void {
     this.queueWait ??= newHistogram();
     this.queueWait.recordValue(Math.max(1, Math.round(ms * 1000)));
+  }
+
+  /** One arena State received `lagMs` after its tick ran (negative lags from clock skew count as 0). */
+  recordState(lagMs: number): void {
+    this.stateLag ??= newHistogram();
+    this.stateLag.recordValue(Math.max(1, Math.round(Math.max(0, lagMs) * 1000)));
+    const now = Date.now();
+    if (this.stateMessages++ === 0) this.firstStateMs = now;
+    this.lastStateMs = now;
+  }
+
+  stateLagLatency(): LatencySummary | undefined {
+    return this.stateLag ? summary(this.stateLag) : undefined;
   }
 
   /** The queue wait summary, or undefined when nobody waited in line. */

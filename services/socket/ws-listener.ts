@@ -47,6 +47,11 @@ export class WsListener {
       tls.onChange((pair) => server.setSecureContext({ ...pair, minVersion: 'TLSv1.2' }));
       this.server = server;
     } else this.server = createHttpServer(timeouts);
+    // A connection that never sends its upgrade request (headersTimeout only runs once a request has started) is cut
+    // after the handshake budget; the upgrade clears the timer. With TLS the timer starts after the TLS handshake,
+    // which has its own bound (handshakeTimeout).
+    const bound = (socket: Socket) => socket.setTimeout(o.handshakeTimeoutMs, () => socket.destroy());
+    this.server.on(tls ? 'secureConnection' : 'connection', bound);
     this.server.on('request', (_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket', connection: 'close' }).end('WebSocket only (GET / with Upgrade: websocket)\n');
     });
@@ -56,6 +61,7 @@ export class WsListener {
 
   private upgrade(o: WsListenerOptions, req: IncomingMessage, socket: Socket, head: Buffer): void {
     socket.on('error', () => undefined); // a reset during the handshake is the peer's doing; ws adds its own after
+    socket.setTimeout(0);
     const q = req.url?.indexOf('?') ?? -1;
     const path = q < 0 ? req.url : req.url!.slice(0, q);
     if (path !== '/') return reject(socket, 404);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { startEchoServer, type EchoServer } from '../../test/helpers/echo-server.js';
 import { makeTestCerts, type TestCerts } from '../../test/helpers/test-certs.js';
 import { waitFor } from '../../test/helpers/wait-for.js';
@@ -112,6 +113,28 @@ describe('WebSocket budgets and wss', () => {
       const c = await wsLogin(`ws://127.0.0.1:${s.wsPort}/`, 'only');
       await assert.rejects(WsFrameClient.connect(`ws://127.0.0.1:${s.wsPort}/`), /503/);
       assert.equal(await s.counter('gamecluster_connections_refused_total', { reason: 'max_connections' }), 1);
+      c.close();
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a socket that never completes its upgrade is cut at AUTH_TIMEOUT_MS (silent or dribbling headers); a player stays', async (t) => {
+    const s = await startEchoServer({ authTimeoutMs: 300 }, undefined, { ws: true });
+    try {
+      const c = await wsLogin(`ws://127.0.0.1:${s.wsPort}/`, 'stays');
+      for (const dribble of [false, true]) {
+        const t0 = Date.now();
+        const sock = connect(s.wsPort, '127.0.0.1');
+        sock.on('error', () => undefined);
+        const req = 'GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ' + 'a'.repeat(200);
+        let i = 0;
+        const timer = dribble ? setInterval(() => sock.write(req[i++ % req.length]!), 50) : undefined;
+        await new Promise((r) => sock.on('close', r));
+        clearInterval(timer);
+        t.diagnostic(`${dribble ? 'dribbling' : 'silent'} upgrade closed after ${Date.now() - t0} ms (AUTH_TIMEOUT_MS 300)`);
+      }
+      assert.equal(Buffer.from((await c.request(MsgId.C2G_Echo, { payload: Buffer.from('y') }, MsgId.G2C_Echo)).payload!).toString(), 'y', 'the upgraded connection is not subject to the handshake timer');
       c.close();
     } finally {
       await s.close();

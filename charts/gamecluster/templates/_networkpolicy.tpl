@@ -72,10 +72,14 @@ spec:
       {{- include "gamecluster.selectorLabels" . | nindent 6 }}
   {{- include "gamecluster.np.policyTypesAndEgress" $ | trim | nindent 2 }}
   ingress:
-    # The game client port: from anywhere.
+    # The game client ports (TCP, and WebSocket when on): from anywhere.
     - ports:
         - port: tcp
           protocol: TCP
+        {{- if gt (int (index $.Values .component).wsPort) 0 }}
+        - port: ws
+          protocol: TCP
+        {{- end }}
     # Metrics and probes' port: in-cluster scrapers only (kubelet probes are not subject to NetworkPolicy).
     - from:
         {{- include "gamecluster.np.metricsFrom" $ | nindent 8 }}

@@ -107,6 +107,14 @@ spec:
               {{- if eq $mode "hostPort" }}
               hostPort: {{ $c.port }}
               {{- end }}
+            {{- if gt (int $c.wsPort) 0 }}
+            - name: ws
+              containerPort: {{ $c.wsPort }}
+              protocol: TCP
+              {{- if eq $mode "hostPort" }}
+              hostPort: {{ $c.wsPort }}
+              {{- end }}
+            {{- end }}
             - name: metrics
               containerPort: {{ $c.metricsPort }}
               protocol: TCP
@@ -240,6 +248,9 @@ The login/game container's own env (merged with <component>.extraEnv by gameclus
 - name: METRICS_PORT
   value: {{ $c.metricsPort | int64 | quote }}
 {{- end }}
+{{- /* hostNetwork: any value > 0 turns the listener on, on a free port of expose.portRange (advertised as bound). */}}
+- name: WS_PORT
+  value: {{ $c.wsPort | int64 | quote }}
 {{- if or $costOn $scrapePatch }}
 - name: POD_NAMESPACE
   valueFrom:
@@ -329,6 +340,12 @@ spec:
       port: {{ $c.port }}
       targetPort: tcp
       protocol: TCP
+    {{- if gt (int $c.wsPort) 0 }}
+    - name: ws
+      port: {{ $c.wsPort }}
+      targetPort: ws
+      protocol: TCP
+    {{- end }}
     - name: metrics
       port: {{ $c.metricsPort }}
       targetPort: metrics

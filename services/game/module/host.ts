@@ -173,6 +173,8 @@ export class GameHost implements SessionDirectory {
     const onTick = this.o.game.def.onTick;
     if (hz > 0 && onTick) {
       let lateLogged = 0;
+      let errLogged = 0;
+      let tickErrors = 0;
       this.tick = new TickLoop({
         hz,
         tick: (dt) => onTick(dt, this.ctx),
@@ -182,7 +184,15 @@ export class GameHost implements SessionDirectory {
           if (now - lateLogged > 10_000) (lateLogged = now), this.log.warn({ skipped: n, period_ms: 1000 / hz }, 'game tick overran its period: ticks skipped');
         },
         onDuration: (s) => this.o.metrics.tickSeconds.observe(s),
-        onError: (err) => this.log.error({ err, hook: 'onTick' }, 'game module onTick failed'),
+        onError: (err) => {
+          // A tick that always throws would log 20 lines a second: one line per 10 s with the count meanwhile.
+          tickErrors++;
+          const now = Date.now();
+          if (now - errLogged < 10_000) return;
+          errLogged = now;
+          this.log.error({ err, hook: 'onTick', failures: tickErrors }, 'game module onTick failed (the loop goes on)');
+          tickErrors = 0;
+        },
       });
       this.tick.start();
     }
