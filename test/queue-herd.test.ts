@@ -28,8 +28,11 @@ before(async () => {
     logins: 1, games: 2, heartbeatMs: 200, appTtlMs: 5000, logLevel: 'warn',
     appmgrEnv: { CLUSTER_CAPACITY: String(CAP), QUEUE_TICK_MS: '100' },
   });
-  redis = createRedisClient({ url: cluster.redisUrl, logger: createLogger('test', 'silent') });
+  // A generous command timeout: on a loaded 2-CPU box Redis can be starved for a second; the sample waits.
+  redis = createRedisClient({ url: cluster.redisUrl, logger: createLogger('test', 'silent'), commandTimeoutMs: 15_000 });
   assert.ok(await waitReady(redis, 5000));
+  // Any script slower than 10 ms is listed at the end (a diagnostic: the queue's scripts are meant to be short).
+  await redis.config('SET', 'slowlog-log-slower-than', '10000');
 });
 
 after(async () => {
@@ -59,6 +62,8 @@ test(`a herd of ${PLAYERS} against capacity ${CAP}: everyone plays, never past c
   sampling = false;
   await sampler;
   t.diagnostic(JSON.stringify(report));
+  const slow = (await redis.slowlog('GET', 5)) as [number, number, number, string[]][];
+  t.diagnostic(`redis slowlog (> 10 ms): ${slow.map((e) => `${e[3][0]} ${(e[2] / 1000).toFixed(1)} ms`).join(', ') || 'empty'}`);
   t.diagnostic(`${samples} atomic samples, peak taken + held ${peak} / ${CAP}, peak line ${peakLine}`);
   assert.deepEqual(report.failures, {});
   assert.equal(report.played, PLAYERS, 'every player eventually plays');

@@ -40,7 +40,7 @@ before(async () => {
   for (const [type, port] of [['game', 7001], ['login', 5001]] as const) {
     const w = new RedisHeartbeatWriter(client, {
       prefix: PREFIX, heartbeatMs: 50, appTtlMs: 3000, logger,
-      source: { appId: `${type}-1`, appType: type, ip: '127.0.0.1', port, capacity: pods[type].capacity, online: () => pods[type].online, draining: () => false },
+      source: { appId: `${type}-1`, appType: type, ip: '127.0.0.1', port, ...(type === 'login' ? { wsPort: 5555 } : {}), capacity: pods[type].capacity, online: () => pods[type].online, draining: () => false },
     });
     writers.push(w);
     await w.start();
@@ -128,6 +128,8 @@ test('10 players leave: exactly the first 10 tickets are admitted, the others mo
   assert.deepEqual(admitted, tickets.slice(0, 10), 'exactly the first 10');
   for (const t of tickets.slice(0, 10)) assert.deepEqual(answers.get(t)!.body, { returncode: 0, ip: '127.0.0.1', port: 5001 });
   assert.deepEqual(tickets.slice(10).map((t) => later.get(t)!.body.position), Array.from({ length: 20 }, (_, i) => i + 1));
+  // A WebSocket client's admitted ticket gets the login's WebSocket port (?transport=ws, as plain /login).
+  assert.deepEqual((await get(bases[1]!, `?ticket=${tickets[0]}&transport=ws`)).body, { returncode: 0, ip: '127.0.0.1', port: 5555 });
   const metrics = await (await fetch(`http://127.0.0.1:${appmgrs[0]!.adminPort}/metrics`)).text();
   assert.match(metrics, /gamecluster_queue_length 20/);
   assert.match(metrics, /gamecluster_queue_wait_seconds_count \d+/);

@@ -47,7 +47,7 @@ interface FakeGame {
 async function game(c: Redis, prefix: string, appId: string, capacity: number, online: number): Promise<FakeGame> {
   const g: FakeGame = { online, counted: 0, writer: undefined as unknown as RedisHeartbeatWriter };
   g.writer = new RedisHeartbeatWriter(c, {
-    prefix, heartbeatMs: 50, appTtlMs: 2000, logger,
+    prefix, heartbeatMs: 50, appTtlMs: 10_000, logger,
     source: { appId, appType: 'game', ip: '127.0.0.1', port: 7000, capacity, online: () => g.online, draining: () => false, redeemsCounted: () => g.counted, incarnation: () => 'i1' },
   });
   writers.push(g.writer);
@@ -56,7 +56,7 @@ async function game(c: Redis, prefix: string, appId: string, capacity: number, o
 }
 
 function queue(c: Redis, prefix: string, o: Partial<RedisQueueOptions> = {}): RedisQueue {
-  return new RedisQueue(c, { prefix, appTtlMs: 2000, clusterCapacity: 0, ticketTtlMs: 30_000, admitMs: 30_000, ...o });
+  return new RedisQueue(c, { prefix, appTtlMs: 10_000, clusterCapacity: 0, ticketTtlMs: 30_000, admitMs: 30_000, ...o });
 }
 
 test('FIFO positions; exactly the head is admitted into freed places; the others move up', async () => {
@@ -98,7 +98,7 @@ test('the queued AllocateGame pick consumes held places; CLUSTER_CAPACITY bounds
   const c = await client();
   const g = await game(c, 'q2', 'g1', 100, 5);
   const q = queue(c, 'q2', { clusterCapacity: 8 });
-  const sel = new RedisAppSelector(c, { prefix: 'q2', appTtlMs: 2000, strategy: 'least_loaded', logger, reservationMs: 10_000, script: q.pickScriptDef() });
+  const sel = new RedisAppSelector(c, { prefix: 'q2', appTtlMs: 10_000, strategy: 'least_loaded', logger, reservationMs: 10_000, script: q.pickScriptDef() });
   // 3 places free under the cluster cap: a newcomer is told to go, holding one place until his AllocateGame.
   assert.deepEqual(await q.enqueue(), { kind: 'go' });
   assert.deepEqual(await samplePlaces(c, 'q2'), { online: 5, exact: 5, capacity: 100, held: 1, waiting: 0, headSeq: 0, lastSeq: 0 });
@@ -119,7 +119,15 @@ test('the queued AllocateGame pick consumes held places; CLUSTER_CAPACITY bounds
   const p1 = await sel.pick('game', 'acc1');
   assert.equal(p1.ok, true, 'the held place is consumed by the next AllocateGame');
   assert.deepEqual(await samplePlaces(c, 'q2'), { online: 6, exact: 8, capacity: 100, held: 0, waiting: 1, headSeq: 2, lastSeq: 2 });
+  assert.equal((await sel.pick('game', 'acc1')).ok, true, 'a retried AllocateGame replaces what the account holds');
+  assert.deepEqual(await samplePlaces(c, 'q2'), { online: 6, exact: 8, capacity: 100, held: 0, waiting: 1, headSeq: 2, lastSeq: 2 });
   assert.equal((await sel.pick('game', 'acc2')).ok, false, 'and nobody gets past the cap');
+  // With a held place, a retried pick leaves it for the player it is held for.
+  g.online = 5;
+  await g.writer.beatNow();
+  assert.equal((await q.tick()).admitted.length, 1);
+  assert.equal((await sel.pick('game', 'acc1')).ok, true);
+  assert.equal((await samplePlaces(c, 'q2')).held, 1, 'the re-pick consumed no held place');
 });
 
 test('unpolled tickets expire; an admission not used lapses and frees its place; a gap freezes the line', async () => {
@@ -165,7 +173,7 @@ test('stress: concurrent tickers on two connections never admit twice, out of or
   const CAP = 20;
   const games = [await game(c3, 'q4', 'g1', CAP / 2, CAP / 2), await game(c3, 'q4', 'g2', CAP / 2, CAP / 2)];
   const qs = [queue(c1, 'q4', { admitMs: 60_000 }), queue(c2, 'q4', { admitMs: 60_000 })];
-  const sels = [c1, c2].map((c, i) => new RedisAppSelector(c, { prefix: 'q4', appTtlMs: 2000, strategy: 'least_loaded', logger, reservationMs: 30_000, script: qs[i]!.pickScriptDef() }));
+  const sels = [c1, c2].map((c, i) => new RedisAppSelector(c, { prefix: 'q4', appTtlMs: 10_000, strategy: 'least_loaded', logger, reservationMs: 30_000, script: qs[i]!.pickScriptDef() }));
   const tokens = [c1, c2].map((c) => new RedisTokenStore(c, { prefix: 'q4', tokenTtlMs: 30_000 }));
   const N = 120;
   const order: string[] = [];
@@ -258,7 +266,7 @@ test('every key a queue script touches is passed in KEYS (MONITOR over every que
     const g1 = await game(c, 'q5', 'g1', 3, 2);
     await game(c, 'q5', 'g2', 3, 3);
     const q = queue(c, 'q5', { clusterCapacity: 6, ticketTtlMs: 1000 });
-    const sel = new RedisAppSelector(c, { prefix: 'q5', appTtlMs: 2000, strategy: 'least_loaded', logger, script: q.pickScriptDef() });
+    const sel = new RedisAppSelector(c, { prefix: 'q5', appTtlMs: 10_000, strategy: 'least_loaded', logger, script: q.pickScriptDef() });
     assert.equal((await q.enqueue()).kind, 'go');
     const a = await q.enqueue();
     const b = await q.enqueue();

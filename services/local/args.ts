@@ -39,9 +39,9 @@ flags:
   --scenario S      echo | arena: the game pods run the arena sample (GAME_MODULE=arena) and the
                     robots play it (random moves; state_lag and messages/s in the report) [echo]
   --capacity N      most players in the cluster (appmgr's CLUSTER_CAPACITY), 0..10000000; 0 = the pods' [0]
-  --queue           a launch-day herd: every robot queues (GET /login?queue=1, polls its ticket as Retry-After
-                    says), plays, stays --duration seconds and leaves, so the line is let in as places free up;
-                    prints the herd's wait p50/p99 and the peak online vs the capacity
+  --queue           a launch-day herd: every robot queues (robots --queue: GET /login?queue=1, polls its ticket as
+                    Retry-After says), plays, stays --duration seconds and leaves, so the line is let in as places
+                    free up; prints the robots' report (queue wait p50/p99) and the peak online vs the capacity
   --keep            leave the cluster running after the wave until Ctrl-C, then stop everything
   --json            print {robots, cluster, appmgr_url, log_dir} as JSON instead of tables
   --help            this text

@@ -3,9 +3,10 @@
  * `rate`/s, each asks `GET /login?queue=1`, polls its ticket as `Retry-After` says (optionally capped by `maxPollMs`
  * to keep a test short) until it gets a login, then plays the whole flow on fresh connections (login TCP: account
  * check, enter game; game TCP: token login), stays `durationS` in game and leaves on purpose (`C2G_Leave`, no
- * resume grace), so places free up steadily and the line drains. The queue client lives here (not in the robots)
- * until `gamecluster robots --queue` (the client SDK's queue helper) is in: it follows docs/queue.md exactly — a
- * 410 puts the player back at the end of the line, a 503 is retried after its Retry-After.
+ * resume grace), so places free up steadily and the line drains. A small client of docs/queue.md (the test and the
+ * bench cap its poll interval; `gamecluster local --queue` runs the real robots instead): a 410 puts the player back
+ * at the end of the line, a 503 is retried after its Retry-After, a request that timed out is asked again, EnterGame
+ * BUSY is retried and EnterGame NO_APP sends the player back to the line — as a patient player does.
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
@@ -38,6 +39,10 @@ export interface HerdReport {
   queued: number;
   /** Tickets lost (410) and queued again. */
   tickets_lost: number;
+  /** Players sent back to the line by an EnterGame NO_APP (their place was taken by another AllocateGame). */
+  requeued: number;
+  /** HTTP requests retried after a timeout or a reset. */
+  http_retries: number;
   polls: number;
   /** Time from the first request to the login answer, of the players who queued. */
   wait_ms: { p50: number; p90: number; p99: number; max: number };
@@ -46,6 +51,8 @@ export interface HerdReport {
 
 interface Counters {
   polls: number;
+  httpRetries: number;
+  requeued: number;
   queued: number;
   lost: number;
   waits: number[];
@@ -89,7 +96,15 @@ async function queuedLogin(o: HerdOptions, c: Counters, T: number): Promise<{ ip
   let hadTicket = false;
   for (;;) {
     if (o.signal?.aborted) throw new HerdError('aborted', 'aborted');
-    const a = await get(ticket ? `${o.appmgr}/login?ticket=${ticket}` : `${o.appmgr}/login?queue=1`, T);
+    let a: Answer;
+    try {
+      a = await get(ticket ? `${o.appmgr}/login?ticket=${ticket}` : `${o.appmgr}/login?queue=1`, T);
+    } catch (err) {
+      // A timeout or a reset on a starved box: the ticket (kept in Redis) is still good, ask again.
+      if (++c.httpRetries > o.players * 20) throw err;
+      await sleep(1000, undefined, { signal: o.signal }).catch(() => undefined);
+      continue;
+    }
     if (ticket) c.polls++;
     if (a.status === 200 && a.body.returncode === ReturnCode.OK && a.body.ip && a.body.port) {
       const waitedMs = Date.now() - t0;
@@ -115,23 +130,50 @@ async function queuedLogin(o: HerdOptions, c: Counters, T: number): Promise<{ ip
 async function play(o: HerdOptions, i: number, c: Counters): Promise<void> {
   const T = o.stepTimeoutMs ?? 10_000;
   const account = `herd-${randomBytes(4).toString('hex')}-${i}`;
-  const login = await queuedLogin(o, c, T);
-  o.onAdmitted?.(i, login.ticket, login.waitedMs);
-  let enter: { ip: string; port: number; token: string };
-  const lc = await FrameClient.connect(login.port, login.ip, T);
-  try {
-    const ac = await lc.request(MsgId.C2L_AccountCheck, { account, password: 'x' }, MsgId.L2C_AccountCheckRs, T);
-    if ((ac.returnCode ?? 0) !== ReturnCode.OK) throw new HerdError(`account_check_${returnCodeName(ac.returnCode ?? 0)}`, 'account check refused');
-    const eg = await lc.request(MsgId.C2L_EnterGame, {}, MsgId.L2C_EnterGameRs, T);
-    if ((eg.returnCode ?? 0) !== ReturnCode.OK || !eg.ip || !eg.port || !eg.token) throw new HerdError(`enter_game_${returnCodeName(eg.returnCode ?? 0)}`, 'enter game refused');
-    enter = { ip: eg.ip, port: eg.port, token: eg.token };
-  } finally {
-    lc.destroy();
+  let enter: { ip: string; port: number; token: string } | undefined;
+  // As a client does: EnterGame BUSY (appmgr or Redis slow) is retried on the same connection; NO_APP (the place
+  // went to someone else) sends the player back to the line.
+  for (let attempt = 0; !enter; attempt++) {
+    const login = await queuedLogin(o, c, T);
+    if (attempt === 0) o.onAdmitted?.(i, login.ticket, login.waitedMs);
+    const lc = await FrameClient.connect(login.port, login.ip, T);
+    try {
+      const ac = await lc.request(MsgId.C2L_AccountCheck, { account, password: 'x' }, MsgId.L2C_AccountCheckRs, T);
+      if ((ac.returnCode ?? 0) !== ReturnCode.OK) throw new HerdError(`account_check_${returnCodeName(ac.returnCode ?? 0)}`, 'account check refused');
+      for (let busy = 0; ; busy++) {
+        const eg = await lc.request(MsgId.C2L_EnterGame, {}, MsgId.L2C_EnterGameRs, T);
+        const rc = eg.returnCode ?? 0;
+        if (rc === ReturnCode.OK && eg.ip && eg.port && eg.token) {
+          enter = { ip: eg.ip, port: eg.port, token: eg.token };
+          break;
+        }
+        if (rc === ReturnCode.BUSY && busy < 5) {
+          await sleep(500);
+          continue;
+        }
+        if (rc === ReturnCode.NO_APP && attempt < 3) {
+          c.requeued++;
+          break;
+        }
+        throw new HerdError(`enter_game_${returnCodeName(rc)}`, 'enter game refused');
+      }
+    } finally {
+      lc.destroy();
+    }
   }
   const gc = await FrameClient.connect(enter.port, enter.ip, T);
   try {
-    const rs = await gc.request(MsgId.C2G_LoginByToken, { account, token: enter.token }, MsgId.G2C_LoginByTokenRs, T);
-    if ((rs.returnCode ?? 0) !== ReturnCode.OK) throw new HerdError(`game_login_${returnCodeName(rs.returnCode ?? 0)}`, 'token login refused');
+    for (let busy = 0; ; busy++) {
+      const rs = await gc.request(MsgId.C2G_LoginByToken, { account, token: enter.token }, MsgId.G2C_LoginByTokenRs, T);
+      const rc = rs.returnCode ?? 0;
+      if (rc === ReturnCode.OK) break;
+      // BUSY: Redis did not answer the redeem in time; the token is still unredeemed, try again.
+      if (rc === ReturnCode.BUSY && busy < 5 && gc.isOpen) {
+        await sleep(500);
+        continue;
+      }
+      throw new HerdError(`game_login_${returnCodeName(rc)}`, 'token login refused');
+    }
     await sleep(o.durationS * 1000, undefined, { signal: o.signal }).catch(() => undefined);
     gc.send(MsgId.C2G_Leave, {});
     const t = setTimeout(() => gc.destroy(), 2000);
@@ -151,7 +193,7 @@ export async function runHerd(o: HerdOptions): Promise<HerdReport> {
   // Every waiting player sleeps on the one abort signal.
   if (o.signal) setMaxListeners(0, o.signal);
   const t0 = Date.now();
-  const c: Counters = { polls: 0, queued: 0, lost: 0, waits: [] };
+  const c: Counters = { polls: 0, httpRetries: 0, requeued: 0, queued: 0, lost: 0, waits: [] };
   const failures: Record<string, number> = {};
   let played = 0;
   const runs: Promise<void>[] = [];
@@ -177,6 +219,8 @@ export async function runHerd(o: HerdOptions): Promise<HerdReport> {
     failures,
     queued: c.queued,
     tickets_lost: c.lost,
+    requeued: c.requeued,
+    http_retries: c.httpRetries,
     polls: c.polls,
     wait_ms: { p50: pct(waits, 50), p90: pct(waits, 90), p99: pct(waits, 99), max: waits.at(-1) ?? 0 },
     elapsed_s: Math.round((Date.now() - t0) / 100) / 10,
@@ -187,7 +231,7 @@ export function formatHerd(r: HerdReport): string {
   const fails = Object.entries(r.failures).map(([k, v]) => `${k} ${v}`).join(', ');
   return [
     `herd: ${r.players} players, ${r.played} played, ${r.failed} failed${fails ? ` (${fails})` : ''} in ${r.elapsed_s} s`,
-    `queue: ${r.queued} queued, ${r.polls} polls, ${r.tickets_lost} tickets lost; wait p50 ${(r.wait_ms.p50 / 1000).toFixed(1)} s, p90 ${(r.wait_ms.p90 / 1000).toFixed(1)} s, p99 ${(r.wait_ms.p99 / 1000).toFixed(1)} s, max ${(r.wait_ms.max / 1000).toFixed(1)} s`,
+    `queue: ${r.queued} queued, ${r.polls} polls, ${r.tickets_lost} tickets lost, ${r.requeued} requeued, ${r.http_retries} HTTP retries; wait p50 ${(r.wait_ms.p50 / 1000).toFixed(1)} s, p90 ${(r.wait_ms.p90 / 1000).toFixed(1)} s, p99 ${(r.wait_ms.p99 / 1000).toFixed(1)} s, max ${(r.wait_ms.max / 1000).toFixed(1)} s`,
   ].join('\n');
 }
 

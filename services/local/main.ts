@@ -8,7 +8,8 @@ import { ArgError, localUsage, parseLocalArgs } from './args.js';
 import { formatClusterView } from './cluster-view.js';
 import { LocalClusterError, startLocalCluster, type LocalCluster } from './local-cluster.js';
 import { waveWithSnapshot } from './wave.js';
-import { formatHerd, runHerd, watchPeak } from './herd.js';
+import { watchPeak } from './herd.js';
+import { runRobots } from '../robots/run.js';
 import { startProgress } from '../robots/progress.js';
 import { formatReport } from '../robots/report.js';
 import { WaveStats } from '../robots/stats.js';
@@ -65,13 +66,18 @@ export async function main(argv: string[]): Promise<void> {
   let code = 0;
   try {
     if (opts.queue && opts.players > 0 && !interrupted) {
-      err(`gamecluster local: a herd of ${opts.players} queued players at ${opts.rate}/s against capacity ${opts.capacity || 'of the game pods'}, each staying ${opts.durationS} s…`);
+      err(`gamecluster local: a herd of ${opts.players} robots queueing at ${opts.rate}/s against capacity ${opts.capacity || 'of the game pods'}, each staying ${opts.durationS} s…`);
+      // The real robots (the client SDK's queue: poll as Retry-After says), not held: each leaves after its
+      // duration, so the line is let in as places free up.
+      const stats = new WaveStats();
+      const progress = startProgress(stats, opts.players);
       const peak = watchPeak(cluster.appmgrAdminUrl);
-      const report = await runHerd({ appmgr: cluster.appmgrUrl, players: opts.players, rate: opts.rate, durationS: opts.durationS, signal: abort.signal });
+      const report = await runRobots({ appmgr: cluster.appmgrUrl, players: opts.players, rate: opts.rate, durationS: opts.durationS, echoPerSec: opts.echoPerSec, queue: true, stepTimeoutMs: 30_000 }, { stats, signal: abort.signal });
       const seen = await peak.stop();
-      if (report.failed > 0) code = 1;
-      if (opts.json) process.stdout.write(`${JSON.stringify({ herd: report, ...seen, capacity: opts.capacity, appmgr_url: `${cluster.appmgrAdminUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
-      else process.stdout.write(`${formatHerd(report)}\npeak online ${seen.peak_online}${opts.capacity ? ` (capacity ${opts.capacity})` : ''}, peak line ${seen.peak_queue} (appmgr's view, ${seen.samples} samples)\nappmgr: ${cluster.appmgrAdminUrl}/\nlogs:   ${cluster.logDir}\n`);
+      progress.stop();
+      if (report.failed > 0 || report.not_started > 0) code = 1;
+      if (opts.json) process.stdout.write(`${JSON.stringify({ robots: report, ...seen, capacity: opts.capacity, appmgr_url: `${cluster.appmgrAdminUrl}/`, log_dir: cluster.logDir }, null, 2)}\n`);
+      else process.stdout.write(`${formatReport(report)}\npeak online ${seen.peak_online}${opts.capacity ? ` (capacity ${opts.capacity})` : ''}, peak line ${seen.peak_queue} (appmgr's view, ${seen.samples} samples)\nappmgr: ${cluster.appmgrAdminUrl}/\nlogs:   ${cluster.logDir}\n`);
     } else if (opts.players > 0 && !interrupted) {
       err(`gamecluster local: robot wave of ${opts.players} players at ${opts.rate}/s…`);
       const stats = new WaveStats();

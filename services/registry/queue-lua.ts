@@ -285,6 +285,7 @@ return out
 const PICK_ANCHOR = 'local zkey = KEYS[1]';
 const LOOP_ANCHOR = 'while picked < k do';
 const RETURN_ANCHOR = '\nreturn out\n';
+const PICKED_ANCHOR = 'picked = picked + 1';
 
 function once(lua: string, anchor: string): void {
   const i = lua.indexOf(anchor);
@@ -292,13 +293,20 @@ function once(lua: string, anchor: string): void {
 }
 
 export function composeQueuedPick(pickLua: string): string {
-  for (const a of [PICK_ANCHOR, LOOP_ANCHOR, RETURN_ANCHOR]) once(pickLua, a);
+  for (const a of [PICK_ANCHOR, LOOP_ANCHOR, RETURN_ANCHOR, PICKED_ANCHOR]) once(pickLua, a);
   const prelude = `${QCLOCK}${SCAN}
 local QA = #ARGV - 5
 local qPlaces, qClock, qApps = ARGV[QA + 1], ARGV[QA + 2], ARGV[QA + 3]
 local qCap, qFreeze = tonumber(ARGV[QA + 4]), tonumber(ARGV[QA + 5])
 local qroom = tonumber(ARGV[2])
 local qheld = 0
+-- A pick for an account that already holds a reservation or an unredeemed token replaces it (the retry of an
+-- EnterGame): it adds nobody, so it is not bounded by the room and consumes no held place.
+local qrepicks = 0
+local function qrepick(holdPrefix, a)
+  if not a or a == '' or not declared[holdPrefix .. a] then return false end
+  return redis.call('EXISTS', holdPrefix .. a) == 1
+end
 if qCap > 0 then
   local miss = scanMissing(qApps, ARGV[1], ARGV[5])
   if miss then return miss end
@@ -315,8 +323,9 @@ end
 `;
   return pickLua
     .replace(PICK_ANCHOR, `${prelude}${PICK_ANCHOR}`)
-    .replace(LOOP_ANCHOR, 'while picked < k and picked < qroom do')
-    .replace(RETURN_ANCHOR, `\nif qheld > 0 and picked > 0 then redis.call('ZPOPMIN', qPlaces, math.min(picked, qheld)) end\nreturn out\n`);
+    .replace(LOOP_ANCHOR, 'while picked < k and (picked - qrepicks < qroom or qrepick(holdPrefix, ARGV[A + picked + 1])) do')
+    .replace(PICKED_ANCHOR, `${PICKED_ANCHOR}\n    if qrepick(holdPrefix, ARGV[A + picked]) then qrepicks = qrepicks + 1 end`)
+    .replace(RETURN_ANCHOR, `\nif qheld > 0 and picked - qrepicks > 0 then redis.call('ZPOPMIN', qPlaces, math.min(picked - qrepicks, qheld)) end\nreturn out\n`);
 }
 
 export interface QueuedPickExtras {
