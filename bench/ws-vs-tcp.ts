@@ -7,7 +7,7 @@
  *    (`process.cpuUsage()` of the child).
  * 2. Flows: complete player flows through a real local cluster (services/local/local-cluster.ts: redis-server,
  *    appmgr, 1 login, 1 game, every pod with TCP and WebSocket): GET /login (?transport=ws) → login AccountCheck →
- *    EnterGame → game LoginByToken → close, `--concurrency` in flight; flows/s and the login + game processes' CPU per
+ *    EnterGame → game LoginByToken → C2G_Leave + close, `--concurrency` in flight; flows/s and the login + game processes' CPU per
  *    flow (utime + stime from /proc/<pid>/stat).
  * Rounds alternate the order TCP / WebSocket. The load generators run in this process on the same CPUs, so the server
  * CPU columns are the ones to plan with. Run: `npm run bench:ws -- [--duration 4] [--rounds 2] [--connections 200]
@@ -44,6 +44,7 @@ async function serve(): Promise<void> {
 
 const ECHO = encodeFrame(MsgId.C2G_Echo, encodeBody(MsgId.C2G_Echo, { payload: Buffer.alloc(58, 0x61) }));
 const BURST = Buffer.concat(Array.from({ length: 64 }, () => ECHO));
+const LEAVE = encodeFrame(MsgId.C2G_Leave, encodeBody(MsgId.C2G_Leave, {}));
 const LOGIN = encodeFrame(MsgId.C2G_LoginByToken, encodeBody(MsgId.C2G_LoginByToken, { account: 'bench', token: 'ok' }));
 
 /** Whole frames in a buffer, by their length prefix (the client must not be the bottleneck: no decoding). */
@@ -147,12 +148,13 @@ async function flow(appmgrUrl: string, transport: 'tcp' | 'ws', account: string)
   ]);
   const enter = a[1] as { returnCode?: number; ip?: string; port?: number; token?: string };
   if ((enter.returnCode ?? 0) !== 0) throw new Error(`EnterGame ${enter.returnCode}`);
-  const g = await exchange(transport, enter.ip!, enter.port!, [[MsgId.C2G_LoginByToken, { account, token: enter.token! }, MsgId.G2C_LoginByTokenRs]]);
+  // Leaving on purpose (C2G_Leave) as a real client does: a plain close would keep the player for the resume grace.
+  const g = await exchange(transport, enter.ip!, enter.port!, [[MsgId.C2G_LoginByToken, { account, token: enter.token! }, MsgId.G2C_LoginByTokenRs]], LEAVE);
   if (((g[0] as { returnCode?: number }).returnCode ?? 0) !== 0) throw new Error('LoginByToken');
 }
 
 /** Opens a connection, runs request → reply steps in order, closes; the decoded replies. */
-function exchange(transport: 'tcp' | 'ws', host: string, port: number, steps: [number, object, number][]): Promise<unknown[]> {
+function exchange(transport: 'tcp' | 'ws', host: string, port: number, steps: [number, object, number][], last?: Buffer): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const out: unknown[] = [];
     let i = 0;
@@ -162,7 +164,10 @@ function exchange(transport: 'tcp' | 'ws', host: string, port: number, steps: [n
     const onFrame = (id: number, body: Buffer) => {
       if (id !== steps[i]![2]) return void (close(), reject(new Error(`unexpected msg ${id}`)));
       out.push(decodeBody(id as never, body));
-      if (++i === steps.length) return void (close(), resolve(out));
+      if (++i === steps.length) {
+        if (last) send(last);
+        return void (close(), resolve(out));
+      }
       send(frameOf(steps[i]!));
     };
     const onData = (buf: Buffer) => {
@@ -171,7 +176,7 @@ function exchange(transport: 'tcp' | 'ws', host: string, port: number, steps: [n
     if (transport === 'ws') {
       const ws = new WebSocket(`ws://${host}:${port}/`, { perMessageDeflate: false });
       send = (b) => ws.send(b);
-      close = () => ws.terminate();
+      close = () => ws.close();
       ws.on('open', () => send(frameOf(steps[0]!)));
       ws.on('message', onData);
       ws.on('error', reject);
@@ -179,7 +184,7 @@ function exchange(transport: 'tcp' | 'ws', host: string, port: number, steps: [n
       // Small replies arrive whole on loopback; a split one would show as an error, not a wrong figure.
       const s = netConnect({ host, port, noDelay: true }, () => send(frameOf(steps[0]!)));
       send = (b) => s.write(b);
-      close = () => s.destroy();
+      close = () => s.end();
       s.on('data', onData);
       s.on('error', reject);
     }

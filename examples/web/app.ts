@@ -42,21 +42,32 @@ function log(line: string): void {
   statusEl.textContent = `${account} · ${scenario} · ${seen.state} · ${line}`;
 }
 
-/** A player entry of a State message, whatever the arena proto names its id field. */
-function playersOf(body: Record<string, unknown>): { id: string; x: number; y: number }[] {
-  const list = Object.values(body).find((v) => Array.isArray(v)) as Record<string, unknown>[] | undefined;
-  return (list ?? []).map((p) => ({ id: String(p.account ?? p.playerId ?? p.id ?? p.name ?? '?'), x: Number(p.x ?? 0), y: Number(p.y ?? 0) }));
+/** The arena's messages (examples/arena/arena.proto), as the SDK decodes them. */
+interface ArenaState {
+  tick: number;
+  serverTimeMs: number;
+  room: string;
+  players: { account: string; x: number; y: number; away: boolean }[];
 }
+interface ArenaJoined {
+  room: string;
+  width: number;
+  height: number;
+  maxStep: number;
+}
+type ArenaIn = { State: ArenaState; Joined: ArenaJoined };
+type ArenaOut = { Move: { dx: number; dy: number } };
+
+/** The arena's size, from Joined (the module's rules). */
+let field = { width: 1000, height: 1000, maxStep: 10 };
+let away = new Set<string>();
 
 function draw(): void {
   ctx.clearRect(0, 0, canvas.width, canvas.height);
-  const all = Object.entries(seen.players);
-  const maxX = Math.max(100, ...all.map(([, p]) => Math.abs(p.x)));
-  const maxY = Math.max(100, ...all.map(([, p]) => Math.abs(p.y)));
-  for (const [id, p] of all) {
-    const x = canvas.width / 2 + (p.x / maxX) * (canvas.width / 2 - 12);
-    const y = canvas.height / 2 + (p.y / maxY) * (canvas.height / 2 - 12);
-    ctx.fillStyle = id === account ? '#ffcc33' : '#4fa3ff';
+  for (const [id, p] of Object.entries(seen.players)) {
+    const x = 8 + (p.x / field.width) * (canvas.width - 16);
+    const y = 8 + (p.y / field.height) * (canvas.height - 16);
+    ctx.fillStyle = id === account ? '#ffcc33' : away.has(id) ? '#666' : '#4fa3ff';
     ctx.beginPath();
     ctx.arc(x, y, 6, 0, Math.PI * 2);
     ctx.fill();
@@ -87,32 +98,39 @@ async function playEcho(): Promise<void> {
 }
 
 async function playArena(): Promise<void> {
-  const s = await connect({ appmgr, account, transport: 'ws', tls: location.protocol === 'https:', proto: arenaProto, messages: arenaMessages });
+  const s = await connect<typeof arenaMessages, ArenaIn & ArenaOut>({ appmgr, account, transport: 'ws', tls: location.protocol === 'https:', proto: arenaProto, messages: arenaMessages });
   seen.state = 'online';
   watch(s);
   log(`online on ${s.gameAddress} over ws (arena)`);
   const moved = new Set<string>();
-  s.on('State', (body: Record<string, unknown>) => {
+  s.on('Joined', (j) => {
+    field = { width: j.width || 1000, height: j.height || 1000, maxStep: j.maxStep || 10 };
+    log(`joined ${j.room}`);
+  });
+  s.on('State', (st) => {
     seen.stateMessages++;
-    for (const p of playersOf(body)) {
-      const before = seen.players[p.id];
-      if (before && (before.x !== p.x || before.y !== p.y) && p.id !== account && !moved.has(p.id)) {
-        moved.add(p.id);
+    const now: Record<string, { x: number; y: number }> = {};
+    away = new Set(st.players.filter((p) => p.away).map((p) => p.account));
+    for (const p of st.players) {
+      const before = seen.players[p.account];
+      if (before && (before.x !== p.x || before.y !== p.y) && p.account !== account && !moved.has(p.account)) {
+        moved.add(p.account);
         seen.othersMoved = [...moved];
       }
-      seen.players[p.id] = { x: p.x, y: p.y };
+      now[p.account] = { x: p.x, y: p.y };
     }
+    seen.players = now; // the room as it is now: players who left disappear
     draw();
   });
   const keys: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1], a: [-1, 0], d: [1, 0], w: [0, -1], s: [0, 1] };
   window.addEventListener('keydown', (ev) => {
     const k = keys[ev.key];
-    if (k) s.send('Move', { dx: k[0], dy: k[1] });
+    if (k) s.send('Move', { dx: k[0] * field.maxStep, dy: k[1] * field.maxStep });
   });
   if (auto) {
     setInterval(() => {
-      const d = [-1, 0, 1];
-      s.send('Move', { dx: d[Math.floor(Math.random() * 3)], dy: d[Math.floor(Math.random() * 3)] });
+      const r = () => Math.round((Math.random() * 2 - 1) * field.maxStep);
+      s.send('Move', { dx: r(), dy: r() });
     }, 100);
   }
 }

@@ -372,7 +372,7 @@ class SessionImpl extends Emitter<Record<string, any>> {
             return decodeBody(MsgId.G2C_ResumeRs, await link.request('resume', MsgId.C2G_Resume, body, MsgId.G2C_ResumeRs, this.r.o.stepTimeoutMs));
           });
           if (this.leaving) {
-            link!.destroy();
+            quit(link!, (rs.returnCode ?? 0) === ReturnCode.OK);
             break;
           }
           if ((rs.returnCode ?? 0) === ReturnCode.OK && rs.resumeToken) {
@@ -397,7 +397,7 @@ class SessionImpl extends Emitter<Record<string, any>> {
     try {
       const g = await flowWithRetries(this.r, (e) => this.emit('timing', e), (u) => this.emit('queue', u), () => this.leaving);
       if (this.leaving) {
-        g.link.destroy();
+        quit(g.link, g.resumeToken !== '');
         return this.finish({ reason: 'left' });
       }
       this.attach(g);
@@ -414,6 +414,14 @@ class SessionImpl extends Emitter<Record<string, any>> {
     this.emit('closed', e);
     this.resolveClosed(e);
   }
+}
+
+/** A link that came back after leave() was called: say C2G_Leave (no grace held for us) where the server knows it, then go. */
+function quit(link: FrameLink, sayLeave: boolean): void {
+  if (sayLeave) link.send(MsgId.C2G_Leave, encodeBody(MsgId.C2G_Leave, {}));
+  link.close();
+  const t = setTimeout(() => link.destroy(), 2000);
+  void link.closed.then(() => clearTimeout(t));
 }
 
 /** The flow with `maxAttempts` tries when `retry` is on (backoff, or the server's Retry-After). */

@@ -217,7 +217,11 @@ end
 -- in the set for TCP picks); always 0 for tcp, so a TCP pick reads exactly one member per step as before.
 local skip = 0
 local byScore = packed
-while packed and picked < k do
+-- Every successful pick of either strategy counts here, once (the queue's composed pick hooks in after the increment).
+local function countPick()
+  picked = picked + 1
+end
+local function packedStep()
   local m
   if byScore then
     -- The fullest pod whose assigned is below capacity; when bumps took every pod past it, the least bumped one.
@@ -231,7 +235,7 @@ while packed and picked < k do
     m = redis.call('ZRANGE', zkey, skip, skip)
   end
   local id = m[1]
-  if not id then break end
+  if not id then return false end
   local c = seen[id]
   if c == nil then
     c = load(id)
@@ -244,7 +248,7 @@ while packed and picked < k do
   else
     skip = 0
     byScore = packed
-    picked = picked + 1
+    countPick()
     local account = ARGV[A + picked]
     if account and account ~= '' then reserve(account, id, c) end
     c.assigned = c.assigned + 1
@@ -255,6 +259,7 @@ while packed and picked < k do
     out[#out + 1] = c.port
     out[#out + 1] = c.ws
   end
+  return true
 end
 -- least_loaded: the same choices as the ZRANGE walk + ZADD per pick, made in memory: a binary min-heap of the members by
 -- (score, member bytes) — Redis' own order; the ZRANGE reply is sorted, so it is a heap as it comes — and one ZADD or
@@ -298,9 +303,9 @@ local function pop()
   if n > 1 then down(1) end
 end
 local gone, moved = {}, {}
-while (not packed) and picked < k do
+local function heapStep()
   local id = hid[1]
-  if not id then break end
+  if not id then return false end
   local c = seen[id]
   if c == nil then
     c = load(id)
@@ -314,7 +319,7 @@ while (not packed) and picked < k do
     -- skip it at every step.
     pop()
   else
-    picked = picked + 1
+    countPick()
     local account = ARGV[A + picked]
     if account and account ~= '' then reserve(account, id, c) end
     c.assigned = c.assigned + 1
@@ -332,6 +337,13 @@ while (not packed) and picked < k do
     out[#out + 1] = c.port
     out[#out + 1] = c.ws
   end
+  return true
+end
+-- One loop for both strategies (the queue's composed game pick bounds it: services/registry/queue-lua.ts).
+local step = heapStep
+if packed then step = packedStep end
+while picked < k do
+  if not step() then break end
 end
 for id in pairs(gone) do redis.call('ZREM', zkey, id) end
 for id in pairs(moved) do

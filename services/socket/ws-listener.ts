@@ -30,6 +30,9 @@ export interface WsListenerOptions {
 
 const STATUS_LINE: Record<number, string> = { 404: 'Not Found', 503: 'Service Unavailable' };
 
+/** The handshake deadline of each connection not yet upgraded. */
+const handshakeDeadlines = new WeakMap<Socket, NodeJS.Timeout>();
+
 export class WsListener {
   readonly server: HttpServer;
   private readonly wss: WebSocketServer;
@@ -47,10 +50,16 @@ export class WsListener {
       tls.onChange((pair) => server.setSecureContext({ ...pair, minVersion: 'TLSv1.2' }));
       this.server = server;
     } else this.server = createHttpServer(timeouts);
-    // A connection that never sends its upgrade request (headersTimeout only runs once a request has started) is cut
-    // after the handshake budget; the upgrade clears the timer. With TLS the timer starts after the TLS handshake,
-    // which has its own bound (handshakeTimeout).
-    const bound = (socket: Socket) => socket.setTimeout(o.handshakeTimeoutMs, () => socket.destroy());
+    // A connection must complete its upgrade within the handshake budget, however it sends (nothing, or a byte at a
+    // time): an absolute deadline, not an idle timeout (which a dribbling peer resets) nor only Node's headersTimeout
+    // (checked on an interval, by the HTTP parser's clock). The upgrade clears it. With TLS it starts after the TLS
+    // handshake, which has its own bound (handshakeTimeout).
+    const bound = (socket: Socket) => {
+      const timer = setTimeout(() => socket.destroy(), o.handshakeTimeoutMs);
+      timer.unref();
+      handshakeDeadlines.set(socket, timer);
+      socket.once('close', () => clearTimeout(timer));
+    };
     this.server.on(tls ? 'secureConnection' : 'connection', bound);
     this.server.on('request', (_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket', connection: 'close' }).end('WebSocket only (GET / with Upgrade: websocket)\n');
@@ -61,7 +70,7 @@ export class WsListener {
 
   private upgrade(o: WsListenerOptions, req: IncomingMessage, socket: Socket, head: Buffer): void {
     socket.on('error', () => undefined); // a reset during the handshake is the peer's doing; ws adds its own after
-    socket.setTimeout(0);
+    clearTimeout(handshakeDeadlines.get(socket));
     const q = req.url?.indexOf('?') ?? -1;
     const path = q < 0 ? req.url : req.url!.slice(0, q);
     if (path !== '/') return reject(socket, 404);

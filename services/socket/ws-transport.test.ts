@@ -130,7 +130,10 @@ describe('WebSocket budgets and wss', () => {
         const req = 'GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ' + 'a'.repeat(200);
         let i = 0;
         const timer = dribble ? setInterval(() => sock.write(req[i++ % req.length]!), 50) : undefined;
-        await new Promise((r) => sock.on('close', r));
+        // Bounded: a server that never cuts it fails here instead of hanging the suite.
+        const cut = await Promise.race([new Promise((r) => sock.on('close', () => r(true))), new Promise((r) => setTimeout(() => r(false), 10_000).unref())]);
+        if (!cut) sock.destroy();
+        assert.ok(cut, `${dribble ? 'dribbling' : 'silent'} upgrade not cut within 10 s (AUTH_TIMEOUT_MS 300)`);
         clearInterval(timer);
         t.diagnostic(`${dribble ? 'dribbling' : 'silent'} upgrade closed after ${Date.now() - t0} ms (AUTH_TIMEOUT_MS 300)`);
       }
