@@ -58,3 +58,19 @@ test('gamecluster local --players 50: table, exit 0, no child left behind', { ti
   const left = [...seen].filter(alive);
   assert.deepEqual(left, [], `children still running after exit: ${left.join(', ')}`);
 });
+
+test('gamecluster local --scenario arena --players 500 --json: exit 0, 0 failures, state_lag reported', { timeout: 180_000 }, async (t) => {
+  const p = startService('local', { LOG_LEVEL: 'warn' }, ['--scenario', 'arena', '--players', '500', '--rate', '250', '--duration', '2', '--json']);
+  const timer = setTimeout(() => p.signal('SIGKILL'), 170_000);
+  const code = await p.exited;
+  clearTimeout(timer);
+  const stdout = p.logs.map((l) => (l.raw ? String(l.msg) : JSON.stringify(l))).join('\n');
+  assert.equal(code, 0, `exit ${code}\nstdout:\n${stdout.slice(-4000)}\nstderr:\n${p.stderr.join('').slice(-4000)}`);
+  const out = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { robots: { players: number; failed: number; ok: number; state_lag?: { p50_ms: number; p99_ms: number }; messages_per_sec?: number; arena_saw_moves?: number } };
+  assert.equal(out.robots.players, 500);
+  assert.equal(out.robots.failed, 0);
+  assert.equal(out.robots.ok, 500);
+  assert.ok(out.robots.state_lag && out.robots.state_lag.p99_ms >= out.robots.state_lag.p50_ms, 'state_lag reported');
+  assert.ok((out.robots.messages_per_sec ?? 0) > 0, 'State messages received');
+  t.diagnostic(`arena 500: state_lag p50 ${out.robots.state_lag.p50_ms} ms, p99 ${out.robots.state_lag.p99_ms} ms, ${out.robots.messages_per_sec} State msgs/s, ${out.robots.arena_saw_moves} saw room-mates move`);
+});
