@@ -254,8 +254,8 @@ async function benchEcho(): Promise<void> {
 }
 
 /** Opens `n` connections (authenticated on ours), leaves them idle, and prints the server's RSS growth per connection. */
-async function idleRun(which: 'ours' | 'raw', n: number): Promise<void> {
-  const s = await startServer(which);
+async function idleRun(which: 'ours' | 'raw', n: number, file = self, label = ''): Promise<void> {
+  const s = await startServer(which, [], file);
   const gen = await startLoad();
   try {
     gen.send({ cmd: 'idle', port: s.port, login: which === 'ours', n: 1 }); // lazy init paid
@@ -273,7 +273,7 @@ async function idleRun(which: 'ours' | 'raw', n: number): Promise<void> {
     const per = (full.rss - base.rss) / n;
     const heapPer = (full.heapUsed - base.heapUsed) / n;
     console.log(
-      `idle: ${which === 'ours' ? 'FrameServer (authenticated)' : 'raw net echo (reference)'}: RSS ${(base.rss / 2 ** 20).toFixed(1)} → ${(full.rss / 2 ** 20).toFixed(1)} MiB with ${n} idle connections, after a full GC: ` +
+      `idle: ${which === 'ours' ? `FrameServer (authenticated)${label}` : 'raw net echo (reference)'}: RSS ${(base.rss / 2 ** 20).toFixed(1)} → ${(full.rss / 2 ** 20).toFixed(1)} MiB with ${n} idle connections, after a full GC: ` +
         `${(per / 1024).toFixed(2)} KiB per connection (JS heap ${(heapPer / 1024).toFixed(2)} KiB of it)`,
     );
   } finally {
@@ -292,6 +292,15 @@ async function main(): Promise<void> {
     const n = numFlag(args, '--idle', 10_000);
     await idleRun('ours', n);
     await idleRun('raw', n);
+    const baseRef = strFlag(args, '--baseline');
+    if (baseRef) {
+      const dir = await baselineTree(baseRef);
+      try {
+        await idleRun('ours', n, join(dir, 'bench/socket-echo.ts'), ` of ${baseRef}`);
+      } finally {
+        await removeTree(dir);
+      }
+    }
   }
 }
 
