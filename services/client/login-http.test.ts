@@ -72,3 +72,19 @@ test('poll interval: Retry-After clamped to 1–5 s, 2 s without one', () => {
   assert.equal(pollDelayS(null), 2);
   assert.equal(pollDelayS('soon'), 2);
 });
+
+test('a frozen line (503/6 on a ticket poll) keeps the ticket: the player polls on and is let in afterwards', async () => {
+  script = [
+    { status: 202, body: { returncode: 9, ip: '', port: 0, ticket: 'frz', position: 1, eta_s: -1 }, retryAfter: '1' },
+    { status: 503, body: { returncode: 6, ip: '', port: 0 }, retryAfter: '1' },
+    { status: 503, body: { returncode: 6, ip: '', port: 0 }, retryAfter: '1' },
+    { status: 202, body: { returncode: 9, ip: '', port: 0, ticket: 'frz', position: 1, eta_s: 2 }, retryAfter: '1' },
+    { status: 200, body: { returncode: 0, ip: '10.0.0.3', port: 5004 } },
+  ];
+  seen.length = 0;
+  const updates: QueueUpdate[] = [];
+  const r = await httpLogin(nodeIo, { appmgr: base, transport: 'tcp', queue: true, timeoutMs: 2000, onQueue: (u) => updates.push(u) });
+  assert.equal(r.port, 5004);
+  assert.deepEqual(seen, ['/login?queue=1', '/login?ticket=frz', '/login?ticket=frz', '/login?ticket=frz', '/login?ticket=frz']);
+  assert.deepEqual(updates, [{ position: 1, etaS: -1 }, { position: 1, etaS: 2 }], 'no queue event for the failed polls');
+});

@@ -96,6 +96,9 @@ function target(step: 'http_login' | 'queue', a: HttpAnswer, body: Record<string
   return { ip: body.ip, port: body.port };
 }
 
+/** How long ticket polls may keep failing in a row (503, 429, timeouts) before the player gives up the line. */
+export const QUEUE_STALL_MS = 60_000;
+
 export async function httpLogin(io: ClientIo, o: HttpLoginOptions): Promise<HttpLoginResult> {
   const params: Record<string, string> = o.transport === 'ws' ? { transport: 'ws' } : {};
   const first = await exchange(io, loginUrl(o.appmgr, o.queue ? { ...params, queue: '1' } : params), o.timeoutMs, 'http_login');
@@ -105,13 +108,36 @@ export async function httpLogin(io: ClientIo, o: HttpLoginOptions): Promise<Http
   }
   const queuedAt = now();
   let cur = first;
+  const ticket = cur.body.ticket;
+  if (typeof ticket !== 'string' || !ticket) throw new ClientError('queue', 'bad_response', `HTTP 202 without a ticket: ${cur.a.text.slice(0, 120)}`);
+  let delayS = pollDelayS(cur.a.retryAfter);
+  /** Since when polls have failed in a row (0: the last one was answered 202). */
+  let failingSince = 0;
   for (;;) {
-    const ticket = cur.body.ticket;
-    if (typeof ticket !== 'string' || !ticket) throw new ClientError('queue', 'bad_response', `HTTP 202 without a ticket: ${cur.a.text.slice(0, 120)}`);
-    o.onQueue?.({ position: Number(cur.body.position ?? 0), etaS: Number(cur.body.eta_s ?? 0) });
-    await sleep(pollDelayS(cur.a.retryAfter) * 1000, o.signal);
-    cur = await exchange(io, loginUrl(o.appmgr, { ...params, ticket }), o.timeoutMs, 'queue');
-    o.onExchange?.(cur.ms, true);
+    if (failingSince === 0) o.onQueue?.({ position: Number(cur.body.position ?? 0), etaS: Number(cur.body.eta_s ?? 0) });
+    await sleep(delayS * 1000, o.signal);
+    // A poll that fails (the line frozen while appmgr has no Redis: 503/6; overloaded: 503/429; a timeout) keeps the
+    // ticket: queue.md keeps positions across an outage, so the player keeps polling — for at most QUEUE_STALL_MS.
+    let next: Awaited<ReturnType<typeof exchange>> | undefined;
+    try {
+      next = await exchange(io, loginUrl(o.appmgr, { ...params, ticket }), o.timeoutMs, 'queue');
+    } catch (err) {
+      if (o.signal?.aborted) throw err;
+      failingSince ||= now();
+      if (now() - failingSince > QUEUE_STALL_MS) throw err;
+      delayS = 2;
+      continue;
+    }
+    o.onExchange?.(next.ms, true);
+    if (next.a.status === 503 || next.a.status === 429) {
+      failingSince ||= now();
+      if (now() - failingSince > QUEUE_STALL_MS) return { ...target('queue', next.a, next.body, next.a.text), queuedMs: now() - queuedAt, exchangeMs: next.ms };
+      delayS = pollDelayS(next.a.retryAfter);
+      continue;
+    }
+    failingSince = 0;
+    cur = next;
+    delayS = pollDelayS(cur.a.retryAfter);
     if (cur.a.status === 202) continue;
     if (cur.a.status === 410) throw new ClientError('queue', 'queue_lost', `HTTP 410: the queue ticket is unknown or expired (${cur.a.text.slice(0, 80)})`, { returnCode: ReturnCode.TOKEN_INVALID });
     return { ...target('queue', cur.a, cur.body, cur.a.text), queuedMs: now() - queuedAt, exchangeMs: cur.ms };

@@ -139,7 +139,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Codes worth another attempt of the whole flow (the cluster is busy or a pod went away), not a wrong password. */
 export function retryable(e: ClientError): boolean {
-  return /^(NO_APP|BUSY|UNKNOWN|TOKEN_INVALID|ALREADY_ONLINE|timeout|closed_by_server|E[A-Z_]+|http_5\d\d|http_429|kicked:.*)$/.test(e.code);
+  // Not a kick: a DUPLICATE_LOGIN means another client of this account is playing, and two retrying clients would
+  // only kick each other in turn.
+  return /^(NO_APP|BUSY|UNKNOWN|TOKEN_INVALID|ALREADY_ONLINE|timeout|closed_by_server|E[A-Z_]+|http_5\d\d|http_429)$/.test(e.code);
 }
 
 async function timed<T>(step: ClientStep, fn: () => Promise<T>): Promise<[T, number]> {

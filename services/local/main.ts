@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<void> {
       const stats = new WaveStats();
       const progress = startProgress(stats, opts.players);
       const peak = watchPeak(cluster.appmgrAdminUrl);
-      const report = await runRobots({ appmgr: cluster.appmgrUrl, players: opts.players, rate: opts.rate, durationS: opts.durationS, echoPerSec: opts.echoPerSec, queue: true, stepTimeoutMs: 30_000 }, { stats, signal: abort.signal });
+      const report = await runRobots({ appmgr: cluster.appmgrUrl, players: opts.players, rate: opts.rate, durationS: opts.durationS, echoPerSec: opts.echoPerSec, queue: true, scenario: opts.scenario, stepTimeoutMs: 30_000 }, { stats, signal: abort.signal });
       const seen = await peak.stop();
       progress.stop();
       if (report.failed > 0 || report.not_started > 0) code = 1;

@@ -217,6 +217,10 @@ end
 -- in the set for TCP picks); always 0 for tcp, so a TCP pick reads exactly one member per step as before.
 local skip = 0
 local byScore = packed
+-- Every successful pick of either strategy counts here, once (the queue's composed pick hooks in after the increment).
+local function countPick()
+  picked = picked + 1
+end
 local function packedStep()
   local m
   if byScore then
@@ -244,7 +248,7 @@ local function packedStep()
   else
     skip = 0
     byScore = packed
-    picked = picked + 1
+    countPick()
     local account = ARGV[A + picked]
     if account and account ~= '' then reserve(account, id, c) end
     c.assigned = c.assigned + 1
@@ -315,7 +319,7 @@ local function heapStep()
     -- skip it at every step.
     pop()
   else
-    picked = picked + 1
+    countPick()
     local account = ARGV[A + picked]
     if account and account ~= '' then reserve(account, id, c) end
     c.assigned = c.assigned + 1

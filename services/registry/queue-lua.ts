@@ -283,8 +283,10 @@ return out
  * capacity, freeze ms; the three keys are declared in KEYS too.
  */
 const PICK_ANCHOR = 'local zkey = KEYS[1]';
-const LOOP_ANCHOR = 'while picked < k do';
+/** The pick's loop(s): `while … picked < k do` (one per strategy). */
+const LOOP_RE = /picked < k do$/gm;
 const RETURN_ANCHOR = '\nreturn out\n';
+/** Where a pick is counted (once per loop). */
 const PICKED_ANCHOR = 'picked = picked + 1';
 
 function once(lua: string, anchor: string): void {
@@ -292,8 +294,16 @@ function once(lua: string, anchor: string): void {
   if (i < 0 || lua.indexOf(anchor, i + 1) >= 0) throw new Error(`queue-lua: the pick script changed: "${anchor.trim()}" must occur exactly once`);
 }
 
+function count(lua: string, what: string | RegExp): number {
+  return typeof what === 'string' ? lua.split(what).length - 1 : (lua.match(what) ?? []).length;
+}
+
 export function composeQueuedPick(pickLua: string): string {
-  for (const a of [PICK_ANCHOR, LOOP_ANCHOR, RETURN_ANCHOR, PICKED_ANCHOR]) once(pickLua, a);
+  for (const a of [PICK_ANCHOR, RETURN_ANCHOR]) once(pickLua, a);
+  const loops = count(pickLua, LOOP_RE);
+  if (loops < 1 || count(pickLua, PICKED_ANCHOR) !== loops) {
+    throw new Error(`queue-lua: the pick script changed: expected each "while … picked < k do" loop to count its picks with "${PICKED_ANCHOR}" (${loops} loops)`);
+  }
   const prelude = `${QCLOCK}${SCAN}
 local QA = #ARGV - 5
 local qPlaces, qClock, qApps = ARGV[QA + 1], ARGV[QA + 2], ARGV[QA + 3]
@@ -323,8 +333,9 @@ end
 `;
   return pickLua
     .replace(PICK_ANCHOR, `${prelude}${PICK_ANCHOR}`)
-    .replace(LOOP_ANCHOR, 'while picked < k and (picked - qrepicks < qroom or qrepick(holdPrefix, ARGV[A + picked + 1])) do')
-    .replace(PICKED_ANCHOR, `${PICKED_ANCHOR}\n    if qrepick(holdPrefix, ARGV[A + picked]) then qrepicks = qrepicks + 1 end`)
+    .replace(LOOP_RE, 'picked < k and (picked - qrepicks < qroom or qrepick(holdPrefix, ARGV[A + picked + 1])) do')
+    .split(PICKED_ANCHOR)
+    .join(`${PICKED_ANCHOR}\n    if qrepick(holdPrefix, ARGV[A + picked]) then qrepicks = qrepicks + 1 end`)
     .replace(RETURN_ANCHOR, `\nif qheld > 0 and picked - qrepicks > 0 then redis.call('ZPOPMIN', qPlaces, math.min(picked - qrepicks, qheld)) end\nreturn out\n`);
 }
 
