@@ -7,7 +7,7 @@
  * marked NOT saturated (autocannon or the box set the pace).
  * `--baseline <git-ref>` adds a third server per round: the appmgr of that ref (extracted with git archive), for a
  * before/after in the same run. `--connection-close` measures one request per connection instead.
- * Run: `npm run bench:login-http -- [--duration 5] [--rounds 3] [--connections 100] [--baseline <ref>]
+ * Run: `npm run bench:login-http -- [--duration 5] [--rounds 3] [--connections 100] [--baseline <ref>] [--appmgr-flags "<node flags>"]
  *       [--cpu-prof <dir>]`. Needs redis-server on PATH.
  */
 import { createRequire } from 'node:module';
@@ -99,6 +99,9 @@ async function main(): Promise<void> {
   try {
     const servers = [await start('appmgr', ['--serve-appmgr', redis.url, root], prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), await start('bare fastify', ['--serve-bare'])];
     if (baseDir) servers.push(await start(`appmgr @ ${baseRef}`, ['--serve-appmgr', redis.url, baseDir]));
+    // --appmgr-flags "<node flags>": this tree's appmgr once more, with those flags (e.g. --max-semi-space-size=1).
+    const appFlags = strFlag(args, '--appmgr-flags');
+    if (appFlags) servers.push(await start(`appmgr ${appFlags}`, ['--serve-appmgr', redis.url, root], appFlags.split(' ').filter(Boolean)));
     await start('autocannon', ['--load']);
     const gen = children[children.length - 1]!;
     const o = { connections, duration, close };

@@ -14,8 +14,9 @@
  * 2. Idle (`--only idle`): RSS growth per authenticated idle connection of a fresh server child after a full GC.
  *
  * Run: `npm run bench:socket-echo -- [--duration 5] [--rounds 3] [--connections 200] [--inflight 10] [--idle 10000]
- *       [--only echo|idle] [--cpu-prof <dir>]`  (`--cpu-prof` profiles our server child; summarize with
- *       `npx tsx bench/cpu-profile-top.ts <file>`).
+ *       [--only echo|idle] [--cpu-prof <dir>] [--baseline <git-ref>]`  (`--cpu-prof` profiles our server child;
+ *       summarize with `npx tsx bench/cpu-profile-top.ts <file>`; `--baseline` adds a third echo server per round —
+ *       the echo server of that ref, extracted with git archive — for a before/after in the same run).
  */
 import { connect, createServer, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,7 +25,8 @@ import { encodeBody } from '../services/protocol/messages.js';
 import { MsgId } from '../services/protocol/wire.js';
 import { encodeFrame } from '../services/socket/frame-codec.js';
 import { startEchoServer } from '../test/helpers/echo-server.js';
-import { boxLine, cores, median, numFlag, onParent, openWindow, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
+import { join } from 'node:path';
+import { baselineTree, boxLine, cores, median, removeTree, numFlag, onParent, openWindow, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
 
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
@@ -171,8 +173,8 @@ function load(): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Orchestration (this process: no load, no server).
 
-async function startServer(which: 'ours' | 'raw', nodeFlags: string[] = []): Promise<IpcChild & { port: number }> {
-  const c = spawnIpc(self, ['--serve', which], ['--expose-gc', ...nodeFlags]);
+async function startServer(which: 'ours' | 'raw', nodeFlags: string[] = [], file = self): Promise<IpcChild & { port: number }> {
+  const c = spawnIpc(file, ['--serve', which], ['--expose-gc', ...nodeFlags]);
   const m = await c.next<{ port?: number; error?: string }>();
   if (!m.port) throw new Error(`server ${which}: ${m.error}`);
   return Object.assign(c, { port: m.port });
@@ -194,12 +196,16 @@ async function benchEcho(): Promise<void> {
   const connections = numFlag(args, '--connections', 200);
   const inflight = numFlag(args, '--inflight', 10);
   const prof = strFlag(args, '--cpu-prof');
+  const baseRef = strFlag(args, '--baseline');
+  const baseDir = baseRef ? await baselineTree(baseRef) : undefined;
   const ours = await startServer('ours', prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
   const raw = await startServer('raw');
+  // The baseline's own bench file serves its own echo server (its test/helpers/echo-server.ts and socket layer).
+  const base = baseDir ? await startServer('ours', [], join(baseDir, 'bench/socket-echo.ts')) : undefined;
   const gen = await startLoad();
-  const run = async (which: 'ours' | 'raw', seconds: number): Promise<Run> => {
-    const s = which === 'ours' ? ours : raw;
-    gen.send({ cmd: 'echo', port: s.port, login: which === 'ours', serverPid: s.pid, connections, inflight, seconds });
+  const run = async (which: 'ours' | 'raw' | 'base', seconds: number): Promise<Run> => {
+    const s = which === 'ours' ? ours : which === 'raw' ? raw : base!;
+    gen.send({ cmd: 'echo', port: s.port, login: which !== 'raw', serverPid: s.pid, connections, inflight, seconds });
     const r = await gen.next<Run & { error?: string }>();
     if (r.error) throw new Error(r.error);
     return r;
@@ -209,13 +215,21 @@ async function benchEcho(): Promise<void> {
     console.log(`echo: ${connections} connections × ${inflight} × ${FRAME}-byte frames in flight, ${duration} s per run, ${rounds} rounds alternated; ours, raw and the generator each in its own process; ${boxLine()}`);
     await run('ours', 2); // warm-up (JIT)
     await run('raw', 2);
+    if (base) await run('base', 2);
     const o: Run[] = [];
     const w: Run[] = [];
+    const bs: Run[] = [];
+    const order: ('ours' | 'raw' | 'base')[] = base ? ['ours', 'raw', 'base'] : ['ours', 'raw'];
     for (let r = 0; r < rounds; r++) {
-      for (const which of r % 2 === 0 ? (['ours', 'raw'] as const) : (['raw', 'ours'] as const)) (which === 'ours' ? o : w).push(await run(which, duration));
+      for (const which of r % 2 === 0 ? order : [...order].reverse()) (which === 'ours' ? o : which === 'raw' ? w : bs).push(await run(which, duration));
       const a = o[r]!;
       const b = w[r]!;
-      console.log(`  round ${r + 1}: ours ${f(a)}\n           raw  ${f(b)}\n           ratio ${(fps(a) / fps(b)).toFixed(2)}, CPU/frame ours/raw ${(cpf(a) / cpf(b)).toFixed(2)}; box busy ${Math.round(((a.boxBusy + b.boxBusy) / 2) * 100)} %, other jobs ${((a.othersCpuS + b.othersCpuS) / (a.seconds + b.seconds)).toFixed(2)} cores, load ${a.load1.toFixed(1)}`);
+      const c = bs[r];
+      console.log(
+        `  round ${r + 1}: ours ${f(a)}\n           raw  ${f(b)}\n` +
+          (c ? `           base ${f(c)} (${baseRef})\n` : '') +
+          `           ratio ${(fps(a) / fps(b)).toFixed(2)}, CPU/frame ours/raw ${(cpf(a) / cpf(b)).toFixed(2)}${c ? `, base/raw ${(cpf(c) / cpf(b)).toFixed(2)}` : ''}; box busy ${Math.round(((a.boxBusy + b.boxBusy) / 2) * 100)} %, other jobs ${((a.othersCpuS + b.othersCpuS) / (a.seconds + b.seconds)).toFixed(2)} cores, load ${a.load1.toFixed(1)}`,
+      );
     }
     const mo = median(o.map(fps));
     const mw = median(w.map(fps));
@@ -224,17 +238,24 @@ async function benchEcho(): Promise<void> {
     const unsat = [...o, ...w].filter((r) => saturation(r.serverCpu, r.seconds)).length;
     console.log(`echo (medians of ${rounds}): ours ${Math.round(mo).toLocaleString('en')} frames/s, ${co.toFixed(2)} µs CPU/frame | raw net ${Math.round(mw).toLocaleString('en')} frames/s, ${cw.toFixed(2)} µs CPU/frame`);
     console.log(`  throughput ratio ${(mo / mw).toFixed(2)} (target ≥ 0.85); server CPU per frame ours/raw ${(co / cw).toFixed(2)} (target ≤ 1.2)${unsat ? `; ${unsat} of ${o.length + w.length} runs NOT saturated (see above)` : '; every run server-saturated'}`);
+    if (base) {
+      const mb = median(bs.map(fps));
+      const cb = median(bs.map(cpf));
+      console.log(`  baseline ${baseRef}: ${Math.round(mb).toLocaleString('en')} frames/s, ${cb.toFixed(2)} µs CPU/frame (ratio ${(mb / mw).toFixed(2)}, CPU/frame base/raw ${(cb / cw).toFixed(2)}); this tree / baseline CPU per frame ${(co / cb).toFixed(2)}`);
+    }
     if (prof) console.log(`profile of our server child in ${prof}`);
   } finally {
     await gen.stop();
     await ours.stop();
     await raw.stop();
+    await base?.stop();
+    if (baseDir) await removeTree(baseDir);
   }
 }
 
 /** Opens `n` connections (authenticated on ours), leaves them idle, and prints the server's RSS growth per connection. */
-async function idleRun(which: 'ours' | 'raw', n: number): Promise<void> {
-  const s = await startServer(which);
+async function idleRun(which: 'ours' | 'raw', n: number, file = self, label = ''): Promise<void> {
+  const s = await startServer(which, [], file);
   const gen = await startLoad();
   try {
     gen.send({ cmd: 'idle', port: s.port, login: which === 'ours', n: 1 }); // lazy init paid
@@ -252,7 +273,7 @@ async function idleRun(which: 'ours' | 'raw', n: number): Promise<void> {
     const per = (full.rss - base.rss) / n;
     const heapPer = (full.heapUsed - base.heapUsed) / n;
     console.log(
-      `idle: ${which === 'ours' ? 'FrameServer (authenticated)' : 'raw net echo (reference)'}: RSS ${(base.rss / 2 ** 20).toFixed(1)} → ${(full.rss / 2 ** 20).toFixed(1)} MiB with ${n} idle connections, after a full GC: ` +
+      `idle: ${which === 'ours' ? `FrameServer (authenticated)${label}` : 'raw net echo (reference)'}: RSS ${(base.rss / 2 ** 20).toFixed(1)} → ${(full.rss / 2 ** 20).toFixed(1)} MiB with ${n} idle connections, after a full GC: ` +
         `${(per / 1024).toFixed(2)} KiB per connection (JS heap ${(heapPer / 1024).toFixed(2)} KiB of it)`,
     );
   } finally {
@@ -271,6 +292,15 @@ async function main(): Promise<void> {
     const n = numFlag(args, '--idle', 10_000);
     await idleRun('ours', n);
     await idleRun('raw', n);
+    const baseRef = strFlag(args, '--baseline');
+    if (baseRef) {
+      const dir = await baselineTree(baseRef);
+      try {
+        await idleRun('ours', n, join(dir, 'bench/socket-echo.ts'), ` of ${baseRef}`);
+      } finally {
+        await removeTree(dir);
+      }
+    }
   }
 }
 

@@ -28,6 +28,7 @@ import { createGameMetrics } from './module/game-metrics.js';
 import { GameHost } from './module/host.js';
 import { loadGameModule, type LoadedGame } from './module/load.js';
 import { leaveHandler, resumeHandler } from './resume.js';
+import { echoBody } from './echo.js';
 
 export interface StartGameOptions extends PodStartOptions {
   registry?: Registry;
@@ -64,7 +65,7 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   server.handle(MsgId.C2G_Leave, { requiresAuth: true }, leaveHandler(host));
   server.handleRange(host.route());
   server.handle(MsgId.Ping, { requiresAuth: true }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
-  server.handle(MsgId.C2G_Echo, { requiresAuth: true }, (c, m) => void c.send(MsgId.G2C_Echo, { payload: m.payload ?? new Uint8Array(0), clientTimeMs: m.clientTimeMs ?? 0 }));
+  server.handleBody(MsgId.C2G_Echo, { requiresAuth: true }, echoBody); // re-frames the body when it can (echo.ts)
   // The host releases a session record when its player finally leaves (not at every close: he may be away).
   server.onClose((c) => host.connClosed(c));
   runtime.onClose(async () => host.close());

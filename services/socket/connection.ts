@@ -7,7 +7,7 @@
  */
 import { messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason, MsgId } from '../protocol/wire.js';
-import { encodeFrame, encodeMessageFrame } from './frame-codec.js';
+import { batchBody, batchBytes, batchFrame, batchMessage, dropBatch, encodeFrame, encodeFrameAt, encodeMessageFrame, takeBatch } from './frame-codec.js';
 import type { Identity, NetType, ObjectKey, SocketKey } from './identity.js';
 import type { Transport } from './transport.js';
 
@@ -34,6 +34,11 @@ export interface Conn<D = unknown> {
   /** Marks the connection authenticated as `objectKey` (state → online). */
   authenticate(objectKey: ObjectKey): void;
   send<K extends keyof MessageById>(id: K, message: MessageById[K]): boolean;
+  /**
+   * Sends a frame of msg `id` whose body is the bytes `buf[start, end)`, already encoded (e.g. an echo answering
+   * with the body it received: no decode, no encode). The bytes are copied before this returns.
+   */
+  sendBody(id: number, buf: Buffer, start: number, end: number): boolean;
   /** Sends `S2C_Kick{reason}` and closes once it is flushed. */
   kick(reason: KickReason): void;
   /** Closes after everything queued is flushed (e.g. login after L2C_EnterGameRs). */
@@ -54,6 +59,12 @@ export interface ConnectionHooks {
 }
 
 const KICK_FLUSH_MS = 2_000;
+
+/**
+ * The connection whose received chunk is being handled: its sends go into the process's one batch writer
+ * (frame-codec.ts) and leave as one write in `flush`. At most one at a time, since a chunk is handled synchronously.
+ */
+let batchOwner: Connection<any> | undefined;
 
 export class Connection<D = unknown> implements Conn<D> {
   state: ConnState = 'authenticating';
@@ -80,14 +91,6 @@ export class Connection<D = unknown> implements Conn<D> {
   /** Frames received in the current one-second window (rate limit). */
   private rateWindow = 0;
   private rateCount = 0;
-  /**
-   * While the server handles one received chunk (`batching`), frames sent to this connection are collected here and
-   * leave as ONE buffer in one write when the chunk is done (`flush`): a write per frame, or a corked writev, costs
-   * several times more per frame than the frames themselves. Sends outside a chunk (after an await) write at once.
-   */
-  batching = false;
-  private readonly out: Buffer[] = [];
-  private outBytes = 0;
 
   constructor(
     readonly socketKey: SocketKey,
@@ -137,37 +140,74 @@ export class Connection<D = unknown> implements Conn<D> {
     return ++this.rateCount <= this.maxFramesPerSec;
   }
 
+  /**
+   * While the server handles one received chunk (`beginBatch` … `flush`), frames sent to this connection are encoded
+   * into the process's batch writer and leave as ONE buffer in one write when the chunk is done: a write per frame,
+   * or a corked writev, costs several times more per frame than the frames themselves. Sends outside a chunk (after
+   * an await, or to another connection) write at once.
+   */
+  beginBatch(): void {
+    if (batchOwner !== undefined && batchOwner !== this) batchOwner.flush();
+    batchOwner = this;
+  }
+
+  /** True while this connection's sends are collected in the batch. */
+  get batching(): boolean {
+    return batchOwner === this;
+  }
+
   send<K extends keyof MessageById>(id: K, message: MessageById[K]): boolean {
     if (!this.open) return false;
     const spec = messageSpec(id);
     if (!spec) throw new RangeError(`unknown msg id ${id}`);
+    if (batchOwner === this) {
+      batchMessage<MessageById[K]>(id, spec.codec, message);
+      return this.batched(id);
+    }
     return this.enqueue(id, encodeMessageFrame<MessageById[K]>(id, spec.codec, message));
+  }
+
+  sendBody(id: number, buf: Buffer, start: number, end: number): boolean {
+    if (!this.open) return false;
+    if (batchOwner === this) {
+      batchBody(id, buf, start, end);
+      return this.batched(id);
+    }
+    return this.enqueue(id, encodeFrameAt(id, buf, start, end));
   }
 
   /** Writes an already-encoded body (used for fan-out sends that encode once). */
   writeFrame(id: number, body: Uint8Array): boolean {
     if (!this.open) return false;
+    if (batchOwner === this) {
+      batchBody(id, body, 0, body.length);
+      return this.batched(id);
+    }
     return this.enqueue(id, encodeFrame(id, body));
   }
 
   /** Writes a whole frame encoded once for many connections (a group broadcast); the buffer is never modified. */
   writeEncoded(id: number, frame: Buffer): boolean {
     if (!this.open) return false;
+    if (batchOwner === this) {
+      batchFrame(frame);
+      return this.batched(id);
+    }
     return this.enqueue(id, frame);
   }
 
   private enqueue(id: number, frame: Buffer): boolean {
-    if (this.batching) {
-      this.out.push(frame);
-      this.outBytes += frame.length;
-    } else {
-      this.socket.write(frame);
-      this.reportQueued();
-    }
+    this.socket.write(frame);
+    this.reportQueued();
+    return this.batched(id);
+  }
+
+  /** Counts a frame sent and checks the connection's write budget (what waits in the socket plus in the batch). */
+  private batched(id: number): boolean {
     this.hooks.onSent(id);
     // Backpressure is bounded per connection: a peer that does not read as fast as it is written to is closed
     // once MAX_WRITE_BUFFER bytes wait, instead of pausing its reads (which would let it hold the slot forever).
-    if (this.socket.writableLength + this.outBytes > this.maxWriteBuffer) {
+    if (this.socket.writableLength + (batchOwner === this ? batchBytes() : 0) > this.maxWriteBuffer) {
       this.violation(CloseReason.slow_reader);
       return false;
     }
@@ -183,12 +223,10 @@ export class Connection<D = unknown> implements Conn<D> {
 
   /** Writes the frames collected while handling a chunk, as one buffer, and leaves batching mode. */
   flush(): void {
-    this.batching = false;
-    const n = this.out.length;
-    if (n === 0) return;
-    const buf = n === 1 ? this.out[0]! : Buffer.concat(this.out, this.outBytes);
-    this.out.length = 0;
-    this.outBytes = 0;
+    if (batchOwner !== this) return;
+    batchOwner = undefined;
+    if (batchBytes() === 0) return;
+    const buf = takeBatch();
     if (!this.socket.destroyed) {
       this.socket.write(buf);
       this.reportQueued();
@@ -247,9 +285,10 @@ export class Connection<D = unknown> implements Conn<D> {
     if (this.state === 'closed') return;
     if (reason) this.endReason ??= reason;
     this.state = 'closing';
-    this.batching = false;
-    this.out.length = 0;
-    this.outBytes = 0;
+    if (batchOwner === this) {
+      dropBatch();
+      batchOwner = undefined;
+    }
     this.socket.destroy();
   }
 

@@ -66,6 +66,119 @@ export function encodeMessageFrame<T>(msgId: number, codec: MessageEncoder<T>, m
 export type FrameHandler = (msgId: number, body: Buffer) => void;
 
 /**
+ * The batch writer: while a connection handles one received chunk, every frame it sends is encoded (or copied)
+ * straight into this ONE growable buffer, which leaves as one write when the chunk is done (`takeBatch`). Only one
+ * connection batches at a time (a chunk is handled synchronously), so one writer per process serves them all, and
+ * an idle connection holds no output buffer at all. Separate from `writer` above: a send to ANOTHER connection in
+ * the middle of a batch encodes through `encodeMessageFrame` without touching the batch.
+ */
+const batch = $protobuf.Writer.create() as $protobuf.Writer & { _reserve(n: number): void };
+
+/** Bytes in the current batch. */
+export function batchBytes(): number {
+  return batch.pos;
+}
+
+/** Drops the current batch (the connection was destroyed). */
+export function dropBatch(): void {
+  batch.pos = 0;
+  if (batch.states) batch.states.length = 0;
+}
+
+/** Copies the batch out as one buffer and empties it. */
+export function takeBatch(): Buffer {
+  const buf = batch.finish() as Buffer;
+  batch.pos = 0;
+  return buf;
+}
+
+function patchHeader(buf: Uint8Array, at: number, total: number, msgId: number): void {
+  buf[at] = total & 0xff;
+  buf[at + 1] = total >>> 8;
+  buf[at + 2] = msgId & 0xff;
+  buf[at + 3] = (msgId >>> 8) & 0xff;
+}
+
+/** Encodes `message` as one frame at the end of the batch (FrameTooLargeError leaves the batch as it was). */
+export function batchMessage<T>(msgId: number, codec: MessageEncoder<T>, message: T): void {
+  const at = batch.pos;
+  try {
+    batch.fixed32(0);
+    codec.encode(message, batch);
+  } catch (err) {
+    batch.pos = at;
+    if (batch.states) batch.states.length = 0; // a half-written fork must not leak into the next frame
+    throw err;
+  }
+  const total = batch.pos - at;
+  if (total > FRAME_MAX_BYTES) {
+    batch.pos = at;
+    throw new FrameTooLargeError(total - FRAME_HEADER_BYTES);
+  }
+  patchHeader(batch.buf, at, total, msgId);
+}
+
+/** Appends one frame whose body is `src[start, end)` to the batch (no view, no intermediate buffer). */
+export function batchBody(msgId: number, src: Uint8Array, start: number, end: number): void {
+  const total = FRAME_HEADER_BYTES + end - start;
+  if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(end - start);
+  batch._reserve(total);
+  const at = batch.pos;
+  patchHeader(batch.buf, at, total, msgId);
+  const dst = batch.buf;
+  if (end - start <= 256) {
+    // A small body: a byte loop costs less than the view a typed-array copy of a range needs.
+    for (let i = start, j = at + FRAME_HEADER_BYTES; i < end; i++, j++) dst[j] = src[i]!;
+  } else dst.set(start === 0 && end === src.length ? src : src.subarray(start, end), at + FRAME_HEADER_BYTES);
+  batch.pos = at + total;
+}
+
+/** Appends an already-encoded whole frame to the batch. */
+export function batchFrame(frame: Uint8Array): void {
+  batch._reserve(frame.length);
+  batch.buf.set(frame, batch.pos);
+  batch.pos += frame.length;
+}
+
+/** Encodes one frame whose body is `src[start, end)` (outside a batch). */
+export function encodeFrameAt(msgId: number, src: Buffer, start: number, end: number): Buffer {
+  const total = FRAME_HEADER_BYTES + end - start;
+  if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(end - start);
+  const buf = Buffer.allocUnsafe(total);
+  patchHeader(buf, 0, total, msgId);
+  src.copy(buf, FRAME_HEADER_BYTES, start, end);
+  return buf;
+}
+
+/** A generated protobuf message codec (what decoding needs; typed for bytes, the generated code takes a Reader too). */
+export interface MessageDecoder<T> {
+  decode(reader: Uint8Array): T;
+}
+
+const EMPTY = Buffer.alloc(0);
+/** One reader reused for every decode in place (decoding is synchronous); points at nothing between decodes. */
+const reader = $protobuf.Reader.create(EMPTY);
+
+/**
+ * Decodes the body at `buf[start, end)` without a Buffer view of it (the same checks and the same result as
+ * `codec.decode(buf.subarray(start, end))`: the reader stops at `end`). Bytes fields are views of `buf`.
+ */
+export function decodeAt<T>(codec: MessageDecoder<T>, buf: Buffer, start: number, end: number): T {
+  reader.buf = buf;
+  reader.pos = start;
+  reader.len = end;
+  reader.view = null;
+  try {
+    return codec.decode(reader as unknown as Uint8Array); // generated decoders take a Reader as it is
+  } finally {
+    reader.buf = EMPTY; // keep no received chunk alive
+    reader.pos = 0;
+    reader.len = 0;
+    reader.view = null;
+  }
+}
+
+/**
  * Streaming decoder. `push(chunk)` returns `true` while the stream is well-formed and `false` once a frame header
  * claims a total length below 4 (`short_frame`); after that the decoder ignores input (framing is lost).
  * The handler may call `stop()` (e.g. after closing the connection) to drop the rest of the chunk.
@@ -85,7 +198,13 @@ export class FrameDecoder {
   private firstByte = 0;
   private stopped = false;
 
-  constructor(private readonly onFrame: FrameHandler) {}
+  /** `onFrame` gets a view per frame; a subclass overriding `frame` (the server's) reads in place instead. */
+  constructor(private readonly onFrame?: FrameHandler) {}
+
+  /** One complete frame, its body at `buf[start, end)`, valid only until this returns. */
+  protected frame(msgId: number, buf: Buffer, start: number, end: number): void {
+    this.onFrame!(msgId, buf.subarray(start, end));
+  }
 
   /** Bytes held waiting for the rest of a frame (> 0 means a frame is started and not complete). */
   get buffered(): number {
@@ -117,7 +236,7 @@ export class FrameDecoder {
         return true;
       }
       const msgId = chunk[off + 2]! | (chunk[off + 3]! << 8);
-      this.onFrame(msgId, chunk.subarray(off + FRAME_HEADER_BYTES, off + total));
+      this.frame(msgId, chunk, off + FRAME_HEADER_BYTES, off + total);
       if (this.stopped) return true;
       off += total;
     }
@@ -155,7 +274,7 @@ export class FrameDecoder {
     chunk.copy(frame, this.have, off, off + need);
     this.partial = undefined;
     this.have = 0;
-    this.onFrame(frame[2]! | (frame[3]! << 8), frame.subarray(FRAME_HEADER_BYTES));
+    this.frame(frame[2]! | (frame[3]! << 8), frame, FRAME_HEADER_BYTES, frame.length);
     return off + need;
   }
 

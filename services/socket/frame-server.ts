@@ -15,12 +15,12 @@ import type { Logger } from 'pino';
 import { acceptsFromClient, messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason, RefuseReason } from '../protocol/wire.js';
 import { Connection, type Conn, type ConnectionHooks, type EndReason } from './connection.js';
-import { FrameDecoder } from './frame-codec.js';
+import { decodeAt, FrameDecoder, type MessageDecoder } from './frame-codec.js';
 import { nextSocketKey, type Identity, type NetType, type ObjectKey, type SocketKey } from './identity.js';
 import { defaultLimits, type ConnectionLimits } from './limits.js';
 import { LogLimiter } from './log-limiter.js';
 import type { TlsFiles } from './tls-files.js';
-import { SocketCounters, type SocketMetrics } from './socket-metrics.js';
+import { SocketCounters, type SocketMetrics, type Tally } from './socket-metrics.js';
 import type { Transport } from './transport.js';
 import type { WebSocket } from 'ws';
 import { WsListener } from './ws-listener.js';
@@ -30,10 +30,61 @@ export type Role = 'login' | 'game';
 
 export type Handler<K extends keyof MessageById, D> = (conn: Conn<D>, message: MessageById[K]) => void | Promise<void>;
 
+/**
+ * A handler that works on the body bytes as received, `buf[start, end)` (valid only until it returns): no decode
+ * unless it decides to (a bad body is its `conn.violation(bad_body)`), e.g. the echo answering with the same bytes.
+ */
+export type BodyHandler<D> = (conn: Conn<D>, buf: Buffer, start: number, end: number) => void | Promise<void>;
+
 interface Route<D> {
   /** The handler runs only once the connection is authenticated; before that the frame is `out_of_order`. */
-  requiresAuth: boolean;
-  fn: Handler<any, D>;
+  readonly requiresAuth: boolean;
+  readonly fn: Handler<any, D> | undefined;
+  readonly body: BodyHandler<D> | undefined;
+  readonly codec: MessageDecoder<unknown>;
+  /** This msg id's frames_received tally (resolved once, not per frame). */
+  readonly rx: Tally;
+}
+
+/** Per TCP/TLS socket: its frame decoder, which also leads to its connection and server (see `onSocketData`). */
+class ConnDecoder<D> extends FrameDecoder {
+  constructor(
+    readonly conn: Connection<D>,
+    readonly server: FrameServer<D>,
+  ) {
+    super();
+  }
+
+  protected override frame(msgId: number, buf: Buffer, start: number, end: number): void {
+    this.server.onFrameAt(this.conn, msgId, buf, start, end);
+    if (!this.conn.open) this.stop();
+  }
+}
+
+/**
+ * The socket's listeners are the same five functions for every connection (no closures per socket): each finds its
+ * connection through the decoder stored on the socket under this symbol.
+ */
+const kDecoder = Symbol('gamecluster.decoder');
+type ServedSocket = Socket & { [kDecoder]: ConnDecoder<any> };
+
+function onSocketData(this: ServedSocket, chunk: Buffer): void {
+  const d = this[kDecoder];
+  d.server.onChunk(d, chunk);
+}
+function onSocketDrain(this: ServedSocket): void {
+  this[kDecoder].conn.reportQueued();
+}
+function onSocketError(this: ServedSocket, err: Error): void {
+  // Errors (ECONNRESET, EPIPE, ETIMEDOUT) are the peer's doing: 'close' follows and cleans up.
+  const d = this[kDecoder];
+  d.server.socketError(d.conn, err);
+}
+function onSocketClose(this: ServedSocket): void {
+  this[kDecoder].conn.closed();
+}
+function onSocketEnd(this: ServedSocket): void {
+  this[kDecoder].conn.peerEnd(); // peer half-closed: answer what we owe, then close
 }
 
 /**
@@ -103,8 +154,18 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
 
   /** Registers the handler of a client → server message. */
   handle<K extends keyof MessageById>(id: K, opts: { requiresAuth: boolean }, fn: Handler<K, D>): this {
-    if (!acceptsFromClient(this.opts.role, id)) throw new RangeError(`msg ${id} is not client → ${this.opts.role}`);
-    this.routes.set(id, { requiresAuth: opts.requiresAuth, fn });
+    return this.route(id, opts.requiresAuth, fn, undefined);
+  }
+
+  /** Registers the handler of a client → server message that reads its body bytes itself (see BodyHandler). */
+  handleBody(id: keyof MessageById, opts: { requiresAuth: boolean }, fn: BodyHandler<D>): this {
+    return this.route(id, opts.requiresAuth, undefined, fn);
+  }
+
+  private route(id: number, requiresAuth: boolean, fn: Handler<any, D> | undefined, body: BodyHandler<D> | undefined): this {
+    const spec = messageSpec(id);
+    if (!spec || !acceptsFromClient(this.opts.role, id)) throw new RangeError(`msg ${id} is not client → ${this.opts.role}`);
+    this.routes.set(id, { requiresAuth, fn, body, codec: spec.codec, rx: this.counters.receivedTally(id) });
     return this;
   }
 
@@ -330,57 +391,73 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     const refused = this.wouldRefuse(ip);
     if (refused) return this.refuse(socket, refused);
     const conn = this.register(socket, 'tcp', ip);
-    const decoder = new FrameDecoder((msgId, body) => {
-      this.onFrame(conn, msgId, body);
-      if (!conn.open) decoder.stop();
-    });
-    socket.on('data', (chunk: Buffer) => {
-      if (!conn.open) return;
-      conn.chunkAt = Date.now();
-      // Replies sent while this chunk's frames are handled leave together in one write (Connection.flush).
-      conn.batching = true;
-      if (!decoder.push(chunk)) conn.violation(CloseReason.short_frame);
-      conn.flush();
-      // slow_frame: the clock of a started frame runs from the chunk that started it (a frame completed in this
-      // chunk restarts it for the next one).
-      if (decoder.buffered === 0) conn.frameStartedAt = 0;
-      else if (conn.frameStartedAt === 0 || conn.lastRecvAt === conn.chunkAt) conn.frameStartedAt = conn.chunkAt;
-    });
-    socket.on('drain', () => conn.reportQueued());
-    // Errors (ECONNRESET, EPIPE, ETIMEDOUT) are the peer's doing: 'close' follows and cleans up.
-    socket.on('error', (err) => this.logger.debug({ socketKey: conn.socketKey, err: err.message }, 'socket error'));
-    socket.on('close', () => conn.closed());
-    socket.on('end', () => conn.peerEnd()); // peer half-closed: answer what we owe, then close
+    (socket as ServedSocket)[kDecoder] = new ConnDecoder(conn, this);
+    socket.on('data', onSocketData);
+    socket.on('drain', onSocketDrain);
+    socket.on('error', onSocketError);
+    socket.on('close', onSocketClose);
+    socket.on('end', onSocketEnd);
   }
 
+  /** One chunk read from a TCP/TLS socket. */
+  onChunk(decoder: ConnDecoder<D>, chunk: Buffer): void {
+    const conn = decoder.conn;
+    if (!conn.open) return;
+    conn.chunkAt = Date.now();
+    // Replies sent while this chunk's frames are handled leave together in one write (Connection.flush).
+    conn.beginBatch();
+    if (!decoder.push(chunk)) conn.violation(CloseReason.short_frame);
+    conn.flush();
+    // slow_frame: the clock of a started frame runs from the chunk that started it (a frame completed in this
+    // chunk restarts it for the next one).
+    if (decoder.buffered === 0) conn.frameStartedAt = 0;
+    else if (conn.frameStartedAt === 0 || conn.lastRecvAt === conn.chunkAt) conn.frameStartedAt = conn.chunkAt;
+  }
+
+  socketError(conn: Connection<D>, err: Error): void {
+    this.logger.debug({ socketKey: conn.socketKey, err: err.message }, 'socket error');
+  }
+
+  /** One frame whose body is a view (WebSocket messages). */
   onFrame(conn: Connection<D>, msgId: number, body: Buffer): void {
+    this.onFrameAt(conn, msgId, body, 0, body.length);
+  }
+
+  /** One frame, its body at `buf[start, end)`: read in place, no view per frame (the TCP decoder's path). */
+  onFrameAt(conn: Connection<D>, msgId: number, buf: Buffer, start: number, end: number): void {
     // Idle counts complete frames, not bytes: a peer dribbling a frame that never completes is idle.
     conn.lastRecvAt = conn.chunkAt;
     if (!conn.admitFrame(conn.chunkAt)) return conn.violation(CloseReason.rate, KickReason.PROTOCOL_ERROR);
     const route = this.routes.get(msgId);
-    const spec = route ? messageSpec(msgId) : undefined;
-    if (!route || !spec) {
+    if (route === undefined) {
       const rr = this.rangeRoute;
       if (rr && msgId >= rr.min && msgId <= rr.max && rr.accepts(msgId)) {
         if (conn.state !== 'online') return conn.violation(CloseReason.out_of_order, KickReason.PROTOCOL_ERROR);
         try {
-          return this.settle(conn, msgId, rr.fn(conn, msgId, body));
+          return this.settle(conn, msgId, rr.fn(conn, msgId, start === 0 && end === buf.length ? buf : buf.subarray(start, end)));
         } catch (err) {
           return this.handlerFailed(conn, msgId, err);
         }
       }
       return conn.violation(CloseReason.unknown_msg, KickReason.PROTOCOL_ERROR);
     }
-    this.counters.frameReceived(msgId);
+    route.rx.n++;
     if (route.requiresAuth && conn.state !== 'online') return conn.violation(CloseReason.out_of_order, KickReason.PROTOCOL_ERROR);
+    if (route.body !== undefined) {
+      try {
+        return this.settle(conn, msgId, route.body(conn, buf, start, end));
+      } catch (err) {
+        return this.handlerFailed(conn, msgId, err);
+      }
+    }
     let message: unknown;
     try {
-      message = spec.codec.decode(body);
+      message = decodeAt(route.codec, buf, start, end);
     } catch {
       return conn.violation(CloseReason.bad_body, KickReason.PROTOCOL_ERROR);
     }
     try {
-      this.settle(conn, msgId, route.fn(conn, message as never));
+      this.settle(conn, msgId, route.fn!(conn, message as never));
     } catch (err) {
       this.handlerFailed(conn, msgId, err);
     }

@@ -23,7 +23,7 @@ interface Inc {
 }
 
 /** A per-message tally kept as a plain number and added to its prom-client child when the metric is read. */
-interface Tally {
+export interface Tally {
   n: number;
   readonly child: Inc;
 }
@@ -47,16 +47,19 @@ function flushBeforeRead(metric: object, flush: () => void): void {
  * whenever those are read, so scrapes and tests always see exact values.
  */
 export class SocketCounters {
-  private readonly received = new Map<number, Tally>();
-  private readonly sent = new Map<number, Tally>();
+  /** Indexed by msg id (a sparse array: one lookup per frame, no hashing). */
+  private readonly received: Tally[] = [];
+  private readonly sent: Tally[] = [];
+  /** Frames of ids outside the table (never exported: no such series). */
+  private readonly nowhere: Tally = { n: 0, child: { inc: () => undefined } };
   readonly connections: { inc(v?: number): void; dec(): void };
   readonly droppedStale: Inc;
   readonly outbound: { set(v: number): void };
 
   constructor(private readonly m: SocketMetrics) {
     for (const s of allMessages) {
-      this.received.set(s.id, { n: 0, child: m.framesReceived.labels(m.appType, s.name) });
-      this.sent.set(s.id, { n: 0, child: m.framesSent.labels(m.appType, s.name) });
+      this.received[s.id] = { n: 0, child: m.framesReceived.labels(m.appType, s.name) };
+      this.sent[s.id] = { n: 0, child: m.framesSent.labels(m.appType, s.name) };
     }
     flushBeforeRead(m.framesReceived, () => SocketCounters.flush(this.received));
     flushBeforeRead(m.framesSent, () => SocketCounters.flush(this.sent));
@@ -67,22 +70,27 @@ export class SocketCounters {
     this.connections.inc(0); // export the series at 0 from the start
   }
 
-  private static flush(tallies: Map<number, Tally>): void {
-    for (const t of tallies.values()) {
-      if (t.n === 0) continue;
+  private static flush(tallies: Tally[]): void {
+    for (const t of tallies) {
+      if (t === undefined || t.n === 0) continue;
       t.child.inc(t.n);
       t.n = 0;
     }
   }
 
+  /** The frames_received tally of `id`, for a caller that counts into it directly (a route, once per frame). */
+  receivedTally(id: number): Tally {
+    return this.received[id] ?? this.nowhere;
+  }
+
   frameReceived(id: number): void {
-    const t = this.received.get(id);
-    if (t) t.n++;
+    const t = this.received[id];
+    if (t !== undefined) t.n++;
   }
 
   frameSent(id: number): void {
-    const t = this.sent.get(id);
-    if (t) t.n++;
+    const t = this.sent[id];
+    if (t !== undefined) t.n++;
   }
 
   rejected(reason: CloseReason): void {

@@ -120,7 +120,7 @@ export function serveWebSocket(conn: Connection<any>, ws: WebSocket, transport: 
     }
     conn.chunkAt = Date.now();
     // Replies sent while this message's frames are handled leave together as one WebSocket message.
-    conn.batching = true;
+    conn.beginBatch();
     let off = 0;
     while (off < data.length && conn.open) {
       const total = data[off]! | (data[off + 1]! << 8);

@@ -3,6 +3,7 @@
  * "ok", `C2G_Echo` echoes (optionally also over WebSocket). Used by the socket-layer tests, the fuzz test and bench/socket-echo.
  */
 import { pino } from 'pino';
+import { echoBody } from '../../services/game/echo.js';
 import { createPodMetrics, type PodMetrics } from '../../services/platform/metrics.js';
 import { MsgId, ReturnCode } from '../../services/protocol/wire.js';
 import { FrameServer } from '../../services/socket/frame-server.js';
@@ -29,7 +30,7 @@ export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tl
       c.send(MsgId.G2C_LoginByTokenRs, { returnCode: ReturnCode.OK, playerId: m.account });
     } else c.send(MsgId.G2C_LoginByTokenRs, { returnCode: ReturnCode.TOKEN_INVALID });
   });
-  server.handle(MsgId.C2G_Echo, { requiresAuth: true }, (c, m) => void c.send(MsgId.G2C_Echo, m));
+  server.handleBody(MsgId.C2G_Echo, { requiresAuth: true }, echoBody); // the game pod's echo (services/game/echo.ts)
   const port = await server.listen(0, '127.0.0.1');
   const wsPort = opts.ws ? await server.listenWs(0, '127.0.0.1') : 0;
   return {

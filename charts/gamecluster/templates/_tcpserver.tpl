@@ -251,6 +251,10 @@ The login/game container's own env (merged with <component>.extraEnv by gameclus
 {{- /* hostNetwork: any value > 0 turns the listener on, on a free port of expose.portRange (advertised as bound). */}}
 - name: WS_PORT
   value: {{ $c.wsPort | int64 | quote }}
+{{- with $c.nodeOptions }}
+- name: NODE_OPTIONS
+  value: {{ . | quote }}
+{{- end }}
 {{- if or $costOn $scrapePatch }}
 - name: POD_NAMESPACE
   valueFrom:
