@@ -151,14 +151,16 @@ describe('placement and scale-down', () => {
 
   test('<component>.extraEnv: a chart variable named there is replaced (one entry, the user value); others are appended', async () => {
     const objs = await renderValues({
-      game: { extraEnv: [{ name: 'CAPACITY', value: '123' }, { name: 'NODE_OPTIONS', value: '--max-old-space-size=512' }] },
+      game: { extraEnv: [{ name: 'CAPACITY', value: '123' }, { name: 'NODE_OPTIONS', value: '--max-old-space-size=512' }, { name: 'UV_THREADPOOL_SIZE', value: '8' }] },
       login: { extraEnv: [{ name: 'LOG_LEVEL', value: 'debug' }] },
       appmgr: { extraEnv: [{ name: 'SELECT_STRATEGY', value: 'packed' }] },
     });
     const game = mainContainer(dep(objs, 'game'));
     assert.deepEqual(envOf(game, 'CAPACITY'), [{ name: 'CAPACITY', value: '123' }]);
     assert.deepEqual(envOf(game, 'NODE_OPTIONS'), [{ name: 'NODE_OPTIONS', value: '--max-old-space-size=512' }]);
-    assert.equal(game.env!.at(-1)!.name, 'NODE_OPTIONS', 'a new name is appended');
+    // NODE_OPTIONS is a chart variable too (game.nodeOptions): replaced in place like CAPACITY.
+    assert.deepEqual(envOf(game, 'UV_THREADPOOL_SIZE'), [{ name: 'UV_THREADPOOL_SIZE', value: '8' }]);
+    assert.equal(game.env!.at(-1)!.name, 'UV_THREADPOOL_SIZE', 'a new name is appended');
     assert.deepEqual(envOf(mainContainer(dep(objs, 'login')), 'LOG_LEVEL'), [{ name: 'LOG_LEVEL', value: 'debug' }]);
     assert.deepEqual(envOf(mainContainer(dep(objs, 'appmgr')), 'SELECT_STRATEGY'), [{ name: 'SELECT_STRATEGY', value: 'packed' }]);
     for (const c of ['appmgr', 'login', 'game']) {
