@@ -8,11 +8,11 @@ FROM node:24-slim AS build
 WORKDIR /app
 # Dependencies first so source edits reuse this layer. Scripts are skipped because `prepare` builds and the sources
 # are not copied yet; the build runs explicitly below. The dev tree (~460 MB: buf, kubectl, benchmarks, test models)
-# is not needed to compile: production dependencies, then typescript and the two @types packages the services use,
+# is not needed to compile: production dependencies, then typescript and the @types packages the services use,
 # at the versions package-lock.json pins, installed beside them.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
- && tools=$(node -e "const p=require('./package-lock.json').packages; console.log(['typescript','@types/node','@types/cli-progress'].map((n)=>n+'@'+p['node_modules/'+n].version).join(' '))") \
+ && tools=$(node -e "const p=require('./package-lock.json').packages; console.log(['typescript','@types/node','@types/cli-progress','@types/ws'].map((n)=>n+'@'+p['node_modules/'+n].version).join(' '))") \
  && npm install --prefix /tmp/build-tools --no-save --no-package-lock --no-audit --no-fund $tools \
  && cp -a /tmp/build-tools/node_modules/. node_modules/ \
  && rm -rf /tmp/build-tools
