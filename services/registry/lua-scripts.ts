@@ -217,9 +217,18 @@ end
 -- in the set for TCP picks); always 0 for tcp, so a TCP pick reads exactly one member per step as before.
 local skip = 0
 local byScore = packed
--- Every successful pick of either strategy counts here, once (the queue's composed pick hooks in after the increment).
-local function countPick()
+-- Every successful pick of either strategy is taken here, once: counted (the queue's composed pick hooks in after the
+-- increment), the account's place reserved, the pod's assigned bumped, the answer appended.
+local function take(id, c)
   picked = picked + 1
+  local account = ARGV[A + picked]
+  if account and account ~= '' then reserve(account, id, c) end
+  c.assigned = c.assigned + 1
+  c.inc = c.inc + 1
+  out[#out + 1] = id
+  out[#out + 1] = c.ip
+  out[#out + 1] = c.port
+  out[#out + 1] = c.ws
 end
 local function packedStep()
   local m
@@ -248,16 +257,8 @@ local function packedStep()
   else
     skip = 0
     byScore = packed
-    countPick()
-    local account = ARGV[A + picked]
-    if account and account ~= '' then reserve(account, id, c) end
-    c.assigned = c.assigned + 1
-    c.inc = c.inc + 1
+    take(id, c)
     if c.exact >= c.cap then redis.call('ZREM', zkey, id) else redis.call('ZADD', zkey, c.assigned / c.cap, id) end
-    out[#out + 1] = id
-    out[#out + 1] = c.ip
-    out[#out + 1] = c.port
-    out[#out + 1] = c.ws
   end
   return true
 end
@@ -319,11 +320,7 @@ local function heapStep()
     -- skip it at every step.
     pop()
   else
-    countPick()
-    local account = ARGV[A + picked]
-    if account and account ~= '' then reserve(account, id, c) end
-    c.assigned = c.assigned + 1
-    c.inc = c.inc + 1
+    take(id, c)
     if c.exact >= c.cap then
       gone[id] = true
       pop()
@@ -332,10 +329,6 @@ local function heapStep()
       moved[id] = true
       down(1)
     end
-    out[#out + 1] = id
-    out[#out + 1] = c.ip
-    out[#out + 1] = c.port
-    out[#out + 1] = c.ws
   end
   return true
 end
