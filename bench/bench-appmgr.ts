@@ -2,11 +2,9 @@
  * What the appmgr benches share: their command-line flags, and an appmgr started in-process against a Redis with
  * four fake pods of one type heartbeating (capacity large enough that the bench never fills them).
  */
-import { startAppmgr, type AppmgrHandle } from '../services/appmgr/app.js';
-import { parseAppmgrConfig } from '../services/appmgr/config.js';
-import { createLogger } from '../services/platform/logger.js';
+import { pathToFileURL } from 'node:url';
+import type { AppmgrHandle } from '../services/appmgr/app.js';
 import type { AppTypeName } from '../services/protocol/wire.js';
-import { RedisHeartbeatWriter, createRedisClient, waitReady } from '../services/registry/index.js';
 
 const args = process.argv.slice(2);
 
@@ -16,7 +14,18 @@ export function flag(name: string, def: number): number {
   return i >= 0 ? Number(args[i + 1]) : def;
 }
 
-export async function startBenchAppmgr(redisUrl: string, appType: AppTypeName): Promise<AppmgrHandle> {
+/**
+ * `services`: the directory to load appmgr from — a compiled tree (bench/lib/measure.ts `compiledServices`, `.js`)
+ * or, by default, this tree's sources (`.ts`, through tsx).
+ */
+export async function startBenchAppmgr(redisUrl: string, appType: AppTypeName, services?: string): Promise<AppmgrHandle> {
+  const base = services ? pathToFileURL(services + '/').href : new URL('../services/', import.meta.url).href;
+  const ext = services ? 'js' : 'ts';
+  const load = <T>(m: string) => import(new URL(`${m}.${ext}`, base).href) as Promise<T>;
+  const { startAppmgr } = await load<typeof import('../services/appmgr/app.js')>('appmgr/app');
+  const { parseAppmgrConfig } = await load<typeof import('../services/appmgr/config.js')>('appmgr/config');
+  const { createLogger } = await load<typeof import('../services/platform/logger.js')>('platform/logger');
+  const { RedisHeartbeatWriter, createRedisClient, waitReady } = await load<typeof import('../services/registry/index.js')>('registry/index');
   const logger = createLogger('bench', 'warn');
   const client = createRedisClient({ url: redisUrl, logger });
   await waitReady(client, 5000);

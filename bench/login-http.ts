@@ -7,7 +7,8 @@
  * marked NOT saturated (autocannon or the box set the pace).
  * `--baseline <git-ref>` adds a third server per round: the appmgr of that ref (extracted with git archive), for a
  * before/after in the same run. `--connection-close` measures one request per connection instead.
- * Run: `npm run bench:login-http -- [--duration 5] [--rounds 3] [--connections 100] [--baseline <ref>] [--appmgr-flags "<node flags>"]
+ * appmgr runs compiled (tsc, as the image ships it: bench/lib/measure.ts `compiledServices`); `--tsx` runs the sources.
+ * Run: `npm run bench:login-http -- [--duration 5] [--rounds 3] [--connections 100] [--baseline <ref>] [--appmgr-flags "<node flags>"] [--tsx]
  *       [--cpu-prof <dir>]`. Needs redis-server on PATH.
  */
 import { createRequire } from 'node:module';
@@ -15,14 +16,17 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 import { startRedis } from '../test/helpers/redis-server.js';
-import { baselineTree, boxLine, cores, median, numFlag, onParent, openWindow, removeTree, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
+import { startBenchAppmgr } from './bench-appmgr.js';
+import { baselineTree, boxLine, compiledServices, cores, median, numFlag, onParent, openWindow, removeTree, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
 
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
 
-async function serveAppmgr(redisUrl: string, srcDir: string): Promise<void> {
-  const { startBenchAppmgr } = (await import(pathToFileURL(join(srcDir, 'bench/bench-appmgr.ts')).href)) as typeof import('./bench-appmgr.js');
-  const appmgr = await startBenchAppmgr(redisUrl, 'login');
+/** `services`: a compiled services tree (this tree's or the baseline's), or `tsx:<tree>` for a tree's sources. */
+async function serveAppmgr(redisUrl: string, services: string): Promise<void> {
+  const appmgr = services.startsWith('tsx:')
+    ? await ((await import(pathToFileURL(join(services.slice(4), 'bench/bench-appmgr.ts')).href)) as typeof import('./bench-appmgr.js')).startBenchAppmgr(redisUrl, 'login')
+    : await startBenchAppmgr(redisUrl, 'login', services);
   onParent(() => undefined);
   process.send!({ port: appmgr.httpPort });
 }
@@ -87,6 +91,10 @@ async function main(): Promise<void> {
   const baseRef = strFlag(args, '--baseline');
   const baseDir = baseRef ? await baselineTree(baseRef) : undefined;
   const root = fileURLToPath(new URL('../', import.meta.url));
+  // What ships is the tsc build (no tsx): appmgr, ours and the baseline's, is measured compiled unless --tsx.
+  const viaTsx = args.includes('--tsx');
+  const ours = viaTsx ? `tsx:${root}` : await compiledServices(root);
+  const theirs = baseDir ? (viaTsx ? `tsx:${baseDir}` : await compiledServices(baseDir)) : undefined;
   const redis = await startRedis();
   const children: IpcChild[] = [];
   const start = async (name: string, a: string[], flags: string[] = []) => {
@@ -97,11 +105,11 @@ async function main(): Promise<void> {
     return { name, pid: c.pid, port: m.port, redis: a[0] === '--serve-appmgr' ? redis.url : undefined };
   };
   try {
-    const servers = [await start('appmgr', ['--serve-appmgr', redis.url, root], prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), await start('bare fastify', ['--serve-bare'])];
-    if (baseDir) servers.push(await start(`appmgr @ ${baseRef}`, ['--serve-appmgr', redis.url, baseDir]));
+    const servers = [await start('appmgr', ['--serve-appmgr', redis.url, ours], prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), await start('bare fastify', ['--serve-bare'], prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])];
+    if (baseDir) servers.push(await start(`appmgr @ ${baseRef}`, ['--serve-appmgr', redis.url, theirs!]));
     // --appmgr-flags "<node flags>": this tree's appmgr once more, with those flags (e.g. --max-semi-space-size=1).
     const appFlags = strFlag(args, '--appmgr-flags');
-    if (appFlags) servers.push(await start(`appmgr ${appFlags}`, ['--serve-appmgr', redis.url, root], appFlags.split(' ').filter(Boolean)));
+    if (appFlags) servers.push(await start(`appmgr ${appFlags}`, ['--serve-appmgr', redis.url, ours], appFlags.split(' ').filter(Boolean)));
     await start('autocannon', ['--load']);
     const gen = children[children.length - 1]!;
     const o = { connections, duration, close };
@@ -112,20 +120,21 @@ async function main(): Promise<void> {
       `${Math.round(r.rps).toLocaleString('en')} req/s, p99 ${r.p99} ms, server ${(r.serverCpu / r.total).toFixed(2)} µs CPU/req (${cores(r.serverCpu, r.seconds)} of a core; autocannon ${cores(r.genCpu, r.seconds)})` +
       `${r.redisCpu ? `, redis ${(r.redisCpu / r.total).toFixed(2)} µs/req` : ''}${r.non2xx || r.errors ? `, non2xx ${r.non2xx}, errors ${r.errors}` : ''}${saturation(r.serverCpu, r.seconds)}`;
     for (let round = 0; round < rounds; round++) {
-      // With --cpu-prof only appmgr is loaded, so its profile is of /login alone.
-      const order = prof ? [0] : servers.map((_, i) => i);
+      // With --cpu-prof appmgr and bare fastify are profiled (one file each, named by pid), for a differential.
+      const order = prof ? [0, 1] : servers.map((_, i) => i);
       if (round % 2) order.reverse();
       for (const i of order) runs[i]!.push(await run(gen, servers[i]!.port, servers[i]!.pid, servers[i]!.redis, o));
       console.log(`  round ${round + 1}:`);
       if (prof) {
-        console.log(`    appmgr (profiled) ${fmt(runs[0]![round]!)}`);
+        console.log(`    appmgr (profiled, pid ${servers[0]!.pid}) ${fmt(runs[0]![round]!)}`);
+        console.log(`    bare (profiled, pid ${servers[1]!.pid}) ${fmt(runs[1]![round]!)}`);
         continue;
       }
       for (const i of servers.keys()) console.log(`    ${servers[i]!.name.padEnd(22)} ${fmt(runs[i]![round]!)}`);
       const all = order.map((i) => runs[i]![round]!);
       console.log(`    box busy ${Math.round((all.reduce((a, r) => a + r.boxBusy, 0) / all.length) * 100)} %, other jobs ${(all.reduce((a, r) => a + r.othersCpuS, 0) / all.reduce((a, r) => a + r.seconds, 0)).toFixed(2)} cores; ratio appmgr/bare ${(runs[0]![round]!.rps / runs[1]![round]!.rps).toFixed(2)}`);
     }
-    if (prof) return void console.log(`profile of the appmgr child in ${prof} (summary: npx tsx bench/cpu-profile-top.ts <file>)`);
+    if (prof) return void console.log(`profiles of the appmgr and bare children in ${prof}, named by pid (summary: npx tsx bench/cpu-profile-top.ts <file>)`);
     const rps = runs.map((rs) => median(rs.map((r) => r.rps)));
     const cpu = runs.map((rs) => median(rs.map((r) => r.serverCpu / r.total)));
     const rcpu = runs.map((rs) => median(rs.map((r) => r.redisCpu / r.total)));

@@ -12,6 +12,7 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Counter } from 'prom-client';
+import { HotCounter, HotHistogram } from '../platform/hot-metrics.js';
 import type { Logger } from '../platform/logger.js';
 import { ReturnCode } from '../protocol/wire.js';
 import type { AppRecord, PickResult } from '../registry/types.js';
@@ -61,13 +62,13 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
   const noApp = { returncode: ReturnCode.NO_APP, ip: '', port: 0 };
   const busy = { returncode: ReturnCode.BUSY, ip: '', port: 0 };
 
-  // Labelled children bound once: the hot path does no label hashing.
-  const selectTimer = d.metrics.selectSeconds.labels('login');
+  // Plain-number tallies added to prom-client when read (platform/hot-metrics.ts): no label work per request.
+  const selectTimer = new HotHistogram(d.metrics.selectSeconds, { app_type: 'login' });
   const counted = {
-    ok: d.metrics.requests.labels('login', 'ok'),
-    cache: d.metrics.requests.labels('login', 'cache'),
-    no_app: d.metrics.requests.labels('login', 'no_app'),
-    redis_down: d.metrics.requests.labels('login', 'redis_down'),
+    ok: new HotCounter(d.metrics.requests, { route: 'login', result: 'ok' }),
+    cache: new HotCounter(d.metrics.requests, { route: 'login', result: 'cache' }),
+    no_app: new HotCounter(d.metrics.requests, { route: 'login', result: 'no_app' }),
+    redis_down: new HotCounter(d.metrics.requests, { route: 'login', result: 'redis_down' }),
   };
   // A plain (non-async) handler answering from the selector's callback: no promise per request on the hot path.
   const login = (req: FastifyRequest, reply: FastifyReply) => {

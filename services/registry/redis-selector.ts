@@ -71,6 +71,12 @@ export class RedisAppSelector implements AppSelector {
   private readonly maxBatch: number;
   private readonly maxQueued: number;
   private readonly deadlineMs: number;
+  /**
+   * The last answer built per pod (frozen, shared by every pick that got that pod with the same address): a pick
+   * then costs no result objects. Bounded by the pods this appmgr has been answered; a pod gone from the registry
+   * is dropped when the map outgrows 4× what a batch can name.
+   */
+  private readonly answers = new Map<string, { ip: string; port: string; wsPort: string; result: PickResult }>();
   private lastErrorLogged = 0;
   private lastDeadlineLogged = 0;
 
@@ -162,7 +168,7 @@ export class RedisAppSelector implements AppSelector {
         const flat = reply as string[];
         for (let i = 0; i < done.length; i++) {
           const j = i * 4;
-          settle(done[i]!, j + 3 < flat.length ? { ok: true, app: { appId: flat[j]!, ip: flat[j + 1]!, port: Number(flat[j + 2]), wsPort: Number(flat[j + 3]) } } : NO_APP, this.o.logger);
+          settle(done[i]!, j + 3 < flat.length ? this.answer(flat[j]!, flat[j + 1]!, flat[j + 2]!, flat[j + 3]!) : NO_APP, this.o.logger);
         }
       },
       (err: unknown) => {
@@ -180,6 +186,16 @@ export class RedisAppSelector implements AppSelector {
       clearTimeout(deadline);
       if (!timedOut) release(); // else the deadline already released the queue
     });
+  }
+
+  /** The answer for a pick of pod `appId` at this address: the cached one while its address is unchanged. */
+  private answer(appId: string, ip: string, port: string, wsPort: string): PickResult {
+    const a = this.answers.get(appId);
+    if (a !== undefined && a.ip === ip && a.port === port && a.wsPort === wsPort) return a.result;
+    if (this.answers.size >= 4 * this.maxBatch) this.answers.clear();
+    const result: PickResult = Object.freeze({ ok: true, app: Object.freeze({ appId, ip, port: Number(port), wsPort: Number(wsPort) }) });
+    this.answers.set(appId, { ip, port, wsPort, result });
+    return result;
   }
 }
 

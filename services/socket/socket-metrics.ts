@@ -6,6 +6,7 @@
 import type { Counter, Gauge } from 'prom-client';
 import { allMessages } from '../protocol/messages.js';
 import type { CloseReason, RefuseReason } from '../protocol/wire.js';
+import { flushBeforeRead } from '../platform/hot-metrics.js';
 
 export interface SocketMetrics {
   readonly appType: string;
@@ -26,19 +27,6 @@ interface Inc {
 export interface Tally {
   n: number;
   readonly child: Inc;
-}
-
-/**
- * Makes `metric` run `flush` before each read (prom-client calls a metric's `collect` from `get()`, which every
- * scrape and `getSingleMetric(...).get()` goes through), keeping any `collect` it already had.
- */
-function flushBeforeRead(metric: object, flush: () => void): void {
-  const m = metric as { collect?: (this: unknown) => unknown };
-  const prev = m.collect;
-  m.collect = function (this: unknown) {
-    flush();
-    return prev?.call(this);
-  };
 }
 
 /**
