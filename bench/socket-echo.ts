@@ -14,7 +14,8 @@
  * 2. Idle (`--only idle`): RSS growth per authenticated idle connection of a fresh server child after a full GC.
  *
  * Run: `npm run bench:socket-echo -- [--duration 5] [--rounds 3] [--connections 200] [--inflight 10] [--idle 10000]
- *       [--only echo|idle] [--cpu-prof <dir>] [--baseline <git-ref>]`  (`--cpu-prof` profiles our server child;
+ *       [--only echo|idle] [--cpu-prof <dir>] [--baseline <git-ref>] [--tsx]`  (our server runs compiled, as the image
+ *       ships it — `npm run build` — unless `--tsx` runs the sources; `--cpu-prof` profiles our server child;
  *       summarize with `npx tsx bench/cpu-profile-top.ts <file>`; `--baseline` adds a third echo server per round —
  *       the echo server of that ref, extracted with git archive — for a before/after in the same run).
  */
@@ -26,7 +27,7 @@ import { MsgId } from '../services/protocol/wire.js';
 import { encodeFrame } from '../services/socket/frame-codec.js';
 import { startEchoServer } from '../test/helpers/echo-server.js';
 import { join } from 'node:path';
-import { baselineTree, boxLine, cores, median, removeTree, numFlag, onParent, openWindow, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
+import { baselineTree, boxLine, compiledServices, cores, median, removeTree, numFlag, onParent, openWindow, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
 
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
@@ -55,10 +56,11 @@ function startRawEcho(): Promise<number> {
   return new Promise((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve((server.address() as { port: number }).port)));
 }
 
-async function serve(which: string): Promise<void> {
+/** `services`: a compiled services tree to run (this tree's or a baseline's), else this tree's sources through tsx. */
+async function serve(which: string, services?: string): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const limits = { maxFramesPerSec: 1_000_000_000, authTimeoutMs: 600_000, idleTimeoutMs: 600_000 };
-  const ours = which === 'ours' ? await startEchoServer(limits) : undefined;
+  const ours = which === 'ours' ? await startEchoServer(limits, undefined, services ? { services } : {}) : undefined;
   const port = ours ? ours.port : await startRawEcho();
   onParent(async (m) => {
     if (m.cmd !== 'mem') return { error: `unknown ${String(m.cmd)}` };
@@ -173,8 +175,24 @@ function load(): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Orchestration (this process: no load, no server).
 
-async function startServer(which: 'ours' | 'raw', nodeFlags: string[] = [], file = self): Promise<IpcChild & { port: number }> {
-  const c = spawnIpc(file, ['--serve', which], ['--expose-gc', ...nodeFlags]);
+/**
+ * Our server runs compiled, as the image ships it (`npm run build`), unless `--tsx`: `compiled(tree)` builds a tree
+ * once and passes its dist to the child. `file` is a baseline's own bench file when measuring its sources.
+ */
+const viaTsx = args.includes('--tsx');
+const built = new Map<string, string>();
+async function compiled(tree: string): Promise<string | undefined> {
+  if (viaTsx) return undefined;
+  if (!built.has(tree)) built.set(tree, await compiledServices(tree));
+  return built.get(tree);
+}
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+async function startServer(which: 'ours' | 'raw', nodeFlags: string[] = [], tree = root): Promise<IpcChild & { port: number }> {
+  const services = which === 'ours' ? await compiled(tree) : undefined;
+  // From sources (--tsx), a baseline runs its own bench file (its echo server and socket layer).
+  const file = services || tree === root ? self : join(tree, 'bench/socket-echo.ts');
+  const c = spawnIpc(file, services ? ['--serve', which, services] : ['--serve', which], ['--expose-gc', ...nodeFlags]);
   const m = await c.next<{ port?: number; error?: string }>();
   if (!m.port) throw new Error(`server ${which}: ${m.error}`);
   return Object.assign(c, { port: m.port });
@@ -200,8 +218,8 @@ async function benchEcho(): Promise<void> {
   const baseDir = baseRef ? await baselineTree(baseRef) : undefined;
   const ours = await startServer('ours', prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
   const raw = await startServer('raw');
-  // The baseline's own bench file serves its own echo server (its test/helpers/echo-server.ts and socket layer).
-  const base = baseDir ? await startServer('ours', [], join(baseDir, 'bench/socket-echo.ts')) : undefined;
+  // The baseline's echo server: its compiled socket layer (or, with --tsx, its own bench file and sources).
+  const base = baseDir ? await startServer('ours', [], baseDir) : undefined;
   const gen = await startLoad();
   const run = async (which: 'ours' | 'raw' | 'base', seconds: number): Promise<Run> => {
     const s = which === 'ours' ? ours : which === 'raw' ? raw : base!;
@@ -254,8 +272,8 @@ async function benchEcho(): Promise<void> {
 }
 
 /** Opens `n` connections (authenticated on ours), leaves them idle, and prints the server's RSS growth per connection. */
-async function idleRun(which: 'ours' | 'raw', n: number, file = self, label = ''): Promise<void> {
-  const s = await startServer(which, [], file);
+async function idleRun(which: 'ours' | 'raw', n: number, tree = root, label = ''): Promise<void> {
+  const s = await startServer(which, [], tree);
   const gen = await startLoad();
   try {
     gen.send({ cmd: 'idle', port: s.port, login: which === 'ours', n: 1 }); // lazy init paid
@@ -283,7 +301,7 @@ async function idleRun(which: 'ours' | 'raw', n: number, file = self, label = ''
 }
 
 async function main(): Promise<void> {
-  if (args[0] === '--serve') return serve(args[1]!);
+  if (args[0] === '--serve') return serve(args[1]!, args[2]);
   if (args[0] === '--load') return load();
   console.log(`socket-echo bench: ${(await import('node:os')).availableParallelism()} CPUs`);
   const only = strFlag(args, '--only');
@@ -296,7 +314,7 @@ async function main(): Promise<void> {
     if (baseRef) {
       const dir = await baselineTree(baseRef);
       try {
-        await idleRun('ours', n, join(dir, 'bench/socket-echo.ts'), ` of ${baseRef}`);
+        await idleRun('ours', n, dir, ` of ${baseRef}`);
       } finally {
         await removeTree(dir);
       }

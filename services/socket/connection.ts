@@ -7,7 +7,7 @@
  */
 import { messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason, MsgId } from '../protocol/wire.js';
-import { batchBody, batchBytes, batchFrame, batchMessage, dropBatch, encodeFrame, encodeFrameAt, encodeMessageFrame, takeBatch } from './frame-codec.js';
+import { batchBody, batchBytes, batchFromChunk, batchFrame, batchMessage, dropBatch, encodeFrame, encodeFrameAt, encodeMessageFrame, takeBatch } from './frame-codec.js';
 import type { Identity, NetType, ObjectKey, SocketKey } from './identity.js';
 import type { Transport } from './transport.js';
 
@@ -86,6 +86,8 @@ export class Connection<D = unknown> implements Conn<D> {
   peerEnded = false;
   /** Handlers of this connection that returned a promise not yet settled. */
   inFlight = 0;
+  /** What Node held for this socket when its current batch began (see beginBatch). */
+  private heldAtBatch = 0;
   /** A violation was already counted and logged: a second one while closing (e.g. the kick overflowing) is not. */
   private violated = false;
   /** Frames received in the current one-second window (rate limit). */
@@ -146,9 +148,13 @@ export class Connection<D = unknown> implements Conn<D> {
    * or a corked writev, costs several times more per frame than the frames themselves. Sends outside a chunk (after
    * an await, or to another connection) write at once.
    */
-  beginBatch(): void {
+  beginBatch(chunk?: Buffer): void {
     if (batchOwner !== undefined && batchOwner !== this) batchOwner.flush();
     batchOwner = this;
+    // Nothing is written to this socket while it batches: what Node holds for it is read once per chunk, not per send.
+    this.heldAtBatch = this.socket.writableLength;
+    // A TCP chunk's echoed frames can be answered in place (frame-codec.ts, "In-place answers").
+    batchFromChunk(chunk);
   }
 
   /** True while this connection's sends are collected in the batch. */
@@ -207,7 +213,7 @@ export class Connection<D = unknown> implements Conn<D> {
     this.hooks.onSent(id);
     // Backpressure is bounded per connection: a peer that does not read as fast as it is written to is closed
     // once MAX_WRITE_BUFFER bytes wait, instead of pausing its reads (which would let it hold the slot forever).
-    if (this.socket.writableLength + (batchOwner === this ? batchBytes() : 0) > this.maxWriteBuffer) {
+    if ((batchOwner === this ? this.heldAtBatch + batchBytes() : this.socket.writableLength) > this.maxWriteBuffer) {
       this.violation(CloseReason.slow_reader);
       return false;
     }
@@ -225,7 +231,8 @@ export class Connection<D = unknown> implements Conn<D> {
   flush(): void {
     if (batchOwner !== this) return;
     batchOwner = undefined;
-    if (batchBytes() === 0) return;
+    if (batchBytes() === 0) return batchFromChunk(undefined); // nothing to send: do not keep the chunk
+
     const buf = takeBatch();
     if (!this.socket.destroyed) {
       this.socket.write(buf);

@@ -74,19 +74,59 @@ export type FrameHandler = (msgId: number, body: Buffer) => void;
  */
 const batch = $protobuf.Writer.create() as $protobuf.Writer & { _reserve(n: number): void };
 
+/**
+ * In-place answers. A read chunk's frames answered one by one with their own body bytes (an echo: `batchBody` with a
+ * body that lies in the chunk, right after its header, each answer following the previous one) need no copy at all:
+ * the answer frame is the received frame with another msg id, so the id is patched in the chunk and the batch is a
+ * view of the chunk — the raw echo's cost. Anything else sent in the batch first copies that run into the batch
+ * writer (once, in bulk) and goes on as usual. Node gives every read its own buffer and only the echo answers from
+ * it, so patching the 2 id bytes of an already handled frame touches nothing anybody reads (the body is unchanged).
+ */
+let mirrorSource: Uint8Array | undefined;
+let mirrorStart = -1;
+let mirrorEnd = -1;
+
+/** The chunk whose frames the next batch answers (each batch starts with it; `undefined`: none, e.g. WebSocket). */
+export function batchFromChunk(chunk: Uint8Array | undefined): void {
+  mirrorSource = chunk;
+  mirrorStart = mirrorEnd = -1;
+}
+
+/** Copies the in-place run (if any) into the batch writer, and stops answering in place for this batch. */
+function materialize(): void {
+  if (mirrorStart >= 0) {
+    const n = mirrorEnd - mirrorStart;
+    batch._reserve(n);
+    batch.buf.set(mirrorSource!.subarray(mirrorStart, mirrorEnd), batch.pos);
+    batch.pos += n;
+  }
+  mirrorSource = undefined;
+  mirrorStart = mirrorEnd = -1;
+}
+
 /** Bytes in the current batch. */
 export function batchBytes(): number {
-  return batch.pos;
+  return batch.pos + (mirrorStart >= 0 ? mirrorEnd - mirrorStart : 0);
 }
 
 /** Drops the current batch (the connection was destroyed). */
 export function dropBatch(): void {
   batch.pos = 0;
   if (batch.states) batch.states.length = 0;
+  mirrorSource = undefined;
+  mirrorStart = mirrorEnd = -1;
 }
 
-/** Copies the batch out as one buffer and empties it. */
+/** The batch as one buffer (a view of the chunk when it was answered in place, else a copy), and empties it. */
 export function takeBatch(): Buffer {
+  if (mirrorStart >= 0 && batch.pos === 0) {
+    const src = mirrorSource!;
+    const out = mirrorStart === 0 && mirrorEnd === src.length && Buffer.isBuffer(src) ? src : Buffer.from(src.buffer, src.byteOffset + mirrorStart, mirrorEnd - mirrorStart);
+    mirrorSource = undefined;
+    mirrorStart = mirrorEnd = -1;
+    return out;
+  }
+  materialize();
   const buf = batch.finish() as Buffer;
   batch.pos = 0;
   return buf;
@@ -101,6 +141,7 @@ function patchHeader(buf: Uint8Array, at: number, total: number, msgId: number):
 
 /** Encodes `message` as one frame at the end of the batch (FrameTooLargeError leaves the batch as it was). */
 export function batchMessage<T>(msgId: number, codec: MessageEncoder<T>, message: T): void {
+  if (mirrorSource !== undefined) materialize();
   const at = batch.pos;
   try {
     batch.fixed32(0);
@@ -122,6 +163,19 @@ export function batchMessage<T>(msgId: number, codec: MessageEncoder<T>, message
 export function batchBody(msgId: number, src: Uint8Array, start: number, end: number): void {
   const total = FRAME_HEADER_BYTES + end - start;
   if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(end - start);
+  if (src === mirrorSource) {
+    const at = start - FRAME_HEADER_BYTES;
+    // The received frame is [at, end) of the chunk (its header right before its body): answer it in place when it
+    // continues the run (or starts it, before anything else was batched).
+    // The header check keeps a body range that is not a whole received frame out of this path.
+    if (at >= 0 && (at === mirrorEnd || (mirrorStart < 0 && batch.pos === 0)) && (src[at]! | (src[at + 1]! << 8)) === total) {
+      patchHeader(src, at, total, msgId);
+      if (mirrorStart < 0) mirrorStart = at;
+      mirrorEnd = end;
+      return;
+    }
+  }
+  if (mirrorSource !== undefined) materialize();
   batch._reserve(total);
   const at = batch.pos;
   patchHeader(batch.buf, at, total, msgId);
@@ -135,6 +189,7 @@ export function batchBody(msgId: number, src: Uint8Array, start: number, end: nu
 
 /** Appends an already-encoded whole frame to the batch. */
 export function batchFrame(frame: Uint8Array): void {
+  if (mirrorSource !== undefined) materialize();
   batch._reserve(frame.length);
   batch.buf.set(frame, batch.pos);
   batch.pos += frame.length;

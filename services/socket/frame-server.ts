@@ -112,7 +112,8 @@ export interface FrameServerOptions<D> {
 
 export class FrameServer<D = unknown> implements ConnectionHooks {
   private readonly server: Server;
-  private readonly routes = new Map<number, Route<D>>();
+  /** By msg id (a sparse array: one indexed load per frame, no hashing). */
+  private readonly routes: Array<Route<D> | undefined> = [];
   private rangeRoute: RangeRoute<D> | undefined;
   private readonly bySocketKey = new Map<SocketKey, Connection<D>>();
   private readonly byObjectKey = new Map<ObjectKey, Connection<D>>();
@@ -165,7 +166,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   private route(id: number, requiresAuth: boolean, fn: Handler<any, D> | undefined, body: BodyHandler<D> | undefined): this {
     const spec = messageSpec(id);
     if (!spec || !acceptsFromClient(this.opts.role, id)) throw new RangeError(`msg ${id} is not client → ${this.opts.role}`);
-    this.routes.set(id, { requiresAuth, fn, body, codec: spec.codec, rx: this.counters.receivedTally(id) });
+    this.routes[id] = { requiresAuth, fn, body, codec: spec.codec, rx: this.counters.receivedTally(id) };
     return this;
   }
 
@@ -405,7 +406,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     if (!conn.open) return;
     conn.chunkAt = Date.now();
     // Replies sent while this chunk's frames are handled leave together in one write (Connection.flush).
-    conn.beginBatch();
+    conn.beginBatch(chunk);
     if (!decoder.push(chunk)) conn.violation(CloseReason.short_frame);
     conn.flush();
     // slow_frame: the clock of a started frame runs from the chunk that started it (a frame completed in this
@@ -428,7 +429,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     // Idle counts complete frames, not bytes: a peer dribbling a frame that never completes is idle.
     conn.lastRecvAt = conn.chunkAt;
     if (!conn.admitFrame(conn.chunkAt)) return conn.violation(CloseReason.rate, KickReason.PROTOCOL_ERROR);
-    const route = this.routes.get(msgId);
+    const route = this.routes[msgId];
     if (route === undefined) {
       const rr = this.rangeRoute;
       if (rr && msgId >= rr.min && msgId <= rr.max && rr.accepts(msgId)) {

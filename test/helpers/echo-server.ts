@@ -2,11 +2,14 @@
  * A FrameServer wired like a game pod minus Redis: `C2G_LoginByToken` authenticates any account whose token is
  * "ok", `C2G_Echo` echoes (optionally also over WebSocket). Used by the socket-layer tests, the fuzz test and bench/socket-echo.
  */
+import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import { echoBody } from '../../services/game/echo.js';
-import { createPodMetrics, type PodMetrics } from '../../services/platform/metrics.js';
-import { MsgId, ReturnCode } from '../../services/protocol/wire.js';
-import { FrameServer } from '../../services/socket/frame-server.js';
+import * as echoMod from '../../services/game/echo.js';
+import * as metricsMod from '../../services/platform/metrics.js';
+import type { PodMetrics } from '../../services/platform/metrics.js';
+import * as wireMod from '../../services/protocol/wire.js';
+import * as serverMod from '../../services/socket/frame-server.js';
+import type { FrameServer } from '../../services/socket/frame-server.js';
 import type { ConnectionLimits } from '../../services/socket/limits.js';
 import type { TlsFiles } from '../../services/socket/tls-files.js';
 
@@ -20,7 +23,23 @@ export interface EchoServer {
   close(): Promise<void>;
 }
 
-export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tls?: TlsFiles, opts: { ws?: boolean } = {}): Promise<EchoServer> {
+/**
+ * The socket layer this server runs: this tree's sources, or — `services`, a directory built by `npm run build`
+ * (bench/lib/measure.ts `compiledServices`) — the compiled modules the image ships, for benches.
+ */
+async function socketLayer(services?: string) {
+  if (!services) return { ...echoMod, ...metricsMod, ...wireMod, ...serverMod };
+  const load = <T>(m: string) => import(pathToFileURL(`${services}/${m}.js`).href) as Promise<T>;
+  return {
+    ...(await load<typeof echoMod>('game/echo')),
+    ...(await load<typeof metricsMod>('platform/metrics')),
+    ...(await load<typeof wireMod>('protocol/wire')),
+    ...(await load<typeof serverMod>('socket/frame-server')),
+  };
+}
+
+export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tls?: TlsFiles, opts: { ws?: boolean; services?: string } = {}): Promise<EchoServer> {
+  const { echoBody, createPodMetrics, MsgId, ReturnCode, FrameServer } = await socketLayer(opts.services);
   const metrics = createPodMetrics('game');
   const server = new FrameServer<object>({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, tls, initialData: () => ({}) });
   server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
