@@ -7,9 +7,8 @@
  * rate; with it off the /login handler is the unwrapped one (no per-request work at all). The client address is the
  * TCP peer, or — with `TRUST_PROXY` — the X-Forwarded-For entry added by the last untrusted hop (fastify/proxy-addr).
  * `?transport=ws` answers a login's WebSocket port instead, chosen among the logins that have one (same pick, same
- * bump). Browsers on other origins may call it: `CORS_ORIGINS` (@fastify/cors: no credentials, Retry-After exposed).
+ * bump). Browsers on other origins may call it: `CORS_ORIGINS` (cors.ts: no credentials, Retry-After exposed).
  */
-import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Counter } from 'prom-client';
 import { HotCounter, HotHistogram } from '../platform/hot-metrics.js';
@@ -17,6 +16,7 @@ import type { Logger } from '../platform/logger.js';
 import { ReturnCode } from '../protocol/wire.js';
 import type { AppRecord, PickResult } from '../registry/types.js';
 import type { FallbackSelector } from './fallback-selector.js';
+import { CorsPolicy } from './cors.js';
 import { addFallbacks, addProbes, createFastify } from './http-common.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import type { AppmgrMetrics } from './metrics.js';
@@ -55,9 +55,7 @@ export function toAppJson(a: AppRecord) {
 
 export function createHttpServer(d: HttpDeps): FastifyInstance {
   const app = createFastify(d.trustProxy ? { trustProxy: d.trustProxy } : {});
-  if (d.corsOrigins && d.corsOrigins !== 'none') {
-    app.register(cors, { origin: d.corsOrigins, methods: ['GET', 'HEAD'], credentials: false, exposedHeaders: ['Retry-After'], maxAge: 600 });
-  }
+  const cors = d.corsOrigins && d.corsOrigins !== 'none' ? new CorsPolicy(d.corsOrigins) : undefined;
 
   const noApp = { returncode: ReturnCode.NO_APP, ip: '', port: 0 };
   const busy = { returncode: ReturnCode.BUSY, ip: '', port: 0 };
@@ -98,7 +96,10 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
   };
   const schema = { response: { 200: loginBody, 202: queuedBody, 410: loginBody, 429: loginBody, 503: loginBody } };
   const plain = d.limiter ? limited(login, d.limiter, d.metrics.loginRateLimited, busy) : login;
-  app.get('/login', { schema }, d.queue ? withQueue(plain, { queue: d.queue, pickLogin: (req, done) => pickLogin(req, done), metrics: d.metrics, logger: d.logger, limiter: d.limiter }) : plain);
+  const route = d.queue ? withQueue(plain, { queue: d.queue, pickLogin: (req, done) => pickLogin(req, done), metrics: d.metrics, logger: d.logger, limiter: d.limiter }) : plain;
+  // CORS headers are set first, so every answer of /login (200, 202, 410, 429, 503) carries them.
+  app.get('/login', { schema }, cors ? (req, reply) => (cors.apply(req, reply), route(req, reply)) : route);
+  cors?.addPreflight(app, '/login');
 
   addProbes(app, d.ready);
   addFallbacks(app, KNOWN, d.logger, 'public');
