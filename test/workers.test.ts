@@ -61,7 +61,7 @@ test('2,000 robots on WORKERS=2 pods: each worker gets 50 % ± 5 % of the connec
   const wave = runRobots({ appmgr: appmgrUrl(), players: 2000, rate: 300, durationS: 0, echoPerSec: 0, stepTimeoutMs: 15_000, accountPrefix: 'spread' }, { stats, holdUntil: hold });
   try {
     await waitFor('2,000 robots in game', () => stats.inGame === 2000 || stats.failed > 0, 60_000, 100);
-    assert.equal(stats.failed, 0);
+    assert.equal(stats.failed, 0, `robots failed: ${JSON.stringify(stats.failureRows())}`);
     const conns = await perWorker(game, 'gamecluster_worker_connections');
     assert.equal(conns[0]! + conns[1]!, 2000);
     for (const n of conns) assert.ok(n >= 900 && n <= 1100, `game worker connections ${conns.join(' / ')}: not 50 % ± 5 %`);
