@@ -58,11 +58,12 @@ const loadStart = async (dir: string): Promise<Start> => {
 
 const baseDir = baseRef ? await baselineTree(baseRef) : undefined;
 const opts: LocalClusterOptions = { logins: LOGINS, games: GAMES, capacity: 1_000_000, logLevel: 'warn', heartbeatMs: 500, appTtlMs: 10_000, log: () => {} };
-// --cpu-prof <dir>: every pod of this tree's cluster writes a .cpuprofile there when it stops (summarize with
-// bench/cpu-profile-top.ts); appmgr is not profiled.
+// --cpu-prof <dir>: every pod and the appmgr of this tree's cluster write a .cpuprofile there when they stop
+// (<dir>/appmgr/ for appmgr; summarize with bench/cpu-profile-top.ts).
 const preload = fileURLToPath(new URL('./lib/cpu-prof-preload.mjs', import.meta.url));
-if (podProf) (await import('node:fs')).mkdirSync(podProf, { recursive: true });
-const ours: LocalClusterOptions = podProf ? { ...opts, podEnv: { NODE_OPTIONS: `--import ${preload}`, BENCH_CPU_PROF_DIR: podProf } } : opts;
+if (podProf) (await import('node:fs')).mkdirSync(join(podProf, 'appmgr'), { recursive: true });
+const profEnv = (dir: string) => ({ NODE_OPTIONS: `--import ${preload}`, BENCH_CPU_PROF_DIR: dir });
+const ours: LocalClusterOptions = podProf ? { ...opts, podEnv: profEnv(podProf), appmgrEnv: profEnv(join(podProf, 'appmgr')) } : opts;
 const clusters: { name: string; c: LocalCluster }[] = [];
 const gen = spawnIpc(fileURLToPath(new URL('./lib/robots-load.ts', import.meta.url)), []);
 try {
