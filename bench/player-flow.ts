@@ -8,7 +8,7 @@
  * box are shown beside it.
  * `--baseline <git-ref>` starts a second cluster from that ref's sources (git archive into a temp dir) and runs its
  * waves alternated with ours, same generator: the before/after of server CPU per flow in the same run.
- * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--baseline <ref>]
+ * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--warmup 1000] [--baseline <ref>]
  *       [--variant "<pod node flags>"]… [--cpu-prof <dir>]`.
  */
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ const CONCURRENCY = numFlag(args, '--concurrency', 200);
 const ROUNDS = numFlag(args, '--rounds', 3);
 const LOGINS = numFlag(args, '--logins', 2);
 const GAMES = numFlag(args, '--games', 2);
+/** Players per cluster before the measured rounds (JIT, pools, heap sizing; see docs/benchmarks.md "Player flow"). */
+const WARMUP = numFlag(args, '--warmup', 1000);
 const baseRef = strFlag(args, '--baseline');
 const podProf = strFlag(args, '--cpu-prof');
 /** --variant "<node flags>" (repeatable): another cluster of this tree whose pods run with those flags. */
@@ -86,8 +88,10 @@ try {
   };
   const server = (f: Flow) => f.cpu.appmgr + f.cpu.login + f.cpu.game + f.cpu.redis;
   const per = (us: number, f: Flow) => (us / f.flows).toFixed(0);
-  console.log(`# bench/player-flow — ${PLAYERS} players per wave, ${CONCURRENCY} in flight, ${ROUNDS} rounds alternated; ${LOGINS} logins, ${GAMES} games; robots in their own process; ${boxLine()}\n`);
-  for (const { c } of clusters) await wave(c, Math.min(1000, PLAYERS)); // warm-up (JIT, pools)
+  console.log(`# bench/player-flow — ${PLAYERS} players per wave, ${CONCURRENCY} in flight, warm-up ${WARMUP} per cluster, ${ROUNDS} rounds alternated; ${LOGINS} logins, ${GAMES} games; robots in their own process; ${boxLine()}\n`);
+  // Warm-up (JIT, pools, heap sizing) in waves of at most PLAYERS; a pod's CPU per flow keeps falling over its first
+  // ~10,000 flows, so short warm-ups make the first measured round the most expensive.
+  for (const { c } of clusters) for (let left = WARMUP; left > 0; left -= PLAYERS) await wave(c, Math.min(left, PLAYERS));
   const res = clusters.map(() => [] as Flow[]);
   console.log('| cluster | round | flows/s | server CPU µs/flow | appmgr | logins | games | redis | robots µs/flow | other jobs (cores) | failed |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
