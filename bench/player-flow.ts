@@ -107,7 +107,16 @@ try {
   console.log(`\nmedians of ${ROUNDS}:`);
   const m = res.map((fs) => ({ cpu: median(fs.map((f) => server(f) / f.flows)), rate: median(fs.map((f) => f.flows / f.seconds)) }));
   clusters.forEach((c, i) => console.log(`  ${c.name.padEnd(24)} ${Math.round(m[i]!.rate)} flows/s, ${m[i]!.cpu.toFixed(0)} µs server CPU per flow (appmgr + logins + games + redis)${i ? `; this tree / it: CPU ${(m[0]!.cpu / m[i]!.cpu).toFixed(2)}` : ''}`));
-  if (baseDir) console.log(`  server CPU per flow, this tree / baseline: ${(m[0]!.cpu / m[1]!.cpu).toFixed(2)} (target ≤ 0.5); flows/s ratio ${(m[0]!.rate / m[1]!.rate).toFixed(2)}`);
+  if (baseDir) {
+    console.log(`  server CPU per flow, this tree / baseline: ${(m[0]!.cpu / m[1]!.cpu).toFixed(2)} (target ≤ 0.5); flows/s ratio ${(m[0]!.rate / m[1]!.rate).toFixed(2)}`);
+    // Paired per round (the two waves of a round ran back to back, so they shared the box's load): the median of the
+    // rounds' ratios, by role, is steadier than the ratio of medians when other jobs come and go. The robots' code is
+    // the same for both clusters, so their CPU per flow moving between the two waves of a round is the box, not us.
+    const paired = (f: (x: Flow) => number) => median(res[0]!.map((a, r) => f(a) / a.flows / (f(res[1]![r]!) / res[1]![r]!.flows))).toFixed(2);
+    console.log(
+      `  paired per round (median of ${ROUNDS} ratios, this tree / baseline): server ${paired(server)}; appmgr ${paired((f) => f.cpu.appmgr)}, logins ${paired((f) => f.cpu.login)}, games ${paired((f) => f.cpu.game)}, redis ${paired((f) => f.cpu.redis)}; robots ${paired((f) => f.genCpu)} (box noise); server per robot-µs ${median(res[0]!.map((a, r) => server(a) / a.genCpu / (server(res[1]![r]!) / res[1]![r]!.genCpu))).toFixed(2)}`,
+    );
+  }
   const last = res[0]!.at(-1)!;
   console.log(`  steps (this tree, last wave): ${Object.entries(last.steps).filter(([k]) => k !== 'echo').map(([k, s]) => `${k} p50 ${s.p50_ms} / p99 ${s.p99_ms} ms`).join('; ')}`);
 } finally {
