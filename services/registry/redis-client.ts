@@ -169,8 +169,8 @@ function refuseClusterMode(client: Redis, where: string, onCluster: (err: RedisC
 /**
  * Commands issued in one turn of the event loop (every player's frame, gRPC answer or Redis reply read in one poll,
  * and what they trigger) leave in one write: the socket is corked at the first command and uncorked from
- * `setImmediate`, at the end of the turn. One write syscall per turn instead of one per command — measured at 5–11 %
- * of a pod's CPU at login rates (docs/benchmarks.md "Player flow"). ioredis' own `enableAutoPipelining` would batch
+ * `setImmediate`, at the end of the turn. One write syscall per turn instead of one per command (the per-command
+ * write was 5–11 % of a pod's busy samples at login rates; docs/benchmarks.md "Player flow"). ioredis' own `enableAutoPipelining` would batch
  * too, but it holds a batch back while the previous one is unanswered, so behind a frozen Redis a command would wait
  * for two command timeouts; here every command is handed to ioredis at once (its timeout starts then) and written
  * in the same turn.
