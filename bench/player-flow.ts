@@ -8,7 +8,7 @@
  * box are shown beside it.
  * `--baseline <git-ref>` starts a second cluster from that ref's sources (git archive into a temp dir) and runs its
  * waves alternated with ours, same generator: the before/after of server CPU per flow in the same run.
- * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--baseline <ref>]
+ * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--warmup 1000] [--baseline <ref>]
  *       [--variant "<pod node flags>"]… [--cpu-prof <dir>]`.
  */
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ const CONCURRENCY = numFlag(args, '--concurrency', 200);
 const ROUNDS = numFlag(args, '--rounds', 3);
 const LOGINS = numFlag(args, '--logins', 2);
 const GAMES = numFlag(args, '--games', 2);
+/** Players per cluster before the measured rounds (JIT, pools, heap sizing; see docs/benchmarks.md "Player flow"). */
+const WARMUP = numFlag(args, '--warmup', 1000);
 const baseRef = strFlag(args, '--baseline');
 const podProf = strFlag(args, '--cpu-prof');
 /** --variant "<node flags>" (repeatable): another cluster of this tree whose pods run with those flags. */
@@ -58,11 +60,12 @@ const loadStart = async (dir: string): Promise<Start> => {
 
 const baseDir = baseRef ? await baselineTree(baseRef) : undefined;
 const opts: LocalClusterOptions = { logins: LOGINS, games: GAMES, capacity: 1_000_000, logLevel: 'warn', heartbeatMs: 500, appTtlMs: 10_000, log: () => {} };
-// --cpu-prof <dir>: every pod of this tree's cluster writes a .cpuprofile there when it stops (summarize with
-// bench/cpu-profile-top.ts); appmgr is not profiled.
+// --cpu-prof <dir>: every pod and the appmgr of this tree's cluster write a .cpuprofile there when they stop
+// (<dir>/appmgr/ for appmgr; summarize with bench/cpu-profile-top.ts).
 const preload = fileURLToPath(new URL('./lib/cpu-prof-preload.mjs', import.meta.url));
-if (podProf) (await import('node:fs')).mkdirSync(podProf, { recursive: true });
-const ours: LocalClusterOptions = podProf ? { ...opts, podEnv: { NODE_OPTIONS: `--import ${preload}`, BENCH_CPU_PROF_DIR: podProf } } : opts;
+if (podProf) (await import('node:fs')).mkdirSync(join(podProf, 'appmgr'), { recursive: true });
+const profEnv = (dir: string) => ({ NODE_OPTIONS: `--import ${preload}`, BENCH_CPU_PROF_DIR: dir });
+const ours: LocalClusterOptions = podProf ? { ...opts, podEnv: profEnv(podProf), appmgrEnv: profEnv(join(podProf, 'appmgr')) } : opts;
 const clusters: { name: string; c: LocalCluster }[] = [];
 const gen = spawnIpc(fileURLToPath(new URL('./lib/robots-load.ts', import.meta.url)), []);
 try {
@@ -85,8 +88,10 @@ try {
   };
   const server = (f: Flow) => f.cpu.appmgr + f.cpu.login + f.cpu.game + f.cpu.redis;
   const per = (us: number, f: Flow) => (us / f.flows).toFixed(0);
-  console.log(`# bench/player-flow — ${PLAYERS} players per wave, ${CONCURRENCY} in flight, ${ROUNDS} rounds alternated; ${LOGINS} logins, ${GAMES} games; robots in their own process; ${boxLine()}\n`);
-  for (const { c } of clusters) await wave(c, Math.min(1000, PLAYERS)); // warm-up (JIT, pools)
+  console.log(`# bench/player-flow — ${PLAYERS} players per wave, ${CONCURRENCY} in flight, warm-up ${WARMUP} per cluster, ${ROUNDS} rounds alternated; ${LOGINS} logins, ${GAMES} games; robots in their own process; ${boxLine()}\n`);
+  // Warm-up (JIT, pools, heap sizing) in waves of at most PLAYERS; a pod's CPU per flow keeps falling over its first
+  // ~10,000 flows, so short warm-ups make the first measured round the most expensive.
+  for (const { c } of clusters) for (let left = WARMUP; left > 0; left -= PLAYERS) await wave(c, Math.min(left, PLAYERS));
   const res = clusters.map(() => [] as Flow[]);
   console.log('| cluster | round | flows/s | server CPU µs/flow | appmgr | logins | games | redis | robots µs/flow | other jobs (cores) | failed |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -102,7 +107,16 @@ try {
   console.log(`\nmedians of ${ROUNDS}:`);
   const m = res.map((fs) => ({ cpu: median(fs.map((f) => server(f) / f.flows)), rate: median(fs.map((f) => f.flows / f.seconds)) }));
   clusters.forEach((c, i) => console.log(`  ${c.name.padEnd(24)} ${Math.round(m[i]!.rate)} flows/s, ${m[i]!.cpu.toFixed(0)} µs server CPU per flow (appmgr + logins + games + redis)${i ? `; this tree / it: CPU ${(m[0]!.cpu / m[i]!.cpu).toFixed(2)}` : ''}`));
-  if (baseDir) console.log(`  server CPU per flow, this tree / baseline: ${(m[0]!.cpu / m[1]!.cpu).toFixed(2)} (target ≤ 0.5); flows/s ratio ${(m[0]!.rate / m[1]!.rate).toFixed(2)}`);
+  if (baseDir) {
+    console.log(`  server CPU per flow, this tree / baseline: ${(m[0]!.cpu / m[1]!.cpu).toFixed(2)} (target ≤ 0.5); flows/s ratio ${(m[0]!.rate / m[1]!.rate).toFixed(2)}`);
+    // Paired per round (the two waves of a round ran back to back, so they shared the box's load): the median of the
+    // rounds' ratios, by role, is steadier than the ratio of medians when other jobs come and go. The robots' code is
+    // the same for both clusters, so their CPU per flow moving between the two waves of a round is the box, not us.
+    const paired = (f: (x: Flow) => number) => median(res[0]!.map((a, r) => f(a) / a.flows / (f(res[1]![r]!) / res[1]![r]!.flows))).toFixed(2);
+    console.log(
+      `  paired per round (median of ${ROUNDS} ratios, this tree / baseline): server ${paired(server)}; appmgr ${paired((f) => f.cpu.appmgr)}, logins ${paired((f) => f.cpu.login)}, games ${paired((f) => f.cpu.game)}, redis ${paired((f) => f.cpu.redis)}; robots ${paired((f) => f.genCpu)} (box noise); server per robot-µs ${median(res[0]!.map((a, r) => server(a) / a.genCpu / (server(res[1]![r]!) / res[1]![r]!.genCpu))).toFixed(2)}`,
+    );
+  }
   const last = res[0]!.at(-1)!;
   console.log(`  steps (this tree, last wave): ${Object.entries(last.steps).filter(([k]) => k !== 'echo').map(([k, s]) => `${k} p50 ${s.p50_ms} / p99 ${s.p99_ms} ms`).join('; ')}`);
 } finally {

@@ -487,6 +487,78 @@ describe('sessions', () => {
   });
 });
 
+describe('redeem + claim in one step (the game pod\'s token login)', () => {
+  /** Every key of prefix `p` as comparable text (prefix removed; TTLs only as "has one"). */
+  async function dump(p: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const k of (await client.keys(`{${p}}:*`)).sort()) {
+      const type = await client.type(k);
+      const v = type === 'string' ? await client.get(k) : type === 'hash' ? JSON.stringify(await client.hgetall(k)) : JSON.stringify(await client.zrange(k, 0, -1, 'WITHSCORES'));
+      out.push(`${k.slice(p.length + 2)} ${type} ${v} ttl:${(await client.pttl(k)) > 0}`);
+    }
+    return out;
+  }
+  const T = 'a'.repeat(32);
+  const T2 = 'b'.repeat(32);
+  /** A state as EnterGame leaves it (token, pending member, hold, app hash), then variations. */
+  const at = Date.now() + 30_000;
+  async function seed(p: string, o: { hold?: string | null; session?: string; app?: boolean; token?: string }) {
+    const k = (s: string) => `{${p}}:${s}`;
+    if (o.token !== '') await client.set(k(`token:${T}`), o.token ?? 'alice g1', 'PX', 30_000);
+    await client.zadd(k('pending:g1'), at, T);
+    await client.pexpire(k('pending:g1'), 30_000);
+    if (o.hold !== null) await client.set(k('hold:alice'), o.hold ?? `g1 ${T}`, 'PX', 30_000);
+    if (o.app !== false) await client.hset(k('app:g1'), 'joined', '0', 'online', '0');
+    if (o.session) await client.set(k('session:alice'), o.session, 'PX', 30_000);
+  }
+  const cases: { name: string; state: Parameters<typeof seed>[1]; token?: string; account?: string; app?: string }[] = [
+    { name: 'fresh login', state: {} },
+    { name: 'held elsewhere before (kick)', state: { session: 'g2 tcp:7' } },
+    { name: 'same holder', state: { session: 'g1 tcp:1' } },
+    { name: 'no hold (older version issued it)', state: { hold: null } },
+    { name: 'hold names a newer token', state: { hold: `g1 ${T2}` } },
+    { name: 'wrong account', state: {}, account: 'bob' },
+    { name: 'wrong app', state: {}, app: 'g2' },
+    { name: 'unknown token', state: { token: '' } },
+    { name: 'app hash gone', state: { app: false } },
+    { name: 'malformed token', state: {}, token: 'nope' },
+  ];
+  for (const c of cases) {
+    test(`same answers and keys as redeem then claim: ${c.name}`, async () => {
+      const [pa, pb] = [freshPrefix(), freshPrefix()];
+      await seed(pa, c.state);
+      await seed(pb, c.state);
+      const token = c.token ?? T;
+      const account = c.account ?? 'alice';
+      const app = c.app ?? 'g1';
+      const seq = new RedisSessionRegistry(client, { prefix: pa, logger, sessionTtlMs: 30_000 });
+      const one = new RedisSessionRegistry(client, { prefix: pb, logger, sessionTtlMs: 30_000 });
+      const r1 = await new RedisTokenStore(client, { prefix: pa, tokenTtlMs: 30_000 }).redeem(token, account, app);
+      const a1 = r1 === 'ok' ? await seq.claim(account, app, 'tcp:1') : 'invalid';
+      const a2 = await one.redeemAndClaim(token, account, app, 'tcp:1');
+      assert.deepEqual(a2, a1);
+      assert.deepEqual(await dump(pb), await dump(pa));
+    });
+  }
+
+  test('the previous holder is told to kick; Redis down → RegistryUnavailableError', async () => {
+    const p = freshPrefix();
+    await seed(p, { session: 'g2 tcp:7' });
+    const g2 = new RedisSessionRegistry(client, { prefix: p, logger });
+    const kicks: [string, string][] = [];
+    await g2.onKick('g2', (a, s) => kicks.push([a, s]));
+    const g1 = new RedisSessionRegistry(client, { prefix: p, logger });
+    assert.deepEqual(await g1.redeemAndClaim(T, 'alice', 'g1', 'tcp:1'), { appId: 'g2', socketKey: 'tcp:7' });
+    await waitFor('kick on g2', () => kicks.length === 1, 5000);
+    assert.deepEqual(kicks[0], ['alice', 'tcp:7']);
+    assert.equal(await g1.redeemAndClaim(T, 'alice', 'g1', 'tcp:1'), 'invalid', 'redeemed once');
+    await g2.close();
+    const dead = createRedisClient({ url: 'redis://127.0.0.1:1', logger });
+    await assert.rejects(new RedisSessionRegistry(dead, { prefix: p, logger }).redeemAndClaim(T, 'alice', 'g1', 'tcp:1'), RegistryUnavailableError);
+    await closeRedis(dead);
+  });
+});
+
 describe('capacity cannot be hoarded (one hold per account)', () => {
   test('one account asking 10 tokens at CAPACITY=5 holds one place; another account still enters', async () => {
     const p = freshPrefix();

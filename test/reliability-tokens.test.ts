@@ -122,11 +122,18 @@ test('10,000 replay / cross-pod / cross-account / expired token attempts: 0 acce
   for (const g of rightful) g.destroy();
 });
 
-test('tokens are 128-bit CSPRNG values: 100,000 distinct 32-hex, balanced bits, drawn with crypto.randomBytes', { timeout: 60_000 }, async () => {
+test('tokens are 128-bit CSPRNG values: 100,000 distinct 32-hex, balanced bits, drawn with crypto.randomFillSync (pooled)', { timeout: 60_000 }, async () => {
   const src = readFileSync(new URL('../services/registry/redis-tokens.ts', import.meta.url), 'utf8');
-  assert.match(src, /import \{[^}]*randomBytes[^}]*\} from 'node:crypto'/);
-  assert.match(src, /randomBytes\(16\)\.toString\('hex'\)/);
+  assert.match(src, /import \{ randomToken \} from '\.\.\/platform\/random-token\.js'/);
+  assert.match(src, /const token = randomToken\(\)/);
   assert.doesNotMatch(src, /Math\.random/);
+  // The generator: 16 bytes per token from a pool the CSPRNG fills, each pooled byte used once.
+  const gen = readFileSync(new URL('../services/platform/random-token.ts', import.meta.url), 'utf8');
+  assert.match(gen, /import \{ randomFillSync \} from 'node:crypto'/);
+  assert.match(gen, /randomFillSync\(pool\)/);
+  assert.match(gen, /pool\.toString\('hex', at, at \+ TOKEN_BYTES\)/);
+  assert.match(gen, /const TOKEN_BYTES = 16;/);
+  assert.doesNotMatch(gen, /Math\.random/);
 
   const redis = new Redis(c.redis.url);
   try {

@@ -84,14 +84,24 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     'grpc.max_receive_message_length': 64 * 1024,
     'grpc.keepalive_permit_without_calls': 1,
     'grpc.http2.min_ping_interval_without_data_ms': 10_000,
+    // Channelz bookkeeping per call has no reader: nothing serves channelz.
+    'grpc.enable_channelz': 0,
   });
 
+  // Label sets bound on first use (prom-client hashes a labels object on every inc/observe otherwise).
+  const timers = new Map<AppTypeName, { observe(v: number): void }>();
+  const counters = new Map<string, { inc(): void }>();
   const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game', account?: string, transport: ClientTransport = 'tcp') => {
     const t0 = performance.now();
     const r = await sel.pick(type, account, transport);
-    d.metrics.selectSeconds.observe({ app_type: type }, (performance.now() - t0) / 1000);
-    const cached = r.ok && (r as { source?: string }).source === 'cache';
-    d.metrics.requests.inc({ route, result: r.ok ? (cached ? 'cache' : 'ok') : r.reason });
+    let timer = timers.get(type);
+    if (!timer) timers.set(type, (timer = d.metrics.selectSeconds.labels({ app_type: type })));
+    timer.observe((performance.now() - t0) / 1000);
+    const result = r.ok ? ((r as { source?: string }).source === 'cache' ? 'cache' : 'ok') : r.reason;
+    const key = `${route} ${result}`;
+    let counter = counters.get(key);
+    if (!counter) counters.set(key, (counter = d.metrics.requests.labels({ route, result })));
+    counter.inc();
     return r;
   };
 

@@ -128,6 +128,28 @@ export class GameSessions {
     }
   }
 
+  /** Whether the registry redeems and claims in one step (redeemAndClaim); else TokenStore.redeem, then claim. */
+  get redeemsAndClaims(): boolean {
+    return this.registry.redeemAndClaim !== undefined;
+  }
+
+  /**
+   * Redeems `token` for (account, this pod) and, if it redeems, records the session — one round trip, the same
+   * outcome as the token store's redeem followed by `claim`: 'invalid' (nothing changed), 'ok' or 'kicked' (see
+   * claim). Throws RegistryUnavailableError when Redis is down. Only when `redeemsAndClaims`.
+   */
+  async redeemAndClaim(token: string, account: string, socketKey: string): Promise<'invalid' | 'ok' | 'kicked'> {
+    this.claiming.set(socketKey, account);
+    try {
+      const r = await this.registry.redeemAndClaim!(token, account, this.appId, socketKey);
+      if (r === 'invalid') return 'invalid';
+      return this.kickedWhileClaiming.has(socketKey) ? 'kicked' : 'ok';
+    } finally {
+      this.claiming.delete(socketKey);
+      this.kickedWhileClaiming.delete(socketKey);
+    }
+  }
+
   release(account: string, socketKey: string): void {
     const p = this.registry.release(account, this.appId, socketKey).then(
       () => {

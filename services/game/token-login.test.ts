@@ -67,3 +67,51 @@ test('ok → authenticated and claimed; invalid → TOKEN_INVALID; Redis down �
   assert.equal(c3.sent[0]!.m.returnCode, ReturnCode.BUSY);
   assert.equal(c3.state, 'authenticating');
 });
+
+test('one-step redeem + claim (redeemsAndClaims): ok, kicked while claiming, invalid, Redis down', async () => {
+  const counted = { n: 0 };
+  let next: 'ok' | 'kicked' | 'invalid' | 'down' = 'ok';
+  const calls: string[] = [];
+  const sessions = {
+    redeemsAndClaims: true,
+    redeemAndClaim: async (t: string, a: string, sk: string) => {
+      calls.push(`${t} ${a} ${sk}`);
+      if (next === 'down') throw new RegistryUnavailableError('down');
+      return next;
+    },
+    claim: async () => assert.fail('claim is part of redeemAndClaim'),
+    kickOtherLocal: () => false,
+    release: () => {},
+  } as unknown as GameSessions;
+  const tokens: TokenStore = { issue: async () => 't', redeem: async () => assert.fail('redeem is part of redeemAndClaim') };
+  const h = tokenLoginHandler({ appId: 'g1', tokens, sessions, logins: createPodMetrics('game').logins, logger: pino({ level: 'silent' }), maxTokenFailures: 5, onOnline: () => {}, onRedeemCounted: () => void counted.n++ });
+
+  const c1 = fakeConn();
+  await h(c1, { account: 'p', token: 'good' });
+  assert.deepEqual(c1.sent[0], { id: MsgId.G2C_LoginByTokenRs, m: { returnCode: ReturnCode.OK, playerId: 'p' } });
+  assert.equal(c1.state, 'online');
+  assert.deepEqual(calls, ['good p tcp:1']);
+  assert.equal(counted.n, 1);
+
+  next = 'kicked';
+  let kicked = 0;
+  const c2 = Object.assign(fakeConn(), { kick: () => void kicked++ });
+  await h(c2, { account: 'p', token: 'good' });
+  assert.equal(kicked, 1, 'a newer login kicked it while its claim was in flight');
+  assert.equal(c2.sent.length, 0);
+  assert.equal(counted.n, 2, 'redeemed: accounted for');
+
+  next = 'invalid';
+  const c3 = fakeConn();
+  await h(c3, { account: 'p', token: 'bad' });
+  assert.equal(c3.sent[0]!.m.returnCode, ReturnCode.TOKEN_INVALID);
+  assert.equal(c3.state, 'authenticating');
+  assert.equal(counted.n, 2);
+
+  next = 'down';
+  const c4 = fakeConn();
+  await h(c4, { account: 'p', token: 'good' });
+  assert.equal(c4.sent[0]!.m.returnCode, ReturnCode.BUSY);
+  assert.equal(c4.state, 'authenticating');
+  assert.equal(counted.n, 2, 'unknown whether it redeemed: not counted, as a lost redeem answer');
+});

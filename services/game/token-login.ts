@@ -48,8 +48,12 @@ export interface TokenLoginDeps {
 
 export function tokenLoginHandler(d: TokenLoginDeps) {
   let redisFailing = false;
+  // One bound label set per return code (prom-client hashes a labels object on every inc otherwise).
+  const byCode = new Map<number, { inc(): void }>();
   const answer = (conn: Conn<GameConnData>, code: ReturnCode, playerId = '', resumeToken = '') => {
-    d.logins.inc({ app_type: 'game', result: returnCodeName(code) });
+    let counter = byCode.get(code);
+    if (!counter) byCode.set(code, (counter = d.logins.labels({ app_type: 'game', result: returnCodeName(code) })));
+    counter.inc();
     conn.send(MsgId.G2C_LoginByTokenRs, resumeToken ? { returnCode: code, playerId, resumeToken } : { returnCode: code, playerId });
   };
   const invalid = (conn: Conn<GameConnData>) => {
@@ -71,19 +75,32 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
     if (!account || account.length > 64 || !token) return invalid(conn);
     conn.data.pending = true;
     try {
-      let r: 'ok' | 'invalid';
-      try {
-        r = await d.tokens.redeem(token, account, d.appId);
-      } catch (err) {
-        return busy(conn, err);
-      }
-      if (r !== 'ok') return invalid(conn);
       let claimed: 'ok' | 'kicked';
-      try {
-        claimed = await d.sessions.claim(account, conn.socketKey);
-      } catch (err) {
-        d.onRedeemCounted();
-        return busy(conn, err);
+      if (d.sessions.redeemsAndClaims) {
+        // One round trip (redeem, then claim, in one script); a failure leaves it unknown whether it redeemed, as a
+        // redeem whose answer was lost does, so it is not counted as a redeem.
+        let r: 'ok' | 'kicked' | 'invalid';
+        try {
+          r = await d.sessions.redeemAndClaim(token, account, conn.socketKey);
+        } catch (err) {
+          return busy(conn, err);
+        }
+        if (r === 'invalid') return invalid(conn);
+        claimed = r;
+      } else {
+        let r: 'ok' | 'invalid';
+        try {
+          r = await d.tokens.redeem(token, account, d.appId);
+        } catch (err) {
+          return busy(conn, err);
+        }
+        if (r !== 'ok') return invalid(conn);
+        try {
+          claimed = await d.sessions.claim(account, conn.socketKey);
+        } catch (err) {
+          d.onRedeemCounted();
+          return busy(conn, err);
+        }
       }
       if (redisFailing) (redisFailing = false), d.logger.info('token login: Redis available again');
       if (claimed === 'kicked') {

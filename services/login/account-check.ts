@@ -53,7 +53,13 @@ export interface AccountCheckDeps {
 }
 
 export function accountCheckHandler(d: AccountCheckDeps) {
-  const count = (code: number) => d.logins.inc({ app_type: 'login', result: returnCodeName(code) });
+  // One bound label set per return code (prom-client hashes a labels object on every inc otherwise).
+  const byCode = new Map<number, { inc(): void }>();
+  const count = (code: number) => {
+    let c = byCode.get(code);
+    if (!c) byCode.set(code, (c = d.logins.labels({ app_type: 'login', result: returnCodeName(code) })));
+    c.inc();
+  };
   const answer = (conn: Conn<LoginConnData>, code: ReturnCode, playerId = '') => {
     count(code);
     conn.send(MsgId.L2C_AccountCheckRs, { returnCode: code, playerId });

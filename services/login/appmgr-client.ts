@@ -10,6 +10,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { GrpcClientAccess } from '../appmgr/grpc-auth.js';
 import { loadAppmgrProto } from '../appmgr/grpc-server.js';
 import type { Logger } from '../platform/logger.js';
+import type { AllocateGameResponse__Output } from '../protocol/gen/grpc/gamecluster/v1/AllocateGameResponse.js';
 import type { AppMgrServiceClient } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
 
 export type AllocateResult = { kind: 'ok'; appId: string; ip: string; port: number } | { kind: 'no_app' } | { kind: 'busy' };
@@ -40,26 +41,39 @@ export class AppmgrClient {
       'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
       'grpc.keepalive_time_ms': 30_000,
       'grpc.keepalive_timeout_ms': 5_000,
+      // Channelz bookkeeping (per-call counters and timestamps) has no reader here: nothing serves channelz.
+      'grpc.enable_channelz': 0,
     });
   }
 
   /** `websocket`: the player is connected over WebSocket; the game must have a WebSocket listener, whose port is answered. */
   allocateGame(account: string, websocket = false): Promise<AllocateResult> {
     return new Promise((resolve) => {
-      const deadline = new Date(Date.now() + (this.o.deadlineMs ?? 2000));
+      const deadline = Date.now() + (this.o.deadlineMs ?? 2000);
       const md = this.o.access?.metadata;
-      this.client.allocateGame({ account, websocket }, md ? md.clone() : new grpc.Metadata(), { deadline }, (err, res) => {
-        if (err || !res) {
-          this.failed(new AppmgrUnavailableError(`AllocateGame failed: ${err?.details || err?.message || 'no answer'}`, { cause: err }));
-          return resolve({ kind: 'busy' });
-        }
-        this.recovered();
-        const port = websocket ? res.wsPort : res.port;
-        if (res.returnCode === 'RETURN_CODE_OK' && res.ip && port > 0) return resolve({ kind: 'ok', appId: res.appId, ip: res.ip, port });
-        if (res.returnCode === 'RETURN_CODE_NO_APP') return resolve({ kind: 'no_app' });
-        resolve({ kind: 'busy' });
-      });
+      // grpc-js captures a stack trace (new Error()) per unary call only to decorate a failed call's error — a
+      // measurable share of a login pod's CPU per player (docs/benchmarks.md "Player flow"); our failures are
+      // logged without it (AppmgrUnavailableError names the status), so the capture is skipped for this call.
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      try {
+        this.client.allocateGame({ account, websocket }, md ? md.clone() : new grpc.Metadata(), { deadline }, (err, res) => this.settle(err, res, websocket, resolve));
+      } finally {
+        Error.stackTraceLimit = limit;
+      }
     });
+  }
+
+  private settle(err: grpc.ServiceError | null, res: AllocateGameResponse__Output | undefined, websocket: boolean, resolve: (r: AllocateResult) => void): void {
+    if (err || !res) {
+      this.failed(new AppmgrUnavailableError(`AllocateGame failed: ${err?.details || err?.message || 'no answer'}`, { cause: err }));
+      return resolve({ kind: 'busy' });
+    }
+    this.recovered();
+    const port = websocket ? res.wsPort : res.port;
+    if (res.returnCode === 'RETURN_CODE_OK' && res.ip && port > 0) return resolve({ kind: 'ok', appId: res.appId, ip: res.ip, port });
+    if (res.returnCode === 'RETURN_CODE_NO_APP') return resolve({ kind: 'no_app' });
+    resolve({ kind: 'busy' });
   }
 
   close(): void {

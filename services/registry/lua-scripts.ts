@@ -528,6 +528,37 @@ return false
 };
 
 /**
+ * The game's token login in one step: `redeemScript` and, when it redeems, `claimScript` — one round trip instead
+ * of two, with the same keys and values as the two scripts run in sequence. KEYS: token key, pending zset of the
+ * redeeming game, its app hash, the account's hold key, the account's session key. ARGV: expected token value, token,
+ * the hold value naming this token, the new session value "<app_id> <socketKey>", account, kick channel prefix,
+ * session ttl ms. Returns 0 (token invalid: nothing changed), 1 (redeemed and claimed) or the previous session value
+ * when it differed (redeemed and claimed; its holder was told to kick it).
+ */
+export const redeemClaimScript: ScriptDef = {
+  name: 'gcRedeemClaim',
+  numberOfKeys: 5,
+  lua: `
+local hold = redis.call('GET', KEYS[4])
+if redis.call('GET', KEYS[1]) ~= ARGV[1] or (hold and hold ~= ARGV[3]) then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[2])
+if hold then redis.call('DEL', KEYS[4]) end
+if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'joined', 1) end
+local prev = redis.call('GET', KEYS[5])
+redis.call('SET', KEYS[5], ARGV[4], 'PX', ARGV[7])
+if prev and prev ~= ARGV[4] then
+  local sp = string.find(prev, ' ', 1, true)
+  if sp then
+    redis.call('PUBLISH', ARGV[6] .. string.sub(prev, 1, sp - 1), ARGV[5] .. ' ' .. string.sub(prev, sp + 1))
+  end
+  return prev
+end
+return 1
+`,
+};
+
+/**
  * KEYS: n session keys. ARGV: ttl ms, then the n values this pod holds ("<app_id> <socketKey>").
  * The owning pod's periodic pass: a key still ours is extended, a missing one (expired while Redis was unreachable,
  * or lost with a Redis restart) is claimed again, and the 1-based positions of keys now naming another session (a

@@ -110,6 +110,7 @@ export function createRedisClient(o: RedisClientOptions): Redis {
   const where = redactUrl(describeRedisTarget(parseRedisTarget(o.url, o.sentinels)));
   trackUpDown(client, o.logger, o.upGauge, where);
   watchCommands(client, o.logger, where, o.watchdogTimeouts ?? 2);
+  coalesceWrites(client);
   refuseClusterMode(client, where, o.onClusterMode ?? exitOnClusterMode);
   reviveAfterUnexpectedEnd(client, o.logger, where);
   // Duplicates (the pods' kick subscriber) share the Sentinel options, hence the same failover-detector hazard.
@@ -163,6 +164,34 @@ function refuseClusterMode(client: Redis, where: string, onCluster: (err: RedisC
       () => undefined,
     );
   });
+}
+
+/**
+ * Commands issued in one turn of the event loop (every player's frame, gRPC answer or Redis reply read in one poll,
+ * and what they trigger) leave in one write: the socket is corked at the first command and uncorked from
+ * `setImmediate`, at the end of the turn. One write syscall per turn instead of one per command (the per-command
+ * write was 5–11 % of a pod's busy samples at login rates; docs/benchmarks.md "Player flow"). ioredis' own `enableAutoPipelining` would batch
+ * too, but it holds a batch back while the previous one is unanswered, so behind a frozen Redis a command would wait
+ * for two command timeouts; here every command is handed to ioredis at once (its timeout starts then) and written
+ * in the same turn.
+ */
+function coalesceWrites(client: Redis): void {
+  let corked: { uncork(): void } | undefined;
+  const uncork = () => {
+    const s = corked;
+    corked = undefined;
+    s?.uncork();
+  };
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((...args: Parameters<Redis['sendCommand']>) => {
+    const stream = (client as unknown as { stream?: { cork(): void; uncork(): void; writable?: boolean } }).stream;
+    if (corked === undefined && stream?.writable) {
+      stream.cork();
+      corked = stream;
+      setImmediate(uncork);
+    }
+    return send(...args);
+  }) as Redis['sendCommand'];
 }
 
 const TIMED_OUT = 'Command timed out';

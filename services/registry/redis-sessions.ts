@@ -10,7 +10,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
-import { claimScript, refreshScript, releaseScript, script } from './lua-scripts.js';
+import { claimScript, redeemClaimScript, refreshScript, releaseScript, script } from './lua-scripts.js';
+import { validTokenShape } from './redis-tokens.js';
 import { closeRedis, trackUpDown } from './redis-client.js';
 import { RegistryUnavailableError, type SessionRegistry } from './types.js';
 
@@ -39,6 +40,7 @@ function splitLast(v: string): [string, string] {
 export class RedisSessionRegistry implements SessionRegistry {
   private readonly keys: RegistryKeys;
   private readonly claimRun;
+  private readonly redeemClaimRun;
   private readonly releaseRun;
   private readonly refreshRun;
   private readonly ttlMs: number;
@@ -52,6 +54,7 @@ export class RedisSessionRegistry implements SessionRegistry {
   ) {
     this.keys = registryKeys(o.prefix);
     this.claimRun = script(redis, claimScript);
+    this.redeemClaimRun = script(redis, redeemClaimScript);
     this.releaseRun = script(redis, releaseScript);
     this.refreshRun = script(redis, refreshScript);
     this.ttlMs = o.sessionTtlMs ?? 6000;
@@ -66,6 +69,25 @@ export class RedisSessionRegistry implements SessionRegistry {
     }
     if (typeof prev !== 'string') return null;
     const [a, s] = splitFirst(prev);
+    return { appId: a, socketKey: s };
+  }
+
+  /**
+   * RedisTokenStore.redeem and, when it redeems, claim — in one script call (lua-scripts.ts redeemClaimScript).
+   * 'invalid' when the token does not redeem (nothing changed); else the previous location, as claim answers.
+   */
+  async redeemAndClaim(token: string, account: string, appId: string, socketKey: string): Promise<'invalid' | { appId: string; socketKey: string } | null> {
+    if (!validTokenShape(token)) return 'invalid';
+    const k = this.keys;
+    let r: unknown;
+    try {
+      r = await this.redeemClaimRun(k.token(token), k.pending(appId), k.app(appId), k.hold(account), k.session(account), `${account} ${appId}`, token, `${appId} ${token}`, `${appId} ${socketKey}`, account, k.kickPrefix, this.ttlMs);
+    } catch (err) {
+      throw new RegistryUnavailableError('cannot redeem token and claim session: redis unavailable', { cause: err });
+    }
+    if (r === 0) return 'invalid';
+    if (typeof r !== 'string') return null;
+    const [a, s] = splitFirst(r);
     return { appId: a, socketKey: s };
   }
 

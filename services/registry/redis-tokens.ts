@@ -6,13 +6,16 @@
  * wrong account or app does NOT burn the token — otherwise anyone who saw a token could void the real player's
  * login; guessing is hopeless at 128 bits and the TTL bounds a token's life anyway.
  */
-import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { randomToken } from '../platform/random-token.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
 import { FINAL_ATTEMPT, issueScript, MAX_ATTEMPTS, MISSING_KEYS, redeemScript, script } from './lua-scripts.js';
 import { RegistryUnavailableError, type TokenStore } from './types.js';
 
 const TOKEN_RE = /^[0-9a-f]{32}$/;
+
+/** A token as issued (32 hex chars); anything else is invalid without asking Redis. */
+export const validTokenShape = (token: string): boolean => TOKEN_RE.test(token);
 
 export interface RedisTokenStoreOptions {
   prefix: string;
@@ -39,7 +42,7 @@ export class RedisTokenStore implements TokenStore {
     const k = this.keys;
     let extra: string[] = [];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const token = randomBytes(16).toString('hex');
+      const token = randomToken();
       const declared = [k.token(token), k.pending(gameAppId), k.hold(account), ...extra];
       let r: unknown;
       try {
@@ -54,7 +57,7 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async redeem(token: string, account: string, gameAppId: string): Promise<'ok' | 'invalid'> {
-    if (!TOKEN_RE.test(token)) return 'invalid';
+    if (!validTokenShape(token)) return 'invalid';
     try {
       const k = this.keys;
       const r = await this.redeemRun(k.token(token), k.pending(gameAppId), k.app(gameAppId), k.hold(account), `${account} ${gameAppId}`, token, `${gameAppId} ${token}`);

@@ -88,6 +88,12 @@ export interface SessionRegistry {
    * with another socket key), the holder is told to kick it (pub/sub), and that previous location is returned.
    */
   claim(account: string, appId: string, socketKey: string): Promise<{ appId: string; socketKey: string } | null>;
+  /**
+   * Optional: TokenStore.redeem(token, account, appId) and, when it redeems, claim(account, appId, socketKey) as one
+   * atomic step (one round trip). 'invalid' when the token does not redeem (nothing changed); otherwise what claim
+   * answers. Throws when Redis is down (then whether it redeemed is unknown, as with a redeem whose answer was lost).
+   */
+  redeemAndClaim?(token: string, account: string, appId: string, socketKey: string): Promise<'invalid' | { appId: string; socketKey: string } | null>;
   /** Removes the record only if it still names (appId, socketKey) (a newer session is left alone). */
   release(account: string, appId: string, socketKey: string): Promise<void>;
   /**

@@ -8,7 +8,8 @@
  * by the periodic refresh while the player is here (live or away), and released when he finally leaves.
  * A hook that throws or rejects ends that player's session (`handler_error`); the process goes on.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { randomToken } from '../../platform/random-token.js';
 import type { Logger } from '../../platform/logger.js';
 import { CloseReason, KickReason } from '../../protocol/wire.js';
 import type { Conn, EndReason } from '../../socket/connection.js';
@@ -33,7 +34,7 @@ export interface GameHostOptions {
   onCountChanged: () => void;
 }
 
-const newToken = () => randomBytes(16).toString('hex');
+const newToken = randomToken;
 
 function sameToken(a: string, b: string): boolean {
   if (a.length !== b.length || a.length === 0) return false;
