@@ -9,12 +9,12 @@
  * `--baseline <git-ref>` starts a second cluster from that ref's sources (git archive into a temp dir) and runs its
  * waves alternated with ours, same generator: the before/after of server CPU per flow in the same run.
  * Run: `npm run bench:player-flow -- [--players 5000] [--concurrency 200] [--rounds 3] [--warmup 1000] [--baseline <ref>]
- *       [--variant "<pod node flags>"]… [--cpu-prof <dir>]`.
+ *       [--variant "<pod node flags>"]… [--cpu-prof <dir>] [--tsx]` (the clusters run the `npm run build` of their tree, as the image ships; `--tsx` runs sources).
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LocalCluster, LocalClusterOptions } from '../services/local/local-cluster.js';
-import { baselineTree, boxLine, median, numFlag, openWindow, removeTree, spawnIpc, strFlag } from './lib/measure.js';
+import { baselineTree, boxLine, compiledServices, median, numFlag, openWindow, removeTree, spawnIpc, strFlag } from './lib/measure.js';
 
 const args = process.argv.slice(2);
 const PLAYERS = numFlag(args, '--players', 5000);
@@ -44,9 +44,16 @@ interface Flow {
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 type Start = (o: LocalClusterOptions) => Promise<LocalCluster>;
-/** The cluster starter of the tree at `dir`; a start lost to a port race with other jobs (EADDRINUSE) is retried. */
+/**
+ * The cluster starter of the tree at `dir`; a start lost to a port race with other jobs (EADDRINUSE) is retried.
+ * Its processes run the tree's `npm run build` (dist/cli.js, as the image ships them), or its sources with `--tsx`.
+ */
+const viaTsx = args.includes('--tsx');
+const built = new Map<string, string>();
 const loadStart = async (dir: string): Promise<Start> => {
-  const start = ((await import(pathToFileURL(join(dir, 'services/local/local-cluster.ts')).href)) as { startLocalCluster: Start }).startLocalCluster;
+  if (!viaTsx && !built.has(dir)) built.set(dir, await compiledServices(dir));
+  const module = viaTsx ? join(dir, 'services/local/local-cluster.ts') : join(built.get(dir)!, 'local/local-cluster.js');
+  const start = ((await import(pathToFileURL(module).href)) as { startLocalCluster: Start }).startLocalCluster;
   return async (o) => {
     for (let attempt = 1; ; attempt++) {
       try {
