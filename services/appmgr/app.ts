@@ -50,7 +50,7 @@ function packageVersion(): string {
 export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: StartAppmgrOptions = {}): Promise<AppmgrHandle> {
   const metrics = createAppmgrMetrics(opts.registry);
   const access = grpcAccess(config, logger); // reads the TLS files: fails before anything is started
-  const redis = createRedisClient({ url: config.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: config.REDIS_SENTINELS, logger, upGauge: metrics.redisUp, name: 'gamecluster-appmgr', commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS });
+  const redis = createRedisClient({ url: config.REDIS_URL ?? 'redis://127.0.0.1:6379', sentinels: config.REDIS_SENTINELS, logger, upGauge: metrics.redisUp, name: 'gamecluster-appmgr', commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, coalesceWrites: false });
   await waitReady(redis, opts.redisWaitMs ?? 3000);
 
   const shedCounter = createPickShedCounter(metrics.registry);

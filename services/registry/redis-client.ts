@@ -34,6 +34,13 @@ export interface RedisClientOptions {
    * error's one line to stderr and exit with CLUSTER_MODE_EXIT_CODE.
    */
   onClusterMode?: ((err: RedisClusterModeError) => void) | undefined;
+  /**
+   * Write the commands of one event-loop turn in one write (see coalesceWrites). Default true. appmgr turns it off:
+   * its hot commands are already one script call per turn (the selector's batch, itself sent at the end of a turn),
+   * and corking that call moved it to the NEXT turn — appmgr then waited for Redis with its core idle (69–84 % of a
+   * core busy at full `/login` load instead of ≈ 95 %; docs/benchmarks.md).
+   */
+  coalesceWrites?: boolean | undefined;
 }
 
 /** Exit code of a process stopped because Redis runs in cluster mode: 2, the config-error code (operations.md). */
@@ -110,7 +117,7 @@ export function createRedisClient(o: RedisClientOptions): Redis {
   const where = redactUrl(describeRedisTarget(parseRedisTarget(o.url, o.sentinels)));
   trackUpDown(client, o.logger, o.upGauge, where);
   watchCommands(client, o.logger, where, o.watchdogTimeouts ?? 2);
-  coalesceWrites(client);
+  if (o.coalesceWrites !== false) coalesceWrites(client);
   refuseClusterMode(client, where, o.onClusterMode ?? exitOnClusterMode);
   reviveAfterUnexpectedEnd(client, o.logger, where);
   // Duplicates (the pods' kick subscriber) share the Sentinel options, hence the same failover-detector hazard.
