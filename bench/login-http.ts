@@ -8,7 +8,8 @@
  * `--baseline <git-ref>` adds a third server per round: the appmgr of that ref (extracted with git archive), for a
  * before/after in the same run. `--connection-close` measures one request per connection instead.
  * appmgr runs compiled (tsc, as the image ships it: bench/lib/measure.ts `compiledServices`); `--tsx` runs the sources.
- * Run: `npm run bench:login-http -- [--duration 5] [--rounds 3] [--connections 100] [--baseline <ref>] [--appmgr-flags "<node flags>"] [--tsx]
+ * Servers are pinned to CPU 0, autocannon and Redis to the other CPUs (`--no-pin`: not; bench/lib/measure.ts `pinning`).
+ * Run: `npm run bench:login-http -- [--duration 5] [--rounds 3] [--connections 100] [--baseline <ref>] [--appmgr-flags "<node flags>"] [--tsx] [--no-pin]
  *       [--cpu-prof <dir>]`. Needs redis-server on PATH.
  */
 import { createRequire } from 'node:module';
@@ -17,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 import { startRedis } from '../test/helpers/redis-server.js';
 import { startBenchAppmgr } from './bench-appmgr.js';
-import { baselineTree, boxLine, compiledServices, cores, median, numFlag, onParent, openWindow, removeTree, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
+import { baselineTree, boxLine, compiledServices, cores, pinning, redisPid, median, numFlag, onParent, openWindow, removeTree, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
 
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
@@ -112,8 +113,12 @@ async function main(): Promise<void> {
     if (appFlags) servers.push(await start(`appmgr ${appFlags}`, ['--serve-appmgr', redis.url, ours], appFlags.split(' ').filter(Boolean)));
     await start('autocannon', ['--load']);
     const gen = children[children.length - 1]!;
+    const pin = pinning(args);
+    for (const srv of servers) pin.server(srv.pid);
+    pin.others(gen.pid);
+    pin.others(await redisPid(redis.url));
     const o = { connections, duration, close };
-    console.log(`login-http bench: ${close ? 'connection: close' : 'keep-alive'}, autocannon -c ${connections} in its own process, ${duration} s per run, ${rounds} rounds alternated; ${boxLine()}`);
+    console.log(`login-http bench: ${close ? 'connection: close' : 'keep-alive'}, autocannon -c ${connections} in its own process, ${duration} s per run, ${rounds} rounds alternated; ${pin.line}; ${boxLine()}`);
     for (const s of servers) await run(gen, s.port, s.pid, undefined, { ...o, duration: 2 }); // warm-up
     const runs = servers.map(() => [] as Run[]);
     const fmt = (r: Run) =>

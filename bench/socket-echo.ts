@@ -14,7 +14,8 @@
  * 2. Idle (`--only idle`): RSS growth per authenticated idle connection of a fresh server child after a full GC.
  *
  * Run: `npm run bench:socket-echo -- [--duration 5] [--rounds 3] [--connections 200] [--inflight 10] [--idle 10000]
- *       [--only echo|idle] [--cpu-prof <dir>] [--baseline <git-ref>] [--tsx]`  (our server runs compiled, as the image
+ *       [--only echo|idle] [--cpu-prof <dir>] [--baseline <git-ref>] [--tsx] [--no-pin]`  (echo: servers pinned to CPU 0,
+ *       the generator to the others — bench/lib/measure.ts `pinning`; our server runs compiled, as the image
  *       ships it — `npm run build` — unless `--tsx` runs the sources; `--cpu-prof` profiles our server child;
  *       summarize with `npx tsx bench/cpu-profile-top.ts <file>`; `--baseline` adds a third echo server per round —
  *       the echo server of that ref, extracted with git archive — for a before/after in the same run).
@@ -27,7 +28,7 @@ import { MsgId } from '../services/protocol/wire.js';
 import { encodeFrame } from '../services/socket/frame-codec.js';
 import { startEchoServer } from '../test/helpers/echo-server.js';
 import { join } from 'node:path';
-import { baselineTree, boxLine, compiledServices, cores, median, removeTree, numFlag, onParent, openWindow, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
+import { baselineTree, boxLine, compiledServices, cores, pinning, median, removeTree, numFlag, onParent, openWindow, saturation, spawnIpc, strFlag, type IpcChild } from './lib/measure.js';
 
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
@@ -221,6 +222,9 @@ async function benchEcho(): Promise<void> {
   // The baseline's echo server: its compiled socket layer (or, with --tsx, its own bench file and sources).
   const base = baseDir ? await startServer('ours', [], baseDir) : undefined;
   const gen = await startLoad();
+  const pin = pinning(args);
+  for (const srv of [ours, raw, base]) if (srv) pin.server(srv.pid);
+  pin.others(gen.pid);
   const run = async (which: 'ours' | 'raw' | 'base', seconds: number): Promise<Run> => {
     const s = which === 'ours' ? ours : which === 'raw' ? raw : base!;
     gen.send({ cmd: 'echo', port: s.port, login: which !== 'raw', serverPid: s.pid, connections, inflight, seconds });
@@ -230,7 +234,7 @@ async function benchEcho(): Promise<void> {
   };
   const f = (r: Run) => `${Math.round(fps(r)).toLocaleString('en')} frames/s, ${cpf(r).toFixed(2)} µs CPU/frame, server ${cores(r.serverCpu, r.seconds)} / generator ${cores(r.genCpu, r.seconds)} of a core${saturation(r.serverCpu, r.seconds)}`;
   try {
-    console.log(`echo: ${connections} connections × ${inflight} × ${FRAME}-byte frames in flight, ${duration} s per run, ${rounds} rounds alternated; ours, raw and the generator each in its own process; ${boxLine()}`);
+    console.log(`echo: ${connections} connections × ${inflight} × ${FRAME}-byte frames in flight, ${duration} s per run, ${rounds} rounds alternated; ours, raw and the generator each in its own process; ${pin.line}; ${boxLine()}`);
     await run('ours', 2); // warm-up (JIT)
     await run('raw', 2);
     if (base) await run('base', 2);

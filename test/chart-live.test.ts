@@ -63,14 +63,24 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
     redis = await startRedis(undefined, devRedisFromChart(objs));
     procs = await processesFromChart(objs, `127.0.0.1:${redis.port}`);
     // appmgr first (login dials its gRPC), then the pods; each with exactly the rendered args and env.
+    const started = new Map<ChartProcess, ServiceProcess>();
     for (const kind of ['appmgr', 'login', 'game']) {
-      for (const p of procs.filter((x) => x.component === kind)) running.push(startService(p.args[0]!, p.env, p.args.slice(1)));
+      for (const p of procs.filter((x) => x.component === kind)) {
+        const sp = startService(p.args[0]!, p.env, p.args.slice(1));
+        running.push(sp);
+        started.set(p, sp);
+      }
     }
     // Ready as the kubelet would see it: the rendered readiness probe's path on the rendered port.
     for (const p of procs) {
       const d = find(objs, 'Deployment', p.deployment);
       const probe = mainContainer(d).readinessProbe.httpGet as { path: string; port: string };
-      await waitFor(`${p.podName} ${probe.path}`, async () => (await httpStatus(p.port(probe.port), probe.path)) === 200, 90_000, 200); // generous: a cold tsx start of four processes on a loaded 2-core box
+      const sp = started.get(p)!;
+      // generous: a cold tsx start of four processes on a loaded 2-core box. A process that exits says why at once.
+      await waitFor(`${p.podName} ${probe.path}`, async () => {
+        if (sp.child.exitCode !== null || sp.child.signalCode !== null) throw new Error(`${p.podName} exited (${sp.child.exitCode ?? sp.child.signalCode}): ${sp.stderr.join('').slice(-2000)} ${JSON.stringify(sp.logs.slice(-5))}`);
+        return (await httpStatus(p.port(probe.port), probe.path)) === 200;
+      }, 90_000, 200);
     }
     // Every login and game pod registered before the wave.
     await waitFor('all pods in /apps', async () => {

@@ -4,11 +4,11 @@
  * much CPU other jobs took), medians, the "was the server saturated" verdict, and spawning a bench module in a child
  * process (server or load generator) with an IPC channel. Linux only (/proc).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on every Linux this runs on). */
@@ -36,25 +36,64 @@ function boxJiffies(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-/** Redis' own CPU time (used_cpu_user + used_cpu_sys from INFO cpu), µs. */
-export function redisCpuMicros(url: string): Promise<number> {
+/** One section of Redis' INFO, as text (a raw socket: no client library in the measuring process). */
+function redisInfo(url: string, section: string): Promise<string> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const s = connect(Number(u.port || 6379), u.hostname);
     let buf = '';
     s.setTimeout(2000, () => (s.destroy(), reject(new Error('redis INFO timed out'))));
     s.on('error', reject);
-    s.on('connect', () => s.write(`${u.password ? `AUTH ${decodeURIComponent(u.password)}\r\n` : ''}INFO cpu\r\n`));
+    s.on('connect', () => s.write(`${u.password ? `AUTH ${decodeURIComponent(u.password)}\r\n` : ''}INFO ${section}\r\n`));
     s.on('data', (d) => {
       buf += d.toString();
-      const user = /used_cpu_user:([\d.]+)/.exec(buf);
-      const sys = /used_cpu_sys:([\d.]+)/.exec(buf);
-      if (user && sys && buf.includes('used_cpu_user_children')) {
+      // The bulk reply `$<len>\r\n<text>\r\n` (after AUTH's +OK): complete once <len> bytes are in.
+      const m = /\$(\d+)\r\n/.exec(buf);
+      if (m && Buffer.byteLength(buf.slice(m.index + m[0].length)) >= Number(m[1])) {
         s.destroy();
-        resolve((Number(user[1]) + Number(sys[1])) * 1e6);
+        resolve(buf.slice(m.index + m[0].length));
       }
     });
   });
+}
+
+/** Redis' own CPU time (used_cpu_user + used_cpu_sys from INFO cpu), µs. */
+export async function redisCpuMicros(url: string): Promise<number> {
+  const info = await redisInfo(url, 'cpu');
+  const user = /used_cpu_user:([\d.]+)/.exec(info);
+  const sys = /used_cpu_sys:([\d.]+)/.exec(info);
+  if (!user || !sys) throw new Error('redis INFO cpu: no used_cpu_user/used_cpu_sys');
+  return (Number(user[1]) + Number(sys[1])) * 1e6;
+}
+
+/** The pid of the Redis server at `url` (INFO server `process_id`). */
+export async function redisPid(url: string): Promise<number> {
+  const m = /process_id:(\d+)/.exec(await redisInfo(url, 'server'));
+  if (!m) throw new Error('redis INFO server: no process_id');
+  return Number(m[1]);
+}
+
+/**
+ * Core pinning (`taskset`, every thread of the process): the server under test — and its baseline, in its own run —
+ * gets CPU 0 to itself; the load generator and Redis share the others. Without it, on a small box appmgr, Redis and
+ * autocannon (three processes) compete for two cores while bare fastify and autocannon (two) do not, and the
+ * scheduler's share, not the server, sets the ratio. `--no-pin` turns it off; with one CPU, or without taskset, the
+ * benches run unpinned and say so.
+ */
+export function pinning(args: string[]): { server(pid: number): void; others(pid: number): void; line: string } {
+  const n = availableParallelism();
+  const off = (why: string) => ({ server: () => undefined, others: () => undefined, line: `not pinned (${why})` });
+  if (args.includes('--no-pin')) return off('--no-pin');
+  if (n < 2) return off('one CPU');
+  const set = (cpus: string, pid: number) => {
+    try {
+      execFileSync('taskset', ['-a', '-cp', cpus, String(pid)], { stdio: 'ignore' });
+    } catch (err) {
+      throw new Error(`taskset -a -cp ${cpus} ${pid} failed (${(err as Error).message}); run with --no-pin`);
+    }
+  };
+  const rest = n === 2 ? '1' : `1-${n - 1}`;
+  return { server: (pid) => set('0', pid), others: (pid) => set(rest, pid), line: `pinned: server under test on CPU 0, generator and Redis on CPU ${rest}` };
 }
 
 /**
