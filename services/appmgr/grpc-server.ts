@@ -11,6 +11,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
+import { boundChildren } from '../platform/hot-metrics.js';
 import type { Logger } from '../platform/logger.js';
 import { ReturnCode, type AppTypeName } from '../protocol/wire.js';
 import type { ProtoGrpcType } from '../protocol/gen/grpc/gamecluster.js';
@@ -88,20 +89,17 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     'grpc.enable_channelz': 0,
   });
 
-  // Label sets bound on first use (prom-client hashes a labels object on every inc/observe otherwise).
-  const timers = new Map<AppTypeName, { observe(v: number): void }>();
-  const counters = new Map<string, { inc(): void }>();
+  const timers = boundChildren((type: AppTypeName) => d.metrics.selectSeconds.labels({ app_type: type }));
+  const counters = boundChildren((key: string) => {
+    const [route, result] = key.split(' ') as [string, string];
+    return d.metrics.requests.labels({ route, result });
+  });
   const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game', account?: string, transport: ClientTransport = 'tcp') => {
     const t0 = performance.now();
     const r = await sel.pick(type, account, transport);
-    let timer = timers.get(type);
-    if (!timer) timers.set(type, (timer = d.metrics.selectSeconds.labels({ app_type: type })));
-    timer.observe((performance.now() - t0) / 1000);
+    timers(type).observe((performance.now() - t0) / 1000);
     const result = r.ok ? ((r as { source?: string }).source === 'cache' ? 'cache' : 'ok') : r.reason;
-    const key = `${route} ${result}`;
-    let counter = counters.get(key);
-    if (!counter) counters.set(key, (counter = d.metrics.requests.labels({ route, result })));
-    counter.inc();
+    counters(`${route} ${result}`).inc();
     return r;
   };
 

@@ -11,6 +11,7 @@
  * `resume_token` (protocol.md "Resume"), then the game module's onJoin runs.
  */
 import type { Counter } from 'prom-client';
+import { boundChildren } from '../platform/hot-metrics.js';
 import type { Logger } from '../platform/logger.js';
 import type { LoginByToken } from '../protocol/messages.js';
 import { CloseReason, KickReason, MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
@@ -48,12 +49,9 @@ export interface TokenLoginDeps {
 
 export function tokenLoginHandler(d: TokenLoginDeps) {
   let redisFailing = false;
-  // One bound label set per return code (prom-client hashes a labels object on every inc otherwise).
-  const byCode = new Map<number, { inc(): void }>();
+  const byCode = boundChildren((code: number) => d.logins.labels({ app_type: 'game', result: returnCodeName(code) }));
   const answer = (conn: Conn<GameConnData>, code: ReturnCode, playerId = '', resumeToken = '') => {
-    let counter = byCode.get(code);
-    if (!counter) byCode.set(code, (counter = d.logins.labels({ app_type: 'game', result: returnCodeName(code) })));
-    counter.inc();
+    byCode(code).inc();
     conn.send(MsgId.G2C_LoginByTokenRs, resumeToken ? { returnCode: code, playerId, resumeToken } : { returnCode: code, playerId });
   };
   const invalid = (conn: Conn<GameConnData>) => {

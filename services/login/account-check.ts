@@ -6,6 +6,7 @@
  * it after the answer. One check at a time per connection: a check sent while one is pending is answered BUSY.
  */
 import type { Counter } from 'prom-client';
+import { boundChildren } from '../platform/hot-metrics.js';
 import type { AccountCheck } from '../protocol/messages.js';
 import { KickReason, MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
 import type { Conn } from '../socket/connection.js';
@@ -53,13 +54,8 @@ export interface AccountCheckDeps {
 }
 
 export function accountCheckHandler(d: AccountCheckDeps) {
-  // One bound label set per return code (prom-client hashes a labels object on every inc otherwise).
-  const byCode = new Map<number, { inc(): void }>();
-  const count = (code: number) => {
-    let c = byCode.get(code);
-    if (!c) byCode.set(code, (c = d.logins.labels({ app_type: 'login', result: returnCodeName(code) })));
-    c.inc();
-  };
+  const byCode = boundChildren((code: number) => d.logins.labels({ app_type: 'login', result: returnCodeName(code) }));
+  const count = (code: number) => byCode(code).inc();
   const answer = (conn: Conn<LoginConnData>, code: ReturnCode, playerId = '') => {
     count(code);
     conn.send(MsgId.L2C_AccountCheckRs, { returnCode: code, playerId });

@@ -19,6 +19,20 @@ export function flushBeforeRead(metric: object, flush: () => void): void {
   };
 }
 
+/**
+ * A memo of prom-client children by key: each label set is bound (`metric.labels(...)`) on first use, so a call site
+ * whose labels vary per call (a result, a return code) finds its child in a Map instead of having prom-client hash a
+ * labels object on every `inc`/`observe`.
+ */
+export function boundChildren<K, C>(bind: (key: K) => C): (key: K) => C {
+  const children = new Map<K, C>();
+  return (key) => {
+    let c = children.get(key);
+    if (c === undefined) children.set(key, (c = bind(key)));
+    return c;
+  };
+}
+
 /** One label set of a prom-client Counter, counted as a plain number. */
 export class HotCounter {
   n = 0;

@@ -149,7 +149,8 @@ export class Connection<D = unknown> implements Conn<D> {
    * an await, or to another connection) write at once.
    */
   beginBatch(chunk?: Buffer): void {
-    if (batchOwner !== undefined && batchOwner !== this) batchOwner.flush();
+    // Whatever is batched (another connection's, or this one's from an earlier chunk) leaves first, in order.
+    if (batchOwner !== undefined) batchOwner.flush();
     batchOwner = this;
     // Nothing is written to this socket while it batches: what Node holds for it is read once per chunk, not per send.
     this.heldAtBatch = this.socket.writableLength;
@@ -232,7 +233,6 @@ export class Connection<D = unknown> implements Conn<D> {
     if (batchOwner !== this) return;
     batchOwner = undefined;
     if (batchBytes() === 0) return batchFromChunk(undefined); // nothing to send: do not keep the chunk
-
     const buf = takeBatch();
     if (!this.socket.destroyed) {
       this.socket.write(buf);
