@@ -20,17 +20,52 @@ export function gameclusterCommand(command: string, selfUrl: string = import.met
   return { file: process.execPath, args: ['--import', tsx, fileURLToPath(new URL('../cli.ts', selfUrl)), command] };
 }
 
-/** A free TCP port on 127.0.0.1 (bind to 0, read, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A free TCP port on 127.0.0.1 (bound, read, closed). Ports are taken BELOW the kernel's ephemeral range (ip_local_port_range): a port the kernel hands out for
+ * `listen(0)` comes from the range every outgoing connection also takes its source port from, so between this check
+ * and the child's own listen, any client connection on the box (Redis, HTTP, robots…) could take it and the child
+ * failed with EADDRINUSE (seen in CI: appmgr's gRPC port). Below the range only listeners compete, and this process
+ * never hands out the same port twice (until 2,000 were). Falls back to `listen(0)` where the range is unknown or too low.
+ */
+const handedOut = new Set<number>();
+function belowEphemeral(): [number, number] | undefined {
+  try {
+    const lo = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(lo) && lo > 12_000 ? [Math.max(10_000, lo - 12_768), lo - 1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const range = belowEphemeral();
+
+function tryListen(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.on('error', () => resolve(undefined));
+    srv.listen(port, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no free port'))));
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : undefined));
     });
   });
+}
+
+export async function freePort(): Promise<number> {
+  if (range) {
+    if (handedOut.size > 2000) handedOut.clear();
+    for (let i = 0; i < 50; i++) {
+      const candidate = range[0] + Math.floor(Math.random() * (range[1] - range[0] + 1));
+      if (handedOut.has(candidate)) continue;
+      const port = await tryListen(candidate);
+      if (port !== undefined) {
+        handedOut.add(port);
+        return port;
+      }
+    }
+  }
+  const port = await tryListen(0);
+  if (port === undefined) throw new Error('no free port');
+  return port;
 }
 
 export interface ManagedChild {
