@@ -71,7 +71,7 @@ test('msg ids, return codes and kick reasons are the spec values', () => {
   );
   assert.deepEqual(
     { ...ReturnCode },
-    { OK: 0, UNKNOWN: 1, ACCOUNT_NOT_FOUND: 2, PASSWORD_WRONG: 3, NO_APP: 4, TOKEN_INVALID: 5, BUSY: 6, ALREADY_ONLINE: 7, NOT_AUTHENTICATED: 8, QUEUED: 9 },
+    { OK: 0, UNKNOWN: 1, ACCOUNT_NOT_FOUND: 2, PASSWORD_WRONG: 3, NO_APP: 4, TOKEN_INVALID: 5, BUSY: 6, ALREADY_ONLINE: 7, NOT_AUTHENTICATED: 8, QUEUED: 9, ROOM_NOT_FOUND: 10, ROOM_FULL: 11, ROOM_CLOSED: 12, ROOM_INVALID: 13 },
   );
   assert.deepEqual({ ...KickReason }, { UNSPECIFIED: 0, DUPLICATE_LOGIN: 1, SERVER_DRAINING: 2, PROTOCOL_ERROR: 3, IDLE: 4, GAME: 5 });
 });

@@ -123,6 +123,12 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     },
     DrainApp: (call, cb) => drainCall(call, cb, 'DrainApp', (id) => d.directory.drain(id)),
     UndrainApp: (call, cb) => drainCall(call, cb, 'UndrainApp', (id) => d.directory.undrain(id)),
+    // In the contract ahead of their implementation: a caller (a login pod of a newer version) falls back on
+    // UNIMPLEMENTED, exactly as against an appmgr that predates them.
+    AllocateGames: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'AllocateGames is not implemented' }),
+    AllocateMatch: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'AllocateMatch is not implemented' }),
+    ReserveSeats: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'ReserveSeats is not implemented' }),
+    ListRooms: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'ListRooms is not implemented' }),
   };
   // Both are operator actions: logged with the caller's address (and found or not), whatever the outcome.
   function drainCall(

@@ -40,6 +40,10 @@ export const ReturnCode = {
   ALREADY_ONLINE: pb.ReturnCode.RETURN_CODE_ALREADY_ONLINE,
   NOT_AUTHENTICATED: pb.ReturnCode.RETURN_CODE_NOT_AUTHENTICATED,
   QUEUED: pb.ReturnCode.RETURN_CODE_QUEUED,
+  ROOM_NOT_FOUND: pb.ReturnCode.RETURN_CODE_ROOM_NOT_FOUND,
+  ROOM_FULL: pb.ReturnCode.RETURN_CODE_ROOM_FULL,
+  ROOM_CLOSED: pb.ReturnCode.RETURN_CODE_ROOM_CLOSED,
+  ROOM_INVALID: pb.ReturnCode.RETURN_CODE_ROOM_INVALID,
 } as const;
 export type ReturnCode = (typeof ReturnCode)[keyof typeof ReturnCode];
 export type ReturnCodeName = keyof typeof ReturnCode;

@@ -14,7 +14,11 @@ export namespace gamecluster {
             RETURN_CODE_BUSY = 6,
             RETURN_CODE_ALREADY_ONLINE = 7,
             RETURN_CODE_NOT_AUTHENTICATED = 8,
-            RETURN_CODE_QUEUED = 9
+            RETURN_CODE_QUEUED = 9,
+            RETURN_CODE_ROOM_NOT_FOUND = 10,
+            RETURN_CODE_ROOM_FULL = 11,
+            RETURN_CODE_ROOM_CLOSED = 12,
+            RETURN_CODE_ROOM_INVALID = 13
         }
 
         enum AppType {
@@ -45,6 +49,9 @@ export namespace gamecluster {
             tsMs: number;
             capacity: number;
             wsPort: number;
+            runId: string;
+            caps: string[];
+            modes: gamecluster.v1.RoomMode.$Properties[];
             static encode(message: gamecluster.v1.AppInfoSync.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AppInfoSync & gamecluster.v1.AppInfoSync.$Shape;
         }
@@ -60,9 +67,33 @@ export namespace gamecluster {
                 tsMs?: (number|null);
                 capacity?: (number|null);
                 wsPort?: (number|null);
+                runId?: (string|null);
+                caps?: (string[]|null);
+                modes?: (gamecluster.v1.RoomMode.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.AppInfoSync.$Properties;
+        }
+
+        interface IRoomMode extends gamecluster.v1.RoomMode.$Properties {
+        }
+
+        class RoomMode {
+            constructor(properties?: gamecluster.v1.RoomMode.$Properties);
+            $unknowns?: Uint8Array[];
+            mode: string;
+            maxPlayers: number;
+            static encode(message: gamecluster.v1.RoomMode.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.RoomMode & gamecluster.v1.RoomMode.$Shape;
+        }
+
+        namespace RoomMode {
+            interface $Properties {
+                mode?: (string|null);
+                maxPlayers?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.RoomMode.$Properties;
         }
 
         interface IPing extends gamecluster.v1.Ping.$Properties {
@@ -177,21 +208,105 @@ export namespace gamecluster {
             type $Shape = gamecluster.v1.AccountCheckRs.$Properties;
         }
 
+        interface IRoomSpec extends gamecluster.v1.RoomSpec.$Properties {
+        }
+
+        class RoomSpec {
+            constructor(properties?: gamecluster.v1.RoomSpec.$Properties);
+            $unknowns?: Uint8Array[];
+            mode: string;
+            maxPlayers: number;
+            isPrivate: boolean;
+            labels: { [k: string]: string };
+            static encode(message: gamecluster.v1.RoomSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.RoomSpec & gamecluster.v1.RoomSpec.$Shape;
+        }
+
+        namespace RoomSpec {
+            interface $Properties {
+                mode?: (string|null);
+                maxPlayers?: (number|null);
+                isPrivate?: (boolean|null);
+                labels?: ({ [k: string]: string }|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.RoomSpec.$Properties;
+        }
+
+        interface IRoomRequest extends gamecluster.v1.RoomRequest.$Properties {
+        }
+
+        class RoomRequest {
+            constructor(properties?: gamecluster.v1.RoomRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            create?: (gamecluster.v1.RoomSpec.$Properties|null);
+            join?: (gamecluster.v1.RoomJoin.$Properties|null);
+            find?: (gamecluster.v1.RoomSpec.$Properties|null);
+            want?: ("create"|"join"|"find");
+            static encode(message: gamecluster.v1.RoomRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.RoomRequest & gamecluster.v1.RoomRequest.$Shape;
+        }
+
+        namespace RoomRequest {
+            interface $Properties {
+                create?: (gamecluster.v1.RoomSpec.$Properties|null);
+                join?: (gamecluster.v1.RoomJoin.$Properties|null);
+                find?: (gamecluster.v1.RoomSpec.$Properties|null);
+                want?: ("create"|"join"|"find");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              create?: gamecluster.v1.RoomSpec.$Shape|null;
+              join?: gamecluster.v1.RoomJoin.$Shape|null;
+              find?: gamecluster.v1.RoomSpec.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ want?: undefined; create?: null; join?: null; find?: null }|{ want?: "create"; create: gamecluster.v1.RoomSpec.$Shape; join?: null; find?: null }|{ want?: "join"; create?: null; join: gamecluster.v1.RoomJoin.$Shape; find?: null }|{ want?: "find"; create?: null; join?: null; find: gamecluster.v1.RoomSpec.$Shape })
+            );
+        }
+
+        interface IRoomJoin extends gamecluster.v1.RoomJoin.$Properties {
+        }
+
+        class RoomJoin {
+            constructor(properties?: gamecluster.v1.RoomJoin.$Properties);
+            $unknowns?: Uint8Array[];
+            roomId: string;
+            static encode(message: gamecluster.v1.RoomJoin.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.RoomJoin & gamecluster.v1.RoomJoin.$Shape;
+        }
+
+        namespace RoomJoin {
+            interface $Properties {
+                roomId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.RoomJoin.$Properties;
+        }
+
         interface IEnterGame extends gamecluster.v1.EnterGame.$Properties {
         }
 
         class EnterGame {
             constructor(properties?: gamecluster.v1.EnterGame.$Properties);
             $unknowns?: Uint8Array[];
+            room?: (gamecluster.v1.RoomRequest.$Properties|null);
+            admission: string;
             static encode(message: gamecluster.v1.EnterGame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.EnterGame & gamecluster.v1.EnterGame.$Shape;
         }
 
         namespace EnterGame {
             interface $Properties {
+                room?: (gamecluster.v1.RoomRequest.$Properties|null);
+                admission?: (string|null);
                 $unknowns?: Uint8Array[];
             }
-            type $Shape = gamecluster.v1.EnterGame.$Properties;
+            type $Shape = {
+              room?: gamecluster.v1.RoomRequest.$Shape|null;
+              admission?: string|null;
+              $unknowns?: Uint8Array[];
+            };
         }
 
         interface IEnterGameRs extends gamecluster.v1.EnterGameRs.$Properties {
@@ -204,6 +319,7 @@ export namespace gamecluster {
             ip: string;
             port: number;
             token: string;
+            roomId: string;
             static encode(message: gamecluster.v1.EnterGameRs.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.EnterGameRs & gamecluster.v1.EnterGameRs.$Shape;
         }
@@ -214,6 +330,7 @@ export namespace gamecluster {
                 ip?: (string|null);
                 port?: (number|null);
                 token?: (string|null);
+                roomId?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.EnterGameRs.$Properties;
@@ -249,6 +366,7 @@ export namespace gamecluster {
             returnCode: gamecluster.v1.ReturnCode;
             playerId: string;
             resumeToken: string;
+            roomId: string;
             static encode(message: gamecluster.v1.LoginByTokenRs.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.LoginByTokenRs & gamecluster.v1.LoginByTokenRs.$Shape;
         }
@@ -258,6 +376,7 @@ export namespace gamecluster {
                 returnCode?: (gamecluster.v1.ReturnCode|null);
                 playerId?: (string|null);
                 resumeToken?: (string|null);
+                roomId?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.LoginByTokenRs.$Properties;
@@ -358,6 +477,10 @@ export namespace gamecluster {
             lastSeenMs: number;
             capacity: number;
             wsPort: number;
+            runId: string;
+            caps: string[];
+            modes: gamecluster.v1.RoomMode.$Properties[];
+            rooms: number;
             static encode(message: gamecluster.v1.AppInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AppInfo & gamecluster.v1.AppInfo.$Shape;
         }
@@ -373,6 +496,10 @@ export namespace gamecluster {
                 lastSeenMs?: (number|null);
                 capacity?: (number|null);
                 wsPort?: (number|null);
+                runId?: (string|null);
+                caps?: (string[]|null);
+                modes?: (gamecluster.v1.RoomMode.$Properties[]|null);
+                rooms?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.AppInfo.$Properties;
@@ -430,6 +557,8 @@ export namespace gamecluster {
             $unknowns?: Uint8Array[];
             account: string;
             websocket: boolean;
+            room?: (gamecluster.v1.RoomRequest.$Properties|null);
+            admission: string;
             static encode(message: gamecluster.v1.AllocateGameRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateGameRequest & gamecluster.v1.AllocateGameRequest.$Shape;
         }
@@ -438,9 +567,17 @@ export namespace gamecluster {
             interface $Properties {
                 account?: (string|null);
                 websocket?: (boolean|null);
+                room?: (gamecluster.v1.RoomRequest.$Properties|null);
+                admission?: (string|null);
                 $unknowns?: Uint8Array[];
             }
-            type $Shape = gamecluster.v1.AllocateGameRequest.$Properties;
+            type $Shape = {
+              account?: string|null;
+              websocket?: boolean|null;
+              room?: gamecluster.v1.RoomRequest.$Shape|null;
+              admission?: string|null;
+              $unknowns?: Uint8Array[];
+            };
         }
 
         interface IAllocateGameResponse extends gamecluster.v1.AllocateGameResponse.$Properties {
@@ -454,6 +591,7 @@ export namespace gamecluster {
             ip: string;
             port: number;
             wsPort: number;
+            roomId: string;
             static encode(message: gamecluster.v1.AllocateGameResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateGameResponse & gamecluster.v1.AllocateGameResponse.$Shape;
         }
@@ -465,6 +603,7 @@ export namespace gamecluster {
                 ip?: (string|null);
                 port?: (number|null);
                 wsPort?: (number|null);
+                roomId?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.AllocateGameResponse.$Properties;
@@ -582,6 +721,292 @@ export namespace gamecluster {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = gamecluster.v1.UndrainAppResponse.$Properties;
+        }
+
+        interface IRoomInfo extends gamecluster.v1.RoomInfo.$Properties {
+        }
+
+        class RoomInfo {
+            constructor(properties?: gamecluster.v1.RoomInfo.$Properties);
+            $unknowns?: Uint8Array[];
+            roomId: string;
+            appId: string;
+            mode: string;
+            players: number;
+            reserved: number;
+            maxPlayers: number;
+            isPrivate: boolean;
+            locked: boolean;
+            labels: { [k: string]: string };
+            createdAtMs: number;
+            static encode(message: gamecluster.v1.RoomInfo.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.RoomInfo & gamecluster.v1.RoomInfo.$Shape;
+        }
+
+        namespace RoomInfo {
+            interface $Properties {
+                roomId?: (string|null);
+                appId?: (string|null);
+                mode?: (string|null);
+                players?: (number|null);
+                reserved?: (number|null);
+                maxPlayers?: (number|null);
+                isPrivate?: (boolean|null);
+                locked?: (boolean|null);
+                labels?: ({ [k: string]: string }|null);
+                createdAtMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.RoomInfo.$Properties;
+        }
+
+        interface ISeat extends gamecluster.v1.Seat.$Properties {
+        }
+
+        class Seat {
+            constructor(properties?: gamecluster.v1.Seat.$Properties);
+            $unknowns?: Uint8Array[];
+            account: string;
+            token: string;
+            static encode(message: gamecluster.v1.Seat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.Seat & gamecluster.v1.Seat.$Shape;
+        }
+
+        namespace Seat {
+            interface $Properties {
+                account?: (string|null);
+                token?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.Seat.$Properties;
+        }
+
+        interface IMatchPlayer extends gamecluster.v1.MatchPlayer.$Properties {
+        }
+
+        class MatchPlayer {
+            constructor(properties?: gamecluster.v1.MatchPlayer.$Properties);
+            $unknowns?: Uint8Array[];
+            account: string;
+            team: string;
+            data: { [k: string]: string };
+            static encode(message: gamecluster.v1.MatchPlayer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.MatchPlayer & gamecluster.v1.MatchPlayer.$Shape;
+        }
+
+        namespace MatchPlayer {
+            interface $Properties {
+                account?: (string|null);
+                team?: (string|null);
+                data?: ({ [k: string]: string }|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.MatchPlayer.$Properties;
+        }
+
+        interface IAllocateMatchRequest extends gamecluster.v1.AllocateMatchRequest.$Properties {
+        }
+
+        class AllocateMatchRequest {
+            constructor(properties?: gamecluster.v1.AllocateMatchRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            matchId: string;
+            players: gamecluster.v1.MatchPlayer.$Properties[];
+            room?: (gamecluster.v1.RoomSpec.$Properties|null);
+            websocket: boolean;
+            seatTtlMs: number;
+            static encode(message: gamecluster.v1.AllocateMatchRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateMatchRequest & gamecluster.v1.AllocateMatchRequest.$Shape;
+        }
+
+        namespace AllocateMatchRequest {
+            interface $Properties {
+                matchId?: (string|null);
+                players?: (gamecluster.v1.MatchPlayer.$Properties[]|null);
+                room?: (gamecluster.v1.RoomSpec.$Properties|null);
+                websocket?: (boolean|null);
+                seatTtlMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AllocateMatchRequest.$Properties;
+        }
+
+        interface IAllocateMatchResponse extends gamecluster.v1.AllocateMatchResponse.$Properties {
+        }
+
+        class AllocateMatchResponse {
+            constructor(properties?: gamecluster.v1.AllocateMatchResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            returnCode: gamecluster.v1.ReturnCode;
+            roomId: string;
+            appId: string;
+            ip: string;
+            port: number;
+            wsPort: number;
+            seats: gamecluster.v1.Seat.$Properties[];
+            expiresInMs: number;
+            static encode(message: gamecluster.v1.AllocateMatchResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateMatchResponse & gamecluster.v1.AllocateMatchResponse.$Shape;
+        }
+
+        namespace AllocateMatchResponse {
+            interface $Properties {
+                returnCode?: (gamecluster.v1.ReturnCode|null);
+                roomId?: (string|null);
+                appId?: (string|null);
+                ip?: (string|null);
+                port?: (number|null);
+                wsPort?: (number|null);
+                seats?: (gamecluster.v1.Seat.$Properties[]|null);
+                expiresInMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AllocateMatchResponse.$Properties;
+        }
+
+        interface IReserveSeatsRequest extends gamecluster.v1.ReserveSeatsRequest.$Properties {
+        }
+
+        class ReserveSeatsRequest {
+            constructor(properties?: gamecluster.v1.ReserveSeatsRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            roomId: string;
+            players: gamecluster.v1.MatchPlayer.$Properties[];
+            requestId: string;
+            websocket: boolean;
+            seatTtlMs: number;
+            static encode(message: gamecluster.v1.ReserveSeatsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.ReserveSeatsRequest & gamecluster.v1.ReserveSeatsRequest.$Shape;
+        }
+
+        namespace ReserveSeatsRequest {
+            interface $Properties {
+                roomId?: (string|null);
+                players?: (gamecluster.v1.MatchPlayer.$Properties[]|null);
+                requestId?: (string|null);
+                websocket?: (boolean|null);
+                seatTtlMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.ReserveSeatsRequest.$Properties;
+        }
+
+        interface IReserveSeatsResponse extends gamecluster.v1.ReserveSeatsResponse.$Properties {
+        }
+
+        class ReserveSeatsResponse {
+            constructor(properties?: gamecluster.v1.ReserveSeatsResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            returnCode: gamecluster.v1.ReturnCode;
+            roomId: string;
+            appId: string;
+            ip: string;
+            port: number;
+            wsPort: number;
+            seats: gamecluster.v1.Seat.$Properties[];
+            expiresInMs: number;
+            static encode(message: gamecluster.v1.ReserveSeatsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.ReserveSeatsResponse & gamecluster.v1.ReserveSeatsResponse.$Shape;
+        }
+
+        namespace ReserveSeatsResponse {
+            interface $Properties {
+                returnCode?: (gamecluster.v1.ReturnCode|null);
+                roomId?: (string|null);
+                appId?: (string|null);
+                ip?: (string|null);
+                port?: (number|null);
+                wsPort?: (number|null);
+                seats?: (gamecluster.v1.Seat.$Properties[]|null);
+                expiresInMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.ReserveSeatsResponse.$Properties;
+        }
+
+        interface IListRoomsRequest extends gamecluster.v1.ListRoomsRequest.$Properties {
+        }
+
+        class ListRoomsRequest {
+            constructor(properties?: gamecluster.v1.ListRoomsRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            mode: string;
+            labels: { [k: string]: string };
+            includePrivate: boolean;
+            limit: number;
+            static encode(message: gamecluster.v1.ListRoomsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.ListRoomsRequest & gamecluster.v1.ListRoomsRequest.$Shape;
+        }
+
+        namespace ListRoomsRequest {
+            interface $Properties {
+                mode?: (string|null);
+                labels?: ({ [k: string]: string }|null);
+                includePrivate?: (boolean|null);
+                limit?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.ListRoomsRequest.$Properties;
+        }
+
+        interface IAllocateGamesRequest extends gamecluster.v1.AllocateGamesRequest.$Properties {
+        }
+
+        class AllocateGamesRequest {
+            constructor(properties?: gamecluster.v1.AllocateGamesRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            requests: gamecluster.v1.AllocateGameRequest.$Properties[];
+            static encode(message: gamecluster.v1.AllocateGamesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateGamesRequest & gamecluster.v1.AllocateGamesRequest.$Shape;
+        }
+
+        namespace AllocateGamesRequest {
+            interface $Properties {
+                requests?: (gamecluster.v1.AllocateGameRequest.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              requests?: gamecluster.v1.AllocateGameRequest.$Shape[]|null;
+              $unknowns?: Uint8Array[];
+            };
+        }
+
+        interface IAllocateGamesResponse extends gamecluster.v1.AllocateGamesResponse.$Properties {
+        }
+
+        class AllocateGamesResponse {
+            constructor(properties?: gamecluster.v1.AllocateGamesResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            responses: gamecluster.v1.AllocateGameResponse.$Properties[];
+            static encode(message: gamecluster.v1.AllocateGamesResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.AllocateGamesResponse & gamecluster.v1.AllocateGamesResponse.$Shape;
+        }
+
+        namespace AllocateGamesResponse {
+            interface $Properties {
+                responses?: (gamecluster.v1.AllocateGameResponse.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.AllocateGamesResponse.$Properties;
+        }
+
+        interface IListRoomsResponse extends gamecluster.v1.ListRoomsResponse.$Properties {
+        }
+
+        class ListRoomsResponse {
+            constructor(properties?: gamecluster.v1.ListRoomsResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            rooms: gamecluster.v1.RoomInfo.$Properties[];
+            static encode(message: gamecluster.v1.ListRoomsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): gamecluster.v1.ListRoomsResponse & gamecluster.v1.ListRoomsResponse.$Shape;
+        }
+
+        namespace ListRoomsResponse {
+            interface $Properties {
+                rooms?: (gamecluster.v1.RoomInfo.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = gamecluster.v1.ListRoomsResponse.$Properties;
         }
     }
 }

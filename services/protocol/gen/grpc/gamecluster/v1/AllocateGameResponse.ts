@@ -8,6 +8,7 @@ export interface AllocateGameResponse {
   'ip'?: (string);
   'port'?: (number);
   'wsPort'?: (number);
+  'roomId'?: (string);
 }
 
 export interface AllocateGameResponse__Output {
@@ -16,4 +17,5 @@ export interface AllocateGameResponse__Output {
   'ip': (string);
   'port': (number);
   'wsPort': (number);
+  'roomId': (string);
 }

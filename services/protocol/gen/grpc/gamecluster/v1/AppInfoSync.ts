@@ -2,6 +2,7 @@
 
 import type { AppType as _gamecluster_v1_AppType, AppType__Output as _gamecluster_v1_AppType__Output } from '../../gamecluster/v1/AppType.js';
 import type { AppState as _gamecluster_v1_AppState, AppState__Output as _gamecluster_v1_AppState__Output } from '../../gamecluster/v1/AppState.js';
+import type { RoomMode as _gamecluster_v1_RoomMode, RoomMode__Output as _gamecluster_v1_RoomMode__Output } from '../../gamecluster/v1/RoomMode.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface AppInfoSync {
@@ -14,6 +15,9 @@ export interface AppInfoSync {
   'tsMs'?: (number | string | Long);
   'capacity'?: (number);
   'wsPort'?: (number);
+  'runId'?: (string);
+  'caps'?: (string)[];
+  'modes'?: (_gamecluster_v1_RoomMode)[];
 }
 
 export interface AppInfoSync__Output {
@@ -26,4 +30,7 @@ export interface AppInfoSync__Output {
   'tsMs': (number);
   'capacity': (number);
   'wsPort': (number);
+  'runId': (string);
+  'caps': (string)[];
+  'modes': (_gamecluster_v1_RoomMode__Output)[];
 }

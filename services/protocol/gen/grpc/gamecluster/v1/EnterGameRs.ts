@@ -7,6 +7,7 @@ export interface EnterGameRs {
   'ip'?: (string);
   'port'?: (number);
   'token'?: (string);
+  'roomId'?: (string);
 }
 
 export interface EnterGameRs__Output {
@@ -14,4 +15,5 @@ export interface EnterGameRs__Output {
   'ip': (string);
   'port': (number);
   'token': (string);
+  'roomId': (string);
 }

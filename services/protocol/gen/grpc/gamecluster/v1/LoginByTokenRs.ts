@@ -6,10 +6,12 @@ export interface LoginByTokenRs {
   'returnCode'?: (_gamecluster_v1_ReturnCode);
   'playerId'?: (string);
   'resumeToken'?: (string);
+  'roomId'?: (string);
 }
 
 export interface LoginByTokenRs__Output {
   'returnCode': (_gamecluster_v1_ReturnCode__Output);
   'playerId': (string);
   'resumeToken': (string);
+  'roomId': (string);
 }
