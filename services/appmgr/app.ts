@@ -22,6 +22,7 @@ import { LoginRateLimiter } from './login-rate-limit.js';
 import { createAppmgrMetrics } from './metrics.js';
 import { AdmissionQueue } from './admission-queue.js';
 import { RedisQueue } from '../registry/redis-queue.js';
+import { RedisRoomAllocator } from '../registry/redis-rooms.js';
 
 export interface AppmgrHandle {
   readonly httpPort: number;
@@ -72,7 +73,9 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   const limiter = config.LOGIN_RATE_PER_IP > 0 ? new LoginRateLimiter({ ratePerSec: config.LOGIN_RATE_PER_IP, maxAddresses: config.LOGIN_RATE_MAX_ADDRESSES }).start() : undefined;
   const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY, corsOrigins: config.CORS_ORIGINS, queue });
   const admin = createAdminServer({ snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready, queue });
-  const grpc = createGrpcServer({ loginSelector: selector, gameSelector, directory, snapshot, metrics, logger, access });
+  const roomAllocator = new RedisRoomAllocator(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, clusterCapacity: config.CLUSTER_CAPACITY, queuePlacesKey: line.placesKey });
+  const rooms = { rooms: roomAllocator, logger, reservationMs: 10_000, defaultSeatTtlMs: 30_000, joins: metrics.roomJoins, matches: metrics.matches };
+  const grpc = createGrpcServer({ loginSelector: selector, gameSelector, directory, snapshot, metrics, logger, access, rooms });
 
   const cleanup = async () => {
     snapshot.stop();

@@ -21,6 +21,7 @@ import type { AppDirectory, AppRecord, AppSelector, ClientTransport, PickResult 
 import type { AppSnapshot } from './app-snapshot.js';
 import { guardHandlers, type GrpcAccess } from './grpc-auth.js';
 import type { AppmgrMetrics } from './metrics.js';
+import { roomGrpcHandlers, type RoomGrpcDeps } from './room-grpc.js';
 
 export const SERVICE_NAME = 'gamecluster.v1.AppMgrService';
 export const PROTO_ROOT = fileURLToPath(new URL('../../proto/', import.meta.url));
@@ -49,6 +50,8 @@ export interface GrpcDeps {
   metrics: AppmgrMetrics;
   logger: Logger;
   access: GrpcAccess;
+  /** Rooms and matches (docs/rooms.md); absent: the room calls answer UNIMPLEMENTED. */
+  rooms?: RoomGrpcDeps;
 }
 
 export interface AppmgrGrpcServer {
@@ -75,8 +78,8 @@ function toAppInfo(a: AppRecord): AppInfo {
 }
 
 function pickReply(r: PickResult) {
-  if (r.ok) return { returnCode: ReturnCode.OK, appId: r.app.appId, ip: r.app.ip, port: r.app.port, wsPort: r.app.wsPort ?? 0 };
-  return { returnCode: r.reason === 'no_app' ? ReturnCode.NO_APP : ReturnCode.BUSY, appId: '', ip: '', port: 0, wsPort: 0 };
+  if (r.ok) return { returnCode: ReturnCode.OK, appId: r.app.appId, ip: r.app.ip, port: r.app.port, wsPort: r.app.wsPort ?? 0, roomId: '' };
+  return { returnCode: r.reason === 'no_app' ? ReturnCode.NO_APP : ReturnCode.BUSY, appId: '', ip: '', port: 0, wsPort: 0, roomId: '' };
 }
 
 export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
@@ -103,6 +106,7 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     return r;
   };
 
+  const rooms = d.rooms ? roomGrpcHandlers(d.rooms) : undefined;
   // Handlers never throw: every failure becomes a return code or a gRPC status.
   const handlers: AppMgrServiceHandlers = {
     GetLogin: (_call, cb) => {
@@ -111,6 +115,12 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     AllocateGame: (call, cb) => {
       // Accounts are bounded by the login's validation; anything longer is not reserved (the bump still counts).
       const account = call.request.account.length <= 64 ? call.request.account : '';
+      if (call.request.room && rooms) {
+        // A room request (docs/rooms.md): the seat in that room, on the pod that holds it.
+        if (!account) return cb(null, { returnCode: ReturnCode.ROOM_INVALID, appId: '', ip: '', port: 0, wsPort: 0, roomId: '' });
+        rooms.allocateGameRoom(account, call.request.room, call.request.websocket ? 'ws' : 'tcp').then((r) => cb(null, r), (err: unknown) => internal(cb, err));
+        return;
+      }
       // websocket: the player came in over WebSocket; only games with a WebSocket listener can take him.
       timedPick(d.gameSelector, 'game', 'allocate_game', account, call.request.websocket ? 'ws' : 'tcp').then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
     },
@@ -123,12 +133,12 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     },
     DrainApp: (call, cb) => drainCall(call, cb, 'DrainApp', (id) => d.directory.drain(id)),
     UndrainApp: (call, cb) => drainCall(call, cb, 'UndrainApp', (id) => d.directory.undrain(id)),
-    // In the contract ahead of their implementation: a caller (a login pod of a newer version) falls back on
-    // UNIMPLEMENTED, exactly as against an appmgr that predates them.
+    // In the contract ahead of its implementation: a login pod of a newer version falls back on UNIMPLEMENTED,
+    // exactly as against an appmgr that predates it.
     AllocateGames: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'AllocateGames is not implemented' }),
-    AllocateMatch: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'AllocateMatch is not implemented' }),
-    ReserveSeats: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'ReserveSeats is not implemented' }),
-    ListRooms: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'ListRooms is not implemented' }),
+    AllocateMatch: (call, cb) => (rooms ? rooms.AllocateMatch(call, cb) : cb({ code: grpc.status.UNIMPLEMENTED, details: 'rooms are not configured' })),
+    ReserveSeats: (call, cb) => (rooms ? rooms.ReserveSeats(call, cb) : cb({ code: grpc.status.UNIMPLEMENTED, details: 'rooms are not configured' })),
+    ListRooms: (call, cb) => (rooms ? rooms.ListRooms(call, cb) : cb({ code: grpc.status.UNIMPLEMENTED, details: 'rooms are not configured' })),
   };
   // Both are operator actions: logged with the caller's address (and found or not), whatever the outcome.
   function drainCall(

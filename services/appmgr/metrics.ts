@@ -20,6 +20,8 @@ export interface AppmgrMetrics {
   readonly queueAdmitted: Counter;
   readonly queueExpired: Counter;
   readonly queueWaitSeconds: Histogram;
+  readonly roomJoins: Counter<'result'>;
+  readonly matches: Counter<'result'>;
 }
 
 export function createAppmgrMetrics(registry: Registry = createRegistry()): AppmgrMetrics {
@@ -50,5 +52,8 @@ export function createAppmgrMetrics(registry: Registry = createRegistry()): Appm
       buckets: [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600],
       registers: r,
     }),
+    // result: OK or a return-code name (bounded).
+    roomJoins: new Counter({ name: 'gamecluster_room_joins_total', help: 'Room requests of the player flow (AllocateGame{room}) by result', labelNames: ['result'], registers: r }),
+    matches: new Counter({ name: 'gamecluster_appmgr_matches_total', help: 'AllocateMatch and ReserveSeats calls by result', labelNames: ['result'], registers: r }),
   };
 }

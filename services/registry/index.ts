@@ -10,3 +10,6 @@ export { RedisAppSelector, type RedisAppSelectorOptions, type SelectStrategy } f
 export { RedisTokenStore, type RedisTokenStoreOptions } from './redis-tokens.js';
 export { RedisSessionRegistry, type RedisSessionRegistryOptions } from './redis-sessions.js';
 export { RedisAppDirectory, type RedisAppDirectoryOptions } from './redis-directory.js';
+export { RedisRoomAllocator, type RedisRoomAllocatorOptions } from './redis-rooms.js';
+export { RedisGameRoomRegistry, type RedisGameRoomRegistryOptions } from './redis-game-rooms.js';
+export { newRoomId, normalizeRoomId, roomSpecProblem, ROOM_ID_ALPHABET } from './room-id.js';

@@ -34,6 +34,23 @@ export interface RegistryKeys {
   /** Pub/sub channel of one game pod for duplicate-login kicks. */
   kick(appId: string): string;
   readonly kickPrefix: string;
+  /**
+   * Rooms (docs/rooms.md). `room(id)`: hash of one room (its pod and run, mode, size, labels, locked, players,
+   * reached, match, and `s:<account>` = a seat's match data); `seats(id)`: sorted set account → the seat's expiry
+   * (reserved, not yet redeemed); `roomsOfMode(mode)`: sorted set of the mode's public rooms, score = players +
+   * seats (find and /rooms read it); `newRooms(app)`: sorted set "<room_id> <max_players>" → expiry of the seats of
+   * the pod's rooms that no player reached yet (their places lapse with them: the pod's heartbeat sweeps it);
+   * `match(id)`: hash of a matchmaker's idempotency key.
+   */
+  room(roomId: string): string;
+  readonly roomPrefix: string;
+  seats(roomId: string): string;
+  readonly seatsPrefix: string;
+  roomsOfMode(mode: string): string;
+  readonly roomsOfModePrefix: string;
+  newRooms(appId: string): string;
+  readonly newRoomsPrefix: string;
+  match(id: string): string;
 }
 
 export function registryKeys(prefix: string): RegistryKeys {
@@ -56,6 +73,15 @@ export function registryKeys(prefix: string): RegistryKeys {
     session: (a) => `${tag}:session:${a}`,
     kick: (id) => `${tag}:kick:${id}`,
     kickPrefix: `${tag}:kick:`,
+    room: (id) => `${tag}:room:${id}`,
+    roomPrefix: `${tag}:room:`,
+    seats: (id) => `${tag}:seats:${id}`,
+    seatsPrefix: `${tag}:seats:`,
+    roomsOfMode: (m) => `${tag}:rooms:${m}`,
+    roomsOfModePrefix: `${tag}:rooms:`,
+    newRooms: (id) => `${tag}:newrooms:${id}`,
+    newRoomsPrefix: `${tag}:newrooms:`,
+    match: (id) => `${tag}:match:${id}`,
   };
 }
 

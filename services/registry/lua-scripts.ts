@@ -16,6 +16,8 @@ import type { Redis } from 'ioredis';
 import { keysOfAppPrefix } from './keys.js';
 import { DECLARED, NOW_MS, PARSE_HOLD } from './lua/fragments.js';
 import { NO_PICK_HOOKS, pickLua } from './lua/pick.js';
+import { POD_EXACT } from './lua/room-fragments.js';
+import { roomAllocLua, roomChangeLua, roomIssueLua, roomListLua, roomRearmLua, roomRedeemLua, roomRepublishLua } from './lua/rooms.js';
 
 export interface ScriptDef {
   readonly name: string;
@@ -39,34 +41,58 @@ export const FINAL_ATTEMPT = 2;
 export const MAX_ATTEMPTS = 5;
 
 /**
- * KEYS: app hash, online zset, drain flag, apps set, pending-token zset.
+ * KEYS: app hash, online zset, drain flag, apps set, pending-token zset, the pod's newrooms zset.
  * ARGV: app_id app_type online ip port draining(0|1) ts_ms(ignored: TIME is used) capacity ttl_ms redeems_counted
- * incarnation ws_port (absent: an older pod without WebSocket = 0). Returns 1 if a drain flag is set.
- * `online` is the pod's truth (players it holds); `assigned` is what selection orders by: online + the players on
- * their way to it — reservations and tokens in its pending set — + the players whose token the redeem script already
- * took out of that set but whom the pod had not yet counted when it sampled `online` (`joined`, bumped by every
- * redeem, minus `counted`, the pod's own count of redeems it accounted for). A heartbeat therefore writes the exact
- * count (the pick's provisional bumps are forgotten), so a heartbeat landing mid-burst neither forgets nor double
- * counts anyone. A new incarnation (process restart, dead worker) restarts the `joined` reference at the pod's count.
+ * incarnation ws_port run_id caps modes room_players (an older pod sends fewer: absent = none).
+ * Returns 1 if a drain flag is set, + 2 if the registration was gone (first beat, or Redis lost it: the pod then
+ * re-publishes its rooms and sessions, docs/rooms.md).
+ * `online` is the pod's truth (players it holds); `assigned` is what selection orders by: its exact fullness
+ * (podExact: the players outside rooms, its rooms' `room_places` — kept by the room scripts, never by the heartbeat —,
+ * the players on their way to it — reservations and tokens in its pending set —, and the players whose token the
+ * redeem script already took out of that set but whom the pod had not yet counted when it sampled `online`: `joined`,
+ * bumped by every redeem, minus `counted`, the pod's own count of redeems it accounted for). A heartbeat therefore
+ * writes the exact count (the pick's provisional bumps are forgotten), so a heartbeat landing mid-burst neither
+ * forgets nor double counts anyone. A new incarnation (process restart, dead worker) restarts the `joined` reference
+ * at the pod's count; a new run id (process start) restarts `room_places` at 0 (the old run's rooms are dead). Rooms
+ * that no player reached lapse with their seats: the beat sweeps the pod's newrooms set (at most 64 a beat), so its
+ * work does not grow with the number of rooms.
  */
 export const heartbeatScript: ScriptDef = {
   name: 'gcHeartbeat',
-  numberOfKeys: 5,
-  lua: `${NOW_MS}
+  numberOfKeys: 6,
+  lua: `${NOW_MS}${POD_EXACT}
+local lost = redis.call('EXISTS', KEYS[1]) == 0
 local drained = redis.call('EXISTS', KEYS[3]) == 1
 local state = 'ready'
 if ARGV[6] == '1' or drained then state = 'draining' end
 redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now)
+local run = ARGV[13] or ''
+local prev = redis.call('HMGET', KEYS[1], 'incarnation', 'joined', 'run_id', 'room_places')
+local places = tonumber(prev[4]) or 0
+if prev[3] ~= run then
+  places = 0
+  redis.call('DEL', KEYS[6])
+else
+  local lapsed = redis.call('ZRANGEBYSCORE', KEYS[6], '-inf', now, 'LIMIT', 0, 64)
+  for _, m in ipairs(lapsed) do
+    local sp = string.find(m, ' ', 1, true)
+    places = places - (tonumber(string.sub(m, sp + 1)) or 0)
+    redis.call('ZREM', KEYS[6], m)
+  end
+  if places < 0 then places = 0 end
+end
 local online = tonumber(ARGV[3])
+local outside = math.max(0, online - (tonumber(ARGV[16]) or 0))
 local counted = tonumber(ARGV[10]) or 0
 local joined = counted
-if redis.call('HGET', KEYS[1], 'incarnation') == ARGV[11] then
-  joined = math.max(counted, tonumber(redis.call('HGET', KEYS[1], 'joined')) or counted)
+if prev[1] == ARGV[11] then
+  joined = math.max(counted, tonumber(prev[2]) or counted)
 end
-local assigned = online + redis.call('ZCARD', KEYS[5]) + (joined - counted)
+local assigned = podExact({ outside = outside, places = places, joined = joined, counted = counted }, KEYS[5], now)
 redis.call('HSET', KEYS[1], 'app_id', ARGV[1], 'app_type', ARGV[2], 'online', ARGV[3], 'ip', ARGV[4], 'port', ARGV[5],
   'state', state, 'ts_ms', now, 'capacity', ARGV[8], 'assigned', assigned, 'joined', joined, 'counted', counted,
-  'incarnation', ARGV[11], 'ws_port', ARGV[12] or '0')
+  'incarnation', ARGV[11], 'ws_port', ARGV[12] or '0', 'run_id', run, 'caps', ARGV[14] or '', 'modes', ARGV[15] or '',
+  'outside', outside, 'room_places', places)
 redis.call('PEXPIRE', KEYS[1], ARGV[9])
 redis.call('SADD', KEYS[4], ARGV[1])
 local cap = tonumber(ARGV[8])
@@ -75,8 +101,10 @@ if state == 'ready' and cap > 0 and assigned < cap then
 else
   redis.call('ZREM', KEYS[2], ARGV[1])
 end
-if drained then return 1 end
-return 0
+local flags = 0
+if drained then flags = 1 end
+if lost then flags = flags + 2 end
+return flags
 `,
 };
 
@@ -300,15 +328,22 @@ return false
  * of two, with the same keys and values as the two scripts run in sequence. KEYS: token key, pending zset of the
  * redeeming game, its app hash, the account's hold key, the account's session key. ARGV: expected token value, token,
  * the hold value naming this token, the new session value "<app_id> <socketKey>", account, kick channel prefix,
- * session ttl ms. Returns 0 (token invalid: nothing changed), 1 (redeemed and claimed) or the previous session value
- * when it differed (redeemed and claimed; its holder was told to kick it).
+ * session ttl ms. Returns 0 (token invalid: nothing changed), 1 (redeemed and claimed), the previous session value
+ * when it differed (redeemed and claimed; its holder was told to kick it), or `{'room', room_id}` for a room seat's
+ * token (nothing changed: the caller redeems it with roomRedeemScript and the room's keys).
  */
 export const redeemClaimScript: ScriptDef = {
   name: 'gcRedeemClaim',
   numberOfKeys: 5,
   lua: `
+local v = redis.call('GET', KEYS[1])
+if v ~= ARGV[1] then
+  -- A room seat's token ("<account> <app_id> <room_id>"): its keys are the room's (lua/rooms.ts roomRedeemLua).
+  if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then return { 'room', string.sub(v, #ARGV[1] + 2) } end
+  return 0
+end
 local hold = redis.call('GET', KEYS[4])
-if redis.call('GET', KEYS[1]) ~= ARGV[1] or (hold and hold ~= ARGV[3]) then return 0 end
+if hold and hold ~= ARGV[3] then return 0 end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[2])
 if hold then redis.call('DEL', KEYS[4]) end
@@ -360,6 +395,21 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `,
 };
+
+/** The login's token for a room seat (lua/rooms.ts roomIssueLua). */
+export const roomIssueScript: ScriptDef = { name: 'gcRoomIssue', numberOfKeys: 5, lua: roomIssueLua };
+/** A game pod's token login for a room token (lua/rooms.ts roomRedeemLua). */
+export const roomRedeemScript: ScriptDef = { name: 'gcRoomRedeem', numberOfKeys: 8, lua: roomRedeemLua };
+/** Room allocation: create / join / find, matches and backfills (lua/rooms.ts roomAllocLua). */
+export const roomAllocScript: ScriptDef = { name: 'gcRoomAlloc', numberOfKeys: null, lua: roomAllocLua };
+/** A game pod's change to one of its rooms (lua/rooms.ts roomChangeLua). */
+export const roomChangeScript: ScriptDef = { name: 'gcRoomChange', numberOfKeys: 5, lua: roomChangeLua };
+/** A pod's rooms written again after Redis lost data (lua/rooms.ts roomRepublishLua). */
+export const roomRepublishScript: ScriptDef = { name: 'gcRoomRepublish', numberOfKeys: null, lua: roomRepublishLua };
+/** The 1 h backstop expiry of a pod's rooms re-armed (lua/rooms.ts roomRearmLua). */
+export const roomRearmScript: ScriptDef = { name: 'gcRoomRearm', numberOfKeys: null, lua: roomRearmLua };
+/** A mode's public rooms (lua/rooms.ts roomListLua). */
+export const roomListScript: ScriptDef = { name: 'gcRoomList', numberOfKeys: null, lua: roomListLua };
 
 /** Defines `def` on this client once (EVALSHA + NOSCRIPT fallback) and returns a caller (adapted if `def` says so). */
 export function script(redis: Redis, def: ScriptDef): ScriptFn {

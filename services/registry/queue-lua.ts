@@ -18,6 +18,7 @@
 import { pickScript, type ScriptDef, type ScriptFn } from './lua-scripts.js';
 import { DECLARED, QCLOCK, SCAN } from './lua/fragments.js';
 import { pickLua, type PickHooks } from './lua/pick.js';
+import { POD_EXACT } from './lua/room-fragments.js';
 
 /** The fixed keys every queue script gets first, in this order. */
 export const QUEUE_KEY_NAMES = ['line', 'seen', 'born', 'seq', 'passed', 'places', 'rate', 'clock'] as const;
@@ -36,7 +37,7 @@ const FIXED = `local K_LINE, K_SEEN, K_BORN, K_SEQ, K_PASSED, K_PLACES, K_RATE, 
 export const enqueueScript: ScriptDef = {
   name: 'gcQueueEnqueue',
   numberOfKeys: null,
-  lua: `${DECLARED}${FIXED}${QCLOCK}${SCAN}
+  lua: `${DECLARED}${FIXED}${QCLOCK}${POD_EXACT}${SCAN}
 local ticket = ARGV[1]
 local freezeMs = tonumber(ARGV[2])
 local clusterCap = tonumber(ARGV[3])
@@ -132,7 +133,7 @@ return 1
 export const tickScript: ScriptDef = {
   name: 'gcQueueTick',
   numberOfKeys: null,
-  lua: `${DECLARED}${FIXED}${QCLOCK}${SCAN}
+  lua: `${DECLARED}${FIXED}${QCLOCK}${POD_EXACT}${SCAN}
 local freezeMs = tonumber(ARGV[1])
 local clusterCap = tonumber(ARGV[2])
 local appPrefix, pendingPrefix = ARGV[3], ARGV[4]

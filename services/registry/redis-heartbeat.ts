@@ -55,6 +55,8 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
   private drainSeen = false;
   private readonly drainCbs: (() => void)[] = [];
   private readonly undrainCbs: (() => void)[] = [];
+  private readonly lostCbs: (() => void)[] = [];
+  private beatsOk = 0;
   private readonly redis: Redis;
   private inFlight: Promise<boolean> | undefined;
   private writing = false;
@@ -93,6 +95,20 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
     this.undrainCbs.push(cb);
   }
 
+  onRegistrationLost(cb: () => void): void {
+    this.lostCbs.push(cb);
+  }
+
+  private fire(cbs: readonly (() => void)[], what: string): void {
+    for (const cb of cbs) {
+      try {
+        cb();
+      } catch (err) {
+        this.o.logger.error({ err }, `heartbeat: ${what} callback threw`);
+      }
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -117,12 +133,13 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
     let ok = false;
     try {
       const online = Math.max(0, Math.floor(s.online()));
-      const drained = await bounded(this.beatScript(
+      const flags = (await bounded(this.beatScript(
         this.keys.app(s.appId),
         this.keys.online(s.appType),
         this.keys.drain(s.appId),
         this.keys.apps,
         this.keys.pending(s.appId),
+        this.keys.newRooms(s.appId),
         s.appId,
         s.appType,
         online,
@@ -135,7 +152,16 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         s.redeemsCounted?.() ?? 0,
         s.incarnation?.() ?? '',
         s.wsPort ?? 0,
-      ), this.timeoutMs);
+        s.runId ?? '',
+        (s.caps ?? []).join(','),
+        (s.modes ?? []).map((m) => `${m.mode}:${m.maxPlayers}`).join(','),
+        Math.max(0, Math.floor(s.roomPlayers?.() ?? 0)),
+      ), this.timeoutMs)) as number;
+      const drained = flags & 1;
+      // The registration was gone: the first beat of this process, or Redis lost it (restart, failover, expiry
+      // during a long outage). Not the first: the pod re-publishes what Redis lost (docs/rooms.md).
+      if (flags & 2 && this.beatsOk > 0) this.fire(this.lostCbs, 'onRegistrationLost');
+      this.beatsOk++;
       ok = true;
       if (this.failures > 0) this.o.logger.info({ app_id: s.appId, failures: this.failures }, 'heartbeat: writing again');
       this.failures = 0;

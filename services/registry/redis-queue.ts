@@ -93,6 +93,11 @@ export class RedisQueue {
   }
 
   /** The ScriptDef the game selector of AllocateGame runs (consumes held places; CLUSTER_CAPACITY). */
+  /** The sorted set of places held for admitted tickets (new rooms do not take them). */
+  get placesKey(): string {
+    return this.fixed[5]!;
+  }
+
   pickScriptDef() {
     return queuedPickScript({ placesKey: this.fixed[5]!, clockKey: this.fixed[7]!, appsKey: this.keys.apps, clusterCapacity: this.o.clusterCapacity, freezeMs: this.freezeMs });
   }

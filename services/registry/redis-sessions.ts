@@ -10,16 +10,41 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
-import { claimScript, redeemClaimScript, refreshScript, releaseScript, script } from './lua-scripts.js';
+import { claimScript, redeemClaimScript, refreshScript, releaseScript, roomRedeemScript, script } from './lua-scripts.js';
 import { validTokenShape } from './redis-tokens.js';
 import { closeRedis, trackUpDown } from './redis-client.js';
-import { RegistryUnavailableError, type RedeemClaimResult, type SessionRegistry } from './types.js';
+import { RegistryUnavailableError, type RedeemClaimResult, type RoomSeat, type SessionRegistry } from './types.js';
 
 export interface RedisSessionRegistryOptions {
   prefix: string;
   logger: Logger;
   /** PX of a session key; the owning pod refreshes it (≤ 3 heartbeats). Default 6000. */
   sessionTtlMs?: number;
+  /** The pod's run id (HeartbeatSource.runId): a room token redeems only on the run that holds its room. */
+  runId?: string;
+}
+
+/** The room seat of a redeemed room token, from roomRedeemScript's answer. */
+function seatOf(roomId: string, mode: string, max: string, priv: string, labels: string, seatJson: string): RoomSeat {
+  let parsedLabels: Record<string, string> = {};
+  try {
+    parsedLabels = JSON.parse(labels) as Record<string, string>;
+  } catch {
+    // Written by our own scripts from validated input; an unreadable value is treated as no labels.
+  }
+  let match: RoomSeat['match'] = null;
+  if (seatJson) {
+    try {
+      const j = JSON.parse(seatJson) as { team?: string; data?: string };
+      // The seat's data is kept as the JSON text the allocation was given.
+      const d = j.data ? (JSON.parse(j.data) as unknown) : {};
+      const data = d && typeof d === 'object' && !Array.isArray(d) ? (d as Record<string, string>) : {};
+      if (j.team || Object.keys(data).length > 0) match = { team: j.team ?? '', data };
+    } catch {
+      match = null;
+    }
+  }
+  return { roomId, mode, maxPlayers: Number(max), isPrivate: priv === '1', labels: parsedLabels, match };
 }
 
 /** Session keys per refresh script call (bounds how long one call blocks Redis). */
@@ -41,6 +66,7 @@ export class RedisSessionRegistry implements SessionRegistry {
   private readonly keys: RegistryKeys;
   private readonly claimRun;
   private readonly redeemClaimRun;
+  private readonly roomRedeemRun;
   private readonly releaseRun;
   private readonly refreshRun;
   private readonly ttlMs: number;
@@ -55,6 +81,7 @@ export class RedisSessionRegistry implements SessionRegistry {
     this.keys = registryKeys(o.prefix);
     this.claimRun = script(redis, claimScript);
     this.redeemClaimRun = script(redis, redeemClaimScript);
+    this.roomRedeemRun = script(redis, roomRedeemScript);
     this.releaseRun = script(redis, releaseScript);
     this.refreshRun = script(redis, refreshScript);
     this.ttlMs = o.sessionTtlMs ?? 6000;
@@ -86,9 +113,27 @@ export class RedisSessionRegistry implements SessionRegistry {
       throw new RegistryUnavailableError('cannot redeem token and claim session: redis unavailable', { cause: err });
     }
     if (r === 0) return 'invalid';
+    if (Array.isArray(r) && r[0] === 'room') return this.redeemRoomSeat(token, account, appId, socketKey, String(r[1]));
     if (typeof r !== 'string') return { previous: null, seat: null };
     const [a, s] = splitFirst(r);
     return { previous: { appId: a, socketKey: s }, seat: null };
+  }
+
+  /** The second step of a room token's login: the room's keys are now known (docs/rooms.md). */
+  private async redeemRoomSeat(token: string, account: string, appId: string, socketKey: string, roomId: string): Promise<'invalid' | RedeemClaimResult> {
+    const k = this.keys;
+    let r: unknown;
+    try {
+      r = await this.roomRedeemRun(k.token(token), k.pending(appId), k.app(appId), k.hold(account), k.session(account), k.room(roomId), k.seats(roomId), k.newRooms(appId), account, appId, token, roomId, `${appId} ${socketKey}`, k.kickPrefix, this.ttlMs, this.o.runId ?? '');
+    } catch (err) {
+      throw new RegistryUnavailableError('cannot redeem room token: redis unavailable', { cause: err });
+    }
+    if (!Array.isArray(r) || r[0] !== 'ok') return 'invalid';
+    const [, prev, mode, max, priv, labels, seatJson] = r as string[];
+    const seat = seatOf(roomId, mode!, max!, priv!, labels!, seatJson!);
+    if (!prev) return { previous: null, seat };
+    const [a, sk] = splitFirst(prev);
+    return { previous: { appId: a, socketKey: sk }, seat };
   }
 
   async release(account: string, appId: string, socketKey: string): Promise<void> {

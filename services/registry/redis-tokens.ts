@@ -9,7 +9,7 @@
 import type { Redis } from 'ioredis';
 import { randomToken } from '../platform/random-token.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
-import { FINAL_ATTEMPT, issueScript, MAX_ATTEMPTS, MISSING_KEYS, redeemScript, script } from './lua-scripts.js';
+import { FINAL_ATTEMPT, issueScript, MAX_ATTEMPTS, MISSING_KEYS, redeemScript, roomIssueScript, script } from './lua-scripts.js';
 import { RegistryUnavailableError, type TokenStore } from './types.js';
 
 const TOKEN_RE = /^[0-9a-f]{32}$/;
@@ -26,6 +26,7 @@ export class RedisTokenStore implements TokenStore {
   private readonly keys: RegistryKeys;
   private readonly redeemRun;
   private readonly issueRun;
+  private readonly roomIssueRun;
 
   constructor(
     redis: Redis,
@@ -34,6 +35,7 @@ export class RedisTokenStore implements TokenStore {
     this.keys = registryKeys(o.prefix);
     this.redeemRun = script(redis, redeemScript);
     this.issueRun = script(redis, issueScript);
+    this.roomIssueRun = script(redis, roomIssueScript);
   }
 
   async issue(account: string, gameAppId: string): Promise<string> {
@@ -52,6 +54,22 @@ export class RedisTokenStore implements TokenStore {
       }
       if (r === 1) return token;
       if (Array.isArray(r) && r[0] === MISSING_KEYS) extra = (r as string[]).slice(1);
+    }
+    throw new RegistryUnavailableError('cannot issue token: repeated collisions');
+  }
+
+  async issueForSeat(account: string, gameAppId: string, roomId: string): Promise<string | null> {
+    const k = this.keys;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const token = randomToken();
+      let r: unknown;
+      try {
+        r = await this.roomIssueRun(k.token(token), k.hold(account), k.room(roomId), k.seats(roomId), k.newRooms(gameAppId), account, gameAppId, roomId, token, this.o.tokenTtlMs);
+      } catch (err) {
+        throw new RegistryUnavailableError('cannot issue token: redis unavailable', { cause: err });
+      }
+      if (r === 1) return token;
+      if (r === -1) return null;
     }
     throw new RegistryUnavailableError('cannot issue token: repeated collisions');
   }

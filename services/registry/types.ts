@@ -120,6 +120,11 @@ export interface HeartbeatWriter {
   onDrainRequested(cb: () => void): void;
   /** Called when `UndrainApp` asked a pod drained by DrainApp to return to ready (then DrainApp may be seen again). */
   onUndrainRequested?(cb: () => void): void;
+  /**
+   * Called when a beat (not the first one of this process) found the pod's registration gone: Redis lost its data
+   * (restart, failover to a lagging replica, expiry during a long outage). The pod re-publishes its rooms and sessions.
+   */
+  onRegistrationLost?(cb: () => void): void;
   /** Stops beating and removes the pod's entry (clean exit), best effort. */
   stop(): Promise<void>;
 }
@@ -142,6 +147,11 @@ export interface AppSelector {
 export interface TokenStore {
   /** Issues a 128-bit CSPRNG token (32 hex chars). Throws RegistryUnavailableError when Redis is down. */
   issue(account: string, gameAppId: string): Promise<string>;
+  /**
+   * Issues the token of the account's seat in `roomId` (reserved by the room allocation; docs/rooms.md): null when
+   * the seat is gone meanwhile (a newer EnterGame voided it, or it lapsed). Throws when Redis is down.
+   */
+  issueForSeat?(account: string, gameAppId: string, roomId: string): Promise<string | null>;
   /** Redeems atomically once. `invalid` for unknown/expired/used/wrong account/wrong app. Throws when Redis is down. */
   redeem(token: string, account: string, gameAppId: string): Promise<'ok' | 'invalid'>;
 }
@@ -190,6 +200,76 @@ export interface AppDirectory {
   drain(appId: string): Promise<boolean>;
   /** Clears the drain flag and tells a DrainApp-drained pod to return to ready; false when no such app is registered. */
   undrain(appId: string): Promise<boolean>;
+}
+
+/** A room's spec in a request (docs/rooms.md): create and find. `maxPlayers` 0 = the mode's. */
+export interface RoomSpecInput {
+  mode: string;
+  maxPlayers: number;
+  isPrivate: boolean;
+  labels: Record<string, string>;
+}
+
+/** What a room request asks for. */
+export type RoomWant = { create: RoomSpecInput } | { join: string } | { find: RoomSpecInput };
+
+/** One account to seat (a matchmaker's players carry team and data; the player flow only the account). */
+export interface SeatRequest {
+  account: string;
+  team?: string;
+  data?: Record<string, string>;
+}
+
+/** Why a room request failed, as the return code it answers (ALREADY_EXISTS: gRPC status of a reused match id). */
+export type RoomFailure = 'ROOM_NOT_FOUND' | 'ROOM_FULL' | 'ROOM_CLOSED' | 'ROOM_INVALID' | 'NO_APP' | 'ALREADY_EXISTS' | 'REDIS_DOWN';
+
+export type RoomAllocation =
+  | {
+      ok: true;
+      appId: string;
+      ip: string;
+      port: number;
+      wsPort: number;
+      roomId: string;
+      /** token '' : the login issues it (player flow), or the account is already in the room (status `in`). */
+      seats: { account: string; token: string; status: 'new' | 'same' | 'in' }[];
+    }
+  | { ok: false; code: RoomFailure };
+
+export interface RoomAllocateOptions {
+  transport: ClientTransport;
+  /** How long the seats are held (the player flow's reservation, or a match's seat_ttl_ms). */
+  seatMs: number;
+  /** Issue a token per seat here (matches); else the login issues it after (player flow). */
+  issueTokens: boolean;
+  /** A matchmaker's match_id / request_id (idempotency key; remembered while the room lives). */
+  idempotencyKey?: string;
+  /** ReserveSeats: a locked room still takes seats. */
+  bypassLock?: boolean;
+}
+
+/** One room as listed (ListRooms, GET /rooms). */
+export interface RoomListing {
+  roomId: string;
+  appId: string;
+  mode: string;
+  players: number;
+  reserved: number;
+  maxPlayers: number;
+  isPrivate: boolean;
+  locked: boolean;
+  labels: Record<string, string>;
+  createdAtMs: number;
+  draining: boolean;
+}
+
+/** appmgr's side of rooms: seats in one atomic step for every replica. */
+export interface RoomAllocator {
+  allocate(want: RoomWant, seats: readonly SeatRequest[], o: RoomAllocateOptions): Promise<RoomAllocation>;
+  /** The mode's public rooms, fullest first (dead ones pruned on the way). */
+  list(mode: string, limit: number): Promise<RoomListing[]>;
+  /** One room's state, read without a script (GET /login?room=): null when it does not exist or its pod is gone. */
+  peek(roomId: string): Promise<{ open: boolean; free: number } | null>;
 }
 
 export class RegistryUnavailableError extends Error {

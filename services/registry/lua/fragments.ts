@@ -40,10 +40,10 @@ end
 `;
 
 /**
- * Defines the scan of the game pods (needs DECLARED): `scanMissing(apps, appPrefix, pendingPrefix)` → `{'', keys…}`
+ * Defines the scan of the game pods (needs DECLARED and room-fragments.ts POD_EXACT): `scanMissing(apps, appPrefix, pendingPrefix)` → `{'', keys…}`
  * to declare (nil when all are); `scan(apps, appPrefix, pendingPrefix, ttl, now)` → free places on ready pods,
  * places taken on every live game pod; `freePlaces(…, clusterCap)` → free places capped by CLUSTER_CAPACITY.
- * Fullness is counted exactly as the pick counts it: online + live pending members + joined − counted.
+ * Fullness is counted exactly as the pick counts it (podExact).
  */
 export const SCAN = `local function scanMissing(kapps, appPrefix, pendingPrefix)
   local miss = { '' }
@@ -61,14 +61,11 @@ end
 local function scan(kapps, appPrefix, pendingPrefix, ttl, now)
   local free, taken = 0, 0
   for _, id in ipairs(redis.call('SMEMBERS', kapps)) do
-    local h = redis.call('HMGET', appPrefix .. id, 'app_type', 'state', 'ts_ms', 'capacity', 'online', 'joined', 'counted')
+    local h = redis.call('HMGET', appPrefix .. id, 'app_type', 'state', 'ts_ms', 'capacity', 'online', 'joined', 'counted', 'outside', 'room_places')
     local ts = tonumber(h[3])
     if h[1] == 'game' and ts and ts >= now - ttl then
-      local online = tonumber(h[5]) or 0
       local cap = tonumber(h[4]) or 0
-      local joined = tonumber(h[6]) or 0
-      local counted = tonumber(h[7]) or joined
-      local exact = online + redis.call('ZCOUNT', pendingPrefix .. id, '(' .. now, '+inf') + math.max(0, joined - counted)
+      local exact = podExact({ online = h[5], joined = h[6], counted = h[7], outside = h[8], places = h[9] }, pendingPrefix .. id, now)
       taken = taken + exact
       if h[2] == 'ready' and cap > exact then free = free + (cap - exact) end
     end

@@ -12,6 +12,7 @@
  * The call signature and the answer are documented on pickScript (lua-scripts.ts).
  */
 import { DECLARED, NOW_MS, PARSE_HOLD } from './fragments.js';
+import { HOLD, KEYS_OF, POD_EXACT, ROOM_END } from './room-fragments.js';
 
 export interface PickHooks {
   /** Lua defining hookNeeds, hookBegin, hookMayTake, hookTaken, hookDone (see the header). */
@@ -42,7 +43,7 @@ export function pickLua(hooks: PickHooks): string {
     const n = hooks.lua.split(`local function ${name}(`).length - 1;
     if (n !== 1) throw new Error(`pickLua: the hooks must define local function ${name} exactly once (found ${n})`);
   }
-  return `${DECLARED}${PARSE_HOLD}${PICK_ARGS}${hooks.lua}${PICK_BODY_MARK}${PICK_BODY}`;
+  return `${DECLARED}${PARSE_HOLD}${KEYS_OF}${POD_EXACT}${PICK_ARGS}${HOLD}${ROOM_END}${hooks.lua}${PICK_BODY_MARK}${PICK_BODY}`;
 }
 
 const PICK_ARGS = `local zkey = KEYS[1]
@@ -57,6 +58,7 @@ local tokenPrefix = ARGV[8]
 local final = ARGV[9] == '1'
 local ws = ARGV[10] == 'ws'
 local A = 10
+local K = keysOf(string.sub(prefix, 1, #prefix - 5))
 `;
 
 const PICK_BODY = `local missing = { '' }
@@ -75,13 +77,7 @@ for i = 1, k do
       need(hk)
     elseif not final then
       local hv = redis.call('GET', hk)
-      if hv then
-        local y, m = parseHold(hv)
-        if y then
-          need(pendingPrefix .. y)
-          if string.sub(m, 1, 2) ~= 'r:' then need(tokenPrefix .. m) end
-        end
-      end
+      if hv then holdNeeds(hv, need) end
     end
   end
 end
@@ -94,14 +90,12 @@ local out = {}
 local seen = {}
 local picked = 0
 local function load(id)
-  local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'assigned', 'capacity', 'online', 'joined', 'counted', 'ws_port')
+  local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'assigned', 'capacity', 'online', 'joined', 'counted', 'ws_port', 'outside', 'room_places')
   local ts = tonumber(h[4])
   local online = tonumber(h[7])
   local cap = tonumber(h[6])
   if (not h[1]) or h[3] ~= 'ready' or (not ts) or ts < oldest or (not online) or (not cap) or cap <= 0 then return false end
-  local joined = tonumber(h[8]) or 0
-  local counted = tonumber(h[9]) or joined
-  local exact = online + redis.call('ZCOUNT', pendingPrefix .. id, '(' .. now, '+inf') + math.max(0, joined - counted)
+  local exact = podExact({ online = h[7], joined = h[8], counted = h[9], outside = h[11], places = h[12] }, pendingPrefix .. id, now)
   if exact >= cap then return false end
   return { ip = h[1], port = h[2], ws = tonumber(h[10]) or 0, assigned = tonumber(h[5]) or exact, exact = exact, cap = cap, inc = 0 }
 end
@@ -111,8 +105,11 @@ local function reserve(a, id, c)
   local mine = 'r:' .. a
   local hv = redis.call('GET', hk)
   if hv then
-    local y, m = parseHold(hv)
-    if y and not (y == id and m == mine) then
+    local y, kind, m, room, tok = holdParts(hv)
+    if y and kind == 's' then
+      -- A room seat (docs/rooms.md): freed, and its room ended if nobody reached it.
+      voidSeat(y, room, tok, a, now)
+    elseif y and not (y == id and m == mine) then
       -- On the final attempt (the hold kept changing under concurrent calls) a key not declared is left alone: the
       -- old member expires with its score, and the old token is refused by the redeem (the hold no longer names it).
       local yk = pendingPrefix .. y
@@ -122,7 +119,7 @@ local function reserve(a, id, c)
         local cy = seen[y]
         if cy and sc > now then cy.exact = cy.exact - 1 end
       end
-      if string.sub(m, 1, 2) ~= 'r:' and declared[tokenPrefix .. m] then redis.call('DEL', tokenPrefix .. m) end
+      if kind == 't' and declared[tokenPrefix .. m] then redis.call('DEL', tokenPrefix .. m) end
     end
   end
   local pk = pendingPrefix .. id
