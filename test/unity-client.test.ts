@@ -29,7 +29,7 @@ import { startRedis, type TestRedis } from './helpers/redis-server.js';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js';
 import { makeTestCerts, type TestCerts } from './helpers/test-certs.js';
 import { waitFor } from './helpers/wait-for.js';
-import { fetchJson, startCluster, waitRegistered, type TestCluster } from './pod-cluster.js';
+import { fetchJson, metric, startCluster, waitRegistered, type TestCluster } from './pod-cluster.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const pkg = join(root, 'clients/unity');
@@ -88,7 +88,9 @@ async function clusterA(redisUrl: string, authUrl: string): Promise<{ appmgr: st
   return { appmgr: `http://127.0.0.1:${c.appmgr.port}` };
 }
 
-async function clusterB(redisUrl: string, tls: TestCerts): Promise<{ appmgr: string; empty: () => Promise<unknown> }> {
+const GRACE_MS = 2000;
+
+async function clusterB(redisUrl: string, tls: TestCerts): Promise<{ appmgr: string; empty: () => Promise<unknown>; outage: () => Promise<void> }> {
   const c = await startCluster({ prefix: 'unityb', redisUrl, appmgrEnv: { CLUSTER_CAPACITY: '2', QUEUE_TICK_MS: '50' } });
   clusters.push(c);
   // Pods advertise `localhost`: mono checks a certificate's DNS names only, never an IP address SAN.
@@ -98,8 +100,9 @@ async function clusterB(redisUrl: string, tls: TestCerts): Promise<{ appmgr: str
   const [lws, gws] = [await freePort(), await freePort()];
   await Promise.all([
     c.startPod('login', 'login-b', { ...files, WS_PORT: String(lws) }),
-    c.startPod('game', 'game-b', { ...files, WS_PORT: String(gws), GAME_MODULE: 'arena', PORT: String(gamePort), ADVERTISE_PORT: String(proxy.port), RESUME_GRACE_MS: '10000' }),
+    c.startPod('game', 'game-b', { ...files, WS_PORT: String(gws), GAME_MODULE: 'arena', PORT: String(gamePort), ADVERTISE_PORT: String(proxy.port), RESUME_GRACE_MS: String(GRACE_MS) }),
   ]);
+  const game = c.procs.find((p) => p.appId === 'game-b')!;
   await waitRegistered(c, 'login', ['login-b']);
   await waitRegistered(c, 'game', ['game-b']);
   // The cluster of 2 is free again once appmgr sees nobody online on game-b (the queue scenario's players left).
@@ -108,7 +111,15 @@ async function clusterB(redisUrl: string, tls: TestCerts): Promise<{ appmgr: str
       const apps = (await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`)).body.apps as { app_id: string; online: number }[];
       return apps.some((a) => a.app_id === 'game-b' && a.online === 0);
     }, 15_000, 50);
-  return { appmgr: `http://127.0.0.1:${c.appmgr.port}`, empty };
+  // The network to the game is down until the player's grace has run out on the server.
+  const outage = async () => {
+    proxy!.outage(true);
+    const away = () => metric(game.metricsPort, 'gamecluster_players_away');
+    await waitFor('the player away on the server', async () => (await away()) === 1, 10_000, 50);
+    await waitFor('his grace over', async () => (await away()) === 0, GRACE_MS + 10_000, 50);
+    proxy!.outage(false);
+  };
+  return { appmgr: `http://127.0.0.1:${c.appmgr.port}`, empty, outage };
 }
 
 const run = promisify(execFile);
@@ -154,6 +165,14 @@ before(async () => {
     } else if (line === 'ASK cut') {
       proxy!.cut();
       answer('cut');
+    } else if (line === 'ASK outage') {
+      B.outage().then(
+        () => answer('outage'),
+        (err: Error) => {
+          notes.push(`outage failed: ${err.message}`);
+          answer('failed');
+        },
+      );
     } else if (line === 'ASK trust-ca') {
       // ClientWebSocket (wss) trusts mono's store only: the CA goes into the user store under the process's HOME.
       B.empty().then(() => run('cert-sync', ['--quiet', '--user', certs!.caCert], { env: { PATH: process.env.PATH ?? '', HOME: home }, timeout: 60_000 }).then(
@@ -268,7 +287,7 @@ test('TLS: an untrusted server certificate fails the login step; TlsOptions.CaCe
   result('resume'); // TLS with CaCertificate: below
 });
 
-test('resume: the connection is cut through a TCP proxy; C2G_Resume to the same game, the position kept', (t) => {
+test('resume: the connection is cut through a TCP proxy; C2G_Resume to the same game, the position kept; past the grace, /login again', (t) => {
   const r = result('resume');
   assert.equal(r.via, 'resume');
   assert.equal(r.away_step, 'game');
@@ -276,8 +295,10 @@ test('resume: the connection is cut through a TCP proxy; C2G_Resume to the same 
   assert.equal(r.same_player, true);
   assert.deepEqual(r.timings, ['http_login', 'account_check', 'enter_game', 'game_login', 'resume'], 'no new login: the same session');
   assert.equal(r.echo_after, 5);
+  assert.equal(r.after_outage_via, 'login', 'an outage past the grace: back through /login');
+  assert.deepEqual(r.timings_after_outage, ['http_login', 'account_check', 'enter_game', 'game_login']);
   assert.equal(r.closed, 'left');
-  t.diagnostic(`away as ${r.away_code}; position ${r.position_kept} kept`);
+  t.diagnostic(`away as ${r.away_code}; position ${r.position_kept} kept; after an outage past the grace: back via ${r.after_outage_via}`);
 });
 
 test('queue: a full cluster, a place in line with position updates, NO_APP for a player who does not queue, then admission', (t) => {

@@ -316,7 +316,7 @@ namespace GameCluster.Client.Tests
         {
             var o = Options(Arg("appmgr_b"), "cs-resume", TransportKind.Tcp, true);
             o.Messages = ArenaIds.Table();
-            o.ResumeWindowMs = 10000;
+            o.ResumeWindowMs = 15000; // longer than the game's grace: the outage below outlasts the grace, not the window
             var s = NewSession(o);
             try
             {
@@ -359,7 +359,21 @@ namespace GameCluster.Client.Tests
                 r["same_player"] = s.PlayerId == "cs-resume" && s.GameAddress == address;
                 r["position_kept"] = new List<object> { j2.X, j2.Y };
                 r["echo_after"] = echo.ClientTimeMs;
-                lock (timings) r["timings"] = new List<object>(timings);
+                lock (timings) r["timings"] = new List<object>(timings.Take(5));
+
+                // An outage longer than the grace: the resume is refused (TOKEN_INVALID), the session comes back
+                // through /login as a new one (the game sees a new join: a new position).
+                var relogged = new TaskCompletionSource<ResumedEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var away2 = new TaskCompletionSource<ClientException>(TaskCreationOptions.RunContinuationsAsynchronously);
+                s.Away += e => away2.TrySetResult(e);
+                s.Resumed += e => relogged.TrySetResult(e);
+                await Ask("outage").ConfigureAwait(false);
+                await Within(away2.Task, 10000, "Away in the outage").ConfigureAwait(false);
+                var via2 = await Within(relogged.Task, 20000, "back after the outage").ConfigureAwait(false);
+                Joined j3;
+                Check(joined.TryTake(out j3, 10000), "Joined after the new login");
+                r["after_outage_via"] = via2.Via;
+                lock (timings) r["timings_after_outage"] = new List<object>(timings.Skip(5));
                 var c = await Within(s.LeaveAsync(), 10000, "leave").ConfigureAwait(false);
                 r["closed"] = c.Reason;
             }
