@@ -228,6 +228,28 @@ test('the package: UPM layout, Runtime/ without UnityEngine (asmdef noEngineRefe
   assert.ok(sources.length >= 10);
   for (const f of sources) assert.doesNotMatch(readFileSync(f, 'utf8'), /UnityEngine/, f);
   assert.ok(readdirSync(join(pkg, 'Documentation~')).some((f) => f.endsWith('.md')));
+  // Installed from git or a tarball the package is immutable: Unity ignores any asset without its committed .meta.
+  const guids = new Map<string, string>();
+  const metas = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name.endsWith('.meta') || e.name.endsWith('~')) continue;
+      const p = join(d, e.name);
+      const guid = /^guid: ([0-9a-f]{32})$/m.exec(readFileSync(`${p}.meta`, 'utf8'))?.[1];
+      assert.ok(guid, `${p}.meta has a guid (node scripts/unity-meta.mjs writes missing ones)`);
+      assert.ok(!guids.has(guid), `${p}: guid also used by ${guids.get(guid)}`);
+      guids.set(guid, p);
+      if (e.isDirectory()) metas(p);
+    }
+  };
+  metas(pkg);
+});
+
+test('npm pack of the package (a UPM tarball) holds package.json, Runtime/ with its .meta files, the sample and the docs', async () => {
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: pkg, timeout: 60_000 });
+  const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+  for (const f of ['package.json', 'Runtime/GameCluster.Client.asmdef', 'Runtime/GameCluster.Client.asmdef.meta', 'Runtime/Session/GameSession.cs', 'Runtime/Session/GameSession.cs.meta', 'Samples~/Arena/ArenaClient.cs', 'Documentation~/gamecluster-client.md']) {
+    assert.ok(files.includes(f), `${f} in the tarball`);
+  }
 });
 
 test(`codec: C# and TypeScript agree on every client-facing message, ${CODEC_COUNT} random values each way`, (t) => {
