@@ -3,7 +3,9 @@
 # and the system packages the project runs against. Installs with apt-get when root, else says what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-need_pkgs=("$@")   # e.g. redis-server prometheus chromium (each is both the Debian package and its command)
+# Each argument is a Debian package named for its command (redis-server, prometheus, chromium) or `check:package`,
+# where check is a command or an absolute path the package provides (mcs:mono-mcs, /usr/lib/…/X.dll:libmono-…).
+need_pkgs=("$@")
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "gamecluster: installing npm dependencies (npm ci)…" >&2
@@ -13,8 +15,14 @@ elif [ ! -f dist/cli.js ]; then
 fi
 
 missing=()
-for bin in "${need_pkgs[@]}"; do
-  command -v "$bin" >/dev/null 2>&1 || missing+=("$bin")
+for item in "${need_pkgs[@]}"; do
+  check="${item%%:*}"
+  pkg="${item##*:}"
+  if [[ "$check" == /* ]]; then
+    [ -e "$check" ] || missing+=("$pkg")
+  else
+    command -v "$check" >/dev/null 2>&1 || missing+=("$pkg")
+  fi
 done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -3,7 +3,9 @@
 # integration tests in test/) with node:test through tsx. Extra args are passed to node --test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-env.sh redis-server redis-sentinel prometheus openssl chromium   # openssl: test/helpers/test-certs.ts (mTLS), test/tls.test.ts; chromium: test/browser.test.ts
+# openssl: test/helpers/test-certs.ts (mTLS), test/tls.test.ts; chromium: test/browser.test.ts; mono: test/unity-client.test.ts
+bash scripts/ensure-env.sh redis-server redis-sentinel prometheus openssl chromium \
+  mcs:mono-mcs mono:mono-runtime cert-sync:ca-certificates-mono /usr/lib/mono/4.5/System.Net.Http.dll:libmono-system-net-http4.0-cil
 node_modules/.bin/tsc --noEmit -p .
 node_modules/.bin/tsc --noEmit -p examples/web   # the browser page (DOM types), excluded from the Node project
 shopt -s globstar nullglob

@@ -175,3 +175,25 @@ describe('ci.yml', () => {
     assert.match(run, /apt-get install .*buildah mmdebstrap/);
   });
 });
+
+describe('release.yml: the npm packages', () => {
+  const entry = Object.entries(release.jobs).find(([, j]) => (j.steps ?? []).some((s) => /npm publish/.test(s.run ?? '')));
+  test('gamecluster and @gamecluster/client are published with provenance, after CI, at the tag version', () => {
+    assert.ok(entry, 'a job runs npm publish');
+    const [, job] = entry;
+    assert.ok(needs(job).includes('ci') && needs(job).includes('version'), 'published only after CI, at the checked version');
+    assert.equal(job.permissions?.['id-token'], 'write', 'provenance needs the OIDC token');
+    const setup = stepUsing(job, 'actions/setup-node');
+    assert.equal(setup.with?.['registry-url'], 'https://registry.npmjs.org');
+    const publishes = job.steps!.flatMap((s) => (s.run ?? '').split('\n')).filter((l) => /npm publish/.test(l)).map((l) => l.trim());
+    assert.deepEqual(publishes, ['npm publish --provenance --access public', 'npm publish ./clients/js --provenance --access public']);
+    const run = job.steps!.map((s) => s.run ?? '').join('\n');
+    assert.match(run, /clients\/js\/package\.json'\)\.version/, 'the client version is checked against the tag');
+  });
+
+  test('the client package has the server package version (both follow the tag)', () => {
+    const client = JSON.parse(read('clients/js/package.json')) as { name: string; version: string };
+    assert.equal(client.name, '@gamecluster/client');
+    assert.equal(client.version, pkg.version);
+  });
+});
