@@ -1,8 +1,9 @@
 /**
  * The one error class of the client SDK. `step` says where the flow failed (the same step names the robots report),
- * `code` is bounded so callers can group failures: a return code name (`NO_APP`, `TOKEN_INVALID`, …), a socket error
+ * `code` is bounded so callers can group failures: a return code name (`NO_APP`, `TOKEN_INVALID`, `ROOM_FULL`, …; the
+ * room codes `ROOM_NOT_FOUND`/`ROOM_FULL`/`ROOM_CLOSED`/`ROOM_INVALID` come at `enter_game`), a socket error
  * code (`ECONNREFUSED`, …), `timeout`, `closed_by_server`, `kicked:<REASON>`, `http_<status>`, `bad_response`,
- * `queue_lost`, `protocol`, `aborted`, `left`.
+ * `queue_lost`, `protocol`, `aborted`, `left`, `bad_options`.
  */
 import { KickReason, returnCodeName } from '../protocol/wire.js';
 
@@ -26,9 +27,10 @@ export function kickReasonName(reason: number): string {
   return kickNames[reason] ?? `REASON_${reason}`;
 }
 
-export function returnCodeError(step: ClientStep, code: number): ClientError {
+/** A non-OK return code at `step`; `what` names the request (e.g. `join(K7QX2MPA)`) in the message. */
+export function returnCodeError(step: ClientStep, code: number, what?: string): ClientError {
   const name = returnCodeName(code);
-  return new ClientError(step, name, `server answered return code ${code} (${name})`, { returnCode: code });
+  return new ClientError(step, name, `server answered return code ${code} (${name})${what ? ` for ${what}` : ''}`, { returnCode: code });
 }
 
 /** Any thrown value at `step` → a ClientError with a bounded code (a ClientError passes through unchanged). */

@@ -1,14 +1,23 @@
 /**
  * One frame connection with request/response on top (browser-safe): `send(id, bytes)`, `next(id)` awaits the next
- * frame of an id (bounded), `onMessage` gets the frames nobody awaits. Bodies are decoded by the caller, so the
- * same link carries platform messages (generated codecs) and the game module's (protobufjs reflection). Also
- * records a kick (S2C_Kick) so the close that follows it is told apart from a drop.
+ * frame of an id (bounded), and the frames nobody awaits go to the handler given to `start()`. Until `start()`
+ * they are kept in arrival order: a server answers LoginByToken/Resume and sends the module's first messages
+ * (onJoin, onResume) in one read, and those frames are delivered synchronously right after the awaited reply,
+ * before the caller's continuation can set a handler. Bodies are decoded by the caller, so the same link carries
+ * platform messages (generated codecs) and the game module's (protobufjs reflection). Also records a kick (S2C_Kick)
+ * so the close that follows it is told apart from a drop.
  */
 import { decodeBody } from '../protocol/messages.js';
 import { MsgId } from '../protocol/wire.js';
 import { encodeFrame } from './codec.js';
 import { ClientError, kickReasonName, type ClientStep } from './errors.js';
 import type { Conn } from './io.js';
+
+/**
+ * Frames kept before `start()`. They only pile up between an awaited reply and the caller's continuation (no I/O in
+ * between: at most what one read delivered), so this bound is a safety net against a server flooding a handshake.
+ */
+export const LINK_BACKLOG_MAX_FRAMES = 4096;
 
 type Waiter = { step: ClientStep; id: number; resolve: (body: Uint8Array) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> };
 
@@ -17,8 +26,11 @@ export class FrameLink {
   isOpen = true;
   closeError: Error | undefined;
   readonly closed: Promise<void>;
-  /** Frames no `next()` waits for; the body is a view valid only during the call. */
-  onMessage: (msgId: number, body: Uint8Array) => void = () => {};
+  /** Frames dropped because the backlog before `start()` was full (LINK_BACKLOG_MAX_FRAMES). */
+  backlogDropped = 0;
+  /** Frames no `next()` waits for (set by `start()`); the body is a view valid only during the call. */
+  private handler: ((msgId: number, body: Uint8Array) => void) | undefined;
+  private backlog: [number, Uint8Array][] | undefined = [];
   private readonly waiters: Waiter[] = [];
   private resolveClosed!: () => void;
 
@@ -59,6 +71,14 @@ export class FrameLink {
     return p;
   }
 
+  /** From now on the frames nobody awaits go to `handler`; the ones kept until now are handed over first, in order. */
+  start(handler: (msgId: number, body: Uint8Array) => void): void {
+    this.handler = handler;
+    const kept = this.backlog;
+    this.backlog = undefined;
+    for (const [id, body] of kept ?? []) handler(id, body);
+  }
+
   close(): void {
     this.conn.close();
   }
@@ -93,7 +113,10 @@ export class FrameLink {
       w.resolve(body.slice());
       return;
     }
-    this.onMessage(id, body);
+    if (this.handler) return this.handler(id, body);
+    if (!this.backlog) return;
+    if (this.backlog.length >= LINK_BACKLOG_MAX_FRAMES) this.backlogDropped++;
+    else this.backlog.push([id, body.slice()]); // the body is a view into the read buffer: copy what outlives the call
   }
 
   private gone(err?: Error): void {

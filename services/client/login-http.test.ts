@@ -28,6 +28,13 @@ before(async () => {
 
 after(() => new Promise<void>((r) => server.close(() => r())));
 
+test('a join names its room: ?room=<id> (with transport=ws and queue=1 alike)', async () => {
+  script = [{ status: 200, body: { returncode: 0, ip: '10.0.0.1', port: 5002 } }];
+  seen.length = 0;
+  await httpLogin(nodeIo, { appmgr: base, transport: 'ws', queue: true, room: 'K7QX2MPA', timeoutMs: 2000 });
+  assert.deepEqual(Object.fromEntries(new URL(seen[0]!, base).searchParams), { transport: 'ws', room: 'K7QX2MPA', queue: '1' });
+});
+
 test('200 → the login; 503/4 → NO_APP with the return code; ws asks ?transport=ws', async () => {
   script = [{ status: 200, body: { returncode: 0, ip: '10.0.0.1', port: 5002 } }, { status: 503, body: { returncode: 4, ip: '', port: 0 }, retryAfter: '1' }];
   seen.length = 0;

@@ -2,7 +2,8 @@
  * Step 1 of the flow: `GET <appmgr>/login` (appmgr.md), with `?transport=ws` for a WebSocket login and the admission
  * queue (queue.md) when asked: `?queue=1` may answer `202 {returncode: 9, ticket, position, eta_s}` + Retry-After;
  * the ticket is then polled (`?ticket=…`) at the suggested interval until the normal 200; a 410 means the place is
- * lost. Each exchange is bounded by the step timeout; the wait in line is bounded only by `signal`.
+ * lost. `?room=<id>` names the room a join goes to (rooms.md): appmgr lets a friend past the line when that room
+ * has a free seat. Each exchange is bounded by the step timeout; the wait in line is bounded only by `signal`.
  */
 import { ReturnCode, returnCodeName } from '../protocol/wire.js';
 import { ClientError, toClientError } from './errors.js';
@@ -22,6 +23,8 @@ export interface HttpLoginOptions {
   appmgr: string;
   transport: 'tcp' | 'ws';
   queue: boolean;
+  /** The room id of a join (`?room=`), so a friend joining an open room never waits in the admission line. */
+  room?: string | undefined;
   timeoutMs: number;
   signal?: AbortSignal;
   onQueue?: (u: QueueUpdate) => void;
@@ -101,6 +104,7 @@ export const QUEUE_STALL_MS = 60_000;
 
 export async function httpLogin(io: ClientIo, o: HttpLoginOptions): Promise<HttpLoginResult> {
   const params: Record<string, string> = o.transport === 'ws' ? { transport: 'ws' } : {};
+  if (o.room) params.room = o.room;
   const first = await exchange(io, loginUrl(o.appmgr, o.queue ? { ...params, queue: '1' } : params), o.timeoutMs, 'http_login');
   o.onExchange?.(first.ms, false);
   if (!(o.queue && first.a.status === 202 && first.body.returncode === ReturnCode.QUEUED)) {

@@ -5,16 +5,25 @@
  * messages by name both ways, and — when the game connection drops without a kick or a leave — `C2G_Resume` to the
  * same game within the resume window, else (or when the token is refused) the whole flow again through `/login`.
  * `resume: false` / `retry: false` turn those off so a load tester counts every failure. Every step of the flow is
- * timed and reported as a `timing` event (the robots' step names). Browser-safe: the platform comes in as a ClientIo.
+ * timed and reported as a `timing` event (the robots' step names). Rooms (rooms.md): `room` asks EnterGame for a
+ * room (create, join by id, find) and a lost room session goes back into its room (recovery.ts); `seat` redeems a
+ * matchmaker's seat on its game pod directly. The module's messages that arrive before the game subscribes are kept
+ * for its first listener (early-messages.ts). Browser-safe: the platform comes in as a ClientIo.
  */
 import { decodeBody, encodeBody } from '../protocol/messages.js';
 import { MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
 import { Emitter } from './emitter.js';
+import { EarlyMessages } from './early-messages.js';
 import { ClientError, kickReasonName, returnCodeError, toClientError, type ClientStep } from './errors.js';
 import { buildGameCodec, echoCodec, type GameCodec, type MessagesTable } from './game-messages.js';
 import type { ClientIo, NodeTlsOptions } from './io.js';
 import { FrameLink } from './link.js';
 import { httpLogin, type QueueUpdate } from './login-http.js';
+import { afterFlowFailed, afterResumeFailed, retryable, type SessionOrigin } from './recovery.js';
+import { describeRoom, loginRoomParam, normalizeRoomOption, normalizeSeat, roomRequest, type RoomOption, type SeatOption, type SessionRoom } from './rooms.js';
+
+export { retryable };
+export type { RoomOption, SeatOption, SessionRoom };
 
 export type TimingStep = 'http_login' | 'queue_wait' | 'account_check' | 'enter_game' | 'game_login' | 'resume';
 export interface TimingEvent {
@@ -54,10 +63,16 @@ export interface PlatformEvents {
   error: unknown;
 }
 
-export interface ConnectOptions<T extends MessagesTable | undefined = MessagesTable | undefined> {
-  /** appmgr base URL, e.g. https://play.example.com */
-  appmgr: string;
-  account: string;
+/** Listeners given to `connect`: platform events and the module's server messages, subscribed before the flow runs. */
+export type ConnectListeners<In extends Record<string, any> = Record<string, any>> = { [K in keyof PlatformEvents]?: (e: PlatformEvents[K]) => void } & (string extends keyof In
+  ? { [name: string]: ((arg: any) => void) | undefined } // a table typed only as MessagesTable: any name
+  : { [K in Exclude<keyof In, keyof PlatformEvents>]?: (body: In[K]) => void });
+
+export interface ConnectOptions<T extends MessagesTable | undefined = MessagesTable | undefined, B extends Record<string, any> = {}> {
+  /** appmgr base URL, e.g. https://play.example.com (not used with `seat`). */
+  appmgr?: string;
+  /** Required, but for `seat` (whose account it is). */
+  account?: string;
   password?: string;
   /** Default: 'tcp' in Node, 'ws' in a browser. */
   transport?: 'tcp' | 'ws';
@@ -83,8 +98,17 @@ export interface ConnectOptions<T extends MessagesTable | undefined = MessagesTa
   maxAttempts?: number;
   /** Aborts the connect (including a wait in the queue). */
   signal?: AbortSignal;
-  /** Listeners for events that happen before `connect()` resolves (timing, queue). */
-  on?: { timing?: (e: TimingEvent) => void; queue?: (e: QueueUpdate) => void };
+  /**
+   * Listeners subscribed before the flow runs: what happens before `connect()` resolves (timing, queue) and the
+   * module's messages sent in `onJoin` (also kept for a later first listener: `earlyMessagesPerName`).
+   */
+  on?: ConnectListeners<Incoming<T, B>>;
+  /** A room (rooms.md): `{ create: {mode, maxPlayers, isPrivate, labels} }`, `{ join: 'K7QX2MPA' }` or `{ find: {mode, labels, maxPlayers} }`. */
+  room?: RoomOption;
+  /** A matchmaker's seat: straight to its game pod with `C2G_LoginByToken` (no /login, no login pod). */
+  seat?: SeatOption;
+  /** The module's messages kept per name until the name's first listener (the newest ones; default 64, 0: none). */
+  earlyMessagesPerName?: number;
 }
 
 /** Body shape of a module message, by name; `B` supplies the real types (e.g. protobufjs-generated interfaces). */
@@ -103,6 +127,10 @@ export interface Session<In extends Record<string, any> = { Echo: EchoBody }, Ou
   readonly state: 'online' | 'away' | 'closed';
   /** The game pod, `ip:port` as dialed. */
   readonly gameAddress: string;
+  /** The room the session is in (G2C_LoginByTokenRs.room_id), or null; a `find` session may move to another room after a failed resume. */
+  readonly room: SessionRoom | null;
+  /** Module messages dropped because their name's `earlyMessagesPerName` budget was full before it had a listener. */
+  readonly earlyDropped: number;
   /** Resolves once the session is over (after leave(), a kick, or a drop that was not resumed). */
   readonly closed: Promise<CloseEvent>;
   on<K extends keyof PlatformEvents>(name: K, fn: (e: PlatformEvents[K]) => void): () => void;
@@ -120,10 +148,15 @@ export interface Session<In extends Record<string, any> = { Echo: EchoBody }, Ou
   dropConnection(): void;
 }
 
+export type ResolvedOptions = Required<
+  Pick<ConnectOptions, 'appmgr' | 'account' | 'password' | 'transport' | 'tls' | 'queue' | 'resume' | 'retry' | 'stepTimeoutMs' | 'pingEveryMs' | 'resumeWindowMs' | 'maxAttempts' | 'earlyMessagesPerName'>
+> &
+  Pick<ConnectOptions, 'signal'> & { origin: SessionOrigin; seat?: SeatOption };
+
 interface Resolved {
   io: ClientIo;
   codec: GameCodec;
-  o: Required<Pick<ConnectOptions, 'appmgr' | 'account' | 'password' | 'transport' | 'tls' | 'queue' | 'resume' | 'retry' | 'stepTimeoutMs' | 'pingEveryMs' | 'resumeWindowMs' | 'maxAttempts'>> & Pick<ConnectOptions, 'signal'>;
+  o: ResolvedOptions;
 }
 
 interface GameLink {
@@ -132,17 +165,12 @@ interface GameLink {
   port: number;
   playerId: string;
   resumeToken: string;
+  /** The room the game pod confirmed ('' for none). */
+  roomId: string;
 }
 
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Codes worth another attempt of the whole flow (the cluster is busy or a pod went away), not a wrong password. */
-export function retryable(e: ClientError): boolean {
-  // Not a kick: a DUPLICATE_LOGIN means another client of this account is playing, and two retrying clients would
-  // only kick each other in turn.
-  return /^(NO_APP|BUSY|UNKNOWN|TOKEN_INVALID|ALREADY_ONLINE|timeout|closed_by_server|E[A-Z_]+|http_5\d\d|http_429)$/.test(e.code);
-}
 
 async function timed<T>(step: ClientStep, fn: () => Promise<T>): Promise<[T, number]> {
   const t0 = now();
@@ -162,15 +190,15 @@ async function dialLink(r: Resolved, step: ClientStep, host: string, port: numbe
   }
 }
 
-/** The whole flow once: /login → login → game. Emits timing; resolves the authenticated game link. */
-async function loginFlow(r: Resolved, timing: (e: TimingEvent) => void, onQueue: (u: QueueUpdate) => void): Promise<GameLink> {
+/** The whole flow once: /login → login → game, asking for `room`. Emits timing; resolves the authenticated game link. */
+async function loginFlow(r: Resolved, room: RoomOption | undefined, timing: (e: TimingEvent) => void, onQueue: (u: QueueUpdate) => void): Promise<GameLink> {
   const T = r.o.stepTimeoutMs;
-  const login = await httpLogin(r.io, { appmgr: r.o.appmgr, transport: r.o.transport, queue: r.o.queue, timeoutMs: T, signal: r.o.signal, onQueue });
+  const login = await httpLogin(r.io, { appmgr: r.o.appmgr, transport: r.o.transport, queue: r.o.queue, room: loginRoomParam(room), timeoutMs: T, signal: r.o.signal, onQueue });
   if (login.queuedMs !== undefined) timing({ step: 'queue_wait', ms: login.queuedMs });
   timing({ step: 'http_login', ms: login.exchangeMs, address: `${login.ip}:${login.port}` });
   if (r.o.signal?.aborted) throw new ClientError('account_check', 'aborted', 'aborted');
 
-  let enter: { ip: string; port: number; token: string };
+  let enter: { ip: string; port: number; token: string; roomId: string };
   let lc: FrameLink | undefined;
   try {
     const [, acMs] = await timed('account_check', async () => {
@@ -181,10 +209,11 @@ async function loginFlow(r: Resolved, timing: (e: TimingEvent) => void, onQueue:
     });
     timing({ step: 'account_check', ms: acMs });
     const [e, egMs] = await timed('enter_game', async () => {
-      const rs = decodeBody(MsgId.L2C_EnterGameRs, await lc!.request('enter_game', MsgId.C2L_EnterGame, encodeBody(MsgId.C2L_EnterGame, {}), MsgId.L2C_EnterGameRs, T));
-      if ((rs.returnCode ?? 0) !== ReturnCode.OK) throw returnCodeError('enter_game', rs.returnCode ?? 0);
+      const body = encodeBody(MsgId.C2L_EnterGame, room ? { room: roomRequest(room) } : {});
+      const rs = decodeBody(MsgId.L2C_EnterGameRs, await lc!.request('enter_game', MsgId.C2L_EnterGame, body, MsgId.L2C_EnterGameRs, T));
+      if ((rs.returnCode ?? 0) !== ReturnCode.OK) throw returnCodeError('enter_game', rs.returnCode ?? 0, room && describeRoom(room));
       if (!rs.ip || !rs.port || !rs.token) throw new ClientError('enter_game', 'bad_response', `L2C_EnterGameRs OK without ip/port/token: ${JSON.stringify(rs)}`);
-      return { ip: rs.ip, port: rs.port, token: rs.token };
+      return { ip: rs.ip, port: rs.port, token: rs.token, roomId: rs.roomId ?? '' };
     });
     enter = e;
     timing({ step: 'enter_game', ms: egMs });
@@ -192,20 +221,33 @@ async function loginFlow(r: Resolved, timing: (e: TimingEvent) => void, onQueue:
     lc?.destroy(); // the login closes after EnterGameRs anyway: the player has left login either way
   }
 
+  if (room && !enter.roomId) throw new ClientError('enter_game', 'bad_response', `L2C_EnterGameRs OK without room_id for ${describeRoom(room)}: the login pod does not know rooms`);
+  return gameLogin(r, enter.ip, enter.port, enter.token, enter.roomId, timing);
+}
+
+/** Game connect + C2G_LoginByToken{account, token}: the last step of the flow, and all of a matchmaker's seat. */
+async function gameLogin(r: Resolved, ip: string, port: number, token: string, roomId: string, timing: (e: TimingEvent) => void): Promise<GameLink> {
   let gl: FrameLink | undefined;
   try {
     const [g, glMs] = await timed('game_login', async () => {
-      gl = await dialLink(r, 'game_login', enter.ip, enter.port, 'game');
-      const rs = decodeBody(MsgId.G2C_LoginByTokenRs, await gl.request('game_login', MsgId.C2G_LoginByToken, encodeBody(MsgId.C2G_LoginByToken, { account: r.o.account, token: enter.token }), MsgId.G2C_LoginByTokenRs, T));
+      gl = await dialLink(r, 'game_login', ip, port, 'game');
+      const req = encodeBody(MsgId.C2G_LoginByToken, { account: r.o.account, token });
+      const rs = decodeBody(MsgId.G2C_LoginByTokenRs, await gl.request('game_login', MsgId.C2G_LoginByToken, req, MsgId.G2C_LoginByTokenRs, r.o.stepTimeoutMs));
       if ((rs.returnCode ?? 0) !== ReturnCode.OK) throw returnCodeError('game_login', rs.returnCode ?? 0);
-      return { link: gl, host: enter.ip, port: enter.port, playerId: rs.playerId ?? '', resumeToken: rs.resumeToken ?? '' };
+      // The game pod confirms the room the token was bound to; a pod of an earlier version says nothing.
+      return { link: gl, host: ip, port, playerId: rs.playerId ?? '', resumeToken: rs.resumeToken ?? '', roomId: rs.roomId || roomId };
     });
-    timing({ step: 'game_login', ms: glMs, address: `${enter.ip}:${enter.port}` });
+    timing({ step: 'game_login', ms: glMs, address: `${ip}:${port}` });
     return g;
   } catch (err) {
     gl?.destroy();
     throw err;
   }
+}
+
+/** A matchmaker's seat: straight to its game pod (its WebSocket port over ws). */
+function seatFlow(r: Resolved, seat: SeatOption, timing: (e: TimingEvent) => void): Promise<GameLink> {
+  return gameLogin(r, seat.ip, r.o.transport === 'ws' ? seat.wsPort! : seat.port, seat.token, '', timing);
 }
 
 type Pending = { name: string; resolve: (b: any) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> };
@@ -221,6 +263,8 @@ class SessionImpl extends Emitter<Record<string, any>> {
   private pingSentAt = 0;
   private pingTimedOut = false;
   private readonly pending: Pending[] = [];
+  private readonly early: EarlyMessages;
+  private readonly serverNames: ReadonlySet<string>;
 
   constructor(
     private readonly r: Resolved,
@@ -228,6 +272,22 @@ class SessionImpl extends Emitter<Record<string, any>> {
   ) {
     super();
     this.closed = new Promise((res) => (this.resolveClosed = res));
+    this.early = new EarlyMessages(this, r.o.earlyMessagesPerName);
+    this.serverNames = new Set(r.codec.serverNames);
+  }
+
+  override on(name: string, fn: (arg: any) => void): () => void {
+    const off = super.on(name, fn);
+    if (this.serverNames.has(name)) this.early.subscribed(name);
+    return off;
+  }
+
+  get room(): SessionRoom | null {
+    return this.g.roomId ? { id: this.g.roomId } : null;
+  }
+
+  get earlyDropped(): number {
+    return this.early.dropped;
   }
 
   get playerId(): string {
@@ -238,13 +298,21 @@ class SessionImpl extends Emitter<Record<string, any>> {
     return `${this.g.host}:${this.g.port}`;
   }
 
+  /** Takes the game link; its frames flow once `start()` is called (after the caller's own events, e.g. `resumed`). */
   attach(g: GameLink): void {
     this.g = g;
     this.state = 'online';
     this.pingTimedOut = false;
-    g.link.onMessage = (id, body) => this.dispatch(id, body);
     void g.link.closed.then(() => this.linkClosed(g.link));
     this.pingTimer = setInterval(() => this.ping(), this.r.o.pingEveryMs);
+  }
+
+  /** Delivers the link's frames: those that came with the login/resume answer first (the module's onJoin/onResume). */
+  start(): void {
+    const link = this.g.link;
+    link.start((id, body) => {
+      if (link === this.g.link) this.dispatch(id, body);
+    });
   }
 
   send(name: string, body: unknown): boolean {
@@ -338,7 +406,7 @@ class SessionImpl extends Emitter<Record<string, any>> {
       p.resolve(decoded);
       return;
     }
-    this.emit(e.name, decoded);
+    this.early.deliver(e.name, decoded);
   }
 
   private linkClosed(link: FrameLink): void {
@@ -381,6 +449,7 @@ class SessionImpl extends Emitter<Record<string, any>> {
             this.emit('timing', { step: 'resume', ms, address: this.gameAddress });
             this.attach({ ...this.g, link: link!, resumeToken: rs.resumeToken });
             this.emit('resumed', { via: 'resume' });
+            this.start(); // what the module sent in onResume came with the answer
             return;
           }
           link!.destroy();
@@ -396,17 +465,25 @@ class SessionImpl extends Emitter<Record<string, any>> {
     }
     if (this.leaving) return this.finish({ reason: 'left' });
     if (!this.r.o.retry) return this.finish({ reason: 'dropped', error: last });
-    try {
-      const g = await flowWithRetries(this.r, (e) => this.emit('timing', e), (u) => this.emit('queue', u), () => this.leaving);
-      if (this.leaving) {
-        quit(g.link, g.resumeToken !== '');
-        return this.finish({ reason: 'left' });
+    // Back through /login: a room session into its room by id, a find session into a new find if that room is gone.
+    for (let next = afterResumeFailed(this.r.o.origin, this.g.roomId || undefined); next.kind === 'flow'; ) {
+      try {
+        const g = await flowWithRetries(this.r, next.room, (e) => this.emit('timing', e), (u) => this.emit('queue', u), () => this.leaving);
+        if (this.leaving) {
+          quit(g.link, g.resumeToken !== '');
+          return this.finish({ reason: 'left' });
+        }
+        this.attach(g);
+        this.emit('resumed', { via: 'login' });
+        this.start();
+        return;
+      } catch (err) {
+        last = toClientError('game', err);
+        if (this.leaving) return this.finish({ reason: 'left', error: last });
+        next = afterFlowFailed(this.r.o.origin, next.room, last);
       }
-      this.attach(g);
-      this.emit('resumed', { via: 'login' });
-    } catch (err) {
-      this.finish({ reason: this.leaving ? 'left' : 'dropped', error: toClientError('game', err) });
     }
+    this.finish({ reason: 'dropped', error: last });
   }
 
   private finish(e: CloseEvent): void {
@@ -426,12 +503,12 @@ function quit(link: FrameLink, sayLeave: boolean): void {
   void link.closed.then(() => clearTimeout(t));
 }
 
-/** The flow with `maxAttempts` tries when `retry` is on (backoff, or the server's Retry-After). */
-async function flowWithRetries(r: Resolved, timing: (e: TimingEvent) => void, onQueue: (u: QueueUpdate) => void, stop: () => boolean = () => false): Promise<GameLink> {
+/** The flow with `maxAttempts` tries when `retry` is on (backoff, or the server's Retry-After); never a room error. */
+async function flowWithRetries(r: Resolved, room: RoomOption | undefined, timing: (e: TimingEvent) => void, onQueue: (u: QueueUpdate) => void, stop: () => boolean = () => false): Promise<GameLink> {
   const attempts = r.o.retry ? Math.max(1, r.o.maxAttempts) : 1;
   for (let i = 1; ; i++) {
     try {
-      return await loginFlow(r, timing, onQueue);
+      return await loginFlow(r, room, timing, onQueue);
     } catch (err) {
       const e = toClientError('http_login', err);
       if (i >= attempts || !retryable(e) || stop() || r.o.signal?.aborted) throw e;
@@ -441,14 +518,22 @@ async function flowWithRetries(r: Resolved, timing: (e: TimingEvent) => void, on
   }
 }
 
-export function resolveOptions(o: ConnectOptions<any>, defaultTransport: 'tcp' | 'ws'): Resolved['o'] {
-  if (!o.appmgr) throw new ClientError('http_login', 'bad_options', 'connect: appmgr is required');
-  if (!o.account) throw new ClientError('account_check', 'bad_options', 'connect: account is required');
+export function resolveOptions(o: ConnectOptions<any, any>, defaultTransport: 'tcp' | 'ws'): ResolvedOptions {
+  const transport = o.transport ?? defaultTransport;
+  const seat = o.seat !== undefined ? normalizeSeat(o.seat, transport) : undefined;
+  if (seat && o.room !== undefined) throw new ClientError('game_login', 'bad_options', 'connect: room and seat exclude each other (a seat is already in its room)');
+  if (seat && o.account && o.account !== seat.account) throw new ClientError('game_login', 'bad_options', `connect: account ${o.account} differs from seat.account ${seat.account}`);
+  if (!seat && !o.appmgr) throw new ClientError('http_login', 'bad_options', 'connect: appmgr is required');
+  const account = seat?.account ?? o.account;
+  if (!account) throw new ClientError('account_check', 'bad_options', 'connect: account is required');
+  const early = o.earlyMessagesPerName ?? 64;
+  if (!Number.isInteger(early) || early < 0) throw new ClientError('http_login', 'bad_options', 'connect: earlyMessagesPerName must be an integer ≥ 0');
+  const origin: SessionOrigin = seat ? { kind: 'seat' } : o.room !== undefined ? { kind: 'flow', room: normalizeRoomOption(o.room) } : { kind: 'flow' };
   return {
-    appmgr: o.appmgr,
-    account: o.account,
+    appmgr: o.appmgr ?? '',
+    account,
     password: o.password ?? '',
-    transport: o.transport ?? defaultTransport,
+    transport,
     tls: o.tls ?? false,
     queue: o.queue ?? false,
     resume: o.resume ?? true,
@@ -457,14 +542,19 @@ export function resolveOptions(o: ConnectOptions<any>, defaultTransport: 'tcp' |
     pingEveryMs: o.pingEveryMs ?? 15_000,
     resumeWindowMs: o.resumeWindowMs ?? 30_000,
     maxAttempts: o.maxAttempts ?? 3,
+    earlyMessagesPerName: early,
     signal: o.signal,
+    origin,
+    ...(seat ? { seat } : {}),
   };
 }
+
+const PLATFORM_EVENTS: ReadonlySet<string> = new Set<keyof PlatformEvents>(['kick', 'away', 'resumed', 'closed', 'queue', 'timing', 'pong', 'error']);
 
 /** Builds `connect` on a platform (`io` may be loaded lazily: the Node entry imports its built-ins only when used). */
 export function createConnect(getIo: () => Promise<ClientIo>, defaultTransport: 'tcp' | 'ws') {
   return async function connect<const T extends MessagesTable | undefined = undefined, B extends Record<string, any> = {}>(
-    options: ConnectOptions<T>,
+    options: ConnectOptions<T, B>,
   ): Promise<Session<Incoming<T, B>, Outgoing<T, B>>> {
     const o = resolveOptions(options, defaultTransport);
     const io = await getIo();
@@ -479,10 +569,19 @@ export function createConnect(getIo: () => Promise<ClientIo>, defaultTransport: 
     }
     const r: Resolved = { io, codec, o };
     const s = new SessionImpl(r, o.account);
-    if (options.on?.timing) s.on('timing', options.on.timing);
-    if (options.on?.queue) s.on('queue', options.on.queue);
-    const g = await flowWithRetries(r, (e) => s.emit('timing', e), (u) => s.emit('queue', u));
+    // Subscribed before the flow: the module's onJoin messages and the flow's own events reach them as they come.
+    for (const [name, fn] of Object.entries(options.on ?? {})) {
+      if (fn === undefined) continue;
+      if (typeof fn !== 'function') throw new ClientError('http_login', 'bad_options', `connect: on.${name} must be a function`);
+      if (!PLATFORM_EVENTS.has(name) && !codec.serverNames.includes(name)) {
+        throw new ClientError('http_login', 'bad_options', `connect: on.${name} is neither a platform event nor a server message (${codec.serverNames.join(', ')})`);
+      }
+      s.on(name, fn as (arg: unknown) => void);
+    }
+    const timing = (e: TimingEvent) => s.emit('timing', e);
+    const g = o.seat ? await seatFlow(r, o.seat, timing) : await flowWithRetries(r, o.origin.kind === 'flow' ? o.origin.room : undefined, timing, (u) => s.emit('queue', u));
     s.attach(g);
+    s.start();
     return s as unknown as Session<Incoming<T, B>, Outgoing<T, B>>;
   };
 }

@@ -26,6 +26,23 @@ export async function typed(c: Connect): Promise<void> {
   s.on('Move', () => {});
   s.on('kick', (k) => k.reason.toLowerCase());
   s.on('queue', (q) => q.etaS.toFixed());
+  s.room?.id.toUpperCase();
+  // Listeners given to connect: platform events and server messages, typed like `on`.
+  await c<typeof messages, { Move: { dx: number; dy: number }; State: { players: { x: number }[] } }>({
+    appmgr: 'http://x',
+    account: 'a',
+    proto: {},
+    messages,
+    room: { create: { mode: 'duel', maxPlayers: 2, isPrivate: true, labels: { region: 'eu' } } },
+    on: { State: (b) => b.players.length, timing: (e) => e.ms.toFixed(), kick: (k) => k.reason },
+  });
+  // @ts-expect-error Move comes from the client: no listener for it
+  await c<typeof messages>({ appmgr: 'http://x', account: 'a', proto: {}, messages, on: { Move: () => {} } });
+  await c({ appmgr: 'http://x', account: 'a', room: { join: 'K7QX2MPA' } });
+  await c({ appmgr: 'http://x', account: 'a', room: { find: { mode: 'duel', labels: { region: 'eu' }, maxPlayers: 2 } } });
+  // @ts-expect-error a find is never private
+  await c({ appmgr: 'http://x', account: 'a', room: { find: { mode: 'duel', isPrivate: true } } });
+  await c({ seat: { ip: '10.0.0.1', port: 7000, wsPort: 7001, account: 'a', token: 't' } });
   const e = await c({ appmgr: 'http://x', account: 'a' });
   e.send('Echo', { payload: new Uint8Array(1), clientTimeMs: 1 });
   // @ts-expect-error no module messages without a table

@@ -2,7 +2,7 @@
  * Flags of `gamecluster local`: the robot wave's size and pace, `--capacity`/`--queue` (a herd), `--keep`, `--json`. Parsed by hand for the contract's
  * one-line errors naming the flag (exit 2). Pure and unit-tested.
  */
-import { ArgError } from '../robots/args.js';
+import { ArgError, ROOM_MODE_RE } from '../robots/args.js';
 
 export { ArgError };
 
@@ -13,17 +13,20 @@ export interface LocalOptions {
   echoPerSec: number;
   keep: boolean;
   json: boolean;
-  /** The robots' scenario; `arena` also runs the game pods with GAME_MODULE=arena. */
-  scenario: 'echo' | 'arena';
+  /** The robots' scenario; `arena` and `rooms` also run the game pods with GAME_MODULE=arena. */
+  scenario: 'echo' | 'arena' | 'rooms';
+  /** --scenario rooms: robots per party, and the room mode their hosts create. */
+  party: number;
+  mode: string;
   /** CLUSTER_CAPACITY for appmgr (0 = the pods' capacities). */
   capacity: number;
   /** The robots queue (GET /login?queue=1, polling their ticket) and leave after --duration: a herd let in. */
   queue: boolean;
 }
 
-export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false, scenario: 'echo', capacity: 0, queue: false };
+export const defaultLocalOptions: LocalOptions = { players: 1000, rate: 500, durationS: 2, echoPerSec: 1, keep: false, json: false, scenario: 'echo', party: 4, mode: 'arena', capacity: 0, queue: false };
 
-export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--scenario echo|arena] [--capacity N] [--queue] [--keep] [--json]
+export const localUsage = `usage: gamecluster local [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--scenario echo|arena|rooms] [--party N] [--capacity N] [--queue] [--keep] [--json]
 
 A whole cluster on this machine: redis-server on a free loopback port (or the Redis at REDIS_URL, under a fresh
 PREFIX), 1 appmgr, 2 logins, 2 games as child processes (logs in a temp dir, path printed), then a robot wave
@@ -37,7 +40,13 @@ flags:
   --duration S      seconds each robot stays in game (echo loop), 0..3600 [2]
   --echo-per-sec E  echo round trips per second per robot, 0..100 [1]
   --scenario S      echo | arena: the game pods run the arena sample (GAME_MODULE=arena) and the
-                    robots play it (random moves; state_lag and messages/s in the report) [echo]
+                    robots play it (random moves; state_lag and messages/s in the report) | rooms: the
+                    game pods run arena, whose rooms the robots use in parties (robots --scenario rooms:
+                    one creates a private room, the others join it by id; the report says how many
+                    parties landed together and the join latency) [echo]
+  --party N         robots per party with --scenario rooms, 2..1000 (arena's rooms hold 16) [4]
+  --mode M          the room mode the parties create with --scenario rooms (with your own
+                    GAME_MODULE: one it declares) [arena]
   --capacity N      most players in the cluster (appmgr's CLUSTER_CAPACITY), 0..10000000; 0 = the pods' [0]
   --queue           a launch-day herd: every robot queues (robots --queue: GET /login?queue=1, polls its ticket as
                     Retry-After says), plays, stays --duration seconds and leaves, so the line is let in as places
@@ -62,6 +71,7 @@ function num(flag: string, raw: string | undefined, min: number, max: number, in
 export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const o = { ...defaultLocalOptions };
+  let roomFlag: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -85,8 +95,21 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
         break;
       case '--scenario': {
         const raw = value();
-        if (raw !== 'echo' && raw !== 'arena') throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo or arena' : `invalid --scenario ${JSON.stringify(raw)}: expected echo or arena`);
+        if (raw !== 'echo' && raw !== 'arena' && raw !== 'rooms') {
+          throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo, arena or rooms' : `invalid --scenario ${JSON.stringify(raw)}: expected echo, arena or rooms`);
+        }
         o.scenario = raw;
+        break;
+      }
+      case '--party':
+        o.party = num(flag, value(), 2, 1000, true);
+        roomFlag = flag;
+        break;
+      case '--mode': {
+        const raw = value();
+        if (raw === undefined || !ROOM_MODE_RE.test(raw)) throw new ArgError(raw === undefined ? '--mode needs a value: expected a room mode, [a-z0-9_-]{1,32}' : `invalid --mode ${JSON.stringify(raw)}: expected a room mode, [a-z0-9_-]{1,32}`);
+        o.mode = raw;
+        roomFlag = flag;
         break;
       }
       case '--capacity':
@@ -108,5 +131,6 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
         throw new ArgError(`unknown flag ${JSON.stringify(a)}: see gamecluster local --help`);
     }
   }
+  if (roomFlag && o.scenario !== 'rooms') throw new ArgError(`${roomFlag} applies only to --scenario rooms`);
   return o;
 }

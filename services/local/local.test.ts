@@ -9,6 +9,8 @@ test('local flags: defaults, values, one-line errors', () => {
   assert.deepEqual(parseLocalArgs(['--players', '50', '--rate=20', '--duration', '0', '--keep', '--json']), { ...defaultLocalOptions, players: 50, rate: 20, durationS: 0, keep: true, json: true });
   assert.equal(parseLocalArgs(['--help']), 'help');
   assert.deepEqual(parseLocalArgs(['--scenario', 'arena']), { ...defaultLocalOptions, scenario: 'arena' });
+  assert.deepEqual(parseLocalArgs(['--scenario', 'rooms', '--party', '3']), { ...defaultLocalOptions, scenario: 'rooms', party: 3, mode: 'arena' });
+  assert.deepEqual(parseLocalArgs(['--scenario=rooms', '--mode', 'party']), { ...defaultLocalOptions, scenario: 'rooms', mode: 'party' });
   assert.deepEqual(parseLocalArgs(['--players', '5000', '--capacity', '1000', '--queue']), { ...defaultLocalOptions, players: 5000, capacity: 1000, queue: true });
   for (const [argv, re] of [
     [['--players', '-1'], /^invalid --players "-1": expected an integer from 0 to 100000$/],
@@ -17,7 +19,9 @@ test('local flags: defaults, values, one-line errors', () => {
     [['--queue=1'], /--queue takes no value/],
     [['--capacity', '1.5'], /^invalid --capacity "1.5": expected an integer from 0 to 10000000$/],
     [['--nope'], /^unknown flag "--nope"/],
-    [['--scenario', 'chess'], /^invalid --scenario "chess": expected echo or arena$/],
+    [['--scenario', 'chess'], /^invalid --scenario "chess": expected echo, arena or rooms$/],
+    [['--party', '4'], /^--party applies only to --scenario rooms$/],
+    [['--scenario', 'rooms', '--party', '1'], /^invalid --party "1": expected an integer from 2 to 1000$/],
   ] as [string[], RegExp][]) {
     assert.throws(() => parseLocalArgs(argv), (e: unknown) => e instanceof ArgError && re.test(e.message), argv.join(' '));
   }

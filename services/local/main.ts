@@ -51,8 +51,9 @@ export async function main(argv: string[]): Promise<void> {
   process.on('exit', () => cluster?.killNow());
 
   try {
-    // --scenario arena: the game pods run the arena sample (a GAME_MODULE from the environment is not overridden).
-    const podEnv: Record<string, string> = opts.scenario === 'arena' && !process.env.GAME_MODULE ? { GAME_MODULE: 'arena' } : {};
+    // --scenario arena/rooms: the game pods run the arena sample, whose rooms the parties use (a GAME_MODULE from the
+    // environment is not overridden).
+    const podEnv: Record<string, string> = opts.scenario !== 'echo' && !process.env.GAME_MODULE ? { GAME_MODULE: 'arena' } : {};
     cluster = await startLocalCluster({ log: err, logLevel: process.env.LOG_LEVEL || 'info', podEnv, ...(opts.capacity > 0 ? { appmgrEnv: { CLUSTER_CAPACITY: String(opts.capacity) } } : {}) });
   } catch (e) {
     if (e instanceof LocalClusterError) {
@@ -72,7 +73,7 @@ export async function main(argv: string[]): Promise<void> {
       const stats = new WaveStats();
       const progress = startProgress(stats, opts.players);
       const peak = watchPeak(cluster.appmgrAdminUrl);
-      const report = await runRobots({ appmgr: cluster.appmgrUrl, players: opts.players, rate: opts.rate, durationS: opts.durationS, echoPerSec: opts.echoPerSec, queue: true, scenario: opts.scenario, stepTimeoutMs: 30_000 }, { stats, signal: abort.signal });
+      const report = await runRobots({ appmgr: cluster.appmgrUrl, players: opts.players, rate: opts.rate, durationS: opts.durationS, echoPerSec: opts.echoPerSec, queue: true, scenario: opts.scenario, party: opts.party, mode: opts.mode, stepTimeoutMs: 30_000 }, { stats, signal: abort.signal });
       const seen = await peak.stop();
       progress.stop();
       if (report.failed > 0 || report.not_started > 0) code = 1;

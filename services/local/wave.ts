@@ -16,7 +16,10 @@ export interface WaveOptions {
   durationS: number;
   echoPerSec: number;
   stepTimeoutMs?: number;
-  scenario?: 'echo' | 'arena';
+  scenario?: 'echo' | 'arena' | 'rooms';
+  /** --scenario rooms: robots per party and the room mode. */
+  party?: number;
+  mode?: string;
 }
 
 export interface WaveResult {

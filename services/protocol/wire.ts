@@ -121,3 +121,6 @@ export const FRAME_MAX_BYTES = 65535;
 /** Ids 10000–65535 belong to the game module's own messages (game-module.md); the platform never uses them. */
 export const GAME_MSG_ID_MIN = 10000;
 export const GAME_MSG_ID_MAX = 65535;
+
+/** A room id (rooms.md): 8 characters of an alphabet without look-alikes; clients may send it in any letter case. */
+export const RoomId = { alphabet: '23456789ABCDEFGHJKMNPQRSTUVWXYZ', length: 8 } as const;

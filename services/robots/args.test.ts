@@ -9,9 +9,17 @@ test('parses every flag, both --flag v and --flag=v', () => {
 
 test('--scenario, --transport, --queue', () => {
   assert.deepEqual(parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'arena', '--transport=ws', '--queue']), { ...defaultRobotOptions, appmgr: 'http://x', scenario: 'arena', transport: 'ws', queue: true });
-  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'chess']), /invalid --scenario "chess": expected echo or arena$/);
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'chess']), /invalid --scenario "chess": expected echo, arena or rooms$/);
   assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--transport', 'udp']), /invalid --transport "udp": expected tcp or ws$/);
   assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--queue=1']), /--queue takes no value/);
+});
+
+test('--scenario rooms with --party and --mode; those two only with rooms', () => {
+  assert.deepEqual(parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'rooms', '--party', '4', '--mode=duel']), { ...defaultRobotOptions, appmgr: 'http://x', scenario: 'rooms', party: 4, mode: 'duel' });
+  assert.deepEqual(parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'rooms']), { ...defaultRobotOptions, appmgr: 'http://x', scenario: 'rooms', party: 4, mode: 'arena' });
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--party', '4']), /: --party and --mode apply only to --scenario rooms$/);
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'rooms', '--party', '1']), /: invalid --party "1": expected an integer from 2 to 1000$/);
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'rooms', '--mode', 'Duel!']), /: invalid --mode "Duel!": expected a room mode/);
 });
 
 test('defaults and --help', () => {

@@ -28,8 +28,15 @@ export interface RobotOptions {
   json: boolean;
   /** Show the progress bar (only ever on a TTY; `--no-progress` turns it off there too). */
   progress: boolean;
-  /** What a robot does in game: `echo` (the built-in module) or `arena` (the sample game: random moves, State). */
-  scenario: 'echo' | 'arena';
+  /**
+   * What a robot does in game: `echo` (the built-in module), `arena` (the sample game: random moves, State), or
+   * `rooms` (parties of `party`: one creates a private room of `mode`, the others join it by id; then they stay).
+   */
+  scenario: 'echo' | 'arena' | 'rooms';
+  /** Players per party (`--scenario rooms`). */
+  party: number;
+  /** The room mode the parties' hosts create (`--scenario rooms`); one the game pods' module declares. */
+  mode: string;
   /** `tcp`, or `ws` (the pods' WebSocket listeners, `/login?transport=ws`). */
   transport: 'tcp' | 'ws';
   /** Wait in the admission queue (`/login?queue=1`) like a player when the cluster is full. */
@@ -48,7 +55,7 @@ export const robotsUsage = `usage: gamecluster robots --appmgr URL [--players N]
 
 Plays the whole player flow per robot on fresh connections, with the client SDK (gamecluster/client):
 GET <appmgr>/login → login (C2L_AccountCheck, C2L_EnterGame) → game (C2G_LoginByToken) → echo loop
-(or arena moves) → leave (C2G_Leave).
+(or arena moves, or a party's room) → leave (C2G_Leave).
 Prints per-step latency (p50/p99/max), failures by step and return code, and the online spread per game pod.
 Exits 0 when every player succeeded, 1 when any failed, 2 on bad flags.
 
@@ -64,7 +71,12 @@ flags:
   --tls               TLS to login and game pods (verified against the system roots or --ca)
   --ca FILE           PEM CA certificate to verify the pods' certificates with (implies --tls)
   --scenario S        echo | arena (the sample game: random moves, checks room-mates move,
-                      reports state_lag and messages/s) [echo]
+                      reports state_lag and messages/s) | rooms (parties: one robot creates a private
+                      room, the others join it by id; reports the parties that landed together and
+                      the join latency) [echo]
+  --party N           robots per party with --scenario rooms, 2..1000 [4]
+  --mode M            the room mode the parties create with --scenario rooms (one the game pods'
+                      module declares) [arena]
   --transport T       tcp | ws (the pods' WebSocket listeners) [tcp]
   --queue             wait in the admission queue when the cluster is full (reports the wait)
   --json              print the report as JSON (see docs/robots.md) instead of the table
@@ -86,9 +98,15 @@ export const defaultRobotOptions: Omit<RobotOptions, 'appmgr'> = {
   json: false,
   progress: true,
   scenario: 'echo',
+  party: 4,
+  mode: 'arena',
   transport: 'tcp',
   queue: false,
 };
+
+/** A room mode as rooms.md allows it. */
+export const ROOM_MODE_RE = /^[a-z0-9_-]{1,32}$/;
+const SCENARIOS = ['echo', 'arena', 'rooms'] as const;
 
 function num(flag: string, raw: string | undefined, min: number, max: number, integer: boolean, minExclusive = false): number {
   const what = `${integer ? 'an integer' : 'a number'} ${minExclusive ? `> ${min} and ≤ ${max}` : `from ${min} to ${max}`}`;
@@ -103,6 +121,7 @@ function num(flag: string, raw: string | undefined, min: number, max: number, in
 export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const o: Partial<RobotOptions> = { ...defaultRobotOptions };
+  let partyGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     // Accept both `--flag value` and `--flag=value`.
@@ -165,8 +184,21 @@ export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
       }
       case '--scenario': {
         const raw = takeValue();
-        if (raw !== 'echo' && raw !== 'arena') throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo or arena' : `invalid --scenario ${JSON.stringify(raw)}: expected echo or arena`);
-        o.scenario = raw;
+        if (!(SCENARIOS as readonly (string | undefined)[]).includes(raw)) {
+          throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo, arena or rooms' : `invalid --scenario ${JSON.stringify(raw)}: expected echo, arena or rooms`);
+        }
+        o.scenario = raw as RobotOptions['scenario'];
+        break;
+      }
+      case '--party':
+        o.party = num(flag, takeValue(), 2, 1000, true);
+        partyGiven = true;
+        break;
+      case '--mode': {
+        const raw = takeValue();
+        if (raw === undefined || !ROOM_MODE_RE.test(raw)) throw new ArgError(raw === undefined ? '--mode needs a value: expected a room mode, [a-z0-9_-]{1,32}' : `invalid --mode ${JSON.stringify(raw)}: expected a room mode, [a-z0-9_-]{1,32}`);
+        o.mode = raw;
+        partyGiven = true;
         break;
       }
       case '--transport': {
@@ -192,5 +224,6 @@ export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
     }
   }
   if (!o.appmgr) throw new ArgError('missing --appmgr: expected the appmgr HTTP base URL, e.g. --appmgr http://127.0.0.1:8080');
+  if (partyGiven && o.scenario !== 'rooms') throw new ArgError('--party and --mode apply only to --scenario rooms');
   return o as RobotOptions;
 }

@@ -10,8 +10,9 @@
  * A failure throws a StepError (bounded reason) that run.ts counts; the player's connections are always closed.
  */
 import { randomBytes } from 'node:crypto';
-import { ClientError, connect, type CloseEvent, type NodeTlsOptions, type Session, type TimingEvent } from '../client/index.js';
+import { ClientError, connect, type CloseEvent, type NodeTlsOptions, type RoomOption, type Session, type TimingEvent } from '../client/index.js';
 import { arenaDefinition, playArena, type ArenaDefinition } from './scenario-arena.js';
+import type { PartySeat } from './scenario-rooms.js';
 import { StepError, STEPS, toStepError, type Step, type WaveStats } from './stats.js';
 
 export const PING_EVERY_MS = 15_000;
@@ -29,8 +30,10 @@ export interface PlayerPlan {
   transport?: 'tcp' | 'ws';
   /** Wait in the admission queue (`/login?queue=1`) like a player would. */
   queue?: boolean;
-  /** echo (default) or arena (scenario-arena.ts). */
-  scenario?: 'echo' | 'arena';
+  /** echo (default), arena (scenario-arena.ts) or rooms (scenario-rooms.ts: `party` says the robot's seat). */
+  scenario?: 'echo' | 'arena' | 'rooms';
+  /** --scenario rooms: this robot's place in its party (host: creates the room; else joins the host's by id). */
+  party?: PartySeat;
   /** Resolves when the player may leave (after its duration); lets a caller measure while everyone is online. */
   holdUntil?: Promise<unknown>;
   /** Aborting makes an in-game player leave at once. */
@@ -62,6 +65,13 @@ export function timingRecorder(stats: WaveStats): (e: TimingEvent) => void {
 export async function playOnce(plan: PlayerPlan, stats: WaveStats): Promise<void> {
   let s: Session<any, any>;
   const arena = plan.scenario === 'arena' ? await arenaDefinition() : undefined;
+  let room: RoomOption | undefined;
+  try {
+    room = await plan.party?.room(); // a joiner waits for its host's room id here (not timed)
+  } catch (err) {
+    throw robotError(err);
+  }
+  const t0 = performance.now();
   try {
     s = await connect({
       appmgr: plan.appmgr,
@@ -74,9 +84,18 @@ export async function playOnce(plan: PlayerPlan, stats: WaveStats): Promise<void
       retry: false,
       stepTimeoutMs: plan.stepTimeoutMs,
       ...(arena ? { proto: arena.proto, messages: arena.messages } : {}),
+      ...(room ? { room } : {}),
       on: { timing: timingRecorder(stats) },
     });
   } catch (err) {
+    const e = robotError(err);
+    plan.party?.failed(e);
+    throw e;
+  }
+  try {
+    plan.party?.landed(s, performance.now() - t0);
+  } catch (err) {
+    await s.leave();
     throw robotError(err);
   }
   const offPong = s.on('pong', () => stats.pingsOk++);
@@ -85,7 +104,8 @@ export async function playOnce(plan: PlayerPlan, stats: WaveStats): Promise<void
   stats.inGame++;
   try {
     try {
-      await (arena ? inArena(s, plan, stats, arena) : inGame(s, plan, stats));
+      // A room robot stays (pinging) like an echo robot that does not echo: the pods run a room module, not echo.
+      await (arena ? inArena(s, plan, stats, arena) : inGame(s, plan.scenario === 'rooms' ? { ...plan, echoPerSec: 0 } : plan, stats));
     } finally {
       stats.inGame--;
     }

@@ -50,6 +50,24 @@ test('report: stable JSON keys, latency summary, failures grouped, spread', () =
   assert.match(text, /game spread \(max − min\): 1/);
 });
 
+test('report with --scenario rooms: version 1 with added fields only (options.party/mode, rooms{…})', () => {
+  const s = new WaveStats();
+  s.parties = 3;
+  s.partiesTogether = 2;
+  s.partySize = 4;
+  s.roomMode = 'duel';
+  s.recordRoomStep('create', 12);
+  for (const ms of [5, 6, 7]) s.recordRoomStep('join', ms);
+  const r = buildReport({ ...opts, scenario: 'rooms' }, s, facts);
+  assert.equal(r.version, 1);
+  assert.deepEqual(r.options, { players: 4, rate: 10, duration_s: 1, echo_per_sec: 1, concurrency: 0, step_timeout_ms: 10_000, account_prefix: 'robot-x', scenario: 'rooms', party: 4, mode: 'duel' });
+  assert.deepEqual(Object.keys(r).slice(-1), ['rooms']);
+  const { create, join, ...rest } = r.rooms!;
+  assert.deepEqual(rest, { mode: 'duel', party_size: 4, parties: 3, parties_together: 2 });
+  assert.deepEqual([create.count, Math.round(create.p50_ms), join.count, Math.round(join.p50_ms), Math.round(join.p99_ms)], [1, 12, 3, 6, 7]);
+  assert.match(formatReport(r), /rooms: 2\/3 parties of 4 landed together \(mode duel\); join p50 6\.\d\d ms, p99 7\.\d\d ms, max 7\.00 ms \(3\); create p50 12\.\d\d ms/);
+});
+
 test('spread of nothing is 0', () => {
   assert.equal(spread(new Map()), 0);
   assert.equal(spread({ a: 5 }), 0);

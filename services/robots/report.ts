@@ -17,7 +17,10 @@ export interface RobotReport {
     step_timeout_ms: number;
     account_prefix: string;
     /** Optional: present only when not the default (echo, tcp, no queue). */
-    scenario?: 'arena';
+    scenario?: 'arena' | 'rooms';
+    /** Optional (--scenario rooms): robots per party and the room mode their hosts create. */
+    party?: number;
+    mode?: string;
     transport?: 'ws';
     queue?: true;
   };
@@ -50,6 +53,20 @@ export interface RobotReport {
   messages_per_sec?: number;
   /** Optional (--scenario arena): robots that saw a room-mate move. */
   arena_saw_moves?: number;
+  /** Optional (--scenario rooms): the parties, how many landed together (every robot in its host's room), and the latencies. */
+  rooms?: RoomsReport;
+}
+
+export interface RoomsReport {
+  mode: string;
+  party_size: number;
+  parties: number;
+  /** Parties whose every robot came online in its host's room on its host's pod (must be all). */
+  parties_together: number;
+  /** A host's whole connect with `create` (/login → the game's LoginByTokenRs). */
+  create: LatencySummary;
+  /** A joiner's whole connect with `join` by id (/login?room= → the game's LoginByTokenRs); not the wait for the host. */
+  join: LatencySummary;
 }
 
 interface RunFacts {
@@ -63,7 +80,7 @@ interface RunFacts {
 const sorted = (m: ReadonlyMap<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
 
 export function buildReport(
-  opts: { appmgr: string; players: number; rate: number; durationS: number; echoPerSec: number; scenario?: 'echo' | 'arena'; transport?: 'tcp' | 'ws'; queue?: boolean },
+  opts: { appmgr: string; players: number; rate: number; durationS: number; echoPerSec: number; scenario?: 'echo' | 'arena' | 'rooms'; transport?: 'tcp' | 'ws'; queue?: boolean },
   stats: WaveStats,
   facts: RunFacts,
 ): RobotReport {
@@ -79,7 +96,8 @@ export function buildReport(
       concurrency: facts.concurrency,
       step_timeout_ms: facts.stepTimeoutMs,
       account_prefix: facts.accountPrefix,
-      ...(opts.scenario === 'arena' ? { scenario: 'arena' as const } : {}),
+      ...(opts.scenario === 'arena' || opts.scenario === 'rooms' ? { scenario: opts.scenario } : {}),
+      ...(opts.scenario === 'rooms' ? { party: stats.partySize, mode: stats.roomMode } : {}),
       ...(opts.transport === 'ws' ? { transport: 'ws' as const } : {}),
       ...(opts.queue ? { queue: true as const } : {}),
     },
@@ -113,6 +131,16 @@ function optional(stats: WaveStats): Partial<RobotReport> {
     out.state_messages = stats.stateMessages;
     out.messages_per_sec = Math.round((stats.stateMessages / spanS) * 10) / 10;
     out.arena_saw_moves = stats.arenaSawMoves;
+  }
+  if (stats.parties > 0) {
+    out.rooms = {
+      mode: stats.roomMode,
+      party_size: stats.partySize,
+      parties: stats.parties,
+      parties_together: stats.partiesTogether,
+      create: stats.roomStepLatency('create'),
+      join: stats.roomStepLatency('join'),
+    };
   }
   return out;
 }
@@ -151,6 +179,13 @@ export function formatReport(r: RobotReport): string {
   if (Object.keys(r.game_pods).length) out.push(`game spread (max − min): ${r.game_spread}`);
   if (r.state_lag) {
     out.push(`arena: ${r.state_messages} State messages (${r.messages_per_sec}/s), state_lag p50 ${f(r.state_lag.p50_ms)} ms, p99 ${f(r.state_lag.p99_ms)} ms, max ${f(r.state_lag.max_ms)} ms; ${r.arena_saw_moves} robots saw room-mates move`);
+  }
+  if (r.rooms) {
+    const x = r.rooms;
+    out.push(
+      `rooms: ${x.parties_together}/${x.parties} parties of ${x.party_size} landed together (mode ${x.mode}); ` +
+        `join p50 ${f(x.join.p50_ms)} ms, p99 ${f(x.join.p99_ms)} ms, max ${f(x.join.max_ms)} ms (${x.join.count}); create p50 ${f(x.create.p50_ms)} ms, p99 ${f(x.create.p99_ms)} ms (${x.create.count})`,
+    );
   }
   if (r.queue_wait) out.push(`queue wait: ${r.queue_wait.count} players, p50 ${f(r.queue_wait.p50_ms)} ms, p99 ${f(r.queue_wait.p99_ms)} ms, max ${f(r.queue_wait.max_ms)} ms`);
   return out.join('\n') + '\n';

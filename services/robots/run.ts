@@ -10,10 +10,11 @@ import { setMaxListeners } from 'node:events';
 import type { RobotOptions } from './args.js';
 import { playOnce } from './player.js';
 import { buildReport, type RobotReport } from './report.js';
+import { PartyBoard } from './scenario-rooms.js';
 import { WaveStats, toStepError } from './stats.js';
 
 export type RunOptions = Pick<RobotOptions, 'appmgr' | 'players' | 'rate' | 'durationS' | 'echoPerSec'> &
-  Partial<Pick<RobotOptions, 'concurrency' | 'stepTimeoutMs' | 'password' | 'tls' | 'ca' | 'scenario' | 'transport' | 'queue'>> & {
+  Partial<Pick<RobotOptions, 'concurrency' | 'stepTimeoutMs' | 'password' | 'tls' | 'ca' | 'scenario' | 'transport' | 'queue' | 'party' | 'mode'>> & {
     /** Account prefix; players are `<prefix>-<n>`. Default `robot-<random run id>` so waves never collide. */
     accountPrefix?: string;
   };
@@ -39,6 +40,7 @@ export async function runRobots(opts: RunOptions, hooks: RunHooks = {}): Promise
   let inFlight = 0;
   let wakeScheduler: (() => void) | undefined;
   const running = new Set<Promise<void>>();
+  const parties = opts.scenario === 'rooms' ? new PartyBoard(opts.players, opts.party ?? 4, opts.mode ?? 'arena', stats) : undefined;
 
   const startPlayer = (n: number) => {
     stats.started++;
@@ -55,6 +57,7 @@ export async function runRobots(opts: RunOptions, hooks: RunHooks = {}): Promise
         transport: opts.transport,
         queue: opts.queue,
         scenario: opts.scenario,
+        ...(parties ? { party: parties.seat(n) } : {}),
         holdUntil: hooks.holdUntil,
         signal: hooks.signal,
       },

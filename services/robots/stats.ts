@@ -101,6 +101,13 @@ export class WaveStats {
   lastStateMs = 0;
   /** Arena robots that saw a room-mate move. */
   arenaSawMoves = 0;
+  /** Rooms (--scenario rooms): parties formed, how many landed whole with their host, their size and room mode. */
+  parties = 0;
+  partiesTogether = 0;
+  partySize = 0;
+  roomMode = '';
+  /** Rooms: a host's whole connect creating its room, and a joiner's whole connect joining it by id. */
+  private readonly roomSteps = new Map<'create' | 'join', hdr.Histogram>();
 
   constructor() {
     for (const s of STEPS) this.hist.set(s, newHistogram());
@@ -123,6 +130,17 @@ export class WaveStats {
     const now = Date.now();
     if (this.stateMessages++ === 0) this.firstStateMs = now;
     this.lastStateMs = now;
+  }
+
+  recordRoomStep(step: 'create' | 'join', ms: number): void {
+    let h = this.roomSteps.get(step);
+    if (!h) this.roomSteps.set(step, (h = newHistogram()));
+    h.recordValue(Math.max(1, Math.round(ms * 1000)));
+  }
+
+  roomStepLatency(step: 'create' | 'join'): LatencySummary {
+    const h = this.roomSteps.get(step);
+    return h ? summary(h) : summary(newHistogram());
   }
 
   stateLagLatency(): LatencySummary | undefined {
