@@ -18,6 +18,8 @@ export interface LoginRateLimiterOptions {
   now?: () => number;
   /** Sweep period (default: the time a bucket takes to refill, at least 1 s). */
   sweepMs?: number;
+  /** Bucket size (default 2 × ratePerSec): a per-minute budget uses its whole minute's worth. */
+  burst?: number;
 }
 
 export class LoginRateLimiter {
@@ -29,7 +31,7 @@ export class LoginRateLimiter {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly o: LoginRateLimiterOptions) {
-    this.burst = 2 * o.ratePerSec;
+    this.burst = o.burst ?? 2 * o.ratePerSec;
     this.perMs = o.ratePerSec / 1000;
     this.refillMs = this.burst / this.perMs; // = 2000 ms whatever the rate
     this.now = o.now ?? (() => performance.now());
@@ -72,6 +74,12 @@ export class LoginRateLimiter {
     }
     b.tokens = tokens - 1;
     return true;
+  }
+
+  /** Whether `address` has a token left, without taking it (a budget charged only on some outcomes). */
+  peek(address: string): boolean {
+    const b = this.buckets.get(address);
+    return b === undefined || Math.min(this.burst, b.tokens + (this.now() - b.atMs) * this.perMs) >= 1;
   }
 
   /** Drops every bucket that has refilled completely (it would behave exactly like a new one). */

@@ -12,8 +12,22 @@ import { loadAppmgrProto } from '../appmgr/grpc-server.js';
 import type { Logger } from '../platform/logger.js';
 import type { AllocateGameResponse__Output } from '../protocol/gen/grpc/gamecluster/v1/AllocateGameResponse.js';
 import type { AppMgrServiceClient } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
+import type { RoomRequest } from '../protocol/gen/grpc/gamecluster/v1/RoomRequest.js';
+import { ReturnCode } from '../protocol/wire.js';
 
-export type AllocateResult = { kind: 'ok'; appId: string; ip: string; port: number } | { kind: 'no_app' } | { kind: 'busy' };
+export type AllocateResult =
+  | { kind: 'ok'; appId: string; ip: string; port: number; roomId: string }
+  | { kind: 'no_app' }
+  | { kind: 'busy' }
+  /** A room request appmgr could not seat (docs/rooms.md): ROOM_NOT_FOUND, ROOM_FULL, ROOM_CLOSED, ROOM_INVALID. */
+  | { kind: 'room'; code: ReturnCode };
+
+const ROOM_CODES: Record<string, ReturnCode | undefined> = {
+  RETURN_CODE_ROOM_NOT_FOUND: ReturnCode.ROOM_NOT_FOUND,
+  RETURN_CODE_ROOM_FULL: ReturnCode.ROOM_FULL,
+  RETURN_CODE_ROOM_CLOSED: ReturnCode.ROOM_CLOSED,
+  RETURN_CODE_ROOM_INVALID: ReturnCode.ROOM_INVALID,
+};
 
 export class AppmgrUnavailableError extends Error {
   readonly code = 'APPMGR_UNAVAILABLE';
@@ -47,7 +61,7 @@ export class AppmgrClient {
   }
 
   /** `websocket`: the player is connected over WebSocket; the game must have a WebSocket listener, whose port is answered. */
-  allocateGame(account: string, websocket = false): Promise<AllocateResult> {
+  allocateGame(account: string, websocket = false, room?: RoomRequest | null, admission = ''): Promise<AllocateResult> {
     return new Promise((resolve) => {
       const deadline = Date.now() + (this.o.deadlineMs ?? 2000);
       const md = this.o.access?.metadata;
@@ -57,7 +71,7 @@ export class AppmgrClient {
       const limit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
       try {
-        this.client.allocateGame({ account, websocket }, md ? md.clone() : new grpc.Metadata(), { deadline }, (err, res) => this.settle(err, res, websocket, resolve));
+        this.client.allocateGame(room ? { account, websocket, room, admission } : admission ? { account, websocket, admission } : { account, websocket }, md ? md.clone() : new grpc.Metadata(), { deadline }, (err, res) => this.settle(err, res, websocket, resolve));
       } finally {
         Error.stackTraceLimit = limit;
       }
@@ -71,8 +85,10 @@ export class AppmgrClient {
     }
     this.recovered();
     const port = websocket ? res.wsPort : res.port;
-    if (res.returnCode === 'RETURN_CODE_OK' && res.ip && port > 0) return resolve({ kind: 'ok', appId: res.appId, ip: res.ip, port });
+    if (res.returnCode === 'RETURN_CODE_OK' && res.ip && port > 0) return resolve({ kind: 'ok', appId: res.appId, ip: res.ip, port, roomId: res.roomId ?? '' });
     if (res.returnCode === 'RETURN_CODE_NO_APP') return resolve({ kind: 'no_app' });
+    const roomCode = ROOM_CODES[res.returnCode];
+    if (roomCode !== undefined) return resolve({ kind: 'room', code: roomCode });
     resolve({ kind: 'busy' });
   }
 

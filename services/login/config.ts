@@ -22,6 +22,9 @@ export const loginEnv = {
   AUTH_MODE: env.oneOf(['open', 'http'] as const, 'open'),
   AUTH_URL: env.url(['http', 'https']),
   AUTH_HTTP_TIMEOUT_MS: env.int(3000, 50, 60_000),
+  // Rooms (docs/rooms.md): per client address and minute, room creations and joins of unknown rooms (0 = no bound).
+  ROOM_CREATES_PER_IP_PER_MIN: env.int(30, 0, 100_000),
+  ROOM_MISSES_PER_IP_PER_MIN: env.int(30, 0, 100_000),
   // How this pod proves itself to appmgr's gRPC (the same GRPC_AUTH as appmgr's; see services/appmgr/grpc-auth.ts).
   ...grpcAccessEnv,
   GRPC_TLS_CA_FILE: env.optionalStr(),
@@ -43,5 +46,7 @@ export const loginEnvHelp = `Environment (defaults in brackets):
   AUTH_MODE         open (any valid account) | http (POST {"account","password"} to AUTH_URL) [open]
   AUTH_URL          the auth service (AUTH_MODE=http)
   AUTH_HTTP_TIMEOUT_MS  bound on one auth call; slower answers BUSY [3000]
+  ROOM_CREATES_PER_IP_PER_MIN  room creations per client address and minute; past it BUSY (0 = no bound) [30]
+  ROOM_MISSES_PER_IP_PER_MIN   joins of unknown rooms per client address and minute; past it BUSY (0 = no bound) [30]
   GRPC_AUTH         how to call appmgr: none | token (ADMIN_TOKEN) | mtls (GRPC_TLS_CA_FILE + GRPC_TLS_CLIENT_CERT_FILE/KEY_FILE) [none]
 ${podEnvHelp(LOGIN_DEFAULT_PORT)}`;
