@@ -14,6 +14,12 @@ test('--scenario, --transport, --queue', () => {
   assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--queue=1']), /--queue takes no value/);
 });
 
+test('--account-prefix: players are <prefix>-<n> (accounts an AUTH_URL service knows), --password from the same values', () => {
+  assert.deepEqual(parseRobotArgs(['--appmgr', 'http://x', '--account-prefix', 'helm-test', '--password=s3cret']), { ...defaultRobotOptions, appmgr: 'http://x', accountPrefix: 'helm-test', password: 's3cret' });
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--account-prefix', 'has space']), /invalid --account-prefix "has space": expected 1-48/);
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--account-prefix']), /--account-prefix needs a value/);
+});
+
 test('defaults and --help', () => {
   assert.deepEqual(parseRobotArgs(['--appmgr', 'https://gc.example']), { ...defaultRobotOptions, appmgr: 'https://gc.example' });
   assert.equal(parseRobotArgs(['--players', 'nope', '--help']), 'help');
