@@ -3,8 +3,13 @@
 # Published as ghcr.io/gamecluster/gamecluster:<version> for linux/amd64 and linux/arm64 (.github/workflows/release.yml);
 # built and run locally with buildah by scripts/image-check.sh (docs/operations.md, "The image").
 
+# The base of both stages: Node 24 (LTS) on Debian bookworm slim. Renovate (.github/renovate.json) pins it by digest
+# (`node:24-bookworm-slim@sha256:…`) and keeps that digest current, so a release builds on exactly the base it was
+# tested with; scripts/image-check.sh passes its own (a pulled or locally assembled stand-in) with --build-arg.
+ARG BASE_IMAGE=node:24-bookworm-slim
+
 # ---- build: production dependencies + the compiler only, TypeScript → dist/ ----
-FROM node:24-slim AS build
+FROM ${BASE_IMAGE} AS build
 WORKDIR /app
 # Dependencies first so source edits reuse this layer. Scripts are skipped because `prepare` builds and the sources
 # are not copied yet; the build runs explicitly below. The dev tree (~460 MB: buf, kubectl, benchmarks, test models)
@@ -25,7 +30,7 @@ COPY examples ./examples
 RUN npm run build
 
 # ---- run: production dependencies only ----
-FROM node:24-slim AS run
+FROM ${BASE_IMAGE} AS run
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

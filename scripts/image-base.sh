@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes the Dockerfile's base image (FROM node:<major>-slim) available to buildah's local storage. When a registry
-# answers, that is a plain pull. When none does (these machines reach the npm registry and Debian's mirror only), it
+# Makes the Dockerfile's base image (ARG BASE_IMAGE=node:<major>[-bookworm]-slim[@sha256:…], or a literal FROM) available
+# to buildah's local storage; prints the name to build with (scripts/image-check.sh passes it as --build-arg
+# BASE_IMAGE). When a registry answers, that is a plain pull (by digest when the Dockerfile pins one). When none does (these machines reach the npm registry and Debian's mirror only), it
 # assembles a stand-in under the same name: a Debian bookworm minbase rootfs (mmdebstrap), the Node binary of the same
 # major from the npm package node-linux-<arch>, npm@10 from the npm registry, a `node` user with uid/gid 1000 (as the
 # official image has), and this machine's CA bundle with NODE_EXTRA_CA_CERTS pointing at it (the network here
@@ -12,20 +13,28 @@ cd "$(dirname "$0")/.."
 dockerfile=${1:-Dockerfile}
 log() { echo "image-base: $*" >&2; }
 
-# The first FROM's image; every stage of our Dockerfile uses the same base (test/dockerfile.test.ts checks the form).
+# The first FROM's image, its ${BASE_IMAGE} resolved from the ARG default; every stage of our Dockerfile uses the same
+# base (test/dockerfile.test.ts checks the form).
 from=$(awk 'toupper($1)=="FROM" { for (i=2;i<=NF;i++) if ($i !~ /^--/) { print $i; exit } }' "$dockerfile")
-if [[ ! $from =~ ^node:([0-9]+)(\.[0-9.]+)?-(bookworm-)?slim$ ]]; then
-  log "FROM $from is not node:<major>-slim: cannot assemble a stand-in for it" && exit 1
+if [[ $from == '${BASE_IMAGE}' || $from == '$BASE_IMAGE' ]]; then
+  from=$(sed -n 's/^ARG BASE_IMAGE=\(.*\)$/\1/p' "$dockerfile" | head -n1)
 fi
-major=${BASH_REMATCH[1]}
-name="docker.io/library/$from"
+if [[ ! $from =~ ^(docker\.io/(library/)?)?node:([0-9]+)(\.[0-9.]+)?-(bookworm-)?slim(@sha256:[0-9a-f]{64})?$ ]]; then
+  log "base $from is not node:<major>[-bookworm]-slim[@digest]: cannot assemble a stand-in for it" && exit 1
+fi
+major=${BASH_REMATCH[3]}
+pinned="docker.io/library/${from#docker.io/}"
+pinned="docker.io/library/${pinned#docker.io/library/}"
+# Local storage cannot hold a stand-in under a digest: it is named by the tag, and the build is told to use that.
+name=${pinned%@*}
 
 if buildah inspect --type image "$name" >/dev/null 2>&1; then
   log "$name is in local storage"
   echo "$name"; exit 0
 fi
-if timeout 120 buildah pull --quiet "$name" >/dev/null 2>&1; then
-  log "pulled $name"
+if timeout 120 buildah pull --quiet "$pinned" >/dev/null 2>&1; then
+  [ "$pinned" = "$name" ] || buildah tag "$pinned" "$name"
+  log "pulled $pinned"
   echo "$name"; exit 0
 fi
 log "$name cannot be pulled: assembling a stand-in (Debian bookworm minbase + Node $major from npm)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The image, built and run here (called by .ci/run after `npm test`; not part of `npm test`, so the suite stays fast).
 # 1. the base image: pulled, or a stand-in assembled by scripts/image-base.sh when no registry answers;
-# 2. `buildah bud --isolation chroot --layers` of the repository's real Dockerfile (layers cached between runs);
+# 2. `buildah bud --isolation chroot --layers --build-arg BASE_IMAGE=<that image>` of the repository's real
+#    Dockerfile (layers cached between runs);
 # 3. scripts/image-run.ts: appmgr, a login and two games from the image as uid 1000 plus a host redis-server, then a
 #    robot wave from the image: exit 0 only with 0 failures. Everything it starts is stopped, its containers removed.
 # Env: IMAGE (default localhost/gamecluster/gamecluster:dev), IMAGE_PLAYERS (default 200).
@@ -23,11 +24,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 t0=$(date +%s)
-bash scripts/image-base.sh Dockerfile >/dev/null
+base=$(bash scripts/image-base.sh Dockerfile)
 t1=$(date +%s)
-log "base image ready in $((t1 - t0)) s"
+log "base image $base ready in $((t1 - t0)) s"
 buildlog=$(mktemp)
-if ! buildah bud --isolation chroot --layers --quiet -f Dockerfile -t "$image" . >"$buildlog" 2>&1; then
+# The Dockerfile's BASE_IMAGE is pinned by digest upstream; here the build uses the base image-base.sh made available.
+if ! buildah bud --isolation chroot --layers --quiet --build-arg "BASE_IMAGE=$base" -f Dockerfile -t "$image" . >"$buildlog" 2>&1; then
   tail -n 60 "$buildlog" >&2; rm -f "$buildlog"
   log "buildah bud failed"; exit 1
 fi

@@ -67,7 +67,8 @@ describe('expose.mode', () => {
       assert.equal(envOf(ctr, 'ADVERTISE_HOST').length, 0, 'no silent fallback address');
       const { identity } = podConfig(d, objs);
       assert.equal(identity.advertiseHost, '', 'unknown until the lookup answers');
-      assert.deepEqual(identity.expose.nodeLookup, { nodeName: 'node-a', types: ['ExternalDNS', 'ExternalIP', 'InternalIP'], retryMs: 2000, timeoutMs: 5000 });
+      // Public address types only by default: a private node's pod stays unready (InternalIP only when listed).
+      assert.deepEqual(identity.expose.nodeLookup, { nodeName: 'node-a', types: ['ExternalDNS', 'ExternalIP'], retryMs: 2000, timeoutMs: 5000 });
     }
     assert.equal(podSpec(dep(objs, 'appmgr')).automountServiceAccountToken, false);
     const role = byKind(objs, 'ClusterRole')[0]!;
@@ -89,10 +90,14 @@ describe('expose.mode', () => {
     const typed = await renderChart({ set: ['expose.mode=hostPort', 'expose.addressType={InternalIP,ExternalIP}'] });
     assert.deepEqual(podConfig(dep(typed, 'login'), typed).identity.expose.nodeLookup?.types, ['InternalIP', 'ExternalIP']);
     assert.match(await renderError({ set: ['expose.addressType={PublicIP}'] }), /addressType/);
+    // $(NODE_NAME) in advertiseHost: per-node DNS names (one wildcard certificate), expanded by the kubelet.
+    const named = await renderValues({ expose: { mode: 'hostPort', advertiseHost: '$(NODE_NAME).nodes.play.example.com' } });
+    assert.equal(podConfig(dep(named, 'game'), named).identity.advertiseHost, 'node-a.nodes.play.example.com');
+    assert.equal(byKind(named, 'ClusterRole').length, 0, 'no lookup: no get nodes');
     assert.match(await renderError({ set: ['expose.mode=nodePort'] }), /mode/);
   });
 
-  test('hostNetwork: no declared ports, PORT_RANGE, exec probes, ClusterFirstWithHostNet, scrape annotations patched by the pod', async () => {
+  test('hostNetwork: no declared ports, PORT_RANGE and a disjoint METRICS_PORT_RANGE, exec probes, ClusterFirstWithHostNet, scrape annotations patched by the pod, maxSurge 1', async () => {
     const objs = await renderChart({ set: ['expose.mode=hostNetwork', 'expose.portRange=7100-7199', 'networkPolicy.nodeCIDRs={10.0.0.0/16}'] });
     for (const c of ['login', 'game']) {
       const d = dep(objs, c);
@@ -107,6 +112,9 @@ describe('expose.mode', () => {
       assert.equal(spec.automountServiceAccountToken, true);
       const { c: cfg, identity, annotate } = podConfig(d, objs);
       assert.deepEqual(identity.expose.portRange, { lo: 7100, hi: 7199 });
+      assert.deepEqual(identity.expose.metricsPortRange, { lo: 9500, hi: 9599 });
+      // Dynamic ports: a surge pod never waits for a port, so hostNetwork rolls out like podIP.
+      assert.deepEqual(d.spec.strategy.rollingUpdate, { maxSurge: 1, maxUnavailable: 0 });
       assert.equal(cfg.SCRAPE_ANNOTATIONS, 'on');
       assert.deepEqual(annotate, { namespace: 'games', pod: 'gc-game-7f9-abcde' });
       assert.ok(!objs.some((o) => o.kind === 'Service' && o.metadata.name === `${RELEASE}-${c}`), 'no Service can name ports the pods pick');
@@ -118,16 +126,30 @@ describe('expose.mode', () => {
     assert.equal(byKind(quiet, 'Role').length, 0);
     assert.equal(podConfig(dep(quiet, 'game'), quiet).c.SCRAPE_ANNOTATIONS, 'off');
     assert.match(await renderError({ set: ['expose.mode=hostNetwork', 'expose.portRange=7000'] }), /portRange/);
+    assert.match(await renderError({ set: ['expose.mode=hostNetwork', 'networkPolicy.nodeCIDRs={10.0.0.0/16}', 'expose.metricsPortRange=7900-8100'] }), /metricsPortRange=7900-8100 overlaps portRange=7000-7999/);
+    // The schema states that hostNetwork needs nodeCIDRs (with NetworkPolicies on).
+    assert.match(await renderError({ set: ['expose.mode=hostNetwork'] }), /nodeCIDRs/);
+    await renderChart({ set: ['expose.mode=hostNetwork', 'networkPolicy.enabled=false'] });
   });
 });
 
 describe('placement and scale-down', () => {
-  test('topologySpreadConstraints: login and game spread over nodes by default; the component selector is filled in', async () => {
+  test('topologySpreadConstraints: login and game over zones and nodes, appmgr never two on one node; selector and pod-template-hash filled in', async () => {
     const objs = await renderChart();
     for (const c of ['login', 'game']) {
-      const [tsc] = podSpec(dep(objs, c)).topologySpreadConstraints;
-      assert.deepEqual(tsc, { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: dep(objs, c).spec.selector.matchLabels } });
+      const sel = { matchLabels: dep(objs, c).spec.selector.matchLabels };
+      assert.deepEqual(podSpec(dep(objs, c)).topologySpreadConstraints, [
+        { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: sel, matchLabelKeys: ['pod-template-hash'] },
+        { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: sel, matchLabelKeys: ['pod-template-hash'] },
+      ]);
     }
+    const a = podSpec(dep(objs, 'appmgr')).topologySpreadConstraints;
+    assert.deepEqual(a[0], { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Honor', labelSelector: { matchLabels: dep(objs, 'appmgr').spec.selector.matchLabels }, matchLabelKeys: ['pod-template-hash'] });
+    assert.equal(a[1].topologyKey, 'topology.kubernetes.io/zone');
+    // Per component: game's own list wins over the top-level one; an explicit matchLabelKeys is kept.
+    const own = await renderValues({ game: { topologySpreadConstraints: [{ maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', matchLabelKeys: [] }] } });
+    assert.deepEqual(podSpec(dep(own, 'game')).topologySpreadConstraints.map((t: { maxSkew: number; matchLabelKeys: string[] }) => [t.maxSkew, t.matchLabelKeys]), [[2, []]]);
+    assert.equal(podSpec(dep(own, 'login')).topologySpreadConstraints.length, 2);
     const zones = await renderChart({ set: ['topologySpreadConstraints[0].maxSkew=2', 'topologySpreadConstraints[0].topologyKey=topology.kubernetes.io/zone', 'topologySpreadConstraints[0].whenUnsatisfiable=DoNotSchedule'] });
     assert.equal(podSpec(dep(zones, 'game')).topologySpreadConstraints[0].topologyKey, 'topology.kubernetes.io/zone');
   });
@@ -203,7 +225,10 @@ describe('placement and scale-down', () => {
     const [trigger] = so.spec.triggers;
     assert.equal(trigger.type, 'prometheus');
     assert.equal(trigger.metricType, 'AverageValue');
-    assert.deepEqual(trigger.metadata, { serverAddress: 'http://prometheus-operated.monitoring.svc:9090', query: 'sum(gamecluster_online_players{app_type="game",namespace="games"})', threshold: '1200' });
+    // Only this release's game pods, each once however many jobs scrape it.
+    assert.deepEqual(trigger.metadata, { serverAddress: 'http://prometheus-operated.monitoring.svc:9090', query: 'sum(max by (pod) (gamecluster_online_players{app_type="game",namespace="games",pod=~"gc-(game)-[a-z0-9]+-[a-z0-9]+"}))', threshold: '1200' });
+    // A Prometheus outage holds maxReplicas: never a scale-down (and drained players) on missing data.
+    assert.deepEqual(so.spec.fallback, { failureThreshold: 3, replicas: 10 });
     assert.equal(dep(objs, 'game').spec.replicas, undefined, 'replicas left to KEDA');
     assert.equal(byKind(objs, 'HorizontalPodAutoscaler').map((h) => h.metadata.name).join(), `${RELEASE}-login`, 'the CPU HPA only where asked');
     assert.equal(byKind(objs, 'ScaledObject').length, 1);

@@ -116,8 +116,13 @@ describe('the rendered chart on loopback', { timeout: 180_000 }, () => {
     const dash = JSON.parse(find(objs, 'ConfigMap', `${RELEASE}-dashboard`).data![`gamecluster-games-${RELEASE}.json`]!);
     const rules = (await renderChart({ set: ['metrics.prometheusRule.enabled=true'] })).find((o) => o.kind === 'PrometheusRule')!.spec;
     const byComponent = (c: string, port: string) => procs.filter((p) => p.component === c).map((p) => `127.0.0.1:${p.port(port)}`);
+    // The target labels Kubernetes discovery gives every scrape (the rules select this release's pods by them); the
+    // process names are the Deployment's pod names as a ReplicaSet would make them.
+    const targetLabels: Record<string, Record<string, string>> = {};
+    for (const p of procs) targetLabels[`127.0.0.1:${p.port(p.component === 'appmgr' ? 'admin' : 'metrics')}`] = { namespace: 'games', pod: `${p.deployment}-7c9d8f6b5d-${p.podName.slice(-1)}x9k2` };
     prom = await startPrometheus({
       targets: { appmgr: byComponent('appmgr', 'admin'), login: byComponent('login', 'metrics'), game: byComponent('game', 'metrics') },
+      targetLabels,
       scrapeIntervalS: 1,
       rules: [rules],
     });

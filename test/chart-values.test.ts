@@ -69,8 +69,13 @@ describe('template-time checks', () => {
     assert.match(err, /grpc\.auth=mtls set grpc\.mtls\.secretName/);
   });
   test('auth.mode=http without a URL fails the render', async () => {
-    const err = await renderError({ set: ['auth.mode=http'] });
+    const err = await renderError({ set: ['auth.mode=http', 'robots.existingSecret=robots'] });
     assert.match(err, /auth\.mode=http needs auth\.url/);
+  });
+  test('auth.mode=http without the robot accounts\' Secret fails the render (helm test could never pass)', async () => {
+    const err = await renderError({ set: ['auth.mode=http', 'auth.url=http://accounts/check'] });
+    assert.match(err, /with auth\.mode=http set robots\.existingSecret .* or robots\.enabled=false/);
+    await renderChart({ set: ['auth.mode=http', 'auth.url=http://accounts/check', 'robots.enabled=false'] });
   });
   test('autoscaling without a CPU request fails the render', async () => {
     const err = await renderError({ valuesFiles: [valuesFile('login:\n  autoscaling:\n    enabled: true\n  resources:\n    requests:\n      cpu: null\n')] });

@@ -148,10 +148,11 @@ for (const file of Object.keys(scenarios)) {
       const hostPortMode = file.startsWith('hostport');
       for (const c of ['login', 'game']) {
         const ctr = mainContainer(find(objs, 'Deployment', `${RELEASE}-${c}`));
-        if (file.startsWith('hostnetwork')) {
-          // No declared ports: each pod binds free ports of PORT_RANGE (test/chart-expose.test.ts).
+        if (envValue(ctr, 'EXPOSE_MODE') === 'hostNetwork') {
+          // No declared ports: each pod binds free ports of PORT_RANGE, metrics of METRICS_PORT_RANGE (test/chart-expose.test.ts).
           assert.equal(ctr.ports, undefined, `${c}: hostNetwork declares no (host) ports`);
           assert.ok(envValue(ctr, 'PORT_RANGE'));
+          assert.ok(envValue(ctr, 'METRICS_PORT_RANGE'));
           continue;
         }
         const tcp = portOf(ctr, 'tcp')!;
@@ -387,7 +388,7 @@ describe('scenario specifics', () => {
     const open = await helm(['install', '--dry-run', RELEASE, chartDir]);
     assert.match(open.stdout, /WARNING: auth\.mode=open/);
     assert.match(open.stdout, /in clear: set tls\.enabled=true/);
-    const prod = await helm(['install', '--dry-run', RELEASE, chartDir, '--set', 'auth.mode=http', '--set', 'auth.url=http://accounts/check', '--set', 'tls.enabled=true', '--set', 'tls.secretName=t']);
+    const prod = await helm(['install', '--dry-run', RELEASE, chartDir, '--set', 'auth.mode=http', '--set', 'auth.url=http://accounts/check', '--set', 'robots.existingSecret=robots', '--set', 'tls.enabled=true', '--set', 'tls.secretName=t']);
     assert.doesNotMatch(prod.stdout, /WARNING: auth\.mode=open/);
     assert.doesNotMatch(prod.stdout, /in clear/);
   });

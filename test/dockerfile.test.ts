@@ -24,8 +24,20 @@ interface Stage {
   body: Instruction[];
 }
 
-/** Dockerfile → stages of instructions (comments dropped, line continuations joined). */
+/** The global ARGs (before the first FROM) with their defaults. */
+function globalArgs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+    if (/^FROM\s/i.test(line)) break;
+    const m = /^ARG\s+(\w+)(?:=(\S*))?$/i.exec(line);
+    if (m) out[m[1]!] = m[2] ?? '';
+  }
+  return out;
+}
+
+/** Dockerfile → stages of instructions (comments dropped, line continuations joined, global ARGs in FROM expanded). */
 function parseDockerfile(text: string): Stage[] {
+  const args = globalArgs(text);
   const lines = text
     .replace(/\\\r?\n/g, ' ')
     .split(/\r?\n/)
@@ -36,13 +48,15 @@ function parseDockerfile(text: string): Stage[] {
     const m = /^(\w+)\s+(.*)$/.exec(line);
     assert.ok(m, `unparsable Dockerfile line: ${line}`);
     const op = m[1]!.toUpperCase();
-    const args = m[2]!;
+    const rest = m[2]!;
     if (op === 'FROM') {
-      const f = /^(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args)!;
-      stages.push({ from: f[1]!, name: f[2], body: [] });
+      const f = /^(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?$/i.exec(rest)!;
+      stages.push({ from: f[1]!.replace(/\$\{(\w+)\}|\$(\w+)/g, (_m, a: string, b: string) => args[a ?? b] ?? ''), name: f[2], body: [] });
+    } else if (op === 'ARG' && !stages.length) {
+      continue; // a global ARG (expanded in FROM above)
     } else {
       assert.ok(stages.length, `${op} before FROM`);
-      stages.at(-1)!.body.push({ op, args });
+      stages.at(-1)!.body.push({ op, args: rest });
     }
   }
   return stages;
@@ -55,7 +69,7 @@ const finalOps = (op: string) => final.body.filter((i) => i.op === op);
 test('Dockerfile is multi-stage on a current Node LTS slim base', () => {
   assert.ok(stages.length >= 2, 'expected a build stage and a run stage');
   for (const s of stages) {
-    const m = /^node:(\d+)(?:\.\d+)*-(?:bookworm-|trixie-)?slim$/.exec(s.from);
+    const m = /^node:(\d+)(?:\.\d+)*-(?:bookworm-|trixie-)?slim(?:@sha256:[0-9a-f]{64})?$/.exec(s.from);
     assert.ok(m, `stage ${s.name}: ${s.from} is not a node:<major>-slim image`);
     const major = Number(m[1]);
     assert.ok(major % 2 === 0 && major >= 22, `node ${major} is not a current LTS line`);
@@ -71,6 +85,17 @@ test('Dockerfile is multi-stage on a current Node LTS slim base', () => {
   const pkg = JSON.parse(read('package.json')) as { devDependencies: Record<string, string> };
   assert.ok(pkg.devDependencies.typescript && pkg.devDependencies['@types/node'], 'the build tools are dev dependencies of the package');
   assert.ok(build.body.some((i) => i.op === 'RUN' && /npm run build/.test(i.args)), 'build stage compiles');
+});
+
+test('the base image is one ARG BASE_IMAGE (digest-pinned by Renovate upstream); image-check.sh builds with its own', () => {
+  const text = read('Dockerfile');
+  const base = globalArgs(text).BASE_IMAGE;
+  assert.ok(base, 'ARG BASE_IMAGE=<default> before the first FROM');
+  for (const line of text.split('\n').filter((l) => /^FROM\s/i.test(l))) assert.match(line, /^FROM \$\{BASE_IMAGE\} AS \w+$/, line);
+  assert.match(base, /^node:\d+-bookworm-slim(@sha256:[0-9a-f]{64})?$/, 'a Debian-pinned Node tag, optionally @digest');
+  // The local build passes the base scripts/image-base.sh made available (pulled by digest or assembled).
+  assert.match(read('scripts/image-check.sh'), /base=\$\(bash scripts\/image-base\.sh Dockerfile\)[\s\S]*buildah bud [^\n]*--build-arg "BASE_IMAGE=\$base"/);
+  assert.match(read('scripts/image-base.sh'), /ARG BASE_IMAGE=/, 'image-base.sh resolves the ARG default');
 });
 
 test('the final stage has production dependencies only', () => {

@@ -2,8 +2,9 @@
  * The expose modes over real processes (redis-server, appmgr, login/game via `gamecluster`), with a local HTTP
  * server standing in for the Kubernetes API (test/helpers/fake-kube-api.ts, reached through @kubernetes/client-node
  * with KUBECONFIG): hostPort pods stay unready and unregistered while their Node is unknown, then advertise the
- * Node's ExternalIP (ExternalDNS when present, InternalIP when neither) and players go through; hostNetwork pods on
- * one "node" bind distinct ports of PORT_RANGE (an occupied one skipped), advertise node-address:port, and
+ * Node's ExternalIP (ExternalDNS when present; a Node with only an InternalIP keeps the pod unready unless InternalIP
+ * is listed) and players go through; hostNetwork pods on one "node" bind distinct client ports of PORT_RANGE (an
+ * occupied one skipped) and metrics ports of the disjoint METRICS_PORT_RANGE, advertise node-address:port, and
  * `gamecluster probe` finds them through PORTS_FILE.
  */
 import assert from 'node:assert/strict';
@@ -85,24 +86,29 @@ test('hostPort: unready and unregistered until the Node answers, then ExternalIP
   await Promise.all([login.proc.stop(), game.proc.stop()]);
 });
 
-test('hostPort: ExternalDNS wins (ip is a DNS name), InternalIP when the Node has nothing else; ADVERTISE_HOST overrides', async () => {
+test('hostPort: ExternalDNS wins (ip is a DNS name); an InternalIP-only Node keeps the pod unready unless InternalIP is listed; ADVERTISE_HOST overrides', async () => {
   kube.nodes.set('node-dns', [{ type: 'InternalIP', address: '10.255.0.2' }, { type: 'ExternalIP', address: '198.51.100.2' }, { type: 'ExternalDNS', address: 'node-dns.play.example.test' }]);
   kube.nodes.set('node-int', [{ type: 'Hostname', address: 'node-int' }, { type: 'InternalIP', address: '10.255.0.3' }]);
   const before = kube.requests.length;
   const pods = await Promise.all([
     c.startPod('game', 'game-dns', { EXPOSE_MODE: 'hostPort', NODE_NAME: 'node-dns' }),
-    c.startPod('game', 'game-int', { EXPOSE_MODE: 'hostPort', NODE_NAME: 'node-int' }),
+    c.startPod('game', 'game-int', { EXPOSE_MODE: 'hostPort', NODE_NAME: 'node-int', NODE_ADDRESS_TYPES: 'ExternalDNS,ExternalIP,InternalIP' }),
+    c.startPod('game', 'game-private', { EXPOSE_MODE: 'hostPort', NODE_NAME: 'node-int' }, { waitReady: false }),
     c.startPod('game', 'game-fixed', { EXPOSE_MODE: 'hostPort', NODE_NAME: 'node-int', ADVERTISE_HOST: 'fixed.example.test' }),
   ]);
   await waitRegistered(c, 'game', ['game-dns', 'game-int', 'game-fixed']);
   const ips = Object.fromEntries((await apps()).filter((a) => a.app_type === 'game').map((a) => [a.app_id, a.ip]));
   assert.deepEqual(ips, { 'game-dns': 'node-dns.play.example.test', 'game-int': '10.255.0.3', 'game-fixed': 'fixed.example.test' });
+  // The default types are public only: the private Node's pod never registers with its internal address.
+  await waitFor('game-private looked its Node up twice', () => kube.requests.slice(before).filter((r) => r.path === '/api/v1/nodes/node-int').length >= 3, 20_000, 50);
+  assert.equal((await readyzBody(pods[2]!.metricsPort)).status, 503);
+  assert.ok(!(await apps()).some((a) => a.app_id === 'game-private'));
   const asked = kube.requests.slice(before).map((r) => r.path);
-  assert.equal(asked.filter((p) => p === '/api/v1/nodes/node-int').length, 1, 'ADVERTISE_HOST: no lookup');
+  assert.ok(asked.filter((p) => p === '/api/v1/nodes/node-int').length >= 3, 'game-int once, game-private retrying; ADVERTISE_HOST: no lookup');
   await Promise.all(pods.map((p) => p.proc.stop()));
 });
 
-test('hostNetwork: two pods on one node bind distinct ports of PORT_RANGE (occupied skipped), advertise them, probe finds them', async () => {
+test('hostNetwork: two pods on one node bind distinct ports of PORT_RANGE (occupied skipped) and metrics ports of METRICS_PORT_RANGE, advertise them, probe finds them', async () => {
   kube.nodes.set('node-net', [{ type: 'InternalIP', address: '10.255.0.4' }, { type: 'ExternalIP', address: '127.0.0.1' }]);
   // A window below the ephemeral range (other tests' client sockets live there) whose first port we occupy.
   const squatter = createServer();
@@ -117,14 +123,17 @@ test('hostNetwork: two pods on one node bind distinct ports of PORT_RANGE (occup
   }
   assert.ok(lo, 'found a port to occupy');
   const range = `${lo}-${lo + 40}`;
+  const metricsRange = `${lo + 50}-${lo + 90}`;
   const files = ['a', 'b'].map((n) => join(dir, n, 'ports.json'));
   assert.equal((await probe(files[0]!, 'readyz')).code, 1, 'no ports file yet: not ready');
-  const pods = await Promise.all(files.map((f, i) => c.startPod('game', `game-net-${i}`, { EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'node-net', PORT_RANGE: range, PORTS_FILE: f }, { waitReady: false })));
+  const pods = await Promise.all(files.map((f, i) => c.startPod('game', `game-net-${i}`, { EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'node-net', PORT_RANGE: range, METRICS_PORT_RANGE: metricsRange, PORTS_FILE: f }, { waitReady: false })));
   await waitFor('ports files written', () => files.every((f) => existsSync(f)), 30_000, 50);
   const ports = files.map((f) => readPortsFile(f));
   const all = ports.flatMap((p) => [p.port, p.metricsPort]);
   assert.equal(new Set(all).size, 4, `four distinct ports: ${all}`);
-  for (const p of all) assert.ok(p > lo && p <= lo + 40, `${p} in ${range} and not the occupied ${lo}`);
+  for (const p of ports.map((x) => x.port)) assert.ok(p > lo && p <= lo + 40, `${p} in ${range} and not the occupied ${lo}`);
+  // Health and metrics never in the range open to players.
+  for (const p of ports.map((x) => x.metricsPort)) assert.ok(p >= lo + 50 && p <= lo + 90, `metrics ${p} in ${metricsRange}`);
   await waitRegistered(c, 'game', ['game-net-0', 'game-net-1']);
   for (const [i, p] of ports.entries()) {
     const a = (await apps()).find((x) => x.app_id === `game-net-${i}`)!;
@@ -170,7 +179,7 @@ test('WORKERS=2 + hostNetwork: the primary picks the port of the range, its work
   kube.nodes.set('node-w', [{ type: 'ExternalIP', address: '127.0.0.1' }]);
   const lo = 20_000 + Math.floor(Math.random() * 10_000);
   const file = join(dir, 'w', 'ports.json');
-  const game = await c.startPod('game', 'game-workers', { WORKERS: '2', EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'node-w', PORT_RANGE: `${lo}-${lo + 40}`, PORTS_FILE: file }, { waitReady: false });
+  const game = await c.startPod('game', 'game-workers', { WORKERS: '2', EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'node-w', PORT_RANGE: `${lo}-${lo + 40}`, METRICS_PORT_RANGE: `${lo + 50}-${lo + 90}`, PORTS_FILE: file }, { waitReady: false });
   await waitRegistered(c, 'game', ['game-workers']);
   const ports = readPortsFile(file);
   const a = (await apps()).find((x) => x.app_id === 'game-workers')!;
@@ -183,6 +192,7 @@ test('bad expose config: one stderr line naming the variable, exit 2', async () 
   for (const [env, variable] of [
     [{ EXPOSE_MODE: 'hostPort' }, 'NODE_NAME'],
     [{ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n' }, 'PORT_RANGE'],
+    [{ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n', PORT_RANGE: '7000-7999' }, 'METRICS_PORT_RANGE'],
     [{ NODE_ADDRESS_TYPES: 'PublicIP' }, 'NODE_ADDRESS_TYPES'],
     [{ POD_DELETION_COST: 'on', POD_NAME: 'p' }, 'POD_NAMESPACE'],
   ] as const) {

@@ -1,8 +1,9 @@
 /**
  * How a login/game pod is reached by players (operations.md "Helm chart", `expose.mode`), from its env:
  * EXPOSE_MODE `podIP` (advertise POD_IP), `hostPort` (advertise the pod's Node address, read from the Kubernetes API:
- * the first of NODE_ADDRESS_TYPES the Node named NODE_NAME has) or `hostNetwork` (the same address, plus ports bound
- * from PORT_RANGE). ADVERTISE_HOST always wins over a lookup. Cross-variable rules are checked here, each failure a
+ * the first of NODE_ADDRESS_TYPES the Node named NODE_NAME has) or `hostNetwork` (the same address, plus client ports
+ * bound from PORT_RANGE — the range the node firewall opens to players — and the metrics/health port from
+ * METRICS_PORT_RANGE, a disjoint range that stays closed to the internet). ADVERTISE_HOST always wins over a lookup. Cross-variable rules are checked here, each failure a
  * ConfigError whose message is one line naming the variable, so a pod never starts half-configured.
  */
 import { z } from 'zod';
@@ -12,11 +13,25 @@ export const EXPOSE_MODES = ['podIP', 'hostPort', 'hostNetwork'] as const;
 export type ExposeMode = (typeof EXPOSE_MODES)[number];
 export const NODE_ADDRESS_TYPES = ['ExternalDNS', 'ExternalIP', 'InternalIP', 'InternalDNS', 'Hostname'] as const;
 export type NodeAddressType = (typeof NODE_ADDRESS_TYPES)[number];
-/** Agones' order: a DNS name first, then a public IP, then the node's internal IP. */
-export const DEFAULT_NODE_ADDRESS_TYPES = 'ExternalDNS,ExternalIP,InternalIP';
+/**
+ * Agones' order, public addresses only: a DNS name first, then a public IP. A Node that has neither (private nodes)
+ * keeps the pod unready rather than handing players an internal address; InternalIP is used only when listed.
+ */
+export const DEFAULT_NODE_ADDRESS_TYPES = 'ExternalDNS,ExternalIP';
 
 const typesMsg = `a comma-separated list of ${NODE_ADDRESS_TYPES.join('|')}`;
 const rangeMsg = 'a port range LOW-HIGH within 1-65535 (e.g. 7000-7999)';
+const portRange = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}-\d{1,5}$/, rangeMsg)
+    .transform((s) => {
+      const [lo, hi] = s.split('-').map(Number) as [number, number];
+      return { lo, hi };
+    })
+    .refine((r) => r.lo >= 1 && r.hi <= 65535 && r.lo <= r.hi, rangeMsg)
+    .optional();
 
 /** The variables of the expose modes (merged into the pod env). */
 export const exposeEnv = {
@@ -33,16 +48,9 @@ export const exposeEnv = {
   NODE_LOOKUP_RETRY_MS: env.int(2000, 100, 600_000),
   /** Bound on one Kubernetes API request (Node lookup, annotation patch). */
   KUBE_API_TIMEOUT_MS: env.int(5000, 100, 600_000),
-  PORT_RANGE: z
-    .string()
-    .trim()
-    .regex(/^\d{1,5}-\d{1,5}$/, rangeMsg)
-    .transform((s) => {
-      const [lo, hi] = s.split('-').map(Number) as [number, number];
-      return { lo, hi };
-    })
-    .refine((r) => r.lo >= 1 && r.hi <= 65535 && r.lo <= r.hi, rangeMsg)
-    .optional(),
+  PORT_RANGE: portRange(),
+  /** hostNetwork: the metrics/health port's range (kept closed to the internet, unlike PORT_RANGE). */
+  METRICS_PORT_RANGE: portRange(),
   /** Where a hostNetwork pod writes the ports it bound (read by `gamecluster probe`). */
   PORTS_FILE: env.str('/tmp/gamecluster-ports.json'),
 };
@@ -59,6 +67,7 @@ export interface ExposeEnv {
   NODE_LOOKUP_RETRY_MS: number;
   KUBE_API_TIMEOUT_MS: number;
   PORT_RANGE?: PortRange | undefined;
+  METRICS_PORT_RANGE?: PortRange | undefined;
   PORTS_FILE: string;
   ADVERTISE_HOST?: string | undefined;
   ADVERTISE_PORT?: number | undefined;
@@ -69,24 +78,32 @@ export interface ExposePlan {
   mode: ExposeMode;
   /** Set when the advertised host is the Node's address, read from the API. */
   nodeLookup?: { nodeName: string; types: NodeAddressType[]; retryMs: number; timeoutMs: number };
-  /** Set in hostNetwork mode: PORT and METRICS_PORT come from this range. */
+  /** Set in hostNetwork mode: PORT (and WS_PORT) come from this range. */
   portRange?: PortRange;
+  /** Set in hostNetwork mode: METRICS_PORT comes from this range, disjoint from portRange. */
+  metricsPortRange?: PortRange;
 }
+
+const fmt = (r: PortRange) => JSON.stringify(`${r.lo}-${r.hi}`);
 
 /** Checks the expose variables together; throws ConfigError (one line naming the variable). */
 export function resolveExpose(c: ExposeEnv): ExposePlan {
   const mode = c.EXPOSE_MODE;
-  if (mode === 'podIP') {
-    if (c.PORT_RANGE) throw new ConfigError('PORT_RANGE', `invalid PORT_RANGE=${JSON.stringify(`${c.PORT_RANGE.lo}-${c.PORT_RANGE.hi}`)}: expected unset unless EXPOSE_MODE=hostNetwork`);
-    return { mode };
+  if (mode !== 'hostNetwork') {
+    if (c.PORT_RANGE) throw new ConfigError('PORT_RANGE', `invalid PORT_RANGE=${fmt(c.PORT_RANGE)}: expected unset unless EXPOSE_MODE=hostNetwork`);
+    if (c.METRICS_PORT_RANGE) throw new ConfigError('METRICS_PORT_RANGE', `invalid METRICS_PORT_RANGE=${fmt(c.METRICS_PORT_RANGE)}: expected unset unless EXPOSE_MODE=hostNetwork`);
   }
+  if (mode === 'podIP') return { mode };
   const plan: ExposePlan = { mode };
   if (mode === 'hostNetwork') {
     if (!c.PORT_RANGE) throw new ConfigError('PORT_RANGE', `invalid PORT_RANGE=(unset): expected ${rangeMsg} when EXPOSE_MODE=hostNetwork (pods sharing a node need their own ports)`);
+    // Health and metrics on the node's network must not sit in the range the firewall opens to players.
+    if (!c.METRICS_PORT_RANGE) throw new ConfigError('METRICS_PORT_RANGE', `invalid METRICS_PORT_RANGE=(unset): expected ${rangeMsg} outside PORT_RANGE when EXPOSE_MODE=hostNetwork (/metrics, /healthz and /readyz stay off the range open to players)`);
+    const [a, b] = [c.PORT_RANGE, c.METRICS_PORT_RANGE];
+    if (a.lo <= b.hi && b.lo <= a.hi) throw new ConfigError('METRICS_PORT_RANGE', `invalid METRICS_PORT_RANGE=${fmt(b)}: expected a range disjoint from PORT_RANGE=${fmt(a)} (the range open to players)`);
     if (c.ADVERTISE_PORT !== undefined) throw new ConfigError('ADVERTISE_PORT', `invalid ADVERTISE_PORT=${JSON.stringify(String(c.ADVERTISE_PORT))}: expected unset when EXPOSE_MODE=hostNetwork (the pod advertises the port it bound in PORT_RANGE)`);
-    plan.portRange = c.PORT_RANGE;
-  } else if (c.PORT_RANGE) {
-    throw new ConfigError('PORT_RANGE', `invalid PORT_RANGE=${JSON.stringify(`${c.PORT_RANGE.lo}-${c.PORT_RANGE.hi}`)}: expected unset unless EXPOSE_MODE=hostNetwork`);
+    plan.portRange = a;
+    plan.metricsPortRange = b;
   }
   if (c.ADVERTISE_HOST === undefined) {
     if (!c.NODE_NAME) throw new ConfigError('NODE_NAME', `invalid NODE_NAME=(unset): expected the pod's Node name (downward API spec.nodeName) when EXPOSE_MODE=${mode} and ADVERTISE_HOST is unset`);
@@ -100,5 +117,6 @@ export const exposeEnvHelp = `  EXPOSE_MODE       podIP | hostPort | hostNetwork
   NODE_ADDRESS_TYPES  Node address types tried in order [${DEFAULT_NODE_ADDRESS_TYPES}]
   NODE_LOOKUP_RETRY_MS  pause between Node lookups while the address is unknown (pod unready meanwhile) [2000]
   KUBE_API_TIMEOUT_MS  bound on one Kubernetes API request [5000]
-  PORT_RANGE        hostNetwork: PORT and METRICS_PORT are free ports of LOW-HIGH, e.g. 7000-7999 [unset]
+  PORT_RANGE        hostNetwork: PORT and WS_PORT are free ports of LOW-HIGH, e.g. 7000-7999 (open to players) [unset]
+  METRICS_PORT_RANGE  hostNetwork: METRICS_PORT is a free port of LOW-HIGH, disjoint from PORT_RANGE (keep it closed to the internet) [unset]
   PORTS_FILE        hostNetwork: where the bound ports are written for \`gamecluster probe\` [/tmp/gamecluster-ports.json]`;

@@ -38,24 +38,30 @@ after(async () => {
 
 const oneLine = (variable: string) => (e: unknown) => e instanceof ConfigError && e.variable === variable && !e.message.includes('\n') && e.message.includes(variable);
 
-test('expose env: podIP default; host modes need NODE_NAME unless ADVERTISE_HOST; hostNetwork needs PORT_RANGE', () => {
+test('expose env: podIP default; host modes need NODE_NAME unless ADVERTISE_HOST; hostNetwork needs PORT_RANGE and a disjoint METRICS_PORT_RANGE', () => {
   assert.deepEqual(identity({ POD_IP: '10.1.2.3' }).expose, { mode: 'podIP' });
   assert.equal(identity({ POD_IP: '10.1.2.3' }).advertiseHost, '10.1.2.3');
   const hp = identity({ EXPOSE_MODE: 'hostPort', NODE_NAME: 'node-a', POD_IP: '10.1.2.3' });
   assert.equal(hp.advertiseHost, '', 'never the pod IP: unknown until the lookup');
   assert.equal(hp.advertisePort, 6001);
-  assert.deepEqual(hp.expose.nodeLookup, { nodeName: 'node-a', types: ['ExternalDNS', 'ExternalIP', 'InternalIP'], retryMs: 2000, timeoutMs: 5000 });
+  // Public addresses only by default: a Node with only an InternalIP keeps the pod unready (InternalIP when listed).
+  assert.deepEqual(hp.expose.nodeLookup, { nodeName: 'node-a', types: ['ExternalDNS', 'ExternalIP'], retryMs: 2000, timeoutMs: 5000 });
   const over = identity({ EXPOSE_MODE: 'hostPort', ADVERTISE_HOST: 'play.example.com' });
   assert.equal(over.advertiseHost, 'play.example.com');
   assert.equal(over.expose.nodeLookup, undefined);
-  const hn = identity({ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'node-a', PORT_RANGE: '7000-7999', NODE_ADDRESS_TYPES: 'InternalIP' });
+  const hn = identity({ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'node-a', PORT_RANGE: '7000-7999', METRICS_PORT_RANGE: '9500-9599', NODE_ADDRESS_TYPES: 'InternalIP' });
   assert.deepEqual(hn.expose.portRange, { lo: 7000, hi: 7999 });
+  assert.deepEqual(hn.expose.metricsPortRange, { lo: 9500, hi: 9599 });
   assert.equal(hn.advertisePort, 0, 'the port bound in the range');
   assert.deepEqual(hn.expose.nodeLookup?.types, ['InternalIP']);
 
   assert.throws(() => identity({ EXPOSE_MODE: 'hostPort' }), oneLine('NODE_NAME'));
   assert.throws(() => identity({ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n' }), oneLine('PORT_RANGE'));
-  assert.throws(() => identity({ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n', PORT_RANGE: '7000-7010', ADVERTISE_PORT: '7000' }), oneLine('ADVERTISE_PORT'));
+  assert.throws(() => identity({ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n', PORT_RANGE: '7000-7010' }), oneLine('METRICS_PORT_RANGE'));
+  assert.throws(() => identity({ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n', PORT_RANGE: '7000-7010', METRICS_PORT_RANGE: '7010-7020' }), oneLine('METRICS_PORT_RANGE'));
+  assert.throws(() => identity({ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n', PORT_RANGE: '7000-7010', METRICS_PORT_RANGE: '6990-7000' }), oneLine('METRICS_PORT_RANGE'));
+  assert.throws(() => identity({ EXPOSE_MODE: 'hostPort', NODE_NAME: 'n', METRICS_PORT_RANGE: '9500-9599' }), oneLine('METRICS_PORT_RANGE'));
+  assert.throws(() => identity({ EXPOSE_MODE: 'hostNetwork', NODE_NAME: 'n', PORT_RANGE: '7000-7010', METRICS_PORT_RANGE: '9500-9599', ADVERTISE_PORT: '7000' }), oneLine('ADVERTISE_PORT'));
   assert.throws(() => identity({ PORT_RANGE: '7000-7010' }), oneLine('PORT_RANGE'));
   assert.throws(() => identity({ EXPOSE_MODE: 'hostPort', NODE_NAME: 'n', PORT_RANGE: '7000-7010' }), oneLine('PORT_RANGE'));
   for (const [k, v] of [['EXPOSE_MODE', 'nodePort'], ['NODE_ADDRESS_TYPES', 'ExternalIP,Public'], ['PORT_RANGE', '8000-7000'], ['PORT_RANGE', '0-10'], ['PORT_RANGE', '7000'], ['NODE_NAME', 'Bad Name'], ['NODE_LOOKUP_RETRY_MS', '5'], ['POD_DELETION_COST', 'yes']] as const)
@@ -124,6 +130,8 @@ test('port range: two pods on one node bind distinct free ports, occupied ones s
   }
   assert.ok(lo, 'found a port to occupy');
   const range = { lo, hi: lo + 40 };
+  const metricsRange = { lo: lo + 50, hi: lo + 90 };
+  const plan = { mode: 'hostNetwork' as const, portRange: range, metricsPortRange: metricsRange };
   const dir = mkdtempSync(join(tmpdir(), 'gc-ports-'));
   const servers: Server[] = [squatter];
   try {
@@ -132,19 +140,21 @@ test('port range: two pods on one node bind distinct free ports, occupied ones s
       const m = createServer();
       const t = createServer();
       servers.push(m, t);
-      ports.push(await bindPodPorts({ mode: 'hostNetwork', portRange: range }, { PORT: 0, METRICS_PORT: 0, PORTS_FILE: join(dir, name, 'ports.json') }, listenOn(m), listenOn(t)));
+      ports.push(await bindPodPorts(plan, { PORT: 0, METRICS_PORT: 0, PORTS_FILE: join(dir, name, 'ports.json') }, listenOn(m), listenOn(t)));
     }
     // WS_PORT on: a third free port of the range, in the ports file too.
     const [m3, t3, w3] = [createServer(), createServer(), createServer()];
     servers.push(m3, t3, w3);
-    const withWs = await bindPodPorts({ mode: 'hostNetwork', portRange: range }, { PORT: 0, WS_PORT: 1, METRICS_PORT: 0, PORTS_FILE: join(dir, 'c', 'ports.json') }, listenOn(m3), listenOn(t3), listenOn(w3));
+    const withWs = await bindPodPorts(plan, { PORT: 0, WS_PORT: 1, METRICS_PORT: 0, PORTS_FILE: join(dir, 'c', 'ports.json') }, listenOn(m3), listenOn(t3), listenOn(w3));
     assert.ok(withWs.wsPort >= range.lo && withWs.wsPort <= range.hi);
     assert.equal(readPortsFile(join(dir, 'c', 'ports.json')).wsPort, withWs.wsPort);
     const all = ports.flatMap((p) => [p.port, p.metricsPort]);
     assert.equal(new Set([...all, withWs.port, withWs.metricsPort, withWs.wsPort]).size, 7, `distinct: ${all} ${JSON.stringify(withWs)}`);
     assert.equal(ports[0]!.wsPort, 0, 'WS_PORT unset: no WebSocket port');
     assert.ok(!all.includes(lo), 'the occupied port was skipped');
-    for (const p of all) assert.ok(p >= range.lo && p <= range.hi);
+    for (const p of [...ports.map((x) => x.port), withWs.port]) assert.ok(p >= range.lo && p <= range.hi);
+    for (const p of [...ports.map((x) => x.metricsPort), withWs.metricsPort]) assert.ok(p >= metricsRange.lo && p <= metricsRange.hi, `metrics ${p} off the client range`);
+    await assert.rejects(bindPodPorts({ mode: 'hostNetwork', portRange: range }, { PORT: 0, METRICS_PORT: 0, PORTS_FILE: join(dir, 'd', 'ports.json') }, listenOn(createServer()), listenOn(createServer())), /without metricsPortRange/);
     assert.deepEqual({ ...readPortsFile(join(dir, 'a', 'ports.json')), pid: 0 }, { ...ports[0], pid: 0 });
     // probeListen (the WORKERS>1 primary) only finds a free one and releases it.
     const free = await listenInRange(range, 'PORT', probeListen('127.0.0.1'), new Set());
@@ -183,10 +193,12 @@ test('pod-deletion-cost: PATCHes the online count as a merge patch, only when it
 
 test('scrape annotations (hostNetwork): the bound metrics port, patched once', async () => {
   const before = kube.patches.length;
-  const a = new PodAnnotator({ namespace: 'games', pod: 'gc-login-x', intervalMs: 1000, timeoutMs: 5000, annotations: podAnnotations(parse({ SCRAPE_ANNOTATIONS: 'on' }), () => 5, 7003), logger: log });
+  const a = new PodAnnotator({ namespace: 'games', pod: 'gc-login-x', intervalMs: 1000, timeoutMs: 5000, annotations: podAnnotations(parse({ SCRAPE_ANNOTATIONS: 'on' }), () => 5, 9503), logger: log });
   await a.tick();
   await a.tick();
-  assert.deepEqual(kube.patches.slice(before), [{ namespace: 'games', pod: 'gc-login-x', contentType: 'application/merge-patch+json', body: { metadata: { annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '7003', 'prometheus.io/path': '/metrics' } } } }]);
+  assert.deepEqual(kube.patches.slice(before), [{ namespace: 'games', pod: 'gc-login-x', contentType: 'application/merge-patch+json', body: { metadata: { annotations: { 'gamecluster.io/metrics-port': '9503', 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9503', 'prometheus.io/path': '/metrics' } } } }]);
   await a.stop();
+  // `port` (a PodMonitor scrapes the pod): only the port, no prometheus.io/* (an annotation scraper would double it).
+  assert.deepEqual(podAnnotations(parse({ SCRAPE_ANNOTATIONS: 'port' }), () => 5, 9503)(), { 'gamecluster.io/metrics-port': '9503' });
   assert.throws(() => deletionCostTarget(parse({ SCRAPE_ANNOTATIONS: 'on', POD_NAMESPACE: 'games' })), oneLine('POD_NAME'));
 });

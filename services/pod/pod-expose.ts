@@ -1,7 +1,8 @@
 /**
  * The two start steps the expose mode adds to a pod (single process or WORKERS>1 primary): bind the client and
- * metrics ports (fixed PORT/METRICS_PORT, or free ports of PORT_RANGE in hostNetwork mode, then written to
- * PORTS_FILE for `gamecluster probe`), and learn the advertised host (the Node lookup of the host modes; until it
+ * metrics ports (fixed PORT/METRICS_PORT, or in hostNetwork mode free ports of PORT_RANGE for the client listeners and
+ * of METRICS_PORT_RANGE for metrics and health — a range the firewall keeps closed — then written to PORTS_FILE for
+ * `gamecluster probe`), and learn the advertised host (the Node lookup of the host modes; until it
  * answers the caller stays unready and sends no heartbeat).
  */
 import type { Logger } from '../platform/logger.js';
@@ -37,11 +38,13 @@ export async function bindPodPorts(
     const port = await listenClient(c.PORT);
     return { metricsPort, port, wsPort: ws ? await ws(c.WS_PORT!) : 0 };
   }
+  // resolveExpose sets both ranges together; a plan without the metrics one must not put /metrics in the public range.
+  if (!plan.metricsPortRange) throw new Error('hostNetwork expose plan without metricsPortRange');
   // A quick bind-and-release first skips ports in use without the real listener logging each refusal; the real
   // listen still decides (another pod may win the port in between: then the next one is tried).
   const probe = probeListen('0.0.0.0');
   const tryPort = (listen: (p: number) => Promise<number>) => async (p: number) => listen(await probe(p));
-  const metricsPort = await listenInRange(range, 'METRICS_PORT', tryPort(listenMetrics));
+  const metricsPort = await listenInRange(plan.metricsPortRange, 'METRICS_PORT', tryPort(listenMetrics));
   const port = await listenInRange(range, 'PORT', tryPort(listenClient), new Set([metricsPort]));
   // hostNetwork: the WebSocket port is a free port of the range too (advertised as bound, like PORT).
   const wsPort = ws ? await listenInRange(range, 'WS_PORT', tryPort(ws), new Set([metricsPort, port])) : 0;

@@ -22,6 +22,12 @@ test('--scenario rooms with --party and --mode; those two only with rooms', () =
   assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--scenario', 'rooms', '--mode', 'Duel!']), /: invalid --mode "Duel!": expected a room mode/);
 });
 
+test('--account-prefix: players are <prefix>-<n> (accounts an AUTH_URL service knows), --password from the same values', () => {
+  assert.deepEqual(parseRobotArgs(['--appmgr', 'http://x', '--account-prefix', 'helm-test', '--password=s3cret']), { ...defaultRobotOptions, appmgr: 'http://x', accountPrefix: 'helm-test', password: 's3cret' });
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--account-prefix', 'has space']), /invalid --account-prefix "has space": expected 1-48/);
+  assert.throws(() => parseRobotArgs(['--appmgr', 'http://x', '--account-prefix']), /--account-prefix needs a value/);
+});
+
 test('defaults and --help', () => {
   assert.deepEqual(parseRobotArgs(['--appmgr', 'https://gc.example']), { ...defaultRobotOptions, appmgr: 'https://gc.example' });
   assert.equal(parseRobotArgs(['--players', 'nope', '--help']), 'help');

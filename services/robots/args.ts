@@ -21,6 +21,8 @@ export interface RobotOptions {
   /** Bound on every single step (HTTP request, connect, each request/response). */
   stepTimeoutMs: number;
   password: string;
+  /** Players are `<accountPrefix>-<n>` (n from 0); unset: `robot-<random run id>`, so waves never collide. */
+  accountPrefix?: string | undefined;
   /** Speak TLS to login and game (their TLS_CERT_FILE listeners). */
   tls: boolean;
   /** PEM of the CA that signed the pods' certificates (`--ca FILE`; implies `tls`); else the system roots. */
@@ -68,6 +70,7 @@ flags:
   --concurrency C     at most C players in flight (0 = no bound) [0]
   --step-timeout MS   bound on each step, 100..120000 [10000]
   --password P        password sent in C2L_AccountCheck [robot]
+  --account-prefix A  players log in as A-0, A-1, … (accounts an AUTH_URL service knows) [robot-<random>]
   --tls               TLS to login and game pods (verified against the system roots or --ca)
   --ca FILE           PEM CA certificate to verify the pods' certificates with (implies --tls)
   --scenario S        echo | arena (the sample game: random moves, checks room-mates move,
@@ -165,6 +168,12 @@ export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
         const raw = takeValue();
         if (raw === undefined) throw new ArgError('--password needs a value');
         o.password = raw;
+        break;
+      }
+      case '--account-prefix': {
+        const raw = takeValue();
+        if (raw === undefined || !/^[A-Za-z0-9_.@-]{1,48}$/.test(raw)) throw new ArgError(raw === undefined ? '--account-prefix needs a value: expected 1-48 of [A-Za-z0-9_.@-] (accounts are <prefix>-<n>, at most 64)' : `invalid --account-prefix ${JSON.stringify(raw)}: expected 1-48 of [A-Za-z0-9_.@-] (accounts are <prefix>-<n>, at most 64)`);
+        o.accountPrefix = raw;
         break;
       }
       case '--tls':

@@ -63,6 +63,7 @@ export interface ContainerPort {
 export interface Container {
   name: string;
   image: string;
+  imagePullPolicy?: string;
   args?: string[];
   env?: EnvVar[];
   ports?: ContainerPort[];
@@ -168,6 +169,7 @@ export function portOf(c: Container, nameOrNumber: string | number): ContainerPo
 // Custom resources whose kubernetes-models validator exists (ScaledObject has none: the strict check covers it).
 const crdModelModules: Record<string, string> = {
   'monitoring.coreos.com/v1/ServiceMonitor': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor',
+  'monitoring.coreos.com/v1/PodMonitor': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor',
   'monitoring.coreos.com/v1/PrometheusRule': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule',
 };
 

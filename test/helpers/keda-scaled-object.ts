@@ -28,7 +28,7 @@ export interface IScaledObject {
     idleReplicaCount?: number;
     minReplicaCount?: number;
     maxReplicaCount?: number;
-    fallback?: { failureThreshold: number; replicas: number };
+    fallback?: { failureThreshold: number; replicas: number; behavior?: 'static' | 'currentReplicas' | 'currentReplicasIfHigher' | 'currentReplicasIfLower' };
     advanced?: {
       restoreToOriginalReplicaCount?: boolean;
       horizontalPodAutoscalerConfig?: { name?: string; behavior?: IHorizontalPodAutoscalerBehavior };

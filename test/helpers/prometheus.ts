@@ -70,6 +70,8 @@ export interface TestPrometheus {
 export interface PrometheusOptions {
   /** job name → host:port targets serving /metrics. */
   targets: Record<string, string[]>;
+  /** host:port → extra target labels, as Kubernetes discovery would attach them (namespace, pod, …). */
+  targetLabels?: Record<string, Record<string, string>>;
   scrapeIntervalS?: number;
   /** Rule files' contents (rule-file YAML objects) to load, e.g. the chart's alert rules. */
   rules?: unknown[];
@@ -86,7 +88,10 @@ export async function startPrometheus(opts: PrometheusOptions): Promise<TestProm
   const config = {
     global: { scrape_interval: interval, evaluation_interval: interval, scrape_timeout: interval },
     rule_files: ruleFiles,
-    scrape_configs: Object.entries(opts.targets).map(([job, targets]) => ({ job_name: job, static_configs: [{ targets }] })),
+    scrape_configs: Object.entries(opts.targets).map(([job, targets]) => ({
+      job_name: job,
+      static_configs: targets.map((t) => ({ targets: [t], ...(opts.targetLabels?.[t] ? { labels: opts.targetLabels[t] } : {}) })),
+    })),
   };
   writeFileSync(join(dir, 'prometheus.yml'), stringify(config));
   const port = await freePort();

@@ -3,7 +3,7 @@
  * server's strict field validation (and `kubectl apply --validate=strict`) would make them. kubernetes-models'
  * validate() accepts unknown properties, so a misspelt key in a template would otherwise pass.
  * Core kinds are walked against the OpenAPI type metadata @kubernetes/client-node ships (each model's
- * attributeTypeMap, recursively); the custom resources (ServiceMonitor, PrometheusRule from
+ * attributeTypeMap, recursively); the custom resources (ServiceMonitor, PodMonitor, PrometheusRule from
  * @kubernetes-models/prometheus-operator's type definitions, KEDA's ScaledObject from the minimal interface in
  * keda-scaled-object.ts) are type-checked by the TypeScript compiler as object literals, whose excess-property check
  * refuses unknown keys at any depth.
@@ -108,6 +108,7 @@ export function strictCoreErrors(o: { apiVersion: string; kind: string }): strin
 /** The TypeScript type each custom resource is checked against (module specifier, exported interface). */
 const CRD_TYPES: Record<string, [string, string]> = {
   'monitoring.coreos.com/v1/ServiceMonitor': ['@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor', 'IServiceMonitor'],
+  'monitoring.coreos.com/v1/PodMonitor': ['@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor', 'IPodMonitor'],
   'monitoring.coreos.com/v1/PrometheusRule': ['@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule', 'IPrometheusRule'],
   'keda.sh/v1alpha1/ScaledObject': [fileURLToPath(new URL('./keda-scaled-object.ts', import.meta.url)), 'IScaledObject'],
 };

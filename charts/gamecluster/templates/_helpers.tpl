@@ -40,9 +40,112 @@ the image's own registry; an empty registry leaves the repository as given (skaf
 {{- $ref -}}
 {{- end -}}
 
-{{/* The one gamecluster image (tag default: the chart's appVersion). */}}
+{{/* The top-level gamecluster image (tag default: the chart's appVersion): the helm-test Pod's. */}}
 {{- define "gamecluster.image" -}}
 {{- include "gamecluster.imageRef" (dict "image" .Values.image "global" .Values.global "defaultTag" .Chart.AppVersion) -}}
+{{- end -}}
+
+{{/*
+A component's image values: `<component>.image` keys that are set, over the top-level `image`. Each Deployment's pod
+template names only its own, so an appmgr hotfix (appmgr.image.tag) rolls no login or game pod. Returns YAML.
+Call with (dict "ctx" $ "component" "appmgr").
+*/}}
+{{- define "gamecluster.componentImageValues" -}}
+{{- $own := (index .ctx.Values .component).image | default dict -}}
+{{- toYaml (mergeOverwrite (deepCopy .ctx.Values.image) (deepCopy $own)) -}}
+{{- end -}}
+
+{{/* A component's image reference. Call with (dict "ctx" $ "component" "appmgr"). */}}
+{{- define "gamecluster.componentImage" -}}
+{{- $img := include "gamecluster.componentImageValues" . | fromYaml -}}
+{{- include "gamecluster.imageRef" (dict "image" $img "global" .ctx.Values.global "defaultTag" .ctx.Chart.AppVersion) -}}
+{{- end -}}
+
+{{/* A component's imagePullPolicy. Call with (dict "ctx" $ "component" "appmgr"). */}}
+{{- define "gamecluster.componentPullPolicy" -}}
+{{- (include "gamecluster.componentImageValues" . | fromYaml).pullPolicy -}}
+{{- end -}}
+
+{{/* A component's preStop sleep: `<component>.preStopSleepSeconds`, or the top-level one when null. */}}
+{{- define "gamecluster.preStopSeconds" -}}
+{{- $own := (index .ctx.Values .component).preStopSleepSeconds -}}
+{{- if kindIs "invalid" $own }}{{ .ctx.Values.preStopSleepSeconds | int }}{{ else }}{{ $own | int }}{{ end -}}
+{{- end -}}
+
+{{/*
+A component's Deployment strategy: `<component>.strategy` when set, else RollingUpdate that brings a new pod up before
+an old one drains — except login/game under expose.mode=hostPort, where a surge pod could wait forever for a node
+whose fixed host port its predecessor holds. Call with (dict "ctx" $ "component" "login").
+*/}}
+{{- define "gamecluster.strategy" -}}
+{{- $own := (index .ctx.Values .component).strategy -}}
+{{- if $own -}}
+{{- toYaml $own -}}
+{{- else if and (ne .component "appmgr") (eq .ctx.Values.expose.mode "hostPort") -}}
+type: RollingUpdate
+rollingUpdate:
+  maxSurge: 0
+  maxUnavailable: 1
+{{- else -}}
+type: RollingUpdate
+rollingUpdate:
+  maxSurge: 1
+  maxUnavailable: 0
+{{- end -}}
+{{- end -}}
+
+{{/*
+A component's topologySpreadConstraints (its own list, else the top-level one), each entry completed with the
+component's labelSelector and matchLabelKeys [pod-template-hash] (only the pods of one ReplicaSet are counted, so a
+rollout's new pods spread on their own instead of piling beside the old ones). Returns a YAML list ("" when none).
+Call with (dict "ctx" $ "component" "login").
+*/}}
+{{- define "gamecluster.spread" -}}
+{{- $list := (index .ctx.Values .component).topologySpreadConstraints | default .ctx.Values.topologySpreadConstraints -}}
+{{- $sel := include "gamecluster.selectorLabels" . | fromYaml -}}
+{{- $out := list -}}
+{{- range $list -}}
+{{- $tsc := deepCopy . -}}
+{{- if not $tsc.labelSelector }}{{ $_ := set $tsc "labelSelector" (dict "matchLabels" $sel) }}{{ end -}}
+{{- if not (hasKey $tsc "matchLabelKeys") }}{{ $_ := set $tsc "matchLabelKeys" (list "pod-template-hash") }}{{ end -}}
+{{- $out = append $out $tsc -}}
+{{- end -}}
+{{- if $out }}{{ toYaml $out }}{{ end -}}
+{{- end -}}
+
+{{/* A component's PodDisruptionBudget values: `<component>.podDisruptionBudget` over the top-level one. Returns YAML. */}}
+{{- define "gamecluster.pdbValues" -}}
+{{- toYaml (mergeOverwrite (deepCopy .ctx.Values.podDisruptionBudget) (deepCopy ((index .ctx.Values .component).podDisruptionBudget | default dict))) -}}
+{{- end -}}
+
+{{/*
+True ("true") when pods carry prometheus.io/* annotations: metrics.podAnnotations, unless the Operator's monitors are
+on — a Prometheus doing both would scrape every pod twice and double every sum (dashboards, KEDA).
+*/}}
+{{- define "gamecluster.annotationScrape" -}}
+{{- if and .Values.metrics.podAnnotations (not .Values.metrics.serviceMonitor.enabled) }}true{{ end -}}
+{{- end -}}
+
+{{/*
+What a hostNetwork login/game pod publishes about the metrics port it bound (SCRAPE_ANNOTATIONS): `on` for annotation
+scraping (prometheus.io/* and gamecluster.io/metrics-port), `port` for the PodMonitor (gamecluster.io/metrics-port
+only), `off` when nothing scrapes it. Other modes: `off` (the port is declared).
+*/}}
+{{- define "gamecluster.scrapeAnnotationsMode" -}}
+{{- if ne .Values.expose.mode "hostNetwork" -}}off
+{{- else if include "gamecluster.annotationScrape" . -}}on
+{{- else if .Values.metrics.serviceMonitor.enabled -}}port
+{{- else -}}off
+{{- end -}}
+{{- end -}}
+
+{{/*
+This release's pods of some components as a PromQL matcher value: Deployment pods are `<deployment>-<hash>-<suffix>`,
+so `<fullname>-(appmgr|login)-<hash>-<suffix>` names exactly them (never another release's, even one whose name
+starts like ours). Call with (dict "ctx" $ "components" (list "login" "game")).
+*/}}
+{{- define "gamecluster.podRegex" -}}
+{{- printf "%s-(%s)-[a-z0-9]+-[a-z0-9]+" (include "gamecluster.fullname" .ctx | regexQuoteMeta) (join "|" .components) -}}
 {{- end -}}
 
 {{/* The dev Redis image. */}}
@@ -78,10 +181,10 @@ the image's own registry; an empty registry leaves the repository as given (skaf
 
 {{/*
 True ("true") when some pods patch their own annotations: game.scaleDownProtection (pod-deletion-cost) or
-hostNetwork with metrics.podAnnotations (the scrape port is only known at start).
+hostNetwork pods that something scrapes (their metrics port is only known at start).
 */}}
 {{- define "gamecluster.needsPodPatch" -}}
-{{- if or .Values.game.scaleDownProtection.enabled (and (eq .Values.expose.mode "hostNetwork") .Values.metrics.podAnnotations) }}true{{ end -}}
+{{- if or .Values.game.scaleDownProtection.enabled (ne (include "gamecluster.scrapeAnnotationsMode" .) "off") }}true{{ end -}}
 {{- end -}}
 
 {{/*
@@ -127,7 +230,7 @@ Call with (dict "env" <yaml string> "extra" <list of EnvVar>).
 
 {{/* Prometheus scrape annotations for annotation-based discovery. Call with (dict "ctx" $ "port" 9100). */}}
 {{- define "gamecluster.scrapeAnnotations" -}}
-{{- if .ctx.Values.metrics.podAnnotations }}
+{{- if include "gamecluster.annotationScrape" .ctx }}
 prometheus.io/scrape: "true"
 prometheus.io/port: {{ .port | quote }}
 prometheus.io/path: /metrics
@@ -137,7 +240,7 @@ prometheus.io/path: /metrics
 {{/* The grace period must cover the preStop sleep plus the drain; fail early instead of kicking players. */}}
 {{- define "gamecluster.checkGrace" -}}
 {{- $grace := int .ctx.Values.terminationGracePeriodSeconds -}}
-{{- $need := add (int .ctx.Values.preStopSleepSeconds) (div (add (int .drainTimeoutMs) 999) 1000) -}}
+{{- $need := add (int (include "gamecluster.preStopSeconds" .)) (div (add (int .drainTimeoutMs) 999) 1000) -}}
 {{- if le $grace (int $need) -}}
 {{- fail (printf "terminationGracePeriodSeconds=%d must exceed preStopSleepSeconds + %s.drainTimeoutMs/1000 = %d" $grace .component $need) -}}
 {{- end -}}

@@ -14,11 +14,10 @@ ports and a few env vars, so they share these definitions. Call with (dict "ctx"
 {{- $mode := $.Values.expose.mode -}}
 {{- $hostNet := eq $mode "hostNetwork" -}}
 {{- $costOn := and (eq .component "game") ($c.scaleDownProtection | default dict).enabled -}}
-{{- $scrapePatch := and $hostNet $.Values.metrics.podAnnotations -}}
+{{- $scrapePatch := ne (include "gamecluster.scrapeAnnotationsMode" $) "off" -}}
 {{- if and (eq .component "login") ($c.scaleDownProtection | default dict).enabled -}}
 {{- fail "login.scaleDownProtection: only game pods keep a pod-deletion-cost (set game.scaleDownProtection)" -}}
 {{- end -}}
-{{- $sel := include "gamecluster.selectorLabels" . | fromYaml -}}
 {{- $apiToken := or (include "gamecluster.needsNodeLookup" $) $costOn $scrapePatch -}}
 apiVersion: apps/v1
 kind: Deployment
@@ -33,18 +32,11 @@ spec:
   selector:
     matchLabels:
       {{- include "gamecluster.selectorLabels" . | nindent 6 }}
+  # New pods come up before old ones drain (hostPort: replaced in place, a surge pod could not get the node's port).
   strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      {{- if eq $mode "podIP" }}
-      # Bring the new pod up before the old one drains, so capacity never dips during a rollout.
-      maxSurge: 1
-      maxUnavailable: 0
-      {{- else }}
-      # Host modes: a surge pod could wait forever for a node whose fixed host port its predecessor holds; replace in place.
-      maxSurge: 0
-      maxUnavailable: 1
-      {{- end }}
+    {{- include "gamecluster.strategy" . | nindent 4 }}
+  # A new pod stays ready this long before the next old one drains: players of one drained pod reconnect first.
+  minReadySeconds: {{ $c.minReadySeconds }}
   template:
     metadata:
       labels:
@@ -55,7 +47,10 @@ spec:
       {{- /* hostNetwork: the metrics port is chosen at start, so no static prometheus.io/port (docs/operations.md). */}}
       {{- $scrape := include "gamecluster.scrapeAnnotations" (dict "ctx" $ "port" $c.metricsPort) | fromYaml }}
       {{- if $hostNet }}{{ $scrape = omit $scrape "prometheus.io/port" "prometheus.io/scrape" "prometheus.io/path" }}{{ end }}
-      {{- $ann := merge (dict) $c.podAnnotations $scrape }}
+      {{- /* Node consolidation (Karpenter, cluster-autoscaler) must not evict pods that hold players. */}}
+      {{- $disrupt := dict }}
+      {{- if $c.doNotDisrupt }}{{ $disrupt = dict "karpenter.sh/do-not-disrupt" "true" "cluster-autoscaler.kubernetes.io/safe-to-evict" "false" }}{{ end }}
+      {{- $ann := merge (dict) $c.podAnnotations $disrupt $scrape }}
       {{- with $ann }}
       annotations:
         {{- toYaml . | nindent 8 }}
@@ -75,15 +70,9 @@ spec:
       {{- with $.Values.priorityClassName }}
       priorityClassName: {{ . | quote }}
       {{- end }}
-      {{- with $.Values.topologySpreadConstraints }}
-      {{- $spread := list }}
-      {{- range . }}
-      {{- $tsc := deepCopy . }}
-      {{- if not $tsc.labelSelector }}{{ $_ := set $tsc "labelSelector" (dict "matchLabels" $sel) }}{{ end }}
-      {{- $spread = append $spread $tsc }}
-      {{- end }}
+      {{- with include "gamecluster.spread" . }}
       topologySpreadConstraints:
-        {{- toYaml $spread | nindent 8 }}
+        {{- . | nindent 8 }}
       {{- end }}
       {{- with $.Values.imagePullSecrets }}
       imagePullSecrets:
@@ -95,8 +84,8 @@ spec:
         {{- include "gamecluster.podSecurityContext" $ | nindent 8 }}
       containers:
         - name: {{ .component }}
-          image: {{ include "gamecluster.image" $ | quote }}
-          imagePullPolicy: {{ $.Values.image.pullPolicy }}
+          image: {{ include "gamecluster.componentImage" . | quote }}
+          imagePullPolicy: {{ include "gamecluster.componentPullPolicy" . }}
           args: [{{ .component | quote }}]
           {{- if not $hostNet }}
           {{- /* hostNetwork: no declared ports (each would become a fixed host port); the pod picks them from portRange. */}}
@@ -150,7 +139,7 @@ spec:
             # The process drains itself on SIGTERM; the short wait first lets endpoint removal propagate.
             preStop:
               exec:
-                command: ["sleep", {{ $.Values.preStopSleepSeconds | quote }}]
+                command: ["sleep", {{ include "gamecluster.preStopSeconds" . | quote }}]
           resources:
             {{- toYaml $c.resources | nindent 12 }}
           securityContext:
@@ -204,7 +193,8 @@ The login/game container's own env (merged with <component>.extraEnv by gameclus
 {{- $mode := $.Values.expose.mode -}}
 {{- $hostNet := eq $mode "hostNetwork" -}}
 {{- $costOn := and (eq .component "game") ($c.scaleDownProtection | default dict).enabled -}}
-{{- $scrapePatch := and $hostNet $.Values.metrics.podAnnotations -}}
+{{- $scrapeMode := include "gamecluster.scrapeAnnotationsMode" $ -}}
+{{- $scrapePatch := ne $scrapeMode "off" -}}
 - name: POD_NAME
   valueFrom:
     fieldRef:
@@ -221,23 +211,28 @@ The login/game container's own env (merged with <component>.extraEnv by gameclus
 - name: ADVERTISE_HOST
   value: $(POD_IP)
 {{- else }}
-{{- /* Host modes: the Node's address from the API (never silently the pod IP), unless advertiseHost is given. */}}
-{{- with $.Values.expose.advertiseHost }}
-- name: ADVERTISE_HOST
-  value: {{ . | quote }}
-{{- end }}
+{{- /* Host modes: the Node's address from the API (never silently the pod IP), unless advertiseHost is given.
+NODE_NAME comes first so an advertiseHost like `$(NODE_NAME).nodes.example.com` is expanded by the kubelet. */}}
 - name: NODE_NAME
   valueFrom:
     fieldRef:
       fieldPath: spec.nodeName
+{{- with $.Values.expose.advertiseHost }}
+- name: ADVERTISE_HOST
+  value: {{ . | quote }}
+{{- end }}
 - name: NODE_ADDRESS_TYPES
   value: {{ join "," $.Values.expose.addressType | quote }}
 - name: NODE_LOOKUP_RETRY_MS
   value: {{ $.Values.expose.nodeLookupRetryMs | int64 | quote }}
 {{- end }}
 {{- if $hostNet }}
+{{- include "gamecluster.checkPortRanges" $ }}
 - name: PORT_RANGE
   value: {{ $.Values.expose.portRange | quote }}
+# /metrics, /healthz and /readyz on a port of this range, never in PORT_RANGE (the range open to players).
+- name: METRICS_PORT_RANGE
+  value: {{ $.Values.expose.metricsPortRange | quote }}
 - name: PORTS_FILE
   value: /tmp/gamecluster-ports.json
 {{- else }}
@@ -268,9 +263,10 @@ The login/game container's own env (merged with <component>.extraEnv by gameclus
   value: {{ $c.scaleDownProtection.intervalMs | int64 | quote }}
 {{- end }}
 {{- if $scrapePatch }}
-# The metrics port is chosen at start: the pod publishes its prometheus.io/* annotations itself.
+# The metrics port is chosen at start: the pod publishes it in its own annotations (on: prometheus.io/* too; port:
+# gamecluster.io/metrics-port only, which the PodMonitor reads).
 - name: SCRAPE_ANNOTATIONS
-  value: "on"
+  value: {{ $scrapeMode | quote }}
 {{- end }}
 {{- include "gamecluster.workersEnv" (dict "c" $c "container" .component) | nindent 0 }}
 - name: CAPACITY
@@ -322,6 +318,23 @@ The login/game container's own env (merged with <component>.extraEnv by gameclus
 {{- include "gamecluster.commonEnv" $ | nindent 0 }}
 {{- end -}}
 
+{{/*
+hostNetwork: portRange (open to players) and metricsPortRange (closed) must be valid and disjoint, or /metrics and
+the probes would sit in the range the firewall opens. The pod refuses it too (METRICS_PORT_RANGE); this fails the
+render first. Call with $.
+*/}}
+{{- define "gamecluster.checkPortRanges" -}}
+{{- $a := splitList "-" .Values.expose.portRange -}}
+{{- $b := splitList "-" .Values.expose.metricsPortRange -}}
+{{- $alo := index $a 0 | int }}{{ $ahi := index $a 1 | int }}{{ $blo := index $b 0 | int }}{{ $bhi := index $b 1 | int -}}
+{{- if or (gt $alo $ahi) (gt $blo $bhi) (lt $alo 1024) (lt $blo 1024) (gt $ahi 65535) (gt $bhi 65535) -}}
+{{- fail (printf "expose: portRange=%s and metricsPortRange=%s must be LOW-HIGH within 1024-65535" .Values.expose.portRange .Values.expose.metricsPortRange) -}}
+{{- end -}}
+{{- if and (le $alo $bhi) (le $blo $ahi) -}}
+{{- fail (printf "expose: metricsPortRange=%s overlaps portRange=%s: /metrics, /healthz and /readyz must stay off the range open to players" .Values.expose.metricsPortRange .Values.expose.portRange) -}}
+{{- end -}}
+{{- end -}}
+
 {{/* Headless Service: Prometheus (ServiceMonitor) discovers the pods through it; clients connect to advertised IPs. */}}
 {{- define "gamecluster.tcpService" -}}
 {{- $ := .ctx -}}
@@ -357,9 +370,15 @@ spec:
 {{- end }}
 {{- end -}}
 
+{{/*
+A component's PodDisruptionBudget (`<component>.podDisruptionBudget` over the top-level one). unhealthyPodEvictionPolicy
+AlwaysAllow by default: a pod that is not ready (a host-mode pod waiting for its Node's address, a crash loop) may be
+evicted, so it never blocks a node drain or a managed node-group upgrade. Call with (dict "ctx" $ "component" "game").
+*/}}
 {{- define "gamecluster.pdb" -}}
 {{- $ := .ctx -}}
-{{- if $.Values.podDisruptionBudget.enabled }}
+{{- $pdb := include "gamecluster.pdbValues" . | fromYaml -}}
+{{- if $pdb.enabled }}
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
@@ -367,7 +386,8 @@ metadata:
   labels:
     {{- include "gamecluster.labels" . | nindent 4 }}
 spec:
-  maxUnavailable: {{ $.Values.podDisruptionBudget.maxUnavailable }}
+  maxUnavailable: {{ $pdb.maxUnavailable }}
+  unhealthyPodEvictionPolicy: {{ $pdb.unhealthyPodEvictionPolicy }}
   selector:
     matchLabels:
       {{- include "gamecluster.selectorLabels" . | nindent 6 }}
@@ -425,7 +445,10 @@ targetCapacityPercentage of the pod capacity on average (KEDA's AverageValue). E
 {{- fail (printf "%s.autoscaling: enabled (CPU HPA) and keda.enabled are mutually exclusive" .component) -}}
 {{- end -}}
 {{- $full := include "gamecluster.fullname" $ -}}
-{{- $query := $k.query | default (printf "sum(gamecluster_online_players{app_type=%q,namespace=%q})" .component $.Release.Namespace) }}
+{{- /* This release's pods of the component only, each pod once (max by pod) however many jobs scrape it. */ -}}
+{{- $pods := include "gamecluster.podRegex" (dict "ctx" $ "components" (list .component)) -}}
+{{- $query := $k.query | default (printf "sum(max by (pod) (gamecluster_online_players{app_type=%q,namespace=%q,pod=~%q}))" .component $.Release.Namespace $pods) }}
+{{- $fb := $k.fallback | default (dict "failureThreshold" 3 "replicas" 0) }}
 apiVersion: keda.sh/v1alpha1
 kind: ScaledObject
 metadata:
@@ -440,6 +463,11 @@ spec:
   minReplicaCount: {{ $c.autoscaling.minReplicas }}
   maxReplicaCount: {{ $c.autoscaling.maxReplicas }}
   pollingInterval: {{ $k.pollingInterval }}
+  # Prometheus unreachable: hold this many pods instead of acting on no data (default maxReplicas: never scale down
+  # and drain players because the metrics are gone).
+  fallback:
+    failureThreshold: {{ $fb.failureThreshold }}
+    replicas: {{ (int $fb.replicas) | default $c.autoscaling.maxReplicas }}
   advanced:
     horizontalPodAutoscalerConfig:
       behavior:
@@ -461,11 +489,15 @@ spec:
 {{- end }}
 {{- end -}}
 
-{{/* Call with (dict "ctx" $ "component" "login" "port" "metrics"). */}}
+{{/*
+The Operator's scrape of a component: a ServiceMonitor through its metrics Service, or for login/game under
+hostNetwork (no Service can name ports the pods pick at start) a PodMonitor that reads the port each pod publishes in
+its gamecluster.io/metrics-port annotation. Both label the series job=<component> and app_kubernetes_io_instance=<release>.
+Call with (dict "ctx" $ "component" "login" "port" "metrics").
+*/}}
 {{- define "gamecluster.serviceMonitor" -}}
 {{- $ := .ctx -}}
-{{- /* login/game under hostNetwork have no Service to select: they are scraped through the annotations they patch. */}}
-{{- if and $.Values.metrics.serviceMonitor.enabled (or (eq .component "appmgr") (ne $.Values.expose.mode "hostNetwork")) }}
+{{- if and $.Values.metrics.serviceMonitor.enabled (eq .component "appmgr" | or (ne $.Values.expose.mode "hostNetwork")) }}
 apiVersion: monitoring.coreos.com/v1
 kind: ServiceMonitor
 metadata:
@@ -477,6 +509,7 @@ metadata:
     {{- end }}
 spec:
   jobLabel: app.kubernetes.io/component
+  podTargetLabels: [app.kubernetes.io/instance]
   selector:
     matchLabels:
       {{- include "gamecluster.selectorLabels" . | nindent 6 }}
@@ -486,5 +519,35 @@ spec:
     - port: {{ .port }}
       path: /metrics
       interval: {{ $.Values.metrics.serviceMonitor.interval }}
+{{- else if and $.Values.metrics.serviceMonitor.enabled (ne .component "appmgr") }}
+apiVersion: monitoring.coreos.com/v1
+kind: PodMonitor
+metadata:
+  name: {{ include "gamecluster.fullname" $ }}-{{ .component }}
+  labels:
+    {{- include "gamecluster.labels" . | nindent 4 }}
+    {{- with $.Values.metrics.serviceMonitor.labels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+spec:
+  jobLabel: app.kubernetes.io/component
+  podTargetLabels: [app.kubernetes.io/instance]
+  selector:
+    matchLabels:
+      {{- include "gamecluster.selectorLabels" . | nindent 6 }}
+  podMetricsEndpoints:
+    # No port is declared (each would become a fixed host port): the target is the pod's address (its node's) plus
+    # the port the pod bound in expose.metricsPortRange and published as gamecluster.io/metrics-port.
+    - path: /metrics
+      interval: {{ $.Values.metrics.serviceMonitor.interval }}
+      relabelings:
+        - sourceLabels: [__meta_kubernetes_pod_annotation_gamecluster_io_metrics_port]
+          regex: "[0-9]+"
+          action: keep
+        - sourceLabels: [__address__, __meta_kubernetes_pod_annotation_gamecluster_io_metrics_port]
+          regex: "([^:]+)(?::[0-9]+)?;([0-9]+)"
+          replacement: "$1:$2"
+          targetLabel: __address__
+          action: replace
 {{- end }}
 {{- end -}}
