@@ -10,4 +10,13 @@ node_modules/.bin/tsc --noEmit -p .
 node_modules/.bin/tsc --noEmit -p examples/web   # the browser page (DOM types), excluded from the Node project
 shopt -s globstar nullglob
 files=(services/**/*.test.ts test/**/*.test.ts)
-exec node --import tsx --test --test-reporter=spec "$@" "${files[@]}"
+# Files run TEST_CONCURRENCY at a time (default 4): most of a file's time is waiting on real processes and timers,
+# not CPU, so 2 cores run several at once; the slowest files go first so that none starts last and runs alone.
+slow=(test/expose-modes.test.ts test/chart-live.test.ts test/reliability-pods.test.ts test/workers.test.ts test/queue-herd.test.ts)
+ordered=()
+for f in "${slow[@]}"; do [ -f "$f" ] && ordered+=("$f"); done
+for f in "${files[@]}"; do [[ " ${slow[*]} " == *" $f "* ]] || ordered+=("$f"); done
+exec node --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-4}" \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./scripts/test-file-times.mjs --test-reporter-destination=stdout \
+  "$@" "${ordered[@]}"

@@ -13,6 +13,7 @@
  * pick's text in lua/pick.ts, with named hooks for the scripts that extend it.
  */
 import type { Redis } from 'ioredis';
+import { LIST_FIELDS } from './app-record.js';
 import { keysOfAppPrefix } from './keys.js';
 import { DECLARED, NOW_MS, PARSE_HOLD } from './lua/fragments.js';
 import { NO_PICK_HOOKS, pickLua } from './lua/pick.js';
@@ -178,7 +179,7 @@ function pickAdapter(raw: ScriptFn): ScriptFn {
 
 /**
  * KEYS: apps set, online:login, online:game, then the app hash of every registered or online app_id. ARGV: app key
- * prefix, ttl_ms ('' = only a missing hash counts as dead). Returns flat app_id + 8 fields per live app, or
+ * prefix, ttl_ms ('' = only a missing hash counts as dead). Returns flat app_id + LIST_FIELDS fields per live app, or
  * `{'', missing keys…}`. Prunes dead pods — hash gone, or older than ttl_ms by Redis TIME — from the apps set and
  * from both online sets wherever they sit in them (the pick only ever looks at the lowest- or highest-scored member).
  */
@@ -200,7 +201,7 @@ if #missing > 1 then return missing end
 ${NOW_MS}
 local out = {}
 for _, id in ipairs(order) do
-  local h = redis.call('HMGET', prefix .. id, 'app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity', 'ws_port')
+  local h = redis.call('HMGET', prefix .. id, 'app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity', 'ws_port', 'modes', 'caps')
   if not h[1] then
     redis.call('SREM', KEYS[1], id)
     redis.call('ZREM', KEYS[2], id)
@@ -212,7 +213,7 @@ for _, id in ipairs(order) do
       redis.call('ZREM', KEYS[3], id)
     end
     out[#out + 1] = id
-    for i = 1, 8 do out[#out + 1] = h[i] or '' end
+    for i = 1, ${LIST_FIELDS} do out[#out + 1] = h[i] or '' end
   end
 end
 return out

@@ -16,6 +16,10 @@ export interface AppRecord {
   capacity: number;
   /** The pod's WebSocket port, when it has one (absent = none). */
   wsPort?: number;
+  /** Game pods: the room modes its module declares (absent: none). */
+  modes?: RoomMode[];
+  /** What the pod's build supports (absent: an older version that publishes none). */
+  caps?: string[];
 }
 
 /** How a client reaches a pod: TCP (or TLS) on `port`, or WebSocket on `wsPort`. */
