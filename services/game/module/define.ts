@@ -69,7 +69,11 @@ export interface GameContext<D = any> {
   readonly log: Logger;
 }
 
-type MaybePromise = void | Promise<void>;
+/**
+ * What a hook returns: anything. A promise (or any thenable) is watched, and its rejection is handled as a throw;
+ * any other value is ignored, so `onMessage: (p, m) => p.send('Said', …)` is fine.
+ */
+export type HookReturn = unknown;
 
 export interface GameDefinition<D = any> {
   name: string;
@@ -79,13 +83,13 @@ export interface GameDefinition<D = any> {
   messages?: Record<number, MessageDecl>;
   /** onTick rate in Hz (0/absent: no tick). */
   tickHz?: number;
-  onJoin?(player: Player<D>, game: GameContext<D>): MaybePromise;
-  onMessage?(player: Player<D>, msg: GameMessage, game: GameContext<D>): MaybePromise;
-  onAway?(player: Player<D>, game: GameContext<D>): MaybePromise;
-  onResume?(player: Player<D>, game: GameContext<D>): MaybePromise;
-  onLeave?(player: Player<D>, reason: LeaveReason, game: GameContext<D>): MaybePromise;
-  onTick?(dtMs: number, game: GameContext<D>): MaybePromise;
-  onDrain?(game: GameContext<D>): MaybePromise;
+  onJoin?(player: Player<D>, game: GameContext<D>): HookReturn;
+  onMessage?(player: Player<D>, msg: GameMessage, game: GameContext<D>): HookReturn;
+  onAway?(player: Player<D>, game: GameContext<D>): HookReturn;
+  onResume?(player: Player<D>, game: GameContext<D>): HookReturn;
+  onLeave?(player: Player<D>, reason: LeaveReason, game: GameContext<D>): HookReturn;
+  onTick?(dtMs: number, game: GameContext<D>): HookReturn;
+  onDrain?(game: GameContext<D>): HookReturn;
 }
 
 export const GAME_MSG_MIN = 10000;

@@ -178,7 +178,7 @@ export class GameHost implements SessionDirectory {
       let tickErrors = 0;
       this.tick = new TickLoop({
         hz,
-        tick: (dt) => onTick(dt, this.ctx),
+        tick: (dt) => onTick(dt, this.ctx) as void | Promise<void>, // the loop awaits only a thenable
         onSkipped: (n) => {
           this.o.metrics.ticksLate.inc(n);
           const now = Date.now();
@@ -400,8 +400,9 @@ export class GameHost implements SessionDirectory {
     if (!p) return;
     this.msgCounters.get(m.name)!.inc();
     const onMessage = this.o.game.def.onMessage;
-    // A throw or rejection reaches the FrameServer, which closes this connection (`handler_error`) and logs it once.
-    if (onMessage) return onMessage(p, { id: m.id, name: m.name, body: decoded }, this.ctx);
+    // A throw or rejection reaches the FrameServer, which closes this connection (`handler_error`) and logs it once;
+    // a value that is not a promise is ignored there.
+    if (onMessage) return onMessage(p, { id: m.id, name: m.name, body: decoded }, this.ctx) as void | Promise<void>;
   }
 
   /** The player on `conn`, if that connection is still his. */
