@@ -4,7 +4,8 @@
  * the module's modes and the players in rooms; a player without a seat has no room; seats put players in their room
  * (onRoomCreate once, before the first onJoin) with `room_id` in G2C_LoginByTokenRs; a room broadcast reaches its
  * players only, encoded once; away and resume keep the room; lock/labels; close kicks with REASON_GAME; empty rooms
- * end after the mode's emptyTimeoutMs or ROOM_EMPTY_MS; a drain ends the rooms as drained.
+ * end after the mode's emptyTimeoutMs or ROOM_EMPTY_MS; a drain ends the rooms as drained. And the `arena` example on a
+ * second pod: players with an `arena` seat play in that room, a player without one in the pod's own rooms.
  * Not yet end to end: the Redis room scripts are not on main, so the seat a token stands for is attached by
  * test/helpers/room-seats-preload.ts (the stand-in for the room-aware redeem; the rest of the process is real), and
  * what the pod tells the registry goes to the TODO stand-in of services/game/room-registry.ts. The whole flow
@@ -23,9 +24,11 @@ import { startRedis, type TestRedis } from './helpers/redis-server.js';
 import { startService, type ServiceProcess } from './helpers/service-process.js';
 import { waitFor } from './helpers/wait-for.js';
 import { metric } from './pod-cluster.js';
+import { ARENA_MODE, ARENA_RULES, messages as arenaMessages } from '../examples/arena/messages.js';
 
 const PREFIX = 'grooms';
 const APP = 'rooms-1';
+const ARENA_APP = 'arena-rooms-1';
 const root = protobuf.loadSync(fileURLToPath(new URL('./fixtures/rooms-module/rooms.proto', import.meta.url)));
 const Do = root.lookupType('roomy.v1.Do');
 const Info = root.lookupType('roomy.v1.Info');
@@ -34,35 +37,36 @@ let redisServer: TestRedis;
 let redis: ReturnType<typeof createRedisClient>;
 let tokens: RedisTokenStore;
 let game: ServiceProcess;
+let arena: ServiceProcess;
 let port = 0;
 let metricsPort = 0;
+let arenaPort = 0;
 const clients: FrameClient[] = [];
 
-before(async () => {
-  redisServer = await startRedis();
-  [port, metricsPort] = [await freePort(), await freePort()];
-  game = startService(
+/** A game pod whose token login is fed seats (room-seats-preload.ts); resolves when it is ready. */
+async function startRoomPod(appId: string, env: Record<string, string>): Promise<{ proc: ServiceProcess; port: number; metricsPort: number }> {
+  const [p, mp] = [await freePort(), await freePort()];
+  const proc = startService(
     'game',
-    {
-      REDIS_URL: redisServer.url,
-      PREFIX,
-      APP_ID: APP,
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
-      HEARTBEAT_MS: '200',
-      APP_TTL_MS: '2000',
-      GAME_MODULE: 'test/fixtures/rooms-module/module.ts',
-      RESUME_GRACE_MS: '5000',
-      ROOM_EMPTY_MS: '400',
-      DRAIN_TIMEOUT_MS: '1500',
-    },
+    { REDIS_URL: redisServer.url, PREFIX, APP_ID: appId, PORT: String(p), METRICS_PORT: String(mp), HEARTBEAT_MS: '200', APP_TTL_MS: '2000', ...env },
     [],
     { preload: fileURLToPath(new URL('./helpers/room-seats-preload.ts', import.meta.url)) },
   );
-  await waitFor('game ready', async () => {
-    if (game.child.exitCode !== null) throw new Error(`game exited: ${game.stderr.join('')}`);
-    return (await fetch(`http://127.0.0.1:${metricsPort}/readyz`).catch(() => undefined))?.status === 200;
+  await waitFor(`${appId} ready`, async () => {
+    if (proc.child.exitCode !== null) throw new Error(`${appId} exited: ${proc.stderr.join('')}`);
+    return (await fetch(`http://127.0.0.1:${mp}/readyz`).catch(() => undefined))?.status === 200;
   }, 30_000, 100);
+  return { proc, port: p, metricsPort: mp };
+}
+
+before(async () => {
+  redisServer = await startRedis();
+  const [g, a] = await Promise.all([
+    startRoomPod(APP, { GAME_MODULE: 'test/fixtures/rooms-module/module.ts', RESUME_GRACE_MS: '5000', ROOM_EMPTY_MS: '400', DRAIN_TIMEOUT_MS: '1500' }),
+    startRoomPod(ARENA_APP, { GAME_MODULE: 'arena', RESUME_GRACE_MS: '0', DRAIN_TIMEOUT_MS: '1000' }),
+  ]);
+  ({ proc: game, port, metricsPort } = g);
+  ({ proc: arena, port: arenaPort } = a);
   redis = createRedisClient({ url: redisServer.url, logger: pino({ level: 'silent' }) });
   await waitReady(redis, 5000);
   tokens = new RedisTokenStore(redis, { prefix: PREFIX, tokenTtlMs: 30_000 });
@@ -70,7 +74,7 @@ before(async () => {
 
 after(async () => {
   for (const c of clients) c.destroy();
-  await game?.stop();
+  await Promise.all([game?.stop(), arena?.stop()]);
   if (redis) await closeRedis(redis);
   await redisServer?.stop();
 });
@@ -80,15 +84,21 @@ const m = (name: string, labels: Record<string, string> = {}) => metric(metricsP
 const events = (pred: (l: Record<string, unknown>) => boolean) => game.logs.filter((l) => l.test_event !== undefined && pred(l));
 const lastBeat = () => [...game.logs].reverse().find((l) => l.test_heartbeat)?.test_heartbeat as { runId: string; caps: string[]; modes: unknown[]; roomPlayers: number; online: number } | undefined;
 
-/** A token for `account` on this pod, standing for `s` (null: a token without a room); then C2G_LoginByToken. */
-async function join(account: string, s: RoomSeat | null) {
-  const token = await tokens.issue(account, APP);
+/** A token for `account` on pod `appId`, standing for `s` (null: a token without a room); then C2G_LoginByToken. */
+async function login(appId: string, podPort: number, account: string, s: RoomSeat | null) {
+  const token = await tokens.issue(account, appId);
   if (s) await redis.set(`${PREFIX}:test-seat:${token}`, JSON.stringify(s), 'PX', 30_000);
-  const cl = await FrameClient.connect(port);
+  const cl = await FrameClient.connect(podPort);
   clients.push(cl);
   const rs = await cl.request(MsgId.C2G_LoginByToken, { account, token }, MsgId.G2C_LoginByTokenRs);
   assert.equal(rs.returnCode ?? 0, ReturnCode.OK, `login ${account}`);
-  return { cl, roomId: rs.roomId ?? '', resume: rs.resumeToken ?? '', joined: await info(cl) };
+  return { cl, roomId: rs.roomId ?? '', resume: rs.resumeToken ?? '' };
+}
+
+/** login on the rooms pod, then its Info "joined …". */
+async function join(account: string, s: RoomSeat | null) {
+  const r = await login(APP, port, account, s);
+  return { ...r, joined: await info(r.cl) };
 }
 
 const act = (cl: FrameClient, op: string, arg = '') => cl.sendGame(10001, Do.encode({ op, arg }).finish());
@@ -194,5 +204,32 @@ describe('rooms on a game pod', () => {
     const ended = await game.waitForLog((l) => l.test_event === 'room_dispose' && l.room_id === 'DRAN5678', 5000);
     assert.equal(ended.reason, 'drained');
     assert.equal(await game.exited, 0);
+  });
+});
+
+describe('the arena example on rooms', () => {
+  const A = protobuf.loadSync(fileURLToPath(new URL('../examples/arena/arena.proto', import.meta.url)));
+  const id = (name: string) => Number(Object.entries(arenaMessages).find(([, x]) => x.name === name)![0]);
+  const T = (name: string) => A.lookupType(`arena.v1.${name}`);
+  const state = async (cl: FrameClient, room: string): Promise<any> => {
+    for (;;) {
+      const st = T('State').decode(await cl.nextGame(id('State'))) as any;
+      if (st.room === room) return st;
+    }
+  };
+
+  test('players with an arena seat play in that room (Joined and State name it); a player without one in the pod\'s own room', async () => {
+    const arenaSeat = seat('ARENA234', { mode: ARENA_MODE, maxPlayers: ARENA_RULES.roomSize });
+    const inRoom = await Promise.all(['fox', 'owl', 'elk'].map((a) => login(ARENA_APP, arenaPort, a, arenaSeat)));
+    const alone = await login(ARENA_APP, arenaPort, 'yak', null);
+    for (const p of inRoom) {
+      assert.equal(p.roomId, 'ARENA234');
+      assert.equal((T('Joined').decode(await p.cl.nextGame(id('Joined'))) as any).room, 'ARENA234');
+    }
+    assert.equal((T('Joined').decode(await alone.cl.nextGame(id('Joined'))) as any).room, 'room-1');
+    await waitFor('all three in one State', async () => (await state(inRoom[0]!.cl, 'ARENA234')).players.length === 3);
+    const st = await state(inRoom[2]!.cl, 'ARENA234');
+    assert.deepEqual(st.players.map((x: any) => x.account).sort(), ['elk', 'fox', 'owl']);
+    assert.deepEqual((await state(alone.cl, 'room-1')).players.map((x: any) => x.account), ['yak']);
   });
 });
