@@ -4,8 +4,9 @@
  * the module's modes and the players in rooms; a player without a seat has no room; seats put players in their room
  * (onRoomCreate once, before the first onJoin) with `room_id` in G2C_LoginByTokenRs; a room broadcast reaches its
  * players only, encoded once; away and resume keep the room; lock/labels; close kicks with REASON_GAME; empty rooms
- * end after the mode's emptyTimeoutMs or ROOM_EMPTY_MS; a drain ends the rooms as drained. And the `arena` example on a
- * second pod: players with an `arena` seat play in that room, a player without one in the pod's own rooms.
+ * end after the mode's emptyTimeoutMs or ROOM_EMPTY_MS; a drain ends the rooms as drained. And the examples, each on
+ * its own pod: `arena` (players with an `arena` seat play in that room, a player without one in the pod's own rooms)
+ * and `party` (a private room's lobby, chat, host hand-over and start; a player without a room is sent away).
  * Not yet end to end: the Redis room scripts are not on main, so the seat a token stands for is attached by
  * test/helpers/room-seats-preload.ts (the stand-in for the room-aware redeem; the rest of the process is real), and
  * what the pod tells the registry goes to the TODO stand-in of services/game/room-registry.ts. The whole flow
@@ -25,10 +26,12 @@ import { startService, type ServiceProcess } from './helpers/service-process.js'
 import { waitFor } from './helpers/wait-for.js';
 import { metric } from './pod-cluster.js';
 import { ARENA_MODE, ARENA_RULES, messages as arenaMessages } from '../examples/arena/messages.js';
+import { messages as partyMessages, PARTY_MODE } from '../examples/party/messages.js';
 
 const PREFIX = 'grooms';
 const APP = 'rooms-1';
 const ARENA_APP = 'arena-rooms-1';
+const PARTY_APP = 'party-1';
 const root = protobuf.loadSync(fileURLToPath(new URL('./fixtures/rooms-module/rooms.proto', import.meta.url)));
 const Do = root.lookupType('roomy.v1.Do');
 const Info = root.lookupType('roomy.v1.Info');
@@ -41,6 +44,8 @@ let arena: ServiceProcess;
 let port = 0;
 let metricsPort = 0;
 let arenaPort = 0;
+let party: ServiceProcess;
+let partyPort = 0;
 const clients: FrameClient[] = [];
 
 /** A game pod whose token login is fed seats (room-seats-preload.ts); resolves when it is ready. */
@@ -61,10 +66,12 @@ async function startRoomPod(appId: string, env: Record<string, string>): Promise
 
 before(async () => {
   redisServer = await startRedis();
-  const [g, a] = await Promise.all([
+  const [g, a, pt] = await Promise.all([
     startRoomPod(APP, { GAME_MODULE: 'test/fixtures/rooms-module/module.ts', RESUME_GRACE_MS: '5000', ROOM_EMPTY_MS: '400', DRAIN_TIMEOUT_MS: '1500' }),
     startRoomPod(ARENA_APP, { GAME_MODULE: 'arena', RESUME_GRACE_MS: '0', DRAIN_TIMEOUT_MS: '1000' }),
+    startRoomPod(PARTY_APP, { GAME_MODULE: 'examples/party/party.ts', RESUME_GRACE_MS: '0', DRAIN_TIMEOUT_MS: '1000' }),
   ]);
+  ({ proc: party, port: partyPort } = pt);
   ({ proc: game, port, metricsPort } = g);
   ({ proc: arena, port: arenaPort } = a);
   redis = createRedisClient({ url: redisServer.url, logger: pino({ level: 'silent' }) });
@@ -74,7 +81,7 @@ before(async () => {
 
 after(async () => {
   for (const c of clients) c.destroy();
-  await Promise.all([game?.stop(), arena?.stop()]);
+  await Promise.all([game?.stop(), arena?.stop(), party?.stop()]);
   if (redis) await closeRedis(redis);
   await redisServer?.stop();
 });
@@ -231,5 +238,32 @@ describe('the arena example on rooms', () => {
     const st = await state(inRoom[2]!.cl, 'ARENA234');
     assert.deepEqual(st.players.map((x: any) => x.account).sort(), ['elk', 'fox', 'owl']);
     assert.deepEqual((await state(alone.cl, 'room-1')).players.map((x: any) => x.account), ['yak']);
+  });
+});
+
+describe('the party example', () => {
+  const P = protobuf.loadSync(fileURLToPath(new URL('../examples/party/party.proto', import.meta.url)));
+  const id = (name: string) => Number(Object.entries(partyMessages).find(([, x]) => x.name === name)![0]);
+  const T = (name: string) => P.lookupType(`party.v1.${name}`);
+  const next = async (cl: FrameClient, name: 'Lobby' | 'Said') => ({ ...(T(name).toObject(T(name).decode(await cl.nextGame(id(name))), { defaults: true }) as any) });
+  const send = (cl: FrameClient, name: 'Chat' | 'Start', body: object) => cl.sendGame(id(name), T(name).encode(body).finish());
+
+  test('the host creates a private room, a friend joins it by id: lobby, chat, start, host hand-over; no room: sent away', async () => {
+    const room = seat('PRTY7777', { mode: PARTY_MODE, maxPlayers: 4, isPrivate: true });
+    const ann = await login(PARTY_APP, partyPort, 'ann', room);
+    assert.deepEqual(await next(ann.cl, 'Lobby'), { room: 'PRTY7777', host: 'ann', players: ['ann'], maxPlayers: 4, started: false });
+    const bob = await login(PARTY_APP, partyPort, 'bob', room);
+    assert.equal(bob.roomId, 'PRTY7777');
+    for (const cl of [ann.cl, bob.cl]) assert.deepEqual((await next(cl, 'Lobby')).players, ['ann', 'bob']);
+    send(bob.cl, 'Chat', { text: 'hi all' });
+    for (const cl of [ann.cl, bob.cl]) assert.deepEqual(await next(cl, 'Said'), { account: 'bob', text: 'hi all' });
+    send(bob.cl, 'Start', {}); // not the host: ignored
+    send(ann.cl, 'Start', {});
+    for (const cl of [ann.cl, bob.cl]) assert.equal((await next(cl, 'Lobby')).started, true);
+    ann.cl.send(MsgId.C2G_Leave, {});
+    assert.deepEqual(await next(bob.cl, 'Lobby'), { room: 'PRTY7777', host: 'bob', players: ['bob'], maxPlayers: 4, started: true });
+    const stray = await login(PARTY_APP, partyPort, 'cid', null);
+    await stray.cl.closed;
+    assert.equal(stray.cl.kickReason, KickReason.GAME);
   });
 });

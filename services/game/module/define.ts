@@ -48,7 +48,7 @@ export interface GameMessage<B = any> {
 }
 
 /** One player of the module. Sends go by identity: to a player who left or is away they are dropped (counted stale). */
-export interface Player<D = any> {
+export interface Player<D = any, R = any> {
   readonly account: string;
   readonly playerId: string;
   /** The module's own per-player state (starts as `{}`). */
@@ -64,7 +64,7 @@ export interface Player<D = any> {
    * stays in it while away and after a resume, and leaves it when he leaves: in onLeave `room` still names it (he is
    * no longer among its players), so the module can tell the others.
    */
-  readonly room: Room<D> | null;
+  readonly room: Room<D, R> | null;
   /** A matchmaker's seat: his team and data (else null). */
   readonly match: MatchInfo | null;
   /** Sends S2C_Kick{REASON_GAME} and ends the session (onLeave(player, 'kicked')); `reason` goes to logs. */
@@ -87,7 +87,7 @@ export interface Room<D = any, R = any> {
   /** The module's own per-room state (starts as `{}`). */
   data: R;
   /** Its players by account, live and away. */
-  readonly players: ReadonlyMap<string, Player<D>>;
+  readonly players: ReadonlyMap<string, Player<D, R>>;
   /** Closed to `join` and `find` (a matchmaker's ReserveSeats still seats players). */
   readonly locked: boolean;
   /** True once it ended (onRoomDispose ran or is running); its methods then do nothing. */
@@ -97,7 +97,7 @@ export interface Room<D = any, R = any> {
   /** Replaces its labels (≤ 8 pairs, keys and values ≤ 64 chars; throws TypeError otherwise). */
   setLabels(labels: Record<string, string>): void;
   /** Sends to every player of the room (not `except`), encoding the message and its frame once; returns the deliveries. */
-  broadcast(name: string, body: object, opts?: { except?: Player<D> }): number;
+  broadcast(name: string, body: object, opts?: { except?: Player<D, R> }): number;
   /** Kicks its players (S2C_Kick{REASON_GAME}, onLeave 'kicked') and ends it (onRoomDispose 'closed'); `reason` goes to logs. */
   close(reason?: string): void;
 }
@@ -117,11 +117,11 @@ export interface Group<D = any> {
 export type TimerId = number;
 
 /** What every hook gets as its last argument. */
-export interface GameContext<D = any> {
+export interface GameContext<D = any, R = any> {
   /** Players of this pod by account (away players included). */
-  readonly players: ReadonlyMap<string, Player<D>>;
+  readonly players: ReadonlyMap<string, Player<D, R>>;
   /** The rooms this pod holds, by id (empty when the module declares no rooms). */
-  readonly rooms: ReadonlyMap<string, Room<D>>;
+  readonly rooms: ReadonlyMap<string, Room<D, R>>;
   /** The group `name`, created on first use (a group without members is forgotten). */
   group(name: string): Group<D>;
   /** Runs `fn` once after `ms` (repeat: true → every `ms`); cleared when the pod closes. */
@@ -138,7 +138,8 @@ export interface GameContext<D = any> {
  */
 export type HookReturn = unknown;
 
-export interface GameDefinition<D = any> {
+/** `D`: the module's per-player `data`; `R`: its per-room `data`. */
+export interface GameDefinition<D = any, R = any> {
   name: string;
   /** The module's .proto (protobufjs loads it); absent when it declares no messages. */
   proto?: URL | string;
@@ -148,17 +149,17 @@ export interface GameDefinition<D = any> {
   tickHz?: number;
   /** The room modes this module hosts (absent: no rooms; the pod is never chosen for a room request). */
   rooms?: RoomsDecl;
-  onJoin?(player: Player<D>, game: GameContext<D>): HookReturn;
-  onMessage?(player: Player<D>, msg: GameMessage, game: GameContext<D>): HookReturn;
-  onAway?(player: Player<D>, game: GameContext<D>): HookReturn;
-  onResume?(player: Player<D>, game: GameContext<D>): HookReturn;
-  onLeave?(player: Player<D>, reason: LeaveReason, game: GameContext<D>): HookReturn;
-  onTick?(dtMs: number, game: GameContext<D>): HookReturn;
-  onDrain?(game: GameContext<D>): HookReturn;
+  onJoin?(player: Player<D, R>, game: GameContext<D, R>): HookReturn;
+  onMessage?(player: Player<D, R>, msg: GameMessage, game: GameContext<D, R>): HookReturn;
+  onAway?(player: Player<D, R>, game: GameContext<D, R>): HookReturn;
+  onResume?(player: Player<D, R>, game: GameContext<D, R>): HookReturn;
+  onLeave?(player: Player<D, R>, reason: LeaveReason, game: GameContext<D, R>): HookReturn;
+  onTick?(dtMs: number, game: GameContext<D, R>): HookReturn;
+  onDrain?(game: GameContext<D, R>): HookReturn;
   /** A room starts on this pod: its first seat was redeemed (before that player's onJoin; `room.players` is empty). */
-  onRoomCreate?(room: Room<D>, game: GameContext<D>): HookReturn;
+  onRoomCreate?(room: Room<D, R>, game: GameContext<D, R>): HookReturn;
   /** A room ended: `'empty'` (no player for its empty timeout), `'closed'` (room.close), `'drained'` (the pod drained). */
-  onRoomDispose?(room: Room<D>, reason: RoomDisposeReason, game: GameContext<D>): HookReturn;
+  onRoomDispose?(room: Room<D, R>, reason: RoomDisposeReason, game: GameContext<D, R>): HookReturn;
 }
 
 export const GAME_MSG_MIN = 10000;
@@ -244,7 +245,7 @@ function validateRooms(rooms: unknown, fail: (p: string) => never): void {
 }
 
 /** Declares a game module: checks the definition (throws GameDefinitionError) and returns it. */
-export function defineGame<D = any>(def: GameDefinition<D>): GameDefinition<D> {
+export function defineGame<D = any, R = any>(def: GameDefinition<D, R>): GameDefinition<D, R> {
   validateDefinition(def);
   return def;
 }
