@@ -287,6 +287,14 @@ test('drain: rooms live while players are here; when the pod has none left they 
   assert.deepEqual(disposed.sort(), ['DRAIN234 drained', 'DRAIN567 drained']);
   assert.equal(s.host.ctx.rooms.size, 0);
 
+  // A newer login of the only player of a draining pod replaces him: his room goes on.
+  const s3 = await setup({ rooms: { modes: { duel: { maxPlayers: 2 } } }, onRoomDispose: (r, why) => void disposed.push(`${r.id} ${why}`) });
+  s3.join('eve', seat('RELOG234'));
+  s3.host.drainStarted();
+  const again = s3.join('eve', seat('RELOG234'));
+  assert.equal(again.p.room, s3.host.ctx.rooms.get('RELOG234'));
+  assert.equal(disposed.includes('RELOG234 drained'), false);
+
   // A pod with only empty rooms when the drain starts ends them at once.
   const s2 = await setup({ rooms: { modes: { duel: { maxPlayers: 2 } } }, onRoomDispose: (r, why) => void disposed.push(`${r.id} ${why}`) });
   const c = s2.join('cid', seat('EMPTY234'));
@@ -358,4 +366,13 @@ test('a seat of a mode the module does not declare is hosted (logged; the gauge 
   assert.equal(a.p.room!.mode, 'brawl');
   assert.equal(await s.gauge('_undeclared'), 1);
   assert.ok(s.lines.some((l) => l.level === 50 && l.mode === 'brawl'));
+});
+
+test('a room the module closes in its onRoomCreate takes nobody: the player plays without a room', async () => {
+  const s = await setup({ ...duel, onRoomCreate: (room) => room.close('not today') });
+  const a = s.join('ann', seat('NOPE2345'));
+  assert.equal(a.p.room, null);
+  assert.equal(s.host.roomPlayers, 0);
+  assert.equal(s.host.ctx.rooms.size, 0);
+  assert.deepEqual(s.rec.calls, ['ended NOPE2345']);
 });

@@ -17,7 +17,7 @@ import { CloseReason, KickReason } from '../../protocol/wire.js';
 import type { Conn, EndReason } from '../../socket/connection.js';
 import { encodeFrame } from '../../socket/frame-codec.js';
 import type { FrameServer, RangeRoute } from '../../socket/frame-server.js';
-import type { GameRoomRegistry, HeldRoom, RoomMode, RoomSeat } from '../../registry/index.js';
+import type { GameRoomRegistry, RoomMode, RoomSeat } from '../../registry/index.js';
 import type { GameSessions, SessionDirectory } from '../sessions.js';
 import type { GameContext, Group, LeaveReason, MatchInfo, Player, RoomDisposeReason, TimerId } from './define.js';
 import { GAME_MSG_MAX, GAME_MSG_MIN } from './define.js';
@@ -141,6 +141,8 @@ export class GameHost implements SessionDirectory {
   /** Set at the drain deadline: kicks from now on are the drain's ('drained'). */
   private drainKicking = false;
   private closing = false;
+  /** Set while join() ends the older session of the same account. */
+  private replacing = false;
   /** Frames the module API encoded (also gamecluster_game_encodes_total). */
   encodes = 0;
   readonly ctx: GameContext;
@@ -209,12 +211,10 @@ export class GameHost implements SessionDirectory {
     return this.rooms.modes;
   }
 
-  /** The open rooms, as the registry re-publishes them. */
-  heldRooms(): HeldRoom[] {
-    return this.rooms.held();
-  }
-
-  /** Redis lost data: re-publish the rooms; one that cannot be restored ends (its players kicked). */
+  /**
+   * Redis lost data (the heartbeat finds the pod's registration gone, or a failover): re-publish the open rooms with
+   * their players; one that cannot be restored ends (its players kicked).
+   */
   republishRooms(): Promise<void> {
     return this.rooms.republish();
   }
@@ -273,7 +273,15 @@ export class GameHost implements SessionDirectory {
     const old = this.players.get(account);
     // A newer login of the same account (live here, or away) ends the older session; into the same room, his seat
     // there is the one he just redeemed (the registry must not free it).
-    if (old) this.leave(old, 'kicked', seat !== null && old.room?.id === seat.roomId && old.room.players.get(account) === old);
+    if (old) {
+      // He is replaced, not gone: a draining pod does not count itself empty in between.
+      this.replacing = true;
+      try {
+        this.leave(old, 'kicked', seat !== null && old.room?.id === seat.roomId && old.room.players.get(account) === old);
+      } finally {
+        this.replacing = false;
+      }
+    }
     const p = new GamePlayer(this, account, conn.socketKey, conn.socketKey, newToken());
     p.match = seat?.match ?? null;
     this.players.set(account, p);
@@ -542,7 +550,7 @@ export class GameHost implements SessionDirectory {
     this.o.onCountChanged();
     this.invoke(undefined, 'onLeave', () => this.o.game.def.onLeave?.(p, reason, this.ctx), p.account);
     if (room) this.rooms.settle(room);
-    if (this.draining && this.players.size === 0) this.rooms.endAll('drained');
+    if (this.draining && this.players.size === 0 && !this.replacing) this.rooms.endAll('drained');
   }
 
   /** Runs a hook; a throw or rejection is logged once and ends that player's session (when there is one). */

@@ -150,10 +150,14 @@ export class GameRooms {
     this.rearmTimer.unref();
   }
 
-  /** `p` is in `seat`'s room from now on; the room starts here (onRoomCreate) if it is new to this pod. */
-  enter(p: RoomMember, seat: RoomSeat): GameRoom {
+  /**
+   * `p` is in `seat`'s room from now on; the room starts here (onRoomCreate) if it is new to this pod. Null when the
+   * module closed the room in its onRoomCreate: he then plays without a room.
+   */
+  enter(p: RoomMember, seat: RoomSeat): GameRoom | null {
     let room = this.map.get(seat.roomId);
     if (!room) room = this.create(seat);
+    if (room.state !== 'open') return null;
     const before = room.players.get(p.account);
     if (before && before !== p) this.exit(before, true);
     room.players.set(p.account, p);
