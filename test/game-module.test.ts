@@ -1,8 +1,8 @@
 /**
  * The game module API and resume over real processes (redis-server, appmgr, one game pod running the test module
  * test/fixtures/game-module with RESUME_GRACE_MS=5000): join, module messages both ways, violations of module ids,
- * a group broadcast to 200 players encoded once, a throwing hook closing only its player, an overrunning tick skipped
- * and counted; resume after an RST keeping module state, tokens working once, the grace expiring, C2G_Leave, a
+ * a group broadcast to 200 players encoded once, a throwing hook closing only its player, an onMessage returning a
+ * non-promise value keeping its player, an overrunning tick skipped and counted; resume after an RST keeping module state, tokens working once, the grace expiring, C2G_Leave, a
  * duplicate login ending the grace, a module kick, a takeover of a still-open connection; and last the drain (onDrain,
  * away players leaving 'drained'). Tokens are issued straight into Redis (no login pod: the module is what is tested).
  * Plus start-up refusals: an unknown module, a module that does not validate, WORKERS=2 with arena → exit 2.
@@ -24,7 +24,7 @@ const DRAIN_MS = 2000; // < GRACE_MS: an away player is still inside his grace a
 const APP = 'gm-1';
 const root = protobuf.loadSync(new URL('./fixtures/game-module/probe.proto', import.meta.url).pathname);
 const T = (n: string) => root.lookupType(`probe.v1.${n}`);
-const ID = { Say: 10001, Said: 10002, JoinRoom: 10003, Shout: 10004, Boom: 10005, SlowTick: 10006, Event: 10007, KickMe: 10008 } as const;
+const ID = { Say: 10001, Said: 10002, JoinRoom: 10003, Shout: 10004, Boom: 10005, SlowTick: 10006, Event: 10007, KickMe: 10008, Return: 10009 } as const;
 
 let c: TestCluster;
 let game: Proc;
@@ -163,6 +163,19 @@ describe('the module API', () => {
     const logged = await game.proc.waitForLog((l) => l.hook === undefined && JSON.stringify(l.err ?? '').includes('boom from the probe module'), 5000);
     assert.match(String((logged.err as { stack?: string }).stack), /module\.ts/, 'logged once with the stack');
     await bye(good);
+  });
+
+  test('an onMessage that returns a non-promise value (send\'s boolean, a number, a string, an object, null, false) keeps its player', async () => {
+    const { cl } = await join('returner');
+    for (const kind of ['send', 'number', 'string', 'object', 'null', 'false']) {
+      send(cl, 'Return', { kind });
+      assert.equal((await next(cl, 'Said')).text, `returning ${kind}`);
+    }
+    send(cl, 'Say', { text: 'still here' });
+    assert.equal((await next(cl, 'Said')).count, 1, 'the connection and the module state are intact');
+    assert.equal(game.proc.logs.some((l) => l.msg === 'handler failed: closing the connection' && l.objectKey === 'returner'), false);
+    await bye(cl);
+    await w.see(/^leave returner left$/);
   });
 
   test('a tick that overruns is skipped and counted, not piled up', async (t) => {

@@ -8,6 +8,9 @@ export const messages = {
   10003: { name: 'Joined', from: 'server', type: 'arena.v1.Joined' },
 } as const;
 
+/** The room mode the arena declares: clients ask for `{ find: { mode: ARENA_MODE } }`. */
+export const ARENA_MODE = 'arena';
+
 /** The rules clients may rely on (also sent in Joined). */
 export const ARENA_RULES = {
   roomSize: 16,

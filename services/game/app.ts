@@ -8,7 +8,9 @@
  * a duplicate whose older session sits on another worker of this pod is kicked (the claim publishes it).
  * The game module (GAME_MODULE, loaded by load.ts unless the caller passes it) runs in a GameHost that owns the
  * players: a drop inside RESUME_GRACE_MS leaves the player away (counted, resumable with C2G_Resume), C2G_Leave leaves
- * at once, and the session record is released when the player finally leaves.
+ * at once, and the session record is released when the player finally leaves. A token for a room seat puts the player
+ * in that room (the host's rooms), which the pod reports to the registry (room-registry.ts) and in its heartbeat
+ * (caps `rooms`, the module's modes, the players in rooms, the run id).
  */
 import type { Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
@@ -29,6 +31,13 @@ import { GameHost } from './module/host.js';
 import { loadGameModule, type LoadedGame } from './module/load.js';
 import { leaveHandler, resumeHandler } from './resume.js';
 import { echoBody } from './echo.js';
+import { createGameRoomRegistry } from './room-registry.js';
+
+/** What this build of the game pod supports (AppInfoSync.caps): appmgr routes room requests only to such pods. */
+export const GAME_CAPS: readonly string[] = ['rooms'];
+
+/** The module's room modes as the heartbeat publishes them. */
+export const roomModesOf = (game: LoadedGame) => Object.entries(game.def.rooms?.modes ?? {}).map(([mode, m]) => ({ mode, maxPlayers: m.maxPlayers }));
 
 export interface StartGameOptions extends PodStartOptions {
   registry?: Registry;
@@ -44,7 +53,17 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const identity = resolvePodIdentity(config, opts.hostname);
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('game', opts.registry);
-  const runtime = new PodRuntime({ appType: 'game', config, identity, logger: log, metrics, worker: opts.worker });
+  // The host exists only below; the heartbeat reads it lazily.
+  let host: GameHost | undefined;
+  const runtime = new PodRuntime({
+    appType: 'game',
+    config,
+    identity,
+    logger: log,
+    metrics,
+    worker: opts.worker,
+    heartbeat: { caps: GAME_CAPS, modes: roomModesOf(game), roomPlayers: () => host?.roomPlayers ?? 0 },
+  });
   const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), initialData: newGameConnData });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
   // Session records live 3 heartbeats unless this pod's pass (every heartbeat) refreshes them: a dead pod leaves none.
@@ -52,14 +71,15 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const sessions = new GameSessions(sessionRegistry, server, identity.appId, log, { refreshMs: config.HEARTBEAT_MS });
 
   const gameMetrics = createGameMetrics(metrics.registry);
-  const host = new GameHost({ game, server, sessions, metrics: gameMetrics, logger: log, graceMs: config.RESUME_GRACE_MS, onCountChanged: () => runtime.refreshOnline() });
+  const rooms = createGameRoomRegistry(runtime.redis, { prefix: config.PREFIX, appId: identity.appId, runId: runtime.runId, logger: log });
+  host = new GameHost({ game, server, sessions, metrics: gameMetrics, logger: log, graceMs: config.RESUME_GRACE_MS, onCountChanged: () => runtime.refreshOnline(), rooms: { registry: rooms, emptyMs: config.ROOM_EMPTY_MS } });
   opts.onHost?.(host);
   sessions.useDirectory(host);
   runtime.holdAway(host);
   server.handle(
     MsgId.C2G_LoginByToken,
     { requiresAuth: false },
-    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, maxTokenFailures: config.MAX_TOKEN_FAILURES, onOnline: () => runtime.refreshOnline(), onRedeemCounted: () => runtime.countRedeem(), join: (c) => host.join(c), joined: (c) => host.joined(c) }),
+    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, maxTokenFailures: config.MAX_TOKEN_FAILURES, onOnline: () => runtime.refreshOnline(), onRedeemCounted: () => runtime.countRedeem(), join: (c, seat) => host.join(c, seat), joined: (c) => host.joined(c) }),
   );
   server.handle(MsgId.C2G_Resume, { requiresAuth: false }, resumeHandler({ host, resumes: gameMetrics.resumes, maxTokenFailures: config.MAX_TOKEN_FAILURES }));
   server.handle(MsgId.C2G_Leave, { requiresAuth: true }, leaveHandler(host));
@@ -68,7 +88,7 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   server.handleBody(MsgId.C2G_Echo, { requiresAuth: true }, echoBody); // re-frames the body when it can (echo.ts)
   // The host releases a session record when its player finally leaves (not at every close: he may be away).
   server.onClose((c) => host.connClosed(c));
-  runtime.onClose(async () => host.close());
+  runtime.onClose(() => host.close());
   runtime.onClose(() => sessions.close());
   host.start();
 

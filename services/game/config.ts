@@ -1,6 +1,7 @@
 /**
  * The game pod's configuration: the pod variables (services/pod/pod-config.ts) with PORT default 6001, plus the game
- * module (GAME_MODULE, `--module` overrides it) and the resume grace (RESUME_GRACE_MS). Pure parsing; main.ts exits 2
+ * module (GAME_MODULE, `--module` overrides it), the resume grace (RESUME_GRACE_MS) and how long a room lives without
+ * players (ROOM_EMPTY_MS, for the modes that do not set their own emptyTimeoutMs). Pure parsing; main.ts exits 2
  * on a bad variable. `checkGameWorkers`: a module other than `echo`, or a resume grace, keeps state in the process,
  * so such a pod runs one process (WORKERS > 1 is a config error saying why).
  */
@@ -14,6 +15,7 @@ export const gameEnv = {
   ...podEnv(GAME_DEFAULT_PORT),
   GAME_MODULE: z.string().trim().min(1, 'a module: echo, arena, a path (./game.js) or a package name').max(512, 'at most 512 chars').default('echo'),
   RESUME_GRACE_MS: env.int(30_000, 0, 3_600_000),
+  ROOM_EMPTY_MS: env.int(30_000, 0, 3_600_000),
 };
 export type GameConfig = z.output<z.ZodObject<typeof gameEnv>>;
 
@@ -37,4 +39,6 @@ export function checkGameWorkers(c: GameConfig, workers = resolveWorkers(c.WORKE
 export const gameEnvHelp = `Environment (defaults in brackets):
 ${podEnvHelp(GAME_DEFAULT_PORT)}
   GAME_MODULE       the game module: echo | arena | a path (./game.js) | a package in /app/game/node_modules [echo]
-  RESUME_GRACE_MS   how long a dropped player stays online for C2G_Resume; 0 = off [30000]`;
+  RESUME_GRACE_MS   how long a dropped player stays online for C2G_Resume; 0 = off [30000]
+  ROOM_EMPTY_MS     how long a room lives without players (away ones count as present), for the modes of the
+                    module that set no emptyTimeoutMs [30000]`;

@@ -6,7 +6,7 @@
  */
 import { exitOnConfigError } from '../pod/pod-config.js';
 import { podMain } from '../pod/pod-main.js';
-import { startGame } from './app.js';
+import { GAME_CAPS, roomModesOf, startGame } from './app.js';
 import { checkGameWorkers, gameEnvHelp, parseGameConfig } from './config.js';
 import { loadGameModule, ModuleLoadError, type LoadedGame } from './module/load.js';
 
@@ -59,5 +59,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(2);
     }
   }
-  await podMain(rest, { command: 'game', usage, parse, start: (c, l, o) => startGame(c, l, { ...o, ...(game ? { game } : {}) }) });
+  // A WORKERS>1 primary heartbeats for its workers: it publishes the same caps and modes they would.
+  const heartbeat = game ? { caps: GAME_CAPS, modes: roomModesOf(game) } : undefined;
+  await podMain(rest, { command: 'game', usage, parse, start: (c, l, o) => startGame(c, l, { ...o, ...(game ? { game } : {}) }), ...(heartbeat ? { heartbeat } : {}) });
 }

@@ -115,3 +115,24 @@ test('one-step redeem + claim (redeemsAndClaims): ok, kicked while claiming, inv
   assert.equal(c4.state, 'authenticating');
   assert.equal(counted.n, 2, 'unknown whether it redeemed: not counted, as a lost redeem answer');
 });
+
+test('a token for a room seat: the host joins the player with the seat, and the answer names the room', async () => {
+  const seat = { roomId: 'K7QX2MPA', mode: 'duel', maxPlayers: 2, isPrivate: true, labels: {}, match: { team: 'red', data: {} } };
+  const sessions = {
+    redeemsAndClaims: true,
+    redeemAndClaim: async (t: string) => (t === 'room' ? { claimed: 'ok', seat } : { claimed: 'ok', seat: null }),
+    kickOtherLocal: () => false,
+    release: () => {},
+  } as unknown as GameSessions;
+  const joins: unknown[] = [];
+  const tokens: TokenStore = { issue: async () => 't', redeem: async () => 'invalid' };
+  const h = tokenLoginHandler({ appId: 'g1', tokens, sessions, logins: createPodMetrics('game').logins, logger: pino({ level: 'silent' }), maxTokenFailures: 5, onOnline: () => {}, onRedeemCounted: () => {}, join: (_c, s) => (joins.push(s), 'f'.repeat(32)) });
+  const c1 = fakeConn();
+  await h(c1, { account: 'p', token: 'room' });
+  assert.deepEqual(joins, [seat]);
+  assert.deepEqual(c1.sent[0], { id: MsgId.G2C_LoginByTokenRs, m: { returnCode: ReturnCode.OK, playerId: 'p', resumeToken: 'f'.repeat(32), roomId: 'K7QX2MPA' } });
+  const c2 = Object.assign(fakeConn(), { socketKey: 'tcp:2' });
+  await h(c2, { account: 'q', token: 'plain' });
+  assert.deepEqual(joins[1], null);
+  assert.deepEqual(c2.sent[0]!.m, { returnCode: ReturnCode.OK, playerId: 'q', resumeToken: 'f'.repeat(32) }, 'no room: no room_id');
+});

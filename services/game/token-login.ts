@@ -8,7 +8,8 @@
  * arrives while this one's claim is in flight wins: this connection gets S2C_Kick{DUPLICATE_LOGIN}. Counted in
  * gamecluster_logins_total{app_type="game",result}. MAX_TOKEN_FAILURES failed attempts on one connection (token guessing)
  * close it after the last answer (`token_failures`, S2C_Kick{PROTOCOL_ERROR}). The OK answer carries the player's
- * `resume_token` (protocol.md "Resume"), then the game module's onJoin runs.
+ * `resume_token` (protocol.md "Resume") and, for a token of a room seat, the `room_id` the player is now in; then the
+ * game module's onJoin runs.
  */
 import type { Counter } from 'prom-client';
 import { boundChildren } from '../platform/hot-metrics.js';
@@ -53,9 +54,12 @@ export interface TokenLoginDeps {
 export function tokenLoginHandler(d: TokenLoginDeps) {
   let redisFailing = false;
   const byCode = boundChildren((code: number) => d.logins.labels({ app_type: 'game', result: returnCodeName(code) }));
-  const answer = (conn: Conn<GameConnData>, code: ReturnCode, playerId = '', resumeToken = '') => {
+  const answer = (conn: Conn<GameConnData>, code: ReturnCode, playerId = '', resumeToken = '', roomId = '') => {
     byCode(code).inc();
-    conn.send(MsgId.G2C_LoginByTokenRs, resumeToken ? { returnCode: code, playerId, resumeToken } : { returnCode: code, playerId });
+    const rs: { returnCode: ReturnCode; playerId: string; resumeToken?: string; roomId?: string } = { returnCode: code, playerId };
+    if (resumeToken) rs.resumeToken = resumeToken;
+    if (roomId) rs.roomId = roomId;
+    conn.send(MsgId.G2C_LoginByTokenRs, rs);
   };
   const invalid = (conn: Conn<GameConnData>) => {
     answer(conn, ReturnCode.TOKEN_INVALID);
@@ -126,7 +130,7 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
       const resumeToken = d.join?.(conn, seat) ?? '';
       d.onRedeemCounted();
       d.onOnline();
-      answer(conn, ReturnCode.OK, account, resumeToken);
+      answer(conn, ReturnCode.OK, account, resumeToken, seat?.roomId);
       d.joined?.(conn);
     } finally {
       conn.data.pending = false;

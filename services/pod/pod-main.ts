@@ -13,6 +13,7 @@ import { onShutdown } from '../platform/shutdown.js';
 import { processRole, resolveWorkers } from '../platform/workers.js';
 import { exitOnConfigError, podTlsFiles, resolvePodIdentity, type PodEnv } from './pod-config.js';
 import type { PodHandle } from './pod-handle.js';
+import type { HeartbeatExtras } from './pod-runtime.js';
 import { deletionCostTarget, PodAnnotator, podAnnotations } from './pod-deletion-cost.js';
 import { startPodPrimary } from './workers/pod-primary.js';
 import { runPodWorker, type PodStartOptions } from './workers/pod-worker.js';
@@ -22,6 +23,8 @@ export interface PodMainSpec<C extends PodEnv> {
   usage: string;
   parse: () => C;
   start: (config: C, logger: Logger, opts?: PodStartOptions) => Promise<PodHandle>;
+  /** What a WORKERS>1 primary adds to the pod's heartbeat (a single process's service adds its own). */
+  heartbeat?: HeartbeatExtras;
 }
 
 export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpec<C>): Promise<void> {
@@ -47,7 +50,7 @@ export async function podMain<C extends PodEnv>(argv: string[], spec: PodMainSpe
   try {
     handle =
       role === 'primary'
-        ? await startPodPrimary({ appType: spec.command, config, logger, workers })
+        ? await startPodPrimary({ appType: spec.command, config, logger, workers, ...(spec.heartbeat ? { heartbeat: spec.heartbeat } : {}) })
         : await spec.start(config, logger);
   } catch (err) {
     logger.fatal({ err }, `${spec.command} could not start`);

@@ -9,6 +9,8 @@
  * then only listens, reports its online count and drains on the primary's command (workers/worker-hooks.ts).
  * A game pod's away players (inside the resume grace, `holdAway`) count as online everywhere — gauge, heartbeat,
  * capacity, deletion cost — and as players to the drain, whose deadline ends them too.
+ * The heartbeat also carries the pod's run id (run-id.ts: new per start, a worker's is its primary's) and what the
+ * service adds (`heartbeat`: a game pod's caps, its module's room modes and the players in its rooms).
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -16,7 +18,7 @@ import type { Logger } from '../platform/logger.js';
 import { createHealthServer, type HealthServer } from '../platform/health-server.js';
 import type { PodMetrics } from '../platform/metrics.js';
 import type { AppTypeName } from '../protocol/wire.js';
-import { closeRedis, createRedisClient, RedisHeartbeatWriter, waitReady } from '../registry/index.js';
+import { closeRedis, createRedisClient, RedisHeartbeatWriter, waitReady, type HeartbeatSource } from '../registry/index.js';
 import type { WorkerLink } from '../platform/worker-link.js';
 import type { FrameServer } from '../socket/frame-server.js';
 import { DrainController, type DrainReason, type DrainTarget } from './drain.js';
@@ -24,6 +26,10 @@ import type { PodHandle } from './pod-handle.js';
 import type { PodEnv, PodIdentity } from './pod-config.js';
 import { attachWorkerHooks, type WorkerHooks } from './workers/worker-hooks.js';
 import { resolveAdvertiseHost, bindPodPorts } from './pod-expose.js';
+import { inheritedRunId, newRunId } from './run-id.js';
+
+/** What a service adds to its pod's heartbeat (game pods: rooms). */
+export type HeartbeatExtras = Pick<HeartbeatSource, 'caps' | 'modes' | 'roomPlayers'>;
 
 export interface PodRuntimeOptions {
   appType: AppTypeName;
@@ -35,6 +41,8 @@ export interface PodRuntimeOptions {
   redisWaitMs?: number;
   /** Set inside a WORKERS>1 worker: no heartbeat/health server here; report to and obey the primary. */
   worker?: WorkerLink | undefined;
+  /** Added to every heartbeat (the primary's, in worker mode: see workers/pod-primary.ts). */
+  heartbeat?: HeartbeatExtras;
 }
 
 /**
@@ -57,6 +65,8 @@ export interface AwayPlayers {
 export class PodRuntime {
   readonly redis: Redis;
   readonly appId: string;
+  /** New at this start of the pod; a worker's is its primary's (rooms and sessions are bound to it). */
+  readonly runId: string;
   port = 0;
   /** The bound WebSocket port (0: WS_PORT off). */
   wsPort = 0;
@@ -78,6 +88,7 @@ export class PodRuntime {
 
   constructor(private readonly o: PodRuntimeOptions) {
     this.appId = o.identity.appId;
+    this.runId = (o.worker && inheritedRunId()) || newRunId();
     this.redis = createRedisClient({
       url: o.config.REDIS_URL ?? 'redis://127.0.0.1:6379',
       sentinels: o.config.REDIS_SENTINELS,
@@ -229,6 +240,8 @@ export class PodRuntime {
         draining: () => self.draining,
         redeemsCounted: () => self.redeemsCounted,
         incarnation: () => self.incarnation,
+        runId: this.runId,
+        ...this.o.heartbeat,
       },
     });
     this.heartbeat.onDrainRequested(() => void this.drain('drain_app'));

@@ -464,9 +464,12 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     }
   }
 
-  /** A handler that returned a promise: a rejection closes that connection (`handler_error`, logged once). */
+  /**
+   * A handler that returned a promise: a rejection closes that connection (`handler_error`, logged once). Any other
+   * value (a game module's `onMessage` may return what its last call returned, e.g. `p.send`'s boolean) is ignored.
+   */
   private settle(conn: Connection<D>, msgId: number, r: void | Promise<void>): void {
-    if (!r) return;
+    if (!r || typeof (r as { then?: unknown }).then !== 'function') return;
     conn.inFlight++;
     r.then(
       () => conn.handlerSettled(),

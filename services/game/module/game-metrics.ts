@@ -1,7 +1,8 @@
 /**
  * The metrics of the game module host and of resume (operations.md, game-module.md): module messages by declared
  * name (bounded: unknown ids are rejected before they are counted), tick duration and skipped ticks, groups, frames
- * the module API encoded (a broadcast is one, whatever its recipients), players away and resume attempts.
+ * the module API encoded (a broadcast is one, whatever its recipients), players away and resume attempts, rooms
+ * held by mode (bounded: the modes the module declares) and the room registry calls that failed (by operation).
  */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
@@ -13,6 +14,8 @@ export interface GameMetrics {
   encodes: Counter;
   away: Gauge;
   resumes: Counter<'result'>;
+  rooms: Gauge<'mode'>;
+  roomRegistryErrors: Counter<'op'>;
 }
 
 export function createGameMetrics(registry: Registry): GameMetrics {
@@ -26,5 +29,7 @@ export function createGameMetrics(registry: Registry): GameMetrics {
     encodes: get('gamecluster_game_encodes_total', () => new Counter({ name: 'gamecluster_game_encodes_total', help: 'Frames the module API encoded (one per send, one per broadcast whatever its recipients)', registers: r })),
     away: get('gamecluster_players_away', () => new Gauge({ name: 'gamecluster_players_away', help: 'Players inside the resume grace (counted in gamecluster_online_players)', registers: r, aggregator: 'sum' })),
     resumes: get('gamecluster_resumes_total', () => new Counter({ name: 'gamecluster_resumes_total', help: 'C2G_Resume attempts by result (return code name)', labelNames: ['result'], registers: r })),
+    rooms: get('gamecluster_rooms', () => new Gauge({ name: 'gamecluster_rooms', help: 'Rooms this game pod holds, by mode (the modes its module declares)', labelNames: ['mode'], registers: r, aggregator: 'sum' })),
+    roomRegistryErrors: get('gamecluster_room_registry_errors_total', () => new Counter({ name: 'gamecluster_room_registry_errors_total', help: 'Room updates this game pod could not write to the registry (left, set_locked, set_labels, ended, republish, rearm); the room lives on in the pod', labelNames: ['op'], registers: r })),
   };
 }

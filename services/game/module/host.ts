@@ -7,6 +7,8 @@
  * token. The session record in Redis is claimed once at login under the first socket key (the session key), kept
  * by the periodic refresh while the player is here (live or away), and released when he finally leaves.
  * A hook that throws or rejects ends that player's session (`handler_error`); the process goes on.
+ * Rooms (rooms.ts): a player whose token was for a seat is in that room from his join (before onJoin), stays in it
+ * while away, and leaves it when he leaves; a module that declares no rooms never sees one.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { randomToken } from '../../platform/random-token.js';
@@ -15,11 +17,13 @@ import { CloseReason, KickReason } from '../../protocol/wire.js';
 import type { Conn, EndReason } from '../../socket/connection.js';
 import { encodeFrame } from '../../socket/frame-codec.js';
 import type { FrameServer, RangeRoute } from '../../socket/frame-server.js';
+import type { GameRoomRegistry, RoomMode, RoomSeat } from '../../registry/index.js';
 import type { GameSessions, SessionDirectory } from '../sessions.js';
-import type { GameContext, Group, LeaveReason, Player, TimerId } from './define.js';
+import type { GameContext, Group, LeaveReason, MatchInfo, Player, RoomDisposeReason, TimerId } from './define.js';
 import { GAME_MSG_MAX, GAME_MSG_MIN } from './define.js';
 import type { GameMetrics } from './game-metrics.js';
 import type { LoadedGame, LoadedMessage } from './load.js';
+import { GameRooms, type GameRoom, type RoomMember } from './rooms.js';
 import { TickLoop } from './tick-loop.js';
 
 export interface GameHostOptions {
@@ -32,7 +36,22 @@ export interface GameHostOptions {
   graceMs: number;
   /** The online count changed outside a connection close (grace over, resume): re-read it. */
   onCountChanged: () => void;
+  /** Rooms: the registry the pod tells about its rooms, ROOM_EMPTY_MS, and the re-arm cadence (tests). */
+  rooms?: { registry: GameRoomRegistry; emptyMs: number; rearmEveryMs?: number; rearmAfterMs?: number; rearmBatch?: number };
 }
+
+/** How long close() waits for the room registry updates under way. */
+const CLOSE_FLUSH_MS = 2000;
+
+/** For a host built without a room registry (a module without rooms, tests): nothing to tell. */
+const noRoomRegistry: GameRoomRegistry = {
+  left: async () => undefined,
+  setLocked: async () => undefined,
+  setLabels: async () => undefined,
+  ended: async () => undefined,
+  republish: async () => [],
+  rearm: async () => undefined,
+};
 
 const newToken = randomToken;
 
@@ -41,10 +60,13 @@ function sameToken(a: string, b: string): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-class GamePlayer implements Player {
+class GamePlayer implements Player, RoomMember {
   data: any = {};
   away = false;
   left = false;
+  /** His room (kept after he left it: onLeave may still tell its players). */
+  room: GameRoom | null = null;
+  match: MatchInfo | null = null;
   graceTimer: NodeJS.Timeout | undefined;
   readonly groups = new Set<GameGroup>();
 
@@ -119,11 +141,14 @@ export class GameHost implements SessionDirectory {
   /** Set at the drain deadline: kicks from now on are the drain's ('drained'). */
   private drainKicking = false;
   private closing = false;
+  /** Set while join() ends the older session of the same account. */
+  private replacing = false;
   /** Frames the module API encoded (also gamecluster_game_encodes_total). */
   encodes = 0;
   readonly ctx: GameContext;
   private readonly log: Logger;
   private readonly msgCounters = new Map<string, { inc(): void }>();
+  private readonly rooms: GameRooms;
 
   constructor(private readonly o: GameHostOptions) {
     const self = this;
@@ -131,8 +156,27 @@ export class GameHost implements SessionDirectory {
     for (const m of o.game.byName.keys()) this.msgCounters.set(m, o.metrics.messages.labels(m));
     o.metrics.away.set(0);
     o.metrics.groups.set(0);
+    const def = o.game.def;
+    this.rooms = new GameRooms({
+      modes: def.rooms?.modes,
+      emptyMs: o.rooms?.emptyMs ?? 30_000,
+      registry: o.rooms?.registry ?? noRoomRegistry,
+      gauge: o.metrics.rooms,
+      errors: o.metrics.roomRegistryErrors,
+      logger: this.log,
+      rearmEveryMs: o.rooms?.rearmEveryMs,
+      rearmAfterMs: o.rooms?.rearmAfterMs,
+      rearmBatch: o.rooms?.rearmBatch,
+      host: {
+        broadcastTo: (members, size, name, body, except) => this.broadcastTo(members as Iterable<GamePlayer>, size, name, body, except as GamePlayer | undefined),
+        kick: (p, reason) => this.kickPlayer(p as GamePlayer, reason),
+        onRoomCreate: (room) => this.invoke(undefined, 'onRoomCreate', () => def.onRoomCreate?.(room, this.ctx)),
+        onRoomDispose: (room, reason: RoomDisposeReason) => this.invoke(undefined, 'onRoomDispose', () => def.onRoomDispose?.(room, reason, this.ctx)),
+      },
+    });
     this.ctx = {
       players: this.players,
+      rooms: this.rooms.map,
       group: (name) => this.group(name),
       setTimer: (ms, fn, opts) => this.setTimer(ms, fn, opts?.repeat ?? false),
       clearTimer: (id) => this.clearTimer(id),
@@ -157,6 +201,24 @@ export class GameHost implements SessionDirectory {
     return this.awayCount;
   }
 
+  /** Players (live and away) in a room: HeartbeatSource.roomPlayers. */
+  get roomPlayers(): number {
+    return this.rooms.roomPlayers;
+  }
+
+  /** The room modes the module declares: HeartbeatSource.modes. */
+  get roomModes(): RoomMode[] {
+    return this.rooms.modes;
+  }
+
+  /**
+   * Redis lost data (the heartbeat finds the pod's registration gone, or a failover): re-publish the open rooms with
+   * their players; one that cannot be restored ends (its players kicked).
+   */
+  republishRooms(): Promise<void> {
+    return this.rooms.republish();
+  }
+
   /** The FrameServer route of the module's client messages. */
   route(): RangeRoute<any> {
     const byId = this.o.game.byId;
@@ -168,8 +230,9 @@ export class GameHost implements SessionDirectory {
     };
   }
 
-  /** Starts the tick loop (if the module ticks). */
+  /** Starts the tick loop (if the module ticks) and the rooms' re-arm pass (if it declares rooms). */
   start(): void {
+    this.rooms.start();
     const hz = this.o.game.def.tickHz ?? 0;
     const onTick = this.o.game.def.onTick;
     if (hz > 0 && onTick) {
@@ -178,7 +241,7 @@ export class GameHost implements SessionDirectory {
       let tickErrors = 0;
       this.tick = new TickLoop({
         hz,
-        tick: (dt) => onTick(dt, this.ctx),
+        tick: (dt) => onTick(dt, this.ctx) as void | Promise<void>, // the loop awaits only a thenable
         onSkipped: (n) => {
           this.o.metrics.ticksLate.inc(n);
           const now = Date.now();
@@ -201,14 +264,28 @@ export class GameHost implements SessionDirectory {
 
   // ---- the platform's side: join, resume, leave, close ----
 
-  /** A token login succeeded on `conn` (already authenticated): the player exists from now on; returns his resume token. */
-  join(conn: Conn<any>): string {
+  /**
+   * A token login succeeded on `conn` (already authenticated): the player exists from now on, in `seat`'s room when
+   * his token was for one (the room starts here with onRoomCreate if it is new); returns his resume token.
+   */
+  join(conn: Conn<any>, seat: RoomSeat | null = null): string {
     const account = conn.objectKey!;
     const old = this.players.get(account);
-    // A newer login of the same account (live here, or away) ends the older session.
-    if (old) this.leave(old, 'kicked');
+    // A newer login of the same account (live here, or away) ends the older session; into the same room, his seat
+    // there is the one he just redeemed (the registry must not free it).
+    if (old) {
+      // He is replaced, not gone: a draining pod does not count itself empty in between.
+      this.replacing = true;
+      try {
+        this.leave(old, 'kicked', seat !== null && old.room?.id === seat.roomId && old.room.players.get(account) === old);
+      } finally {
+        this.replacing = false;
+      }
+    }
     const p = new GamePlayer(this, account, conn.socketKey, conn.socketKey, newToken());
+    p.match = seat?.match ?? null;
     this.players.set(account, p);
+    if (seat) this.rooms.enter(p, seat);
     return p.token;
   }
 
@@ -268,6 +345,7 @@ export class GameHost implements SessionDirectory {
     if (this.draining) return;
     this.draining = true;
     this.invoke(undefined, 'onDrain', () => this.o.game.def.onDrain?.(this.ctx));
+    if (this.players.size === 0) this.rooms.endAll('drained');
   }
 
   /** The drain deadline: away players end now and the kicks that follow are the drain's. */
@@ -292,13 +370,19 @@ export class GameHost implements SessionDirectory {
     });
   }
 
-  /** The pod closes: the tick and timers stop; players still here (away ones) leave ('closed'). */
-  close(): void {
+  /**
+   * The pod closes: the tick and timers stop; players still here (away ones) leave ('closed'); the rooms left end
+   * ('drained'). Resolves when the registry heard of it (bounded).
+   */
+  close(): Promise<void> {
     this.closing = true;
     this.tick?.stop();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const p of [...this.players.values()]) this.leave(p, 'closed');
+    this.rooms.endAll('drained');
+    this.rooms.stop();
+    return this.rooms.flush(CLOSE_FLUSH_MS);
   }
 
   // ---- SessionDirectory: the registry's view of this pod's sessions ----
@@ -329,13 +413,18 @@ export class GameHost implements SessionDirectory {
   }
 
   broadcast(g: GameGroup, name: string, body: object, except: GamePlayer | undefined): number {
+    return this.broadcastTo(g.members, g.members.size, name, body, except);
+  }
+
+  /** One encode for all of `members` (a group's, a room's). */
+  broadcastTo(members: Iterable<GamePlayer>, size: number, name: string, body: object, except: GamePlayer | undefined): number {
     const m = this.serverMessage(name);
-    if (g.members.size === 0) return 0;
+    if (size === 0) return 0;
     const frame = this.encode(m, body);
     this.msgCounters.get(name)!.inc();
     let n = 0;
     const server = this.o.server;
-    for (const p of g.members) {
+    for (const p of members) {
       if (p === except) continue;
       if (server.sendFrame({ socketKey: p.socketKey, objectKey: p.account }, m.id, frame)) n++;
     }
@@ -400,8 +489,9 @@ export class GameHost implements SessionDirectory {
     if (!p) return;
     this.msgCounters.get(m.name)!.inc();
     const onMessage = this.o.game.def.onMessage;
-    // A throw or rejection reaches the FrameServer, which closes this connection (`handler_error`) and logs it once.
-    if (onMessage) return onMessage(p, { id: m.id, name: m.name, body: decoded }, this.ctx);
+    // A throw or rejection reaches the FrameServer, which closes this connection (`handler_error`) and logs it once;
+    // a value that is not a promise is ignored there.
+    if (onMessage) return onMessage(p, { id: m.id, name: m.name, body: decoded }, this.ctx) as void | Promise<void>;
   }
 
   /** The player on `conn`, if that connection is still his. */
@@ -439,8 +529,12 @@ export class GameHost implements SessionDirectory {
     if (this.awayCount === 0) for (const w of this.awayWaiters.splice(0)) w();
   }
 
-  /** The player leaves for good: out of the groups, his session record released, onLeave. */
-  leave(p: GamePlayer, reason: LeaveReason): void {
+  /**
+   * The player leaves for good: out of the groups and his room (`keepSeat`: his account takes the same seat again at
+   * once), his session record released, onLeave; then an emptied room starts its empty timeout, and a draining pod
+   * left without players ends its rooms.
+   */
+  leave(p: GamePlayer, reason: LeaveReason, keepSeat = false): void {
     if (p.left) return;
     p.left = true;
     if (p.away) {
@@ -450,9 +544,13 @@ export class GameHost implements SessionDirectory {
     }
     if (this.players.get(p.account) === p) this.players.delete(p.account);
     for (const g of [...p.groups]) g.remove(p);
+    // While the pod closes its rooms end right after (one `ended` each): no seat to free one by one.
+    const room = this.rooms.exit(p, keepSeat || this.closing);
     this.o.sessions.release(p.account, p.sessionKey);
     this.o.onCountChanged();
     this.invoke(undefined, 'onLeave', () => this.o.game.def.onLeave?.(p, reason, this.ctx), p.account);
+    if (room) this.rooms.settle(room);
+    if (this.draining && this.players.size === 0 && !this.replacing) this.rooms.endAll('drained');
   }
 
   /** Runs a hook; a throw or rejection is logged once and ends that player's session (when there is one). */

@@ -23,6 +23,27 @@ test('defineGame: ids 10000–65535, a direction, a type, unique names, a proto 
   for (const [def, re] of bad) assert.throws(() => defineGame(def as never), (e: Error) => e instanceof GameDefinitionError && re.test(e.message), JSON.stringify(def));
 });
 
+test('defineGame rooms: modes of [a-z0-9_-]{1,32}, maxPlayers 1..1000, emptyTimeoutMs 0..1 h; room hooks need rooms', () => {
+  const ok = { name: 'g', rooms: { modes: { duel: { maxPlayers: 2 }, 'battle_royale-100': { maxPlayers: 1000, emptyTimeoutMs: 0 } } }, onRoomCreate() {}, onRoomDispose() {} };
+  assert.equal(defineGame(ok), ok);
+  const bad: [object, RegExp][] = [
+    [{ name: 'g', rooms: {} }, /^rooms: \{ modes/],
+    [{ name: 'g', rooms: { modes: [] } }, /^rooms: \{ modes/],
+    [{ name: 'g', rooms: { modes: {} } }, /at least one mode/],
+    [{ name: 'g', rooms: { modes: { Duel: { maxPlayers: 2 } } } }, /mode name "Duel" must be 1-32 chars/],
+    [{ name: 'g', rooms: { modes: { ['m'.repeat(33)]: { maxPlayers: 2 } } } }, /must be 1-32 chars/],
+    [{ name: 'g', rooms: { modes: { duel: { maxPlayers: 0 } } } }, /duel\.maxPlayers: an integer from 1 to 1000/],
+    [{ name: 'g', rooms: { modes: { duel: { maxPlayers: 1001 } } } }, /maxPlayers/],
+    [{ name: 'g', rooms: { modes: { duel: { maxPlayers: 2.5 } } } }, /maxPlayers/],
+    [{ name: 'g', rooms: { modes: { duel: null } } }, /^rooms\.modes\.duel: /],
+    [{ name: 'g', rooms: { modes: { duel: { maxPlayers: 2, emptyTimeoutMs: -1 } } } }, /duel\.emptyTimeoutMs/],
+    [{ name: 'g', rooms: { modes: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`m${i}`, { maxPlayers: 2 }])) } }, /at most 32 modes/],
+    [{ name: 'g', onRoomCreate() {} }, /rooms declares no modes/],
+    [{ name: 'g', rooms: { modes: { duel: { maxPlayers: 2 } } }, onRoomDispose: 1 }, /^onRoomDispose: a function/],
+  ];
+  for (const [def, re] of bad) assert.throws(() => defineGame(def as never), (e: Error) => e instanceof GameDefinitionError && re.test(e.message), JSON.stringify(def));
+});
+
 test('loading: built-ins, paths from the working directory, packages from the game folder; problems name the file', async () => {
   assert.equal((await loadGameModule('echo')).def.name, 'echo');
   const arena = await loadGameModule('arena');

@@ -24,6 +24,8 @@ import type { PodHandle } from '../pod-handle.js';
 import { LoginSessionBroker } from './login-sessions.js';
 import { bindPodPorts, resolveAdvertiseHost } from '../pod-expose.js';
 import { probeListen } from '../port-range.js';
+import type { HeartbeatExtras } from '../pod-runtime.js';
+import { exportRunId, newRunId } from '../run-id.js';
 
 export interface PodPrimaryOptions {
   appType: AppTypeName;
@@ -31,6 +33,11 @@ export interface PodPrimaryOptions {
   logger: Logger;
   workers: number;
   hostname?: string;
+  /**
+   * Added to the pod's heartbeat (a game pod's caps and room modes). No room players are summed from the workers: a
+   * WORKERS>1 game pod runs only `echo` (services/game/config.ts), which declares no rooms.
+   */
+  heartbeat?: HeartbeatExtras;
 }
 
 export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> {
@@ -55,6 +62,9 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
     return n;
   };
   const incarnationBase = randomBytes(6).toString('hex');
+  // One run for the pod's life: every worker forked from now on (restarts included) inherits it.
+  const runId = newRunId();
+  exportRunId(runId);
   let workerDeaths = 0;
 
   let heartbeat: RedisHeartbeatWriter | undefined;
@@ -197,6 +207,8 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
         draining: () => closing || draining !== undefined,
         redeemsCounted,
         incarnation: () => `${incarnationBase}.${workerDeaths}`,
+        runId,
+        ...o.heartbeat,
       },
     });
     heartbeat.onDrainRequested(() => void drain('drain_app'));
