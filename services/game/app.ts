@@ -67,7 +67,7 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), initialData: newGameConnData });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
   // Session records live 3 heartbeats unless this pod's pass (every heartbeat) refreshes them: a dead pod leaves none.
-  const sessionRegistry = new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log, sessionTtlMs: 3 * config.HEARTBEAT_MS });
+  const sessionRegistry = new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log, sessionTtlMs: 3 * config.HEARTBEAT_MS, runId: runtime.runId });
   const sessions = new GameSessions(sessionRegistry, server, identity.appId, log, { refreshMs: config.HEARTBEAT_MS });
 
   const gameMetrics = createGameMetrics(metrics.registry);
@@ -79,7 +79,11 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   server.handle(
     MsgId.C2G_LoginByToken,
     { requiresAuth: false },
-    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, maxTokenFailures: config.MAX_TOKEN_FAILURES, onOnline: () => runtime.refreshOnline(), onRedeemCounted: () => runtime.countRedeem(), join: (c, seat) => host.join(c, seat), joined: (c) => host.joined(c) }),
+    tokenLoginHandler({ appId: identity.appId, tokens, sessions, logins: metrics.logins, logger: log, maxTokenFailures: config.MAX_TOKEN_FAILURES, onOnline: () => runtime.refreshOnline(), onRedeemCounted: () => runtime.countRedeem(), join: (c, seat) => {
+      // The room's mode names its key in the registry (the pod learns it with the room's first seat).
+      if (seat) rooms.knowMode(seat.roomId, seat.mode);
+      return host.join(c, seat);
+    }, joined: (c) => host.joined(c) }),
   );
   server.handle(MsgId.C2G_Resume, { requiresAuth: false }, resumeHandler({ host, resumes: gameMetrics.resumes, maxTokenFailures: config.MAX_TOKEN_FAILURES }));
   server.handle(MsgId.C2G_Leave, { requiresAuth: true }, leaveHandler(host));
@@ -89,6 +93,8 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   // The host releases a session record when its player finally leaves (not at every close: he may be away).
   server.onClose((c) => host.connClosed(c));
   runtime.onClose(() => host.close());
+  // Redis lost its data (restart, failover to a lagging replica): the rooms this pod holds are published again.
+  runtime.onRegistrationLost(() => void host.republishRooms());
   runtime.onClose(() => sessions.close());
   host.start();
 

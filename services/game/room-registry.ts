@@ -5,7 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
-import type { GameRoomRegistry, HeldRoom } from '../registry/index.js';
+import { RedisGameRoomRegistry } from '../registry/index.js';
 
 export interface GameRoomRegistryOptions {
   prefix: string;
@@ -14,48 +14,7 @@ export interface GameRoomRegistryOptions {
   logger: Logger;
 }
 
-/**
- * TODO-lead: return `new RedisGameRoomRegistry(redis, { prefix: o.prefix, appId: o.appId, runId: o.runId })` (from
- * services/registry/index.ts) once it lands on main, and drop PendingGameRoomRegistry.
- */
-export function createGameRoomRegistry(redis: Redis, o: GameRoomRegistryOptions): GameRoomRegistry {
-  void redis;
-  return new PendingGameRoomRegistry(o.logger);
-}
-
-/**
- * TODO-lead: a stand-in until the Redis room scripts land: it writes nothing (the rooms live in the pod only) and
- * says so once, at the first call.
- */
-export class PendingGameRoomRegistry implements GameRoomRegistry {
-  private said = false;
-  constructor(private readonly log: Logger) {}
-
-  private noop(op: string, roomId: string): Promise<void> {
-    if (!this.said) {
-      this.said = true;
-      this.log.warn({ op, room_id: roomId }, 'room registry not implemented in this build yet: room updates stay in the pod (TODO-lead: RedisGameRoomRegistry)');
-    }
-    return Promise.resolve();
-  }
-
-  left(roomId: string): Promise<void> {
-    return this.noop('left', roomId);
-  }
-  setLocked(roomId: string): Promise<void> {
-    return this.noop('set_locked', roomId);
-  }
-  setLabels(roomId: string): Promise<void> {
-    return this.noop('set_labels', roomId);
-  }
-  ended(roomId: string): Promise<void> {
-    return this.noop('ended', roomId);
-  }
-  async republish(rooms: readonly HeldRoom[]): Promise<string[]> {
-    await this.noop('republish', rooms[0]?.roomId ?? '');
-    return [];
-  }
-  rearm(roomIds: readonly string[]): Promise<void> {
-    return this.noop('rearm', roomIds[0] ?? '');
-  }
+/** The pod's room registry over Redis (every call acts only on rooms this pod and run hold). */
+export function createGameRoomRegistry(redis: Redis, o: GameRoomRegistryOptions): RedisGameRoomRegistry {
+  return new RedisGameRoomRegistry(redis, { prefix: o.prefix, appId: o.appId, runId: o.runId });
 }

@@ -63,6 +63,11 @@ export interface AwayPlayers {
 }
 
 export class PodRuntime {
+  /** Called when the heartbeat finds that Redis lost this pod's registration (not at the first beat). */
+  onRegistrationLost(cb: () => void): void {
+    this.lostCbs.push(cb);
+  }
+
   readonly redis: Redis;
   readonly appId: string;
   /** New at this start of the pod; a worker's is its primary's (rooms and sessions are bound to it). */
@@ -72,6 +77,7 @@ export class PodRuntime {
   wsPort = 0;
   metricsPort = 0;
   private server: FrameServer<any> | undefined;
+  private readonly lostCbs: (() => void)[] = [];
   private readonly health: HealthServer;
   private heartbeat: RedisHeartbeatWriter | undefined;
   private drainCtl: DrainController | undefined;
@@ -245,6 +251,9 @@ export class PodRuntime {
       },
     });
     this.heartbeat.onDrainRequested(() => void this.drain('drain_app'));
+    this.heartbeat.onRegistrationLost?.(() => {
+      for (const cb of this.lostCbs) cb();
+    });
     this.heartbeat.onUndrainRequested(() => void this.drainCtl?.undrain());
     await this.heartbeat.start();
     this.firstBeatDone = true;
