@@ -32,7 +32,7 @@ through the whole flow. Once every robot is online and a heartbeat has passed it
 started and exits 0 (1 if any robot failed).
 
 flags:
-  --players N       robots in the wave, 0..100000 (0: just the cluster) [1000]
+  --players N       robots in the wave, 0..100000 (0: just the cluster) [1000; 0 with --keep]
   --rate R          robots started per second, > 0 [500]
   --duration S      seconds each robot stays in game (echo loop), 0..3600 [2]
   --echo-per-sec E  echo round trips per second per robot, 0..100 [1]
@@ -42,7 +42,8 @@ flags:
   --queue           a launch-day herd: every robot queues (robots --queue: GET /login?queue=1, polls its ticket as
                     Retry-After says), plays, stays --duration seconds and leaves, so the line is let in as places
                     free up; prints the robots' report (queue wait p50/p99) and the peak online vs the capacity
-  --keep            leave the cluster running after the wave until Ctrl-C, then stop everything
+  --keep            leave the cluster running until Ctrl-C, then stop everything; without --players it starts
+                    no wave (the cluster is ready for your own client at once); --keep --players N runs N first
   --json            print {robots, cluster, appmgr_url, log_dir} as JSON instead of tables
   --help            this text
 
@@ -62,6 +63,7 @@ function num(flag: string, raw: string | undefined, min: number, max: number, in
 export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const o = { ...defaultLocalOptions };
+  let playersGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -73,6 +75,7 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
     switch (flag) {
       case '--players':
         o.players = num(flag, value(), 0, 100_000, true);
+        playersGiven = true;
         break;
       case '--rate':
         o.rate = num(flag, value(), 0, 1_000_000, false, true);
@@ -108,5 +111,7 @@ export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
         throw new ArgError(`unknown flag ${JSON.stringify(a)}: see gamecluster local --help`);
     }
   }
+  // --keep is for trying your own client against the cluster: a wave of a thousand robots first only when asked.
+  if (o.keep && !playersGiven) o.players = 0;
   return o;
 }

@@ -9,6 +9,8 @@ test('local flags: defaults, values, one-line errors', () => {
   assert.deepEqual(parseLocalArgs(['--players', '50', '--rate=20', '--duration', '0', '--keep', '--json']), { ...defaultLocalOptions, players: 50, rate: 20, durationS: 0, keep: true, json: true });
   assert.equal(parseLocalArgs(['--help']), 'help');
   assert.deepEqual(parseLocalArgs(['--scenario', 'arena']), { ...defaultLocalOptions, scenario: 'arena' });
+  assert.deepEqual(parseLocalArgs(['--keep']), { ...defaultLocalOptions, keep: true, players: 0 }, '--keep alone runs no wave');
+  assert.deepEqual(parseLocalArgs(['--keep', '--players', '1000']), { ...defaultLocalOptions, keep: true }, 'a wave with --keep only when asked');
   assert.deepEqual(parseLocalArgs(['--players', '5000', '--capacity', '1000', '--queue']), { ...defaultLocalOptions, players: 5000, capacity: 1000, queue: true });
   for (const [argv, re] of [
     [['--players', '-1'], /^invalid --players "-1": expected an integer from 0 to 100000$/],

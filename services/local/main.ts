@@ -98,7 +98,7 @@ export async function main(argv: string[]): Promise<void> {
     if (opts.keep && !interrupted) {
       const pods = cluster.pods.map((p) => `  ${p.name.padEnd(8)} tcp 127.0.0.1:${p.port}  ws ws://127.0.0.1:${p.wsPort}/  metrics http://127.0.0.1:${p.metricsPort}/metrics`).join('\n');
       // appmgr answers CORS for any origin (CORS_ORIGINS defaults to *): a page served from localhost can call it.
-      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/login  (browsers: ${cluster.appmgrUrl}/login?transport=ws, CORS open)  admin ${cluster.appmgrAdminUrl}/  (/apps, /status, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}`);
+      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/login  (browsers: ${cluster.appmgrUrl}/login?transport=ws, CORS open)  admin ${cluster.appmgrAdminUrl}/  (/apps, /status, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}\n  a wave   npx gamecluster robots --appmgr ${cluster.appmgrUrl} --players 100`);
       await new Promise<void>((r) => (keepWaiting = r));
     }
   } finally {
