@@ -1,8 +1,8 @@
 /**
- * Flags of `gamecluster local`: the robot wave's size and pace, `--capacity`/`--queue` (a herd), `--keep`, `--json`. Parsed by hand for the contract's
- * one-line errors naming the flag (exit 2). Pure and unit-tested.
+ * Flags of `gamecluster local`: the robot wave's size and pace, `--capacity`/`--queue` (a herd), `--keep`, `--json`,
+ * read with the shared one-line-error readers of services/platform/cli-flags.ts (exit 2). Pure and unit-tested.
  */
-import { ArgError } from '../robots/args.js';
+import { ArgError, choiceFlag, eachFlag, numberFlag } from '../platform/cli-flags.js';
 
 export { ArgError };
 
@@ -50,67 +50,47 @@ flags:
 env: REDIS_URL (use that Redis instead of starting one), LOG_LEVEL (children's log level) [info]
 `;
 
-function num(flag: string, raw: string | undefined, min: number, max: number, integer: boolean, minExclusive = false): number {
-  const what = `${integer ? 'an integer' : 'a number'} ${minExclusive ? `> ${min} and ≤ ${max}` : `from ${min} to ${max}`}`;
-  if (raw === undefined) throw new ArgError(`${flag} needs a value: expected ${what}`);
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || (minExclusive ? v <= min : v < min) || v > max) {
-    throw new ArgError(`invalid ${flag} ${JSON.stringify(raw)}: expected ${what}`);
-  }
-  return v;
-}
-
 export function parseLocalArgs(argv: readonly string[]): LocalOptions | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const o = { ...defaultLocalOptions };
   let playersGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const value = () => (eq > 0 ? a.slice(eq + 1) : argv[++i]);
-    const noValue = () => {
-      if (eq > 0) throw new ArgError(`invalid ${a}: ${flag} takes no value`);
-    };
-    switch (flag) {
+  eachFlag(argv, (f) => {
+    switch (f.name) {
       case '--players':
-        o.players = num(flag, value(), 0, 100_000, true);
+        o.players = numberFlag(f.name, f.value(), 0, 100_000, true);
         playersGiven = true;
         break;
       case '--rate':
-        o.rate = num(flag, value(), 0, 1_000_000, false, true);
+        o.rate = numberFlag(f.name, f.value(), 0, 1_000_000, false, true);
         break;
       case '--duration':
-        o.durationS = num(flag, value(), 0, 3600, false);
+        o.durationS = numberFlag(f.name, f.value(), 0, 3600, false);
         break;
       case '--echo-per-sec':
-        o.echoPerSec = num(flag, value(), 0, 100, false);
+        o.echoPerSec = numberFlag(f.name, f.value(), 0, 100, false);
         break;
-      case '--scenario': {
-        const raw = value();
-        if (raw !== 'echo' && raw !== 'arena') throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo or arena' : `invalid --scenario ${JSON.stringify(raw)}: expected echo or arena`);
-        o.scenario = raw;
+      case '--scenario':
+        o.scenario = choiceFlag(f.name, f.value(), ['echo', 'arena'] as const);
         break;
-      }
       case '--capacity':
-        o.capacity = num(flag, value(), 0, 10_000_000, true);
+        o.capacity = numberFlag(f.name, f.value(), 0, 10_000_000, true);
         break;
       case '--queue':
-        noValue();
+        f.noValue();
         o.queue = true;
         break;
       case '--keep':
-        noValue();
+        f.noValue();
         o.keep = true;
         break;
       case '--json':
-        noValue();
+        f.noValue();
         o.json = true;
         break;
       default:
-        throw new ArgError(`unknown flag ${JSON.stringify(a)}: see gamecluster local --help`);
+        throw new ArgError(`unknown flag ${JSON.stringify(f.arg)}: see gamecluster local --help`);
     }
-  }
+  });
   // --keep is for trying your own client against the cluster: a wave of a thousand robots first only when asked.
   if (o.keep && !playersGiven) o.players = 0;
   return o;
