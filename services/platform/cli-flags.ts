@@ -11,6 +11,19 @@ export class ArgError extends Error {
   }
 }
 
+/** `parse(argv)`; on an ArgError its one line on stderr (`gamecluster <command>: …`) and exit code 2. */
+export function flagsOrExit<T>(command: string, parse: (argv: readonly string[]) => T, argv: readonly string[]): T {
+  try {
+    return parse(argv);
+  } catch (err) {
+    if (err instanceof ArgError) {
+      process.stderr.write(`gamecluster ${command}: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
 /** One flag of argv as `eachFlag` hands it out. */
 export interface Flag {
   /** The argument as given (`--players=5`). */

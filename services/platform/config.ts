@@ -108,12 +108,12 @@ export function loadConfig<S extends z.ZodRawShape>(shape: S, source: NodeJS.Pro
 }
 
 /** Like loadConfig but prints the one-line error to stderr and exits 2 (operations.md). */
-export function loadConfigOrExit<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env): z.output<z.ZodObject<S>> {
+export function loadConfigOrExit<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env, command = 'gamecluster'): z.output<z.ZodObject<S>> {
   try {
     return loadConfig(shape, source);
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`gamecluster: ${err.message}\n`);
+      process.stderr.write(`${command}: ${err.message}\n`);
       process.exit(2);
     }
     throw err;
