@@ -15,7 +15,7 @@ import { RedisQueue, type RedisQueueOptions } from '../services/registry/redis-q
 import { samplePlaces } from './helpers/queue-sample.js';
 import { startRedis, type TestRedis } from './helpers/redis-server.js';
 import { waitFor } from './helpers/wait-for.js';
-import { watchScriptKeys, type ScriptKeysReport } from './helpers/script-keys.js';
+import { assertKeysDeclared } from './helpers/script-keys.js';
 
 const logger = createLogger('test', 'silent');
 let redis: TestRedis;
@@ -243,9 +243,7 @@ test('stress: concurrent tickers on two connections never admit twice, out of or
 
 test('every key a queue script touches is passed in KEYS (MONITOR over every queue operation)', async (t) => {
   const c = await client();
-  const watch = await watchScriptKeys(await client(), '{q5}:');
-  let report: ScriptKeysReport;
-  try {
+  await assertKeysDeclared(t, await client(), '{q5}:', { scripts: 9, keyed: 51 }, async () => {
     const g1 = await game(c, 'q5', 'g1', 3, 2);
     await game(c, 'q5', 'g2', 3, 3);
     const q = queue(c, 'q5', { clusterCapacity: 6, ticketTtlMs: 1000 });
@@ -265,11 +263,5 @@ test('every key a queue script touches is passed in KEYS (MONITOR over every que
     await sleep(1100);
     assert.equal((await q.tick()).expired, 1, 'b was never polled');
     assert.ok((await sel.pick('game', 'acc2')).ok);
-  } finally {
-    report = await watch.done();
-  }
-  const { scripts, keyed, violations } = report;
-  t.diagnostic(`script calls: ${scripts}, key accesses inside them: ${keyed}`);
-  assert.ok(scripts > 8 && keyed > 50, `only ${scripts} script calls / ${keyed} key accesses seen`);
-  assert.deepEqual(violations, []);
+  });
 });

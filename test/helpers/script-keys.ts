@@ -2,10 +2,12 @@
  * The check that every key a Lua script touches is passed in its KEYS (proxies and Redis-compatible servers route and
  * check by them), on a real redis-server with MONITOR: each command a script runs (source `lua`) is paired with the
  * EVAL/EVALSHA that declared its keys, and every access to a key under `tag` that was not declared is a violation
- * (PUBLISH names a channel, not a key). The registry's and the queue's tests run their operations between
- * `watchScriptKeys` and `done`.
+ * (PUBLISH names a channel, not a key). The registry's and the queue's tests run their operations inside
+ * `assertKeysDeclared`.
  */
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import type { TestContext } from 'node:test';
 import type { Redis } from 'ioredis';
 import { waitFor } from './wait-for.js';
 
@@ -51,4 +53,22 @@ export async function watchScriptKeys(redis: Redis, tag: string): Promise<{ done
       return report;
     },
   };
+}
+
+/**
+ * Runs `ops` under the watch and asserts that every key access under `tag` was declared — and that at least `min`
+ * script calls and key accesses were seen, so a silent MONITOR cannot pass.
+ */
+export async function assertKeysDeclared(t: TestContext, redis: Redis, tag: string, min: { scripts: number; keyed: number }, ops: () => Promise<void>): Promise<void> {
+  const watch = await watchScriptKeys(redis, tag);
+  let report: ScriptKeysReport;
+  try {
+    await ops();
+  } finally {
+    report = await watch.done();
+  }
+  const { scripts, keyed, violations } = report;
+  t.diagnostic(`script calls: ${scripts}, key accesses inside them: ${keyed}`);
+  assert.ok(scripts >= min.scripts && keyed >= min.keyed, `only ${scripts} script calls / ${keyed} key accesses seen`);
+  assert.deepEqual(violations, []);
 }
