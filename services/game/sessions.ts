@@ -10,7 +10,7 @@
  */
 import type { Logger } from '../platform/logger.js';
 import { KickReason } from '../protocol/wire.js';
-import type { SessionRegistry } from '../registry/index.js';
+import type { RoomSeat, SessionRegistry } from '../registry/index.js';
 import type { FrameServer } from '../socket/frame-server.js';
 
 /**
@@ -138,12 +138,12 @@ export class GameSessions {
    * outcome as the token store's redeem followed by `claim`: 'invalid' (nothing changed), 'ok' or 'kicked' (see
    * claim). Throws RegistryUnavailableError when Redis is down. Only when `redeemsAndClaims`.
    */
-  async redeemAndClaim(token: string, account: string, socketKey: string): Promise<'invalid' | 'ok' | 'kicked'> {
+  async redeemAndClaim(token: string, account: string, socketKey: string): Promise<'invalid' | { claimed: 'ok' | 'kicked'; seat: RoomSeat | null }> {
     this.claiming.set(socketKey, account);
     try {
       const r = await this.registry.redeemAndClaim!(token, account, this.appId, socketKey);
       if (r === 'invalid') return 'invalid';
-      return this.kickedWhileClaiming.has(socketKey) ? 'kicked' : 'ok';
+      return { claimed: this.kickedWhileClaiming.has(socketKey) ? 'kicked' : 'ok', seat: r.seat };
     } finally {
       this.claiming.delete(socketKey);
       this.kickedWhileClaiming.delete(socketKey);

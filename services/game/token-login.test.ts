@@ -77,7 +77,7 @@ test('one-step redeem + claim (redeemsAndClaims): ok, kicked while claiming, inv
     redeemAndClaim: async (t: string, a: string, sk: string) => {
       calls.push(`${t} ${a} ${sk}`);
       if (next === 'down') throw new RegistryUnavailableError('down');
-      return next;
+      return next === 'invalid' ? next : { claimed: next, seat: null };
     },
     claim: async () => assert.fail('claim is part of redeemAndClaim'),
     kickOtherLocal: () => false,

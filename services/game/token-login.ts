@@ -15,7 +15,7 @@ import { boundChildren } from '../platform/hot-metrics.js';
 import type { Logger } from '../platform/logger.js';
 import type { LoginByToken } from '../protocol/messages.js';
 import { CloseReason, KickReason, MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
-import type { TokenStore } from '../registry/index.js';
+import type { RoomSeat, TokenStore } from '../registry/index.js';
 import type { Conn } from '../socket/connection.js';
 import type { GameSessions } from './sessions.js';
 
@@ -41,8 +41,11 @@ export interface TokenLoginDeps {
    * session claim failed). Called exactly once per successful redeem, in the same tick as the online change.
    */
   onRedeemCounted: () => void;
-  /** The player exists from now on (the game module host); returns his resume token for the answer. */
-  join?: (conn: Conn<GameConnData>) => string;
+  /**
+   * The player exists from now on (the game module host), in `seat`'s room when his token was for one; returns his
+   * resume token for the answer.
+   */
+  join?: (conn: Conn<GameConnData>, seat: RoomSeat | null) => string;
   /** After the OK answer was sent (the module's onJoin). */
   joined?: (conn: Conn<GameConnData>) => void;
 }
@@ -74,17 +77,20 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
     conn.data.pending = true;
     try {
       let claimed: 'ok' | 'kicked';
+      // The room the token's seat is in (docs/rooms.md); null for a token without a room.
+      let seat: RoomSeat | null = null;
       if (d.sessions.redeemsAndClaims) {
         // One round trip (redeem, then claim, in one script); a failure leaves it unknown whether it redeemed, as a
         // redeem whose answer was lost does, so it is not counted as a redeem.
-        let r: 'ok' | 'kicked' | 'invalid';
+        let r: Awaited<ReturnType<GameSessions['redeemAndClaim']>>;
         try {
           r = await d.sessions.redeemAndClaim(token, account, conn.socketKey);
         } catch (err) {
           return busy(conn, err);
         }
         if (r === 'invalid') return invalid(conn);
-        claimed = r;
+        claimed = r.claimed;
+        seat = r.seat;
       } else {
         let r: 'ok' | 'invalid';
         try {
@@ -117,7 +123,7 @@ export function tokenLoginHandler(d: TokenLoginDeps) {
       // The older session on this pod goes now, not when the pub/sub message comes back.
       d.sessions.kickOtherLocal(account, conn.socketKey);
       conn.authenticate(account);
-      const resumeToken = d.join?.(conn) ?? '';
+      const resumeToken = d.join?.(conn, seat) ?? '';
       d.onRedeemCounted();
       d.onOnline();
       answer(conn, ReturnCode.OK, account, resumeToken);

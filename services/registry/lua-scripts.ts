@@ -9,10 +9,13 @@
  * declared, and otherwise answer `{'', missing keys…}`; their callers (below, and redis-directory.ts /
  * redis-tokens.ts) cache what they learn and call again with those keys. Times compared in scripts come from Redis
  * `TIME`, never from a caller's clock. Scripts are loaded with ioredis `defineCommand`, i.e. EVALSHA with an
- * automatic EVAL fallback after a Redis restart flushed the script cache.
+ * automatic EVAL fallback after a Redis restart flushed the script cache. Shared Lua lives in lua/fragments.ts; the
+ * pick's text in lua/pick.ts, with named hooks for the scripts that extend it.
  */
 import type { Redis } from 'ioredis';
 import { keysOfAppPrefix } from './keys.js';
+import { DECLARED, NOW_MS, PARSE_HOLD } from './lua/fragments.js';
+import { NO_PICK_HOOKS, pickLua } from './lua/pick.js';
 
 export interface ScriptDef {
   readonly name: string;
@@ -34,24 +37,6 @@ export const MISSING_KEYS = '';
 export const FINAL_ATTEMPT = 2;
 /** Attempts before giving up (only new pods appearing on every attempt could exhaust them). */
 export const MAX_ATTEMPTS = 5;
-
-/** Lua: `now` = Redis TIME in ms. */
-const NOW_MS = `local _t = redis.call('TIME')
-local now = tonumber(_t[1]) * 1000 + math.floor(tonumber(_t[2]) / 1000)
-`;
-
-/** Lua: `declared[key] = true` for every key in KEYS. */
-const DECLARED = `local declared = {}
-for i = 1, #KEYS do declared[KEYS[i]] = true end
-`;
-
-/** Lua: `parseHold(v)` → app_id, member of a hold value "<app_id> <member>". */
-const PARSE_HOLD = `local function parseHold(v)
-  local sp = string.find(v, ' ', 1, true)
-  if not sp then return nil, nil end
-  return string.sub(v, 1, sp - 1), string.sub(v, sp + 1)
-end
-`;
 
 /**
  * KEYS: app hash, online zset, drain flag, apps set, pending-token zset.
@@ -129,224 +114,7 @@ export const pickScript: ScriptDef = {
   numberOfKeys: null,
   // Each member's hash is read once per call (cache `seen`) and its `assigned` written once at the end. packed updates
   // the sorted set on every pick so the next pick in the same call sees the bump; least_loaded picks in memory.
-  lua: `${DECLARED}${PARSE_HOLD}
-local zkey = KEYS[1]
-local prefix = ARGV[1]
-local k = tonumber(ARGV[2])
-local ttl = tonumber(ARGV[3])
-local packed = ARGV[4] == 'packed'
-local pendingPrefix = ARGV[5]
-local reserveMs = tonumber(ARGV[6])
-local holdPrefix = ARGV[7]
-local tokenPrefix = ARGV[8]
-local final = ARGV[9] == '1'
-local ws = ARGV[10] == 'ws'
-local A = 10
-local missing = { '' }
-local function need(key) if not declared[key] then missing[#missing + 1] = key end end
--- The whole set, ordered by (score, member bytes): the declaration check below, and least_loaded's heap.
-local zs = redis.call('ZRANGE', zkey, 0, -1, 'WITHSCORES')
-for i = 1, #zs, 2 do
-  need(prefix .. zs[i])
-  need(pendingPrefix .. zs[i])
-end
-for i = 1, k do
-  local a = ARGV[A + i]
-  if a and a ~= '' then
-    local hk = holdPrefix .. a
-    if not declared[hk] then
-      need(hk)
-    elseif not final then
-      local hv = redis.call('GET', hk)
-      if hv then
-        local y, m = parseHold(hv)
-        if y then
-          need(pendingPrefix .. y)
-          if string.sub(m, 1, 2) ~= 'r:' then need(tokenPrefix .. m) end
-        end
-      end
-    end
-  end
-end
-if #missing > 1 then return missing end
-${NOW_MS}
-local oldest = now - ttl
-local out = {}
-local seen = {}
-local picked = 0
-local function load(id)
-  local h = redis.call('HMGET', prefix .. id, 'ip', 'port', 'state', 'ts_ms', 'assigned', 'capacity', 'online', 'joined', 'counted', 'ws_port')
-  local ts = tonumber(h[4])
-  local online = tonumber(h[7])
-  local cap = tonumber(h[6])
-  if (not h[1]) or h[3] ~= 'ready' or (not ts) or ts < oldest or (not online) or (not cap) or cap <= 0 then return false end
-  local joined = tonumber(h[8]) or 0
-  local counted = tonumber(h[9]) or joined
-  local exact = online + redis.call('ZCOUNT', pendingPrefix .. id, '(' .. now, '+inf') + math.max(0, joined - counted)
-  if exact >= cap then return false end
-  return { ip = h[1], port = h[2], ws = tonumber(h[10]) or 0, assigned = tonumber(h[5]) or exact, exact = exact, cap = cap, inc = 0 }
-end
--- Replaces what account a holds (if anything other than its reservation at pod id) by its reservation at id.
-local function reserve(a, id, c)
-  local hk = holdPrefix .. a
-  local mine = 'r:' .. a
-  local hv = redis.call('GET', hk)
-  if hv then
-    local y, m = parseHold(hv)
-    if y and not (y == id and m == mine) then
-      -- On the final attempt (the hold kept changing under concurrent calls) a key not declared is left alone: the
-      -- old member expires with its score, and the old token is refused by the redeem (the hold no longer names it).
-      local yk = pendingPrefix .. y
-      local sc = declared[yk] and tonumber(redis.call('ZSCORE', yk, m))
-      if sc then
-        redis.call('ZREM', yk, m)
-        local cy = seen[y]
-        if cy and sc > now then cy.exact = cy.exact - 1 end
-      end
-      if string.sub(m, 1, 2) ~= 'r:' and declared[tokenPrefix .. m] then redis.call('DEL', tokenPrefix .. m) end
-    end
-  end
-  local pk = pendingPrefix .. id
-  local prev = tonumber(redis.call('ZSCORE', pk, mine))
-  redis.call('ZADD', pk, now + reserveMs, mine)
-  if not (prev and prev > now) then c.exact = c.exact + 1 end
-  if redis.call('PTTL', pk) < reserveMs then redis.call('PEXPIRE', pk, reserveMs) end
-  redis.call('SET', hk, id .. ' ' .. mine, 'PX', reserveMs)
-end
--- skip: with transport ws, how many usable pods without a WebSocket port come first in the order walked (they stay
--- in the set for TCP picks); always 0 for tcp, so a TCP pick reads exactly one member per step as before.
-local skip = 0
-local byScore = packed
--- Every successful pick of either strategy is taken here, once: counted (the queue's composed pick hooks in after the
--- increment), the account's place reserved, the pod's assigned bumped, the answer appended.
-local function take(id, c)
-  picked = picked + 1
-  local account = ARGV[A + picked]
-  if account and account ~= '' then reserve(account, id, c) end
-  c.assigned = c.assigned + 1
-  c.inc = c.inc + 1
-  out[#out + 1] = id
-  out[#out + 1] = c.ip
-  out[#out + 1] = c.port
-  out[#out + 1] = c.ws
-end
-local function packedStep()
-  local m
-  if byScore then
-    -- The fullest pod whose assigned is below capacity; when bumps took every pod past it, the least bumped one.
-    m = redis.call('ZREVRANGEBYSCORE', zkey, '(1', '-inf', 'LIMIT', skip, 1)
-    if not m[1] then
-      byScore = false
-      skip = 0
-      m = redis.call('ZRANGE', zkey, 0, 0)
-    end
-  else
-    m = redis.call('ZRANGE', zkey, skip, skip)
-  end
-  local id = m[1]
-  if not id then return false end
-  local c = seen[id]
-  if c == nil then
-    c = load(id)
-    seen[id] = c
-  end
-  if not c or c.exact >= c.cap then
-    redis.call('ZREM', zkey, id)
-  elseif ws and c.ws <= 0 then
-    skip = skip + 1
-  else
-    skip = 0
-    byScore = packed
-    take(id, c)
-    if c.exact >= c.cap then redis.call('ZREM', zkey, id) else redis.call('ZADD', zkey, c.assigned / c.cap, id) end
-  end
-  return true
-end
--- least_loaded: the same choices as the ZRANGE walk + ZADD per pick, made in memory: a binary min-heap of the members by
--- (score, member bytes) — Redis' own order; the ZRANGE reply is sorted, so it is a heap as it comes — and one ZADD or
--- ZREM per touched member at the end. Member bytes are compared with string.byte (Lua's < follows the locale).
-local hs, hid = {}, {}
-if not packed then
-  for i = 1, #zs, 2 do
-    hid[#hid + 1] = zs[i]
-    hs[#hs + 1] = tonumber(zs[i + 1])
-  end
-end
-local function bless(a, b)
-  local n = math.min(#a, #b)
-  for i = 1, n do
-    local x, y = string.byte(a, i), string.byte(b, i)
-    if x ~= y then return x < y end
-  end
-  return #a < #b
-end
-local function hless(i, j)
-  if hs[i] ~= hs[j] then return hs[i] < hs[j] end
-  return bless(hid[i], hid[j])
-end
-local function down(i)
-  local n = #hid
-  while true do
-    local l = i * 2
-    local m = i
-    if l <= n and hless(l, m) then m = l end
-    if l + 1 <= n and hless(l + 1, m) then m = l + 1 end
-    if m == i then return end
-    hs[i], hs[m] = hs[m], hs[i]
-    hid[i], hid[m] = hid[m], hid[i]
-    i = m
-  end
-end
-local function pop()
-  local n = #hid
-  hs[1], hid[1] = hs[n], hid[n]
-  hs[n], hid[n] = nil, nil
-  if n > 1 then down(1) end
-end
-local gone, moved = {}, {}
-local function heapStep()
-  local id = hid[1]
-  if not id then return false end
-  local c = seen[id]
-  if c == nil then
-    c = load(id)
-    seen[id] = c
-  end
-  if not c or c.exact >= c.cap then
-    gone[id] = true
-    pop()
-  elseif ws and c.ws <= 0 then
-    -- Out of this call's heap, left in the set for TCP picks: its score cannot change here, so the ZRANGE walk would
-    -- skip it at every step.
-    pop()
-  else
-    take(id, c)
-    if c.exact >= c.cap then
-      gone[id] = true
-      pop()
-    else
-      hs[1] = c.assigned / c.cap
-      moved[id] = true
-      down(1)
-    end
-  end
-  return true
-end
--- One loop for both strategies (the queue's composed game pick bounds it: services/registry/queue-lua.ts).
-local step = heapStep
-if packed then step = packedStep end
-while picked < k do
-  if not step() then break end
-end
-for id in pairs(gone) do redis.call('ZREM', zkey, id) end
-for id in pairs(moved) do
-  if not gone[id] then redis.call('ZADD', zkey, seen[id].assigned / seen[id].cap, id) end
-end
-for id, c in pairs(seen) do
-  if c and c.inc > 0 then redis.call('HSET', prefix .. id, 'assigned', c.assigned) end
-end
-return out
-`,
+  lua: pickLua(NO_PICK_HOOKS),
   adapt: pickAdapter,
 };
 

@@ -1,18 +1,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pickScript } from './lua-scripts.js';
-import { composeQueuedPick } from './queue-lua.js';
+import { NO_PICK_HOOKS, PICK_BODY_MARK, PICK_HOOK_NAMES, pickLua } from './lua/pick.js';
+import { QUEUED_PICK_HOOKS, queuedPickScript } from './queue-lua.js';
 
-// appmgr composes AllocateGame's pick from the registry's at start: a change to the pick script that the composition
-// no longer understands must fail here (and name the anchor), not in production.
-test('the queued pick composes with the current pick script: every loop bounded, every pick counted, one consumption', () => {
-  const lua = composeQueuedPick(pickScript.lua);
-  const loops = lua.match(/picked < k do$/gm) ?? [];
-  assert.ok(loops.length === 0, 'no loop left unbounded');
-  const bounded = lua.match(/picked < k and \(picked - qrepicks < qroom or qrepick\(holdPrefix, ARGV\[A \+ picked \+ 1\]\)\) do$/gm) ?? [];
-  assert.ok(bounded.length >= 1);
-  assert.equal(lua.split('if qrepick(holdPrefix, ARGV[A + picked]) then qrepicks = qrepicks + 1 end').length - 1, bounded.length);
-  assert.equal(lua.split("redis.call('ZPOPMIN', qPlaces").length - 1, 1);
-  assert.ok(lua.indexOf('local QA = #ARGV - 5') < lua.indexOf('local zkey = KEYS[1]'), 'the prelude runs before the pick');
-  assert.throws(() => composeQueuedPick('local zkey = KEYS[1]\nreturn out\n'), /the pick script changed/);
+// The queued pick is the registry's pick with named hooks (lua/pick.ts), never an edit of its text: both scripts
+// share the same pick body, and a hooks fragment that misses a hook is refused at start, naming it.
+test('the queued pick is the plain pick with the queue hooks: same body, every hook defined once', () => {
+  const plain = pickScript.lua;
+  const queued = queuedPickScript({ placesKey: 'p', clockKey: 'c', appsKey: 'a', clusterCapacity: 0, freezeMs: 1 }).lua;
+  assert.equal(plain, pickLua(NO_PICK_HOOKS));
+  assert.equal(queued, pickLua(QUEUED_PICK_HOOKS));
+  // Everything after the hooks fragment is the same text in both.
+  const bodyOf = (lua: string) => lua.slice(lua.indexOf(PICK_BODY_MARK));
+  assert.ok(bodyOf(plain).length > 1000);
+  assert.equal(bodyOf(queued), bodyOf(plain));
+  for (const name of PICK_HOOK_NAMES) {
+    assert.equal(queued.split(`local function ${name}(`).length - 1, 1, name);
+    assert.ok(plain.includes(`${name}(`), `the pick calls ${name}`);
+  }
+  assert.throws(() => pickLua({ lua: 'local function hookNeeds(need) end' }), /hookBegin exactly once/);
 });

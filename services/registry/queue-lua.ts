@@ -16,67 +16,11 @@
  * are taken out of that. Only the tick admits (ZPOPMIN of the line: ticket order), so polls stay O(log n).
  */
 import { pickScript, type ScriptDef, type ScriptFn } from './lua-scripts.js';
+import { DECLARED, QCLOCK, SCAN } from './lua/fragments.js';
+import { pickLua, type PickHooks } from './lua/pick.js';
 
 /** The fixed keys every queue script gets first, in this order. */
 export const QUEUE_KEY_NAMES = ['line', 'seen', 'born', 'seq', 'passed', 'places', 'rate', 'clock'] as const;
-
-/** Lua: the queue's clock. `qclock(key, freezeMs)` → real now, queue now (see the header). */
-const QCLOCK = `local function qclock(kclock, freezeMs)
-  local _t = redis.call('TIME')
-  local now = tonumber(_t[1]) * 1000 + math.floor(tonumber(_t[2]) / 1000)
-  local c = redis.call('HMGET', kclock, 'last', 'offset')
-  local last = tonumber(c[1])
-  local off = tonumber(c[2]) or 0
-  if last and now - last > freezeMs then off = off + (now - last) end
-  redis.call('HSET', kclock, 'last', now, 'offset', off)
-  return now, now - off
-end
-`;
-
-/**
- * Lua: the scan of the game pods. `scanMissing(apps, appPrefix, pendingPrefix)` → the keys to declare (nil when all
- * are); `scan(...)` → free places on ready pods, places taken on every live game pod.
- */
-const SCAN = `local function scanMissing(kapps, appPrefix, pendingPrefix)
-  local miss = { '' }
-  for _, id in ipairs(redis.call('SMEMBERS', kapps)) do
-    local ak = appPrefix .. id
-    if not declared[ak] then
-      miss[#miss + 1] = ak
-    elseif redis.call('HGET', ak, 'app_type') == 'game' and not declared[pendingPrefix .. id] then
-      miss[#miss + 1] = pendingPrefix .. id
-    end
-  end
-  if #miss > 1 then return miss end
-  return nil
-end
-local function scan(kapps, appPrefix, pendingPrefix, ttl, now)
-  local free, taken = 0, 0
-  for _, id in ipairs(redis.call('SMEMBERS', kapps)) do
-    local h = redis.call('HMGET', appPrefix .. id, 'app_type', 'state', 'ts_ms', 'capacity', 'online', 'joined', 'counted')
-    local ts = tonumber(h[3])
-    if h[1] == 'game' and ts and ts >= now - ttl then
-      local online = tonumber(h[5]) or 0
-      local cap = tonumber(h[4]) or 0
-      local joined = tonumber(h[6]) or 0
-      local counted = tonumber(h[7]) or joined
-      local exact = online + redis.call('ZCOUNT', pendingPrefix .. id, '(' .. now, '+inf') + math.max(0, joined - counted)
-      taken = taken + exact
-      if h[2] == 'ready' and cap > exact then free = free + (cap - exact) end
-    end
-  end
-  return free, taken
-end
-local function room(kapps, appPrefix, pendingPrefix, ttl, now, clusterCap)
-  local free, taken = scan(kapps, appPrefix, pendingPrefix, ttl, now)
-  if clusterCap > 0 and clusterCap - taken < free then free = clusterCap - taken end
-  return free
-end
-`;
-
-const DECLARED = `local declared = {}
-for i = 1, #KEYS do declared[KEYS[i]] = true end
-`;
 
 const FIXED = `local K_LINE, K_SEEN, K_BORN, K_SEQ, K_PASSED, K_PLACES, K_RATE, K_CLOCK, K_APPS = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]
 `;
@@ -105,7 +49,7 @@ local now, vnow = qclock(K_CLOCK, freezeMs)
 if waiting == 0 then
   redis.call('ZREMRANGEBYSCORE', K_PLACES, '-inf', vnow)
   local held = redis.call('ZCARD', K_PLACES)
-  if room(K_APPS, ARGV[4], ARGV[5], tonumber(ARGV[6]), now, clusterCap) - held > 0 then
+  if freePlaces(K_APPS, ARGV[4], ARGV[5], tonumber(ARGV[6]), now, clusterCap) - held > 0 then
     -- Straight in, holding a place like an admitted ticket (so a burst of newcomers cannot oversubscribe it).
     redis.call('ZADD', K_PLACES, vnow + tonumber(ARGV[7]), ticket)
     return { 'go' }
@@ -213,7 +157,7 @@ local available = 0
 local blocks = 0
 local out = {}
 if waiting > 0 or held > 0 then
-  available = room(K_APPS, appPrefix, pendingPrefix, appTtl, now, clusterCap) - held
+  available = freePlaces(K_APPS, appPrefix, pendingPrefix, appTtl, now, clusterCap) - held
   if waiting > 0 and available > 0 then
     local n = math.min(available, waiting, maxAdmit)
     local popped = redis.call('ZPOPMIN', K_LINE, n)
@@ -275,69 +219,50 @@ return out
 };
 
 /**
- * The game pick of AllocateGame with the queue's accounting, composed from the registry's pick script (so the pick
- * itself stays one place of truth): before the pick, the places admitted tickets hold and — with CLUSTER_CAPACITY —
- * the places taken in the whole cluster bound how many of the k picks may succeed (`room` = max(held, capacity −
- * taken): a pick that consumes a held place adds nobody); after it, each successful pick consumes one held place
- * (the oldest), if any. Its extra ARGV come last (after the accounts): places key, clock key, apps key, cluster
- * capacity, freeze ms; the three keys are declared in KEYS too.
+ * The game pick of AllocateGame with the queue's accounting: the registry's pick (lua/pick.ts) with these hooks.
+ * Before the pick, the places admitted tickets hold and — with CLUSTER_CAPACITY — the places taken in the whole
+ * cluster bound how many of the k picks may succeed (`qroom` = max(held, capacity − taken): a pick that consumes a
+ * held place adds nobody); after it, each successful pick consumes one held place (the oldest), if any. A pick for
+ * an account that already holds a reservation or an unredeemed token replaces it (the retry of an EnterGame): it adds
+ * nobody, so it is not bounded by the room and consumes no held place. Its extra ARGV come last (after the k
+ * accounts): places key, clock key, apps key, cluster capacity, freeze ms; the three keys are declared in KEYS too.
  */
-const PICK_ANCHOR = 'local zkey = KEYS[1]';
-/** The pick's loop(s): `while … picked < k do` (one per strategy). */
-const LOOP_RE = /picked < k do$/gm;
-const RETURN_ANCHOR = '\nreturn out\n';
-/** Where a pick is counted (once per loop). */
-const PICKED_ANCHOR = 'picked = picked + 1';
-
-function once(lua: string, anchor: string): void {
-  const i = lua.indexOf(anchor);
-  if (i < 0 || lua.indexOf(anchor, i + 1) >= 0) throw new Error(`queue-lua: the pick script changed: "${anchor.trim()}" must occur exactly once`);
-}
-
-function count(lua: string, what: string | RegExp): number {
-  return typeof what === 'string' ? lua.split(what).length - 1 : (lua.match(what) ?? []).length;
-}
-
-export function composeQueuedPick(pickLua: string): string {
-  for (const a of [PICK_ANCHOR, RETURN_ANCHOR]) once(pickLua, a);
-  const loops = count(pickLua, LOOP_RE);
-  if (loops < 1 || count(pickLua, PICKED_ANCHOR) !== loops) {
-    throw new Error(`queue-lua: the pick script changed: expected each "while … picked < k do" loop to count its picks with "${PICKED_ANCHOR}" (${loops} loops)`);
-  }
-  const prelude = `${QCLOCK}${SCAN}
+export const QUEUED_PICK_HOOKS: PickHooks = {
+  lua: `${QCLOCK}${SCAN}
 local QA = #ARGV - 5
 local qPlaces, qClock, qApps = ARGV[QA + 1], ARGV[QA + 2], ARGV[QA + 3]
 local qCap, qFreeze = tonumber(ARGV[QA + 4]), tonumber(ARGV[QA + 5])
 local qroom = tonumber(ARGV[2])
 local qheld = 0
--- A pick for an account that already holds a reservation or an unredeemed token replaces it (the retry of an
--- EnterGame): it adds nobody, so it is not bounded by the room and consumes no held place.
 local qrepicks = 0
-local function qrepick(holdPrefix, a)
+local function qrepick(a)
   if not a or a == '' or not declared[holdPrefix .. a] then return false end
   return redis.call('EXISTS', holdPrefix .. a) == 1
 end
-if qCap > 0 then
-  local miss = scanMissing(qApps, ARGV[1], ARGV[5])
-  if miss then return miss end
-end
-if qCap > 0 or redis.call('EXISTS', qPlaces) == 1 then
-  local qnow, qvnow = qclock(qClock, qFreeze)
-  redis.call('ZREMRANGEBYSCORE', qPlaces, '-inf', qvnow)
-  qheld = redis.call('ZCARD', qPlaces)
+local function hookNeeds(need)
   if qCap > 0 then
-    local _, taken = scan(qApps, ARGV[1], ARGV[5], tonumber(ARGV[3]), qnow)
-    qroom = math.max(qheld, qCap - taken)
+    local miss = scanMissing(qApps, ARGV[1], ARGV[5])
+    if miss then for i = 2, #miss do need(miss[i]) end end
   end
 end
-`;
-  return pickLua
-    .replace(PICK_ANCHOR, `${prelude}${PICK_ANCHOR}`)
-    .replace(LOOP_RE, 'picked < k and (picked - qrepicks < qroom or qrepick(holdPrefix, ARGV[A + picked + 1])) do')
-    .split(PICKED_ANCHOR)
-    .join(`${PICKED_ANCHOR}\n    if qrepick(holdPrefix, ARGV[A + picked]) then qrepicks = qrepicks + 1 end`)
-    .replace(RETURN_ANCHOR, `\nif qheld > 0 and picked - qrepicks > 0 then redis.call('ZPOPMIN', qPlaces, math.min(picked - qrepicks, qheld)) end\nreturn out\n`);
-}
+local function hookBegin(now)
+  if qCap > 0 or redis.call('EXISTS', qPlaces) == 1 then
+    local qnow, qvnow = qclock(qClock, qFreeze)
+    redis.call('ZREMRANGEBYSCORE', qPlaces, '-inf', qvnow)
+    qheld = redis.call('ZCARD', qPlaces)
+    if qCap > 0 then
+      local _, taken = scan(qApps, ARGV[1], ARGV[5], tonumber(ARGV[3]), qnow)
+      qroom = math.max(qheld, qCap - taken)
+    end
+  end
+end
+local function hookMayTake(picked, nextAccount) return picked - qrepicks < qroom or qrepick(nextAccount) end
+local function hookTaken(account) if qrepick(account) then qrepicks = qrepicks + 1 end end
+local function hookDone(picked)
+  if qheld > 0 and picked - qrepicks > 0 then redis.call('ZPOPMIN', qPlaces, math.min(picked - qrepicks, qheld)) end
+end
+`,
+};
 
 export interface QueuedPickExtras {
   placesKey: string;
@@ -358,7 +283,7 @@ export function queuedPickScript(x: QueuedPickExtras): ScriptDef {
   return {
     name: 'gcPickQueued',
     numberOfKeys: null,
-    lua: composeQueuedPick(pickScript.lua),
+    lua: pickLua(QUEUED_PICK_HOOKS),
     adapt: (raw) => (pickScript.adapt ? pickScript.adapt(withExtras(raw)) : withExtras(raw)),
   };
 }

@@ -13,7 +13,7 @@ import { registryKeys, type RegistryKeys } from './keys.js';
 import { claimScript, redeemClaimScript, refreshScript, releaseScript, script } from './lua-scripts.js';
 import { validTokenShape } from './redis-tokens.js';
 import { closeRedis, trackUpDown } from './redis-client.js';
-import { RegistryUnavailableError, type SessionRegistry } from './types.js';
+import { RegistryUnavailableError, type RedeemClaimResult, type SessionRegistry } from './types.js';
 
 export interface RedisSessionRegistryOptions {
   prefix: string;
@@ -76,7 +76,7 @@ export class RedisSessionRegistry implements SessionRegistry {
    * RedisTokenStore.redeem and, when it redeems, claim — in one script call (lua-scripts.ts redeemClaimScript).
    * 'invalid' when the token does not redeem (nothing changed); else the previous location, as claim answers.
    */
-  async redeemAndClaim(token: string, account: string, appId: string, socketKey: string): Promise<'invalid' | { appId: string; socketKey: string } | null> {
+  async redeemAndClaim(token: string, account: string, appId: string, socketKey: string): Promise<'invalid' | RedeemClaimResult> {
     if (!validTokenShape(token)) return 'invalid';
     const k = this.keys;
     let r: unknown;
@@ -86,9 +86,9 @@ export class RedisSessionRegistry implements SessionRegistry {
       throw new RegistryUnavailableError('cannot redeem token and claim session: redis unavailable', { cause: err });
     }
     if (r === 0) return 'invalid';
-    if (typeof r !== 'string') return null;
+    if (typeof r !== 'string') return { previous: null, seat: null };
     const [a, s] = splitFirst(r);
-    return { appId: a, socketKey: s };
+    return { previous: { appId: a, socketKey: s }, seat: null };
   }
 
   async release(account: string, appId: string, socketKey: string): Promise<void> {

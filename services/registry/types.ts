@@ -40,6 +40,71 @@ export interface HeartbeatSource {
   redeemsCounted?(): number;
   /** Changes whenever `redeemsCounted` restarts from a lower value (a new process, a dead worker). */
   incarnation?(): string;
+  /**
+   * New at every process start, unchanged by worker restarts (docs/rooms.md): rooms and seats are bound to it, so a
+   * dead pod's rooms, or those of its earlier run under the same name, are found dead by the scripts that meet them.
+   */
+  runId?: string;
+  /** What this build supports: `rooms`, `admission`, `allocate_games` (a mixed-version cluster routes by them). */
+  caps?: readonly string[];
+  /** Game pods: the room modes the module declares (none: never chosen for a room request). */
+  modes?: readonly RoomMode[];
+  /**
+   * Game pods: players now in rooms (live and away), already inside `online()`. A room's fullness is its
+   * `max_players` (kept in Redis by the room scripts), so these are taken out of `online()` for the pod's fullness.
+   */
+  roomPlayers?(): number;
+}
+
+/** A room mode a game module declares, as published in the heartbeat. */
+export interface RoomMode {
+  mode: string;
+  maxPlayers: number;
+}
+
+/** What a player's seat tells the game pod at his token login (docs/rooms.md): the room he came for. */
+export interface RoomSeat {
+  roomId: string;
+  mode: string;
+  maxPlayers: number;
+  isPrivate: boolean;
+  labels: Record<string, string>;
+  /** A matchmaker's seat (AllocateMatch / ReserveSeats): the player's team and data; else null. */
+  match: { team: string; data: Record<string, string> } | null;
+}
+
+/** A room as the game pod that holds it knows it (re-published after Redis lost data). */
+export interface HeldRoom {
+  roomId: string;
+  mode: string;
+  maxPlayers: number;
+  isPrivate: boolean;
+  labels: Record<string, string>;
+  locked: boolean;
+  /** Accounts in the room (live and away). */
+  accounts: readonly string[];
+}
+
+/**
+ * The game pod's side of its rooms in the registry (docs/rooms.md). Every call is one atomic step, acts only on a
+ * room that this pod (app_id and run id) holds, and throws RegistryUnavailableError when Redis is down (the caller
+ * logs once and goes on: the room lives in the pod; Redis is repaired by `republish` when it returns).
+ */
+export interface GameRoomRegistry {
+  /** The player left the room for good (not while away): its count goes down, the seat is free for another. */
+  left(roomId: string, account: string): Promise<void>;
+  /** lock()/unlock(): a locked room takes no `join`/`find` (ReserveSeats still does). */
+  setLocked(roomId: string, locked: boolean): Promise<void>;
+  setLabels(roomId: string, labels: Record<string, string>): Promise<void>;
+  /** The room ended on this pod (closed, empty, drained): its record goes and its places return to the pod. */
+  ended(roomId: string): Promise<void>;
+  /**
+   * After Redis lost data (the heartbeat reports it): writes these rooms again, never over a room that another live
+   * pod holds. Returns the ids it could not restore (their players should be told).
+   */
+  republish(rooms: readonly HeldRoom[]): Promise<string[]>;
+  /** Re-arms the 1 h backstop expiry of these rooms' keys (the owner does it, spread over the hour). */
+  rearm(roomIds: readonly string[]): Promise<void>;
 }
 
 /**
@@ -81,6 +146,12 @@ export interface TokenStore {
   redeem(token: string, account: string, gameAppId: string): Promise<'ok' | 'invalid'>;
 }
 
+/** A redeemed and claimed token login: the previous session (kicked) if any, and the room seat the token was for. */
+export interface RedeemClaimResult {
+  previous: { appId: string; socketKey: string } | null;
+  seat: RoomSeat | null;
+}
+
 /** Where an account is online in the cluster (game pods), and how an older session is told to go. */
 export interface SessionRegistry {
   /**
@@ -93,7 +164,7 @@ export interface SessionRegistry {
    * atomic step (one round trip). 'invalid' when the token does not redeem (nothing changed); otherwise what claim
    * answers. Throws when Redis is down (then whether it redeemed is unknown, as with a redeem whose answer was lost).
    */
-  redeemAndClaim?(token: string, account: string, appId: string, socketKey: string): Promise<'invalid' | { appId: string; socketKey: string } | null>;
+  redeemAndClaim?(token: string, account: string, appId: string, socketKey: string): Promise<'invalid' | RedeemClaimResult>;
   /** Removes the record only if it still names (appId, socketKey) (a newer session is left alone). */
   release(account: string, appId: string, socketKey: string): Promise<void>;
   /**
