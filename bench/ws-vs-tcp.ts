@@ -13,11 +13,7 @@
  * CPU columns are the ones to plan with. Run: `npm run bench:ws -- [--duration 4] [--rounds 2] [--connections 200]
  * [--inflight 10] [--concurrency 50]`. Needs redis-server (or REDIS_URL) for the flows.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { connect as netConnect, type Socket } from 'node:net';
-import { createInterface } from 'node:readline';
+import { connect as netConnect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
@@ -26,116 +22,18 @@ import { decodeBody, encodeBody } from '../services/protocol/messages.js';
 import { MsgId } from '../services/protocol/wire.js';
 import { encodeFrame } from '../services/socket/frame-codec.js';
 import { startEchoServer } from '../test/helpers/echo-server.js';
+import { benchLimits, echoRun, fmtRun, meanRun, openTcp, openWs, serveCpu, startServerChild, type Run } from './lib/echo-load.js';
+import { numFlag, procCpuMicros } from './lib/measure.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string, def: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : def);
 
-/** Child: one echo server on TCP + WebSocket; answers "cpu" on stdin with its CPU time so far (µs). */
+/** Child: one echo server on TCP + WebSocket; reports its CPU over IPC. */
 async function serve(): Promise<void> {
-  const s = await startEchoServer({ maxFramesPerSec: 1_000_000_000, authTimeoutMs: 600_000, idleTimeoutMs: 600_000 }, undefined, { ws: true });
-  process.stdout.write(JSON.stringify({ tcp: s.port, ws: s.wsPort }) + '\n');
-  for await (const line of createInterface({ input: process.stdin })) {
-    if (line.trim() !== 'cpu') continue;
-    const c = process.cpuUsage();
-    process.stdout.write(JSON.stringify(c.user + c.system) + '\n');
-  }
-  process.exit(0);
+  const s = await startEchoServer(benchLimits, undefined, { ws: true });
+  serveCpu({ tcp: s.port, ws: s.wsPort });
 }
 
-const ECHO = encodeFrame(MsgId.C2G_Echo, encodeBody(MsgId.C2G_Echo, { payload: Buffer.alloc(58, 0x61) }));
-const BURST = Buffer.concat(Array.from({ length: 64 }, () => ECHO));
 const LEAVE = encodeFrame(MsgId.C2G_Leave, encodeBody(MsgId.C2G_Leave, {}));
-const LOGIN = encodeFrame(MsgId.C2G_LoginByToken, encodeBody(MsgId.C2G_LoginByToken, { account: 'bench', token: 'ok' }));
-
-/** Whole frames in a buffer, by their length prefix (the client must not be the bottleneck: no decoding). */
-function countFrames(buf: Buffer): number {
-  let off = 0;
-  let n = 0;
-  while (buf.length - off >= 4 && buf.length - off >= buf.readUInt16LE(off)) {
-    off += buf.readUInt16LE(off);
-    n++;
-  }
-  return n;
-}
-
-/** One echo connection: `write` sends bytes in one write / one WebSocket message; `onFrames` gets each reply count. */
-interface EchoConn {
-  write(b: Buffer): void;
-  close(): void;
-}
-type OpenEcho = (port: number, onFrames: (n: number) => void) => Promise<EchoConn>;
-
-const openTcp: OpenEcho = (port, onFrames) =>
-  new Promise((resolve, reject) => {
-    const s: Socket = netConnect({ port, host: '127.0.0.1', noDelay: true }, () => resolve({ write: (b) => s.write(b), close: () => s.destroy() }));
-    s.once('error', reject);
-    let carry: Buffer | undefined;
-    s.on('data', (chunk: Buffer) => {
-      const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-      let off = 0;
-      let n = 0;
-      while (buf.length - off >= 4 && buf.length - off >= buf.readUInt16LE(off)) {
-        off += buf.readUInt16LE(off);
-        n++;
-      }
-      carry = off < buf.length ? buf.subarray(off) : undefined;
-      if (n) onFrames(n);
-    });
-  });
-
-const openWs: OpenEcho = (port, onFrames) =>
-  new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { perMessageDeflate: false });
-    ws.once('open', () => resolve({ write: (b) => ws.send(b), close: () => ws.terminate() }));
-    ws.once('error', reject);
-    ws.on('message', (data: Buffer) => onFrames(countFrames(data)));
-  });
-
-interface Run {
-  perSec: number;
-  cpuMicrosPer: number;
-}
-
-async function echoRun(cpu: () => Promise<number>, open: OpenEcho, port: number, connections: number, inflight: number, seconds: number): Promise<Run> {
-  let counting = false;
-  let stopped = false;
-  let count = 0;
-  const conns = await Promise.all(
-    Array.from({ length: connections }, async () => {
-      let authed = false;
-      const c: EchoConn = await open(port, (n) => {
-        if (!authed) {
-          authed = true;
-          n -= 1;
-          c.write(BURST.subarray(0, inflight * ECHO.length));
-        }
-        if (counting) count += n;
-        if (!stopped) for (let left = n; left > 0; left -= 64) c.write(left >= 64 ? BURST : BURST.subarray(0, left * ECHO.length));
-      });
-      c.write(LOGIN);
-      return c;
-    }),
-  );
-  await sleep(1000);
-  const c0 = await cpu();
-  const t0 = performance.now();
-  counting = true;
-  await sleep(seconds * 1000);
-  counting = false;
-  const secs = (performance.now() - t0) / 1000;
-  const c1 = await cpu();
-  stopped = true;
-  for (const c of conns) c.close();
-  await sleep(300);
-  return { perSec: count / secs, cpuMicrosPer: (c1 - c0) / count };
-}
-
-/** CPU µs (utime + stime) of a process, from /proc (clock ticks of 10 ms on Linux). */
-function procCpuMicros(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-  return (Number(rest[11]) + Number(rest[12])) * 10_000;
-}
 
 /** One player flow over `transport`; resolves when the game answered LoginByToken OK (then closes). */
 async function flow(appmgrUrl: string, transport: 'tcp' | 'ws', account: string): Promise<void> {
@@ -212,24 +110,16 @@ async function flowRun(appmgrUrl: string, pids: number[], transport: 'tcp' | 'ws
 
 async function main(): Promise<void> {
   if (args[0] === '--serve') return serve();
-  const duration = flag('--duration', 4);
-  const rounds = flag('--rounds', 2);
-  const connections = flag('--connections', 200);
-  const inflight = flag('--inflight', 10);
-  const concurrency = flag('--concurrency', 50);
-  const fmt = (r: Run, unit: string) => `${Math.round(r.perSec)} ${unit}/s (${r.cpuMicrosPer.toFixed(2)} µs server CPU each)`;
-  const mean = (rs: Run[]) => ({ perSec: rs.reduce((a, r) => a + r.perSec, 0) / rs.length, cpuMicrosPer: rs.reduce((a, r) => a + r.cpuMicrosPer, 0) / rs.length });
+  const duration = numFlag(args, '--duration', 4);
+  const rounds = numFlag(args, '--rounds', 2);
+  const connections = numFlag(args, '--connections', 200);
+  const inflight = numFlag(args, '--inflight', 10);
+  const concurrency = numFlag(args, '--concurrency', 50);
   console.log(`ws-vs-tcp bench: node ${process.version}; echo ${connections} connections × ${inflight} in flight; flows ${concurrency} in flight; ${duration} s per run, ${rounds} rounds alternating`);
 
   // 1. Echo.
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  const queue: string[] = [];
-  const waiters: ((l: string) => void)[] = [];
-  lines.on('line', (l) => (waiters.length ? waiters.shift()!(l) : queue.push(l)));
-  const next = () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise<string>((r) => waiters.push(r)));
-  const ports = JSON.parse(await next()) as { tcp: number; ws: number };
-  const cpu = async () => (child.stdin!.write('cpu\n'), Number(await next()));
+  const server = await startServerChild<{ tcp: number; ws: number }>(fileURLToPath(import.meta.url), ['--serve']);
+  const { ports, cpu } = server;
   const kinds = [
     { name: 'tcp', open: openTcp, port: ports.tcp },
     { name: 'ws', open: openWs, port: ports.ws },
@@ -239,11 +129,10 @@ async function main(): Promise<void> {
     for (const k of kinds) await echoRun(cpu, k.open, k.port, 50, 5, 1); // JIT warm-up
     for (let r = 0; r < rounds; r++) {
       for (const k of r % 2 === 0 ? kinds : [...kinds].reverse()) echo[k.name]!.push(await echoRun(cpu, k.open, k.port, connections, inflight, duration));
-      console.log(`  echo round ${r + 1}: TCP ${fmt(echo.tcp![r]!, 'frames')} | WebSocket ${fmt(echo.ws![r]!, 'frames')}`);
+      console.log(`  echo round ${r + 1}: TCP ${fmtRun(echo.tcp![r]!, 'frames')} | WebSocket ${fmtRun(echo.ws![r]!, 'frames')}`);
     }
   } finally {
-    child.stdin!.end();
-    await once(child, 'exit');
+    await server.stop();
   }
 
   // 2. Flows.
@@ -254,15 +143,15 @@ async function main(): Promise<void> {
     for (const t of ['tcp', 'ws'] as const) await flowRun(cluster.appmgrUrl, pids, t, concurrency, 3, `warm-${t}-`); // JIT and pools warm
     for (let r = 0; r < rounds; r++) {
       for (const t of r % 2 === 0 ? (['tcp', 'ws'] as const) : (['ws', 'tcp'] as const)) flows[t]!.push(await flowRun(cluster.appmgrUrl, pids, t, concurrency, duration, `r${r}-${t}-`));
-      console.log(`  flow round ${r + 1}: TCP ${fmt(flows.tcp![r]!, 'flows')} | WebSocket ${fmt(flows.ws![r]!, 'flows')} (login + game CPU)`);
+      console.log(`  flow round ${r + 1}: TCP ${fmtRun(flows.tcp![r]!, 'flows')} | WebSocket ${fmtRun(flows.ws![r]!, 'flows')} (login + game CPU)`);
     }
   } finally {
     await cluster.stop();
   }
-  const et = mean(echo.tcp!);
-  const ew = mean(echo.ws!);
-  const ft = mean(flows.tcp!);
-  const fw = mean(flows.ws!);
+  const et = meanRun(echo.tcp!);
+  const ew = meanRun(echo.ws!);
+  const ft = meanRun(flows.tcp!);
+  const fw = meanRun(flows.ws!);
   console.log('\n| measure | TCP | WebSocket | WebSocket / TCP |');
   console.log('| --- | --- | --- | --- |');
   console.log(`| echo, ${connections} connections × ${inflight} × 64-byte frames in flight | ${Math.round(et.perSec).toLocaleString('en')} frames/s, ${et.cpuMicrosPer.toFixed(2)} µs server CPU/frame | ${Math.round(ew.perSec).toLocaleString('en')} frames/s, ${ew.cpuMicrosPer.toFixed(2)} µs | throughput ${(ew.perSec / et.perSec).toFixed(2)}, CPU per frame ×${(ew.cpuMicrosPer / et.cpuMicrosPer).toFixed(2)} |`);

@@ -7,7 +7,12 @@ cd "$(dirname "$0")/.."
 # where check is a command or an absolute path the package provides (mcs:mono-mcs, /usr/lib/…/X.dll:libmono-…).
 need_pkgs=("$@")
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ -L node_modules ]; then
+  # A link to an install shared by several checkouts (git worktrees): `npm ci` would empty the shared folder through
+  # the link and replace the link by a copy, so it is never run here; that install is kept up to date where it lives.
+  [ -d node_modules/ ] || { echo "gamecluster: node_modules links to a missing folder: $(readlink node_modules)" >&2; exit 1; }
+  [ -f dist/cli.js ] || npm run build >&2
+elif [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "gamecluster: installing npm dependencies (npm ci)…" >&2
   npm ci --no-audit --no-fund >&2
 elif [ ! -f dist/cli.js ]; then

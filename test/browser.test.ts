@@ -17,7 +17,7 @@ import { messages } from '../examples/arena/messages.js';
 import { connect, type Session } from '../services/client/index.js';
 import { freePort } from './helpers/free-port.js';
 import { waitFor } from './helpers/wait-for.js';
-import { startCluster, waitRegistered, type TestCluster } from './pod-cluster.js';
+import { startLoginGame, type TestCluster } from './pod-cluster.js';
 
 const arenaProto = new URL('../examples/arena/arena.proto', import.meta.url);
 let c: TestCluster;
@@ -29,11 +29,7 @@ const players: Session<any, any>[] = [];
 const movers: NodeJS.Timeout[] = [];
 
 before(async () => {
-  c = await startCluster({ prefix: 'browser' });
-  await c.startPod('login', 'login-a', { WS_PORT: String(await freePort()) });
-  await c.startPod('game', 'game-a', { WS_PORT: String(await freePort()), GAME_MODULE: 'arena' });
-  await waitRegistered(c, 'login', ['login-a']);
-  await waitRegistered(c, 'game', ['game-a']);
+  ({ c } = await startLoginGame({ prefix: 'browser', loginEnv: { WS_PORT: String(await freePort()) }, gameEnv: { WS_PORT: String(await freePort()), GAME_MODULE: 'arena' } }));
   webDir = mkdtempSync(join(tmpdir(), 'gc-browser-'));
   await buildWeb(webDir);
   const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };

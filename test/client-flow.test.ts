@@ -9,26 +9,21 @@ import { after, before, test } from 'node:test';
 import { connect, ClientError, type TimingEvent } from '../services/client/index.js';
 import { freePort } from './helpers/free-port.js';
 import { waitFor } from './helpers/wait-for.js';
-import { metric, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+import { onlineOf, startLoginGame, type Proc, type TestCluster } from './pod-cluster.js';
 
 let c: TestCluster;
 let game: Proc;
 let appmgr: string;
 
 before(async () => {
-  c = await startCluster({ prefix: 'sdkflow' });
-  await c.startPod('login', 'login-a');
-  game = await c.startPod('game', 'game-a');
-  await waitRegistered(c, 'login', ['login-a']);
-  await waitRegistered(c, 'game', ['game-a']);
-  appmgr = `http://127.0.0.1:${c.appmgr.port}`;
+  ({ c, game, appmgr } = await startLoginGame({ prefix: 'sdkflow' }));
 });
 
 after(async () => {
   await c?.stop();
 });
 
-const online = () => metric(game.metricsPort, 'gamecluster_online_players', { app_type: 'game', app_id: 'game-a' });
+const online = () => onlineOf(game);
 
 test('connect over tcp: timed steps, echo both ways, pings, leave', async (t) => {
   const timings: TimingEvent[] = [];

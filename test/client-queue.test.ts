@@ -8,18 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { connect, type QueueUpdate, type TimingEvent } from '../services/client/index.js';
 import { runRobots } from '../services/robots/run.js';
-import { startCluster, waitRegistered, type TestCluster } from './pod-cluster.js';
+import { startLoginGame, type TestCluster } from './pod-cluster.js';
 
 let c: TestCluster;
 let appmgr: string;
 
 before(async () => {
-  c = await startCluster({ prefix: 'sdkqueue', appmgrEnv: { CLUSTER_CAPACITY: '2', QUEUE_TICK_MS: '50' } });
-  await c.startPod('login', 'login-a');
-  await c.startPod('game', 'game-a');
-  await waitRegistered(c, 'login', ['login-a']);
-  await waitRegistered(c, 'game', ['game-a']);
-  appmgr = `http://127.0.0.1:${c.appmgr.port}`;
+  ({ c, appmgr } = await startLoginGame({ prefix: 'sdkqueue', appmgrEnv: { CLUSTER_CAPACITY: '2', QUEUE_TICK_MS: '50' } }));
 });
 
 after(async () => {

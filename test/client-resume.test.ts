@@ -11,7 +11,7 @@ import { connect, type TimingEvent } from '../services/client/index.js';
 import { freePort } from './helpers/free-port.js';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js';
 import { waitFor } from './helpers/wait-for.js';
-import { metric, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+import { metric, onlineOf, startLoginGame, type Proc, type TestCluster } from './pod-cluster.js';
 
 const GRACE_MS = 1500;
 let c: TestCluster;
@@ -20,14 +20,9 @@ let proxy: TcpProxy;
 let appmgr: string;
 
 before(async () => {
-  c = await startCluster({ prefix: 'sdkresume' });
   const gamePort = await freePort();
   proxy = await startTcpProxy(gamePort);
-  await c.startPod('login', 'login-a');
-  game = await c.startPod('game', 'game-a', { PORT: String(gamePort), ADVERTISE_PORT: String(proxy.port), RESUME_GRACE_MS: String(GRACE_MS) });
-  await waitRegistered(c, 'login', ['login-a']);
-  await waitRegistered(c, 'game', ['game-a']);
-  appmgr = `http://127.0.0.1:${c.appmgr.port}`;
+  ({ c, game, appmgr } = await startLoginGame({ prefix: 'sdkresume', gameEnv: { PORT: String(gamePort), ADVERTISE_PORT: String(proxy.port), RESUME_GRACE_MS: String(GRACE_MS) } }));
 });
 
 after(async () => {
@@ -35,7 +30,7 @@ after(async () => {
   await c?.stop();
 });
 
-const online = () => metric(game.metricsPort, 'gamecluster_online_players', { app_type: 'game', app_id: 'game-a' });
+const online = () => onlineOf(game);
 const away = () => metric(game.metricsPort, 'gamecluster_players_away');
 
 test('a reset connection resumes on the same game (C2G_Resume), counted online throughout; the new token works next time', async (t) => {

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { connect, type TimingEvent } from '../services/client/index.js';
 import { freePort } from './helpers/free-port.js';
 import { waitFor } from './helpers/wait-for.js';
-import { metric, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+import { metric, onlineOf, startLoginGame, type Proc, type TestCluster } from './pod-cluster.js';
 
 let c: TestCluster;
 let game: Proc;
@@ -18,21 +18,16 @@ let loginWs: number;
 let appmgr: string;
 
 before(async () => {
-  c = await startCluster({ prefix: 'sdkws' });
   loginWs = await freePort();
   gameWs = await freePort();
-  await c.startPod('login', 'login-a', { WS_PORT: String(loginWs) });
-  game = await c.startPod('game', 'game-a', { WS_PORT: String(gameWs), RESUME_GRACE_MS: '5000' });
-  await waitRegistered(c, 'login', ['login-a']);
-  await waitRegistered(c, 'game', ['game-a']);
-  appmgr = `http://127.0.0.1:${c.appmgr.port}`;
+  ({ c, game, appmgr } = await startLoginGame({ prefix: 'sdkws', loginEnv: { WS_PORT: String(loginWs) }, gameEnv: { WS_PORT: String(gameWs), RESUME_GRACE_MS: '5000' } }));
 });
 
 after(async () => {
   await c?.stop();
 });
 
-const online = () => metric(game.metricsPort, 'gamecluster_online_players', { app_type: 'game', app_id: 'game-a' });
+const online = () => onlineOf(game);
 
 test('the whole flow over WebSocket: ws ports from /login and EnterGame, echo, pings, resume, leave', async (t) => {
   const timings: TimingEvent[] = [];

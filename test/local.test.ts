@@ -1,12 +1,14 @@
 /**
  * `gamecluster local --players 50` run from source as a real process: it starts its own redis-server, appmgr,
  * 2 logins and 2 games, plays the wave, prints the robot summary, the per-pod table and appmgr's URL, exits 0 —
- * and every child process it started (seen while it ran, by parent pid) is gone afterwards.
+ * and every child process it started (seen while it ran, by parent pid) is gone afterwards. `--keep` alone starts
+ * no wave and idles until Ctrl-C.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { startService } from './helpers/service-process.js';
+import { waitFor } from './helpers/wait-for.js';
 
 /** `/proc/<pid>/stat` fields after the command name: [state, ppid, …]; field 22 of the full line is the start time. */
 function statFields(pid: number | string): string[] | undefined {
@@ -73,4 +75,23 @@ test('gamecluster local --scenario arena --players 500 --json: exit 0, 0 failure
   assert.ok(out.robots.state_lag && out.robots.state_lag.p99_ms >= out.robots.state_lag.p50_ms, 'state_lag reported');
   assert.ok((out.robots.messages_per_sec ?? 0) > 0, 'State messages received');
   t.diagnostic(`arena 500: state_lag p50 ${out.robots.state_lag.p50_ms} ms, p99 ${out.robots.state_lag.p99_ms} ms, ${out.robots.messages_per_sec} State msgs/s, ${out.robots.arena_saw_moves} saw room-mates move`);
+});
+
+test('gamecluster local --keep: no robot wave unless asked, public and admin URLs printed, Ctrl-C stops it (exit 0)', { timeout: 90_000 }, async () => {
+  const p = startService('local', { LOG_LEVEL: 'warn' }, ['--keep']);
+  const timer = setTimeout(() => p.signal('SIGKILL'), 80_000);
+  const stderr = () => p.stderr.join('');
+  await waitFor('the --keep banner', () => /--keep: the cluster stays up until Ctrl-C/.test(stderr()) || p.child.exitCode !== null, 60_000);
+  const admin = /admin (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr())?.[1];
+  assert.ok(admin, stderr());
+  assert.match(stderr(), /appmgr +http:\/\/127\.0\.0\.1:\d+\/login/);
+  assert.doesNotMatch(stderr(), /robot wave/, 'no wave before it idles');
+  const apps = (await (await fetch(`${admin}/apps`)).json()) as { apps: { app_type: string; online: number }[] };
+  assert.equal(apps.apps.length, 4);
+  assert.equal(apps.apps.reduce((n, a) => n + a.online, 0), 0, 'nobody online: no robots ran');
+  p.signal('SIGINT');
+  const code = await p.exited;
+  clearTimeout(timer);
+  assert.equal(code, 0, stderr());
+  assert.match(stderr(), /gamecluster local: stopped/);
 });

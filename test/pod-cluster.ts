@@ -140,6 +140,25 @@ export async function waitRegistered(c: TestCluster, type: 'login' | 'game', app
   }, 20_000, 100);
 }
 
+/** The small cluster most flow and SDK tests run on: appmgr, one login `login-a` and one game `game-a` (each with its extra env), both registered. */
+export interface LoginGameCluster {
+  c: TestCluster;
+  login: Proc;
+  game: Proc;
+  /** appmgr's public base URL (`GET /login`). */
+  appmgr: string;
+}
+
+export async function startLoginGame(opts: Parameters<typeof startCluster>[0] & { loginEnv?: Record<string, string>; gameEnv?: Record<string, string> }): Promise<LoginGameCluster> {
+  const c = await startCluster(opts);
+  const [login, game] = await Promise.all([c.startPod('login', 'login-a', opts.loginEnv), c.startPod('game', 'game-a', opts.gameEnv)]);
+  await Promise.all([waitRegistered(c, 'login', ['login-a']), waitRegistered(c, 'game', ['game-a'])]);
+  return { c, login, game, appmgr: `http://127.0.0.1:${c.appmgr.port}` };
+}
+
+/** The pod's own `gamecluster_online_players`. */
+export const onlineOf = (p: Proc) => metric(p.metricsPort, 'gamecluster_online_players', { app_type: p.kind, app_id: p.appId });
+
 export interface LoginStep {
   ip: string;
   port: number;

@@ -15,6 +15,7 @@ import { RedisQueue, type RedisQueueOptions } from '../services/registry/redis-q
 import { samplePlaces } from './helpers/queue-sample.js';
 import { startRedis, type TestRedis } from './helpers/redis-server.js';
 import { waitFor } from './helpers/wait-for.js';
+import { assertKeysDeclared } from './helpers/script-keys.js';
 
 const logger = createLogger('test', 'silent');
 let redis: TestRedis;
@@ -242,27 +243,7 @@ test('stress: concurrent tickers on two connections never admit twice, out of or
 
 test('every key a queue script touches is passed in KEYS (MONITOR over every queue operation)', async (t) => {
   const c = await client();
-  const watch = await client();
-  const tag = '{q5}:';
-  const mon = await watch.monitor();
-  const violations: string[] = [];
-  let declared: Set<string> | null = null;
-  let scripts = 0;
-  let keyed = 0;
-  mon.on('monitor', (_t: string, args: string[], source: string) => {
-    if (source !== 'lua') {
-      const cmd = String(args[0]).toLowerCase();
-      declared = cmd === 'evalsha' || cmd === 'eval' ? new Set(args.slice(3, 3 + Number(args[2]))) : null;
-      if (declared) scripts++;
-      return;
-    }
-    for (const a of args.slice(1)) {
-      if (!a.startsWith(tag)) continue;
-      keyed++;
-      if (!declared?.has(a)) violations.push(`${String(args[0]).toUpperCase()} ${a}`);
-    }
-  });
-  try {
+  await assertKeysDeclared(t, await client(), '{q5}:', { scripts: 9, keyed: 51 }, async () => {
     const g1 = await game(c, 'q5', 'g1', 3, 2);
     await game(c, 'q5', 'g2', 3, 3);
     const q = queue(c, 'q5', { clusterCapacity: 6, ticketTtlMs: 1000 });
@@ -282,11 +263,5 @@ test('every key a queue script touches is passed in KEYS (MONITOR over every que
     await sleep(1100);
     assert.equal((await q.tick()).expired, 1, 'b was never polled');
     assert.ok((await sel.pick('game', 'acc2')).ok);
-    await sleep(200); // the last MONITOR lines
-  } finally {
-    mon.disconnect();
-  }
-  t.diagnostic(`script calls: ${scripts}, key accesses inside them: ${keyed}`);
-  assert.ok(scripts > 8 && keyed > 50, `only ${scripts} script calls / ${keyed} key accesses seen`);
-  assert.deepEqual(violations, []);
+  });
 });

@@ -6,16 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runRobots } from '../services/robots/run.js';
-import { startCluster, waitRegistered, type TestCluster } from './pod-cluster.js';
+import { startLoginGame, type TestCluster } from './pod-cluster.js';
 
 let c: TestCluster;
 
 before(async () => {
-  c = await startCluster({ prefix: 'robarena' });
-  await c.startPod('login', 'login-a');
-  await c.startPod('game', 'game-a', { GAME_MODULE: 'arena' });
-  await waitRegistered(c, 'login', ['login-a']);
-  await waitRegistered(c, 'game', ['game-a']);
+  ({ c } = await startLoginGame({ prefix: 'robarena', gameEnv: { GAME_MODULE: 'arena' } }));
 });
 
 after(async () => {

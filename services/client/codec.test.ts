@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import protobuf from 'protobufjs';
 import { decodeBody, encodeBody } from '../protocol/messages.js';
 import { MsgId } from '../protocol/wire.js';
-import { encodeFrame as serverEncodeFrame } from '../socket/frame-codec.js';
+import { FrameStream } from '../protocol/framing.js';
+import { encodeFrame as serverEncodeFrame, FrameDecoder, FrameTooLargeError } from '../socket/frame-codec.js';
 import { encodeFrame, FrameError, FrameReader, joinFrames, readWholeFrames } from './codec.js';
 import { buildGameCodec, echoCodec, MessagesError } from './game-messages.js';
 
@@ -34,6 +35,11 @@ test('encodeFrame matches the server codec byte for byte and has no Buffer', () 
   }
   assert.throws(() => encodeFrame(1, new Uint8Array(65532)), (e: unknown) => e instanceof FrameError && e.code === 'frame_too_large');
   assert.equal(encodeFrame(1, new Uint8Array(65531)).length, 65535);
+});
+
+test('the SDK and the servers share one framing (services/protocol/framing.ts)', () => {
+  assert.ok(new FrameDecoder() instanceof FrameStream, 'the servers reassemble with FrameStream');
+  assert.throws(() => encodeFrame(1, new Uint8Array(65532)), FrameTooLargeError, 'one error class on both sides');
 });
 
 test('FrameReader: every split point of a stream of four frames, and all in one chunk', () => {
@@ -71,6 +77,8 @@ test('readWholeFrames: several frames per WebSocket message; a partial frame is 
   }
   assert.throws(() => readWholeFrames(new Uint8Array([1, 0, 0, 0]), () => {}), (e: unknown) => e instanceof FrameError && e.code === 'short_frame');
   readWholeFrames(new Uint8Array(0), () => assert.fail('no frames in an empty message'));
+  const frontWhole = joinFrames([...frames(), new Uint8Array([9, 0, 1])]);
+  assert.throws(() => readWholeFrames(frontWhole, () => assert.fail('nothing of a bad message is delivered')), FrameError);
 });
 
 test('platform bodies round-trip through a frame (generated codecs)', () => {

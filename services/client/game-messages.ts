@@ -1,5 +1,5 @@
 /**
- * The game module's own messages on the client (game-module.md): the same `messages` table the module declares
+ * The game module's own messages on the client (docs/game-modules.md, docs/client-sdk.md): the same `messages` table the module declares
  * (ids 10000–65535, `from: 'client' | 'server'`, a protobuf type name) resolved against the game's `proto` — a
  * protobufjs Root, or its JSON descriptor (`root.toJSON()`, what a web build embeds). Without a table the session
  * speaks the built-in `echo` module: `Echo` is C2G_Echo out and G2C_Echo in.

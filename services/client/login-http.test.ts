@@ -1,5 +1,5 @@
 /**
- * `/login` as the SDK reads it (appmgr.md, queue.md), against a scripted local HTTP server: the 200 answer, a 503 with
+ * `/login` as the SDK reads it (docs/operations.md "appmgr endpoints", docs/queue.md), against a scripted local HTTP server: the 200 answer, a 503 with
  * its return code, the queue (202 + ticket → polls at Retry-After → 200, queue events on the way), a lost ticket
  * (410 → queue_lost), and the poll interval's clamp. The real appmgr queue is exercised in test/client-queue.test.ts.
  */

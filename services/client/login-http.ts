@@ -1,5 +1,5 @@
 /**
- * Step 1 of the flow: `GET <appmgr>/login` (appmgr.md), with `?transport=ws` for a WebSocket login and the admission
+ * Step 1 of the flow: `GET <appmgr>/login` (docs/operations.md "appmgr endpoints"), with `?transport=ws` for a WebSocket login and the admission
  * queue (queue.md) when asked: `?queue=1` may answer `202 {returncode: 9, ticket, position, eta_s}` + Retry-After;
  * the ticket is then polled (`?ticket=…`) at the suggested interval until the normal 200; a 410 means the place is
  * lost. `?room=<id>` names the room a join goes to (rooms.md): appmgr lets a friend past the line when that room

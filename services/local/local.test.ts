@@ -11,6 +11,8 @@ test('local flags: defaults, values, one-line errors', () => {
   assert.deepEqual(parseLocalArgs(['--scenario', 'arena']), { ...defaultLocalOptions, scenario: 'arena' });
   assert.deepEqual(parseLocalArgs(['--scenario', 'rooms', '--party', '3']), { ...defaultLocalOptions, scenario: 'rooms', party: 3, mode: 'arena' });
   assert.deepEqual(parseLocalArgs(['--scenario=rooms', '--mode', 'party']), { ...defaultLocalOptions, scenario: 'rooms', mode: 'party' });
+  assert.deepEqual(parseLocalArgs(['--keep']), { ...defaultLocalOptions, keep: true, players: 0 }, '--keep alone runs no wave');
+  assert.deepEqual(parseLocalArgs(['--keep', '--players', '1000']), { ...defaultLocalOptions, keep: true }, 'a wave with --keep only when asked');
   assert.deepEqual(parseLocalArgs(['--players', '5000', '--capacity', '1000', '--queue']), { ...defaultLocalOptions, players: 5000, capacity: 1000, queue: true });
   for (const [argv, re] of [
     [['--players', '-1'], /^invalid --players "-1": expected an integer from 0 to 100000$/],

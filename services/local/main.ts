@@ -4,7 +4,8 @@
  * for Ctrl-C first). Exit 0 on success, 1 when a robot failed or the cluster could not start, 2 on bad flags,
  * 130 when interrupted during the wave.
  */
-import { ArgError, localUsage, parseLocalArgs } from './args.js';
+import { flagsOrExit } from '../platform/cli-flags.js';
+import { localUsage, parseLocalArgs } from './args.js';
 import { formatClusterView } from './cluster-view.js';
 import { LocalClusterError, startLocalCluster, type LocalCluster } from './local-cluster.js';
 import { waveWithSnapshot } from './wave.js';
@@ -17,16 +18,7 @@ import { WaveStats } from '../robots/stats.js';
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 export async function main(argv: string[]): Promise<void> {
-  let opts;
-  try {
-    opts = parseLocalArgs(argv);
-  } catch (e) {
-    if (e instanceof ArgError) {
-      err(`gamecluster local: ${e.message}`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const opts = flagsOrExit('local', parseLocalArgs, argv);
   if (opts === 'help') {
     process.stdout.write(localUsage);
     return;
@@ -99,7 +91,7 @@ export async function main(argv: string[]): Promise<void> {
     if (opts.keep && !interrupted) {
       const pods = cluster.pods.map((p) => `  ${p.name.padEnd(8)} tcp 127.0.0.1:${p.port}  ws ws://127.0.0.1:${p.wsPort}/  metrics http://127.0.0.1:${p.metricsPort}/metrics`).join('\n');
       // appmgr answers CORS for any origin (CORS_ORIGINS defaults to *): a page served from localhost can call it.
-      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/login  (browsers: ${cluster.appmgrUrl}/login?transport=ws, CORS open)  admin ${cluster.appmgrAdminUrl}/  (/apps, /status, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}`);
+      err(`gamecluster local: --keep: the cluster stays up until Ctrl-C\n  appmgr   ${cluster.appmgrUrl}/login  (browsers: ${cluster.appmgrUrl}/login?transport=ws, CORS open)  admin ${cluster.appmgrAdminUrl}/  (/apps, /status, /metrics; gRPC ${cluster.appmgrGrpc})\n${pods}\n  redis    ${cluster.redisUrl}\n  a wave   npx gamecluster robots --appmgr ${cluster.appmgrUrl} --players 100`);
       await new Promise<void>((r) => (keepWaiting = r));
     }
   } finally {

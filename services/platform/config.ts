@@ -1,8 +1,8 @@
 /**
  * Config loading shared by every service: each service declares one zod schema over the environment
- * (see ../shared/spec/operations.md for names and defaults); `loadConfig` validates it and, on any bad value,
+ * (names and defaults: docs/operations.md "Configuration"); `loadConfig` validates it and, on any bad value,
  * throws a ConfigError whose message is one line naming the variable, the value and what is allowed.
- * `loadConfigOrExit` prints that line and exits with code 2, as the spec asks.
+ * `loadConfigOrExit` prints that line and exits with code 2, as the contract asks.
  */
 import { z } from 'zod';
 import { redactValue } from './redact.js';
@@ -76,7 +76,7 @@ function redisCheck(ctx: z.RefinementCtx, parse: () => unknown): void {
 export const commonEnv = {
   REDIS_URL: env.redisUrl('redis://127.0.0.1:6379'),
   REDIS_SENTINELS: env.redisSentinels(),
-  /** No request waits longer than this on Redis (appmgr.md "When Redis is down, or stops answering"). */
+  /** No request waits longer than this on Redis (docs/operations.md "Redis outage runbook"). */
   REDIS_COMMAND_TIMEOUT_MS: env.int(1000, 50, 60_000),
   /** appmgr: most picks waiting for Redis per app type; more are shed with 503/6 (bounded memory under a herd). */
   REDIS_PICK_QUEUE_MAX: env.int(10_000, 1, 10_000_000),
@@ -108,12 +108,12 @@ export function loadConfig<S extends z.ZodRawShape>(shape: S, source: NodeJS.Pro
 }
 
 /** Like loadConfig but prints the one-line error to stderr and exits 2 (operations.md). */
-export function loadConfigOrExit<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env): z.output<z.ZodObject<S>> {
+export function loadConfigOrExit<S extends z.ZodRawShape>(shape: S, source: NodeJS.ProcessEnv = process.env, command = 'gamecluster'): z.output<z.ZodObject<S>> {
   try {
     return loadConfig(shape, source);
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`gamecluster: ${err.message}\n`);
+      process.stderr.write(`${command}: ${err.message}\n`);
       process.exit(2);
     }
     throw err;

@@ -1,6 +1,6 @@
 /**
- * Prometheus metrics of login and game pods (names and labels from ../shared/spec/operations.md), declared once
- * here on a per-pod registry with the default process metrics. Labels are bounded: `msg` is a spec message name,
+ * Prometheus metrics of login and game pods (names and labels: docs/operations.md "Metrics"), declared once
+ * here on a per-pod registry with the default process metrics. Labels are bounded: `msg` is a platform message name,
  * `reason` a CloseReason, `result` a ReturnCode name or ok/error; `app_id` appears only on the pod's own gauge.
  * appmgr declares its own in services/appmgr/metrics.ts.
  */

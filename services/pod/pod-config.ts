@@ -1,5 +1,5 @@
 /**
- * Configuration shared by the login and game pods (../shared/spec/operations.md): the common variables plus the TCP
+ * Configuration shared by the login and game pods (docs/operations.md "Configuration"): the common variables plus the TCP
  * and metrics ports, the pod's identity (APP_ID from POD_NAME, else `<hostname>-<PORT>`), what it advertises to
  * clients (ADVERTISE_HOST from POD_IP, else 127.0.0.1 — or, in the host expose modes, the Node's address looked up at
  * start (expose-config.ts); ADVERTISE_PORT, else the bound PORT), its capacity, the

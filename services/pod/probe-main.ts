@@ -4,7 +4,7 @@
  * http://127.0.0.1:<metricsPort>/<check> and exits 0 on 200, 1 otherwise (one line on stderr), 2 on bad usage.
  */
 import { request } from 'node:http';
-import { ConfigError, env, loadConfig } from '../platform/config.js';
+import { env, loadConfigOrExit } from '../platform/config.js';
 import { readPortsFile } from './port-range.js';
 
 const usage = `usage: gamecluster probe <healthz|readyz>
@@ -29,16 +29,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`gamecluster probe: expected one argument healthz|readyz, got ${JSON.stringify(argv.join(' '))}\n`);
     process.exit(2);
   }
-  let c: ReturnType<typeof loadConfig<typeof probeEnv>>;
-  try {
-    c = loadConfig(probeEnv);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`gamecluster probe: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const c = loadConfigOrExit(probeEnv, process.env, 'gamecluster probe');
   let metricsPort: number;
   try {
     metricsPort = readPortsFile(c.PORTS_FILE).metricsPort;

@@ -1,5 +1,5 @@
 /**
- * Wire constants of the client protocol (../shared/spec/protocol.md): message ids, return codes, kick reasons,
+ * Wire constants of the client protocol (docs/protocol.md): message ids, return codes, kick reasons,
  * app types/states. This is the one place they are spelled; everything else imports them from here.
  * Numeric values come from the generated protobuf enums so the .proto stays the single source of truth.
  */
@@ -118,7 +118,7 @@ export type RefuseReason = (typeof RefuseReason)[keyof typeof RefuseReason];
 export const FRAME_HEADER_BYTES = 4;
 export const FRAME_MAX_BYTES = 65535;
 
-/** Ids 10000–65535 belong to the game module's own messages (game-module.md); the platform never uses them. */
+/** Ids 10000–65535 belong to the game module's own messages (docs/game-modules.md); the platform never uses them. */
 export const GAME_MSG_ID_MIN = 10000;
 export const GAME_MSG_ID_MAX = 65535;
 

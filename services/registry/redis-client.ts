@@ -46,7 +46,7 @@ export interface RedisClientOptions {
 /** Exit code of a process stopped because Redis runs in cluster mode: 2, the config-error code (operations.md). */
 export const CLUSTER_MODE_EXIT_CODE = 2;
 
-/** The Redis server runs in cluster mode, which gamecluster does not support (appmgr.md). */
+/** The Redis server runs in cluster mode, which gamecluster does not support (docs/operations.md "Redis keys"). */
 export class RedisClusterModeError extends Error {
   readonly code = 'REDIS_CLUSTER_MODE';
   constructor(where: string) {

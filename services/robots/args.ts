@@ -1,9 +1,12 @@
 /**
- * Command-line flags of `gamecluster robots` (operations.md): parsed by hand into a typed `RobotOptions`, because the
- * contract wants one clear line naming the bad flag, its value and what is allowed (exit 2), which a generic parser
- * does not phrase that way. Pure but for reading the `--ca` file, so it is unit-tested without processes.
+ * Command-line flags of `gamecluster robots` (operations.md) into a typed `RobotOptions`, read with the shared
+ * one-line-error readers of services/platform/cli-flags.ts. Pure but for reading the `--ca` file, so it is
+ * unit-tested without processes.
  */
 import { readFileSync } from 'node:fs';
+import { ArgError, choiceFlag, eachFlag, numberFlag } from '../platform/cli-flags.js';
+
+export { ArgError };
 
 export interface RobotOptions {
   /** appmgr base URL (http:// or https://); players GET `<appmgr>/login`. */
@@ -45,13 +48,6 @@ export interface RobotOptions {
   queue: boolean;
 }
 
-export class ArgError extends Error {
-  readonly code = 'ARG_INVALID';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ArgError';
-  }
-}
 
 export const robotsUsage = `usage: gamecluster robots --appmgr URL [--players N] [--rate R] [--duration S] [--echo-per-sec E] [--json]
 
@@ -111,29 +107,16 @@ export const defaultRobotOptions: Omit<RobotOptions, 'appmgr'> = {
 export const ROOM_MODE_RE = /^[a-z0-9_-]{1,32}$/;
 const SCENARIOS = ['echo', 'arena', 'rooms'] as const;
 
-function num(flag: string, raw: string | undefined, min: number, max: number, integer: boolean, minExclusive = false): number {
-  const what = `${integer ? 'an integer' : 'a number'} ${minExclusive ? `> ${min} and ≤ ${max}` : `from ${min} to ${max}`}`;
-  if (raw === undefined) throw new ArgError(`${flag} needs a value: expected ${what}`);
-  const v = Number(raw);
-  const ok = raw.trim() !== '' && Number.isFinite(v) && (!integer || Number.isInteger(v)) && (minExclusive ? v > min : v >= min) && v <= max;
-  if (!ok) throw new ArgError(`invalid ${flag} ${JSON.stringify(raw)}: expected ${what}`);
-  return v;
-}
 
 /** Parses argv (after `robots`). Returns 'help' for --help; throws ArgError with one line on anything bad. */
 export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const o: Partial<RobotOptions> = { ...defaultRobotOptions };
   let partyGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    // Accept both `--flag value` and `--flag=value`.
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const takeValue = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : argv[++i]);
-    switch (flag) {
+  eachFlag(argv, (f) => {
+    switch (f.name) {
       case '--appmgr': {
-        const raw = takeValue();
+        const raw = f.value();
         if (raw === undefined) throw new ArgError('--appmgr needs a value: expected an http:// or https:// URL');
         let u: URL;
         try {
@@ -146,42 +129,36 @@ export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
         break;
       }
       case '--players':
-        o.players = num(flag, takeValue(), 1, 1_000_000, true);
+        o.players = numberFlag(f.name, f.value(), 1, 1_000_000, true);
         break;
       case '--rate':
-        o.rate = num(flag, takeValue(), 0, 1_000_000, false, true);
+        o.rate = numberFlag(f.name, f.value(), 0, 1_000_000, false, true);
         break;
       case '--duration':
-        o.durationS = num(flag, takeValue(), 0, 86_400, false);
+        o.durationS = numberFlag(f.name, f.value(), 0, 86_400, false);
         break;
       case '--echo-per-sec':
         // The servers close a connection above MAX_FRAMES_PER_SEC (default 200) frames/s; 100 stays well below.
-        o.echoPerSec = num(flag, takeValue(), 0, 100, false);
+        o.echoPerSec = numberFlag(f.name, f.value(), 0, 100, false);
         break;
       case '--concurrency':
-        o.concurrency = num(flag, takeValue(), 0, 1_000_000, true);
+        o.concurrency = numberFlag(f.name, f.value(), 0, 1_000_000, true);
         break;
       case '--step-timeout':
-        o.stepTimeoutMs = num(flag, takeValue(), 100, 120_000, true);
+        o.stepTimeoutMs = numberFlag(f.name, f.value(), 100, 120_000, true);
         break;
       case '--password': {
-        const raw = takeValue();
+        const raw = f.value();
         if (raw === undefined) throw new ArgError('--password needs a value');
         o.password = raw;
         break;
       }
-      case '--account-prefix': {
-        const raw = takeValue();
-        if (raw === undefined || !/^[A-Za-z0-9_.@-]{1,48}$/.test(raw)) throw new ArgError(raw === undefined ? '--account-prefix needs a value: expected 1-48 of [A-Za-z0-9_.@-] (accounts are <prefix>-<n>, at most 64)' : `invalid --account-prefix ${JSON.stringify(raw)}: expected 1-48 of [A-Za-z0-9_.@-] (accounts are <prefix>-<n>, at most 64)`);
-        o.accountPrefix = raw;
-        break;
-      }
       case '--tls':
-        if (eq > 0) throw new ArgError(`invalid ${a}: --tls takes no value`);
+        f.noValue();
         o.tls = true;
         break;
       case '--ca': {
-        const raw = takeValue();
+        const raw = f.value();
         if (raw === undefined) throw new ArgError('--ca needs a value: expected a PEM file');
         try {
           o.ca = readFileSync(raw);
@@ -191,48 +168,46 @@ export function parseRobotArgs(argv: readonly string[]): RobotOptions | 'help' {
         o.tls = true;
         break;
       }
-      case '--scenario': {
-        const raw = takeValue();
-        if (!(SCENARIOS as readonly (string | undefined)[]).includes(raw)) {
-          throw new ArgError(raw === undefined ? '--scenario needs a value: expected echo, arena or rooms' : `invalid --scenario ${JSON.stringify(raw)}: expected echo, arena or rooms`);
-        }
-        o.scenario = raw as RobotOptions['scenario'];
+      case '--account-prefix': {
+        const raw = f.value();
+        if (raw === undefined || !/^[A-Za-z0-9_.@-]{1,48}$/.test(raw)) throw new ArgError(raw === undefined ? '--account-prefix needs a value: expected 1-48 of [A-Za-z0-9_.@-] (accounts are <prefix>-<n>, at most 64)' : `invalid --account-prefix ${JSON.stringify(raw)}: expected 1-48 of [A-Za-z0-9_.@-] (accounts are <prefix>-<n>, at most 64)`);
+        o.accountPrefix = raw;
         break;
       }
+      case '--scenario':
+        o.scenario = choiceFlag(f.name, f.value(), SCENARIOS);
+        break;
       case '--party':
-        o.party = num(flag, takeValue(), 2, 1000, true);
+        o.party = numberFlag(f.name, f.value(), 2, 1000, true);
         partyGiven = true;
         break;
       case '--mode': {
-        const raw = takeValue();
+        const raw = f.value();
         if (raw === undefined || !ROOM_MODE_RE.test(raw)) throw new ArgError(raw === undefined ? '--mode needs a value: expected a room mode, [a-z0-9_-]{1,32}' : `invalid --mode ${JSON.stringify(raw)}: expected a room mode, [a-z0-9_-]{1,32}`);
         o.mode = raw;
         partyGiven = true;
         break;
       }
-      case '--transport': {
-        const raw = takeValue();
-        if (raw !== 'tcp' && raw !== 'ws') throw new ArgError(raw === undefined ? '--transport needs a value: expected tcp or ws' : `invalid --transport ${JSON.stringify(raw)}: expected tcp or ws`);
-        o.transport = raw;
+      case '--transport':
+        o.transport = choiceFlag(f.name, f.value(), ['tcp', 'ws'] as const);
         break;
-      }
       case '--queue':
-        if (eq > 0) throw new ArgError(`invalid ${a}: --queue takes no value`);
+        f.noValue();
         o.queue = true;
         break;
       case '--json':
-        if (eq > 0) throw new ArgError(`invalid ${a}: --json takes no value`);
+        f.noValue();
         o.json = true;
         break;
       case '--no-progress':
-        if (eq > 0) throw new ArgError(`invalid ${a}: --no-progress takes no value`);
+        f.noValue();
         o.progress = false;
         break;
       default:
-        throw new ArgError(`unknown flag ${JSON.stringify(a)}: see gamecluster robots --help`);
+        throw new ArgError(`unknown flag ${JSON.stringify(f.arg)}: see gamecluster robots --help`);
     }
-  }
-  if (!o.appmgr) throw new ArgError('missing --appmgr: expected the appmgr HTTP base URL, e.g. --appmgr http://127.0.0.1:8080');
+  });
   if (partyGiven && o.scenario !== 'rooms') throw new ArgError('--party and --mode apply only to --scenario rooms');
+  if (!o.appmgr) throw new ArgError('missing --appmgr: expected the appmgr HTTP base URL, e.g. --appmgr http://127.0.0.1:8080');
   return o as RobotOptions;
 }

@@ -3,23 +3,15 @@
  * the report (table, or JSON with --json) on stdout → exit 0 when every player succeeded, else 1. Ctrl-C aborts the
  * wave (players leave, the partial report is printed) and exits 130.
  */
-import { ArgError, parseRobotArgs, robotsUsage } from './args.js';
+import { flagsOrExit } from '../platform/cli-flags.js';
+import { parseRobotArgs, robotsUsage } from './args.js';
 import { startProgress } from './progress.js';
 import { formatReport } from './report.js';
 import { runRobots } from './run.js';
 import { WaveStats } from './stats.js';
 
 export async function main(argv: string[]): Promise<void> {
-  let opts;
-  try {
-    opts = parseRobotArgs(argv);
-  } catch (err) {
-    if (err instanceof ArgError) {
-      process.stderr.write(`gamecluster robots: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const opts = flagsOrExit('robots', parseRobotArgs, argv);
   if (opts === 'help') {
     process.stdout.write(robotsUsage);
     return;

@@ -5,7 +5,8 @@
  * wave of 100,000 failing players still yields a handful of rows, each with one example message.
  */
 import * as hdr from 'hdr-histogram-js';
-import { KickReason, returnCodeName } from '../protocol/wire.js';
+import { kickReasonName } from '../client/errors.js';
+import { returnCodeName } from '../protocol/wire.js';
 
 /** The steps of the flow, in order (the report's rows). */
 export const STEPS = ['http_login', 'account_check', 'enter_game', 'game_login', 'echo'] as const;
@@ -21,11 +22,6 @@ export class StepError extends Error {
     super(message);
     this.name = 'StepError';
   }
-}
-
-const kickNames = Object.fromEntries(Object.entries(KickReason).map(([k, v]) => [v, k])) as Record<number, string>;
-export function kickReasonName(reason: number): string {
-  return kickNames[reason] ?? `REASON_${reason}`;
 }
 
 /** A non-OK return code at `step`. */

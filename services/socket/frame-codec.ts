@@ -1,29 +1,18 @@
 /**
- * The pure frame codec of the client protocol: u16 LE total length (header included) + u16 LE msg id + body
- * (../../docs/protocol.md). `FrameDecoder` reassembles frames split at any byte or merged several per chunk;
- * a frame that lies inside one chunk is handed out as a view of that chunk (no copy), and only a frame that
- * straddles chunks is copied once into its own buffer. No sockets here: Buffer in, frames out.
+ * The servers' frame codec: the shared framing (services/protocol/framing.ts: headers, reassembly, whole-frame
+ * messages; docs/protocol.md "Framing") on Node Buffers, plus what only the servers' hot path needs — frames encoded
+ * straight from protobuf into one reused writer, the per-chunk batch with in-place echo answers, decoding in place.
+ * No sockets here: Buffer in, frames out.
  */
 import $protobuf from 'protobufjs/minimal.js';
+import { fillFrame, FrameStream, FrameTooLargeError, frameTotal, writeFrameHeader, type FrameCallback } from '../protocol/framing.js';
 import { FRAME_HEADER_BYTES, FRAME_MAX_BYTES } from '../protocol/wire.js';
 
-export class FrameTooLargeError extends Error {
-  readonly code = 'FRAME_TOO_LARGE';
-  constructor(readonly bodyBytes: number) {
-    super(`frame body of ${bodyBytes} bytes exceeds ${FRAME_MAX_BYTES - FRAME_HEADER_BYTES}`);
-    this.name = 'FrameTooLargeError';
-  }
-}
+export { FrameError, FrameTooLargeError } from '../protocol/framing.js';
 
 /** Encodes one frame. Allocates header+body once (from Node's small-buffer pool for small frames). */
 export function encodeFrame(msgId: number, body: Uint8Array): Buffer {
-  const total = FRAME_HEADER_BYTES + body.length;
-  if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(body.length);
-  const buf = Buffer.allocUnsafe(total);
-  buf.writeUInt16LE(total, 0);
-  buf.writeUInt16LE(msgId, 2);
-  buf.set(body, FRAME_HEADER_BYTES);
-  return buf;
+  return fillFrame(Buffer.allocUnsafe(frameTotal(body.length)), msgId, body);
 }
 
 /** A generated protobuf message codec (what `encode(message, writer)` needs). */
@@ -55,15 +44,12 @@ export function encodeMessageFrame<T>(msgId: number, codec: MessageEncoder<T>, m
   }
   const total = buf.length;
   if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(total - FRAME_HEADER_BYTES);
-  buf[0] = total & 0xff;
-  buf[1] = total >>> 8;
-  buf[2] = msgId & 0xff;
-  buf[3] = (msgId >>> 8) & 0xff;
+  writeFrameHeader(buf, 0, total, msgId);
   return buf;
 }
 
 /** Called per complete frame; `body` is valid only until the callback returns unless the caller copies it. */
-export type FrameHandler = (msgId: number, body: Buffer) => void;
+export type FrameHandler = FrameCallback<Buffer>;
 
 /**
  * The batch writer: while a connection handles one received chunk, every frame it sends is encoded (or copied)
@@ -132,12 +118,6 @@ export function takeBatch(): Buffer {
   return buf;
 }
 
-function patchHeader(buf: Uint8Array, at: number, total: number, msgId: number): void {
-  buf[at] = total & 0xff;
-  buf[at + 1] = total >>> 8;
-  buf[at + 2] = msgId & 0xff;
-  buf[at + 3] = (msgId >>> 8) & 0xff;
-}
 
 /** Encodes `message` as one frame at the end of the batch (FrameTooLargeError leaves the batch as it was). */
 export function batchMessage<T>(msgId: number, codec: MessageEncoder<T>, message: T): void {
@@ -156,20 +136,19 @@ export function batchMessage<T>(msgId: number, codec: MessageEncoder<T>, message
     batch.pos = at;
     throw new FrameTooLargeError(total - FRAME_HEADER_BYTES);
   }
-  patchHeader(batch.buf, at, total, msgId);
+  writeFrameHeader(batch.buf, at, total, msgId);
 }
 
 /** Appends one frame whose body is `src[start, end)` to the batch (no view, no intermediate buffer). */
 export function batchBody(msgId: number, src: Uint8Array, start: number, end: number): void {
-  const total = FRAME_HEADER_BYTES + end - start;
-  if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(end - start);
+  const total = frameTotal(end - start);
   if (src === mirrorSource) {
     const at = start - FRAME_HEADER_BYTES;
     // The received frame is [at, end) of the chunk (its header right before its body): answer it in place when it
     // continues the run (or starts it, before anything else was batched).
     // The header check keeps a body range that is not a whole received frame out of this path.
     if (at >= 0 && (at === mirrorEnd || (mirrorStart < 0 && batch.pos === 0)) && (src[at]! | (src[at + 1]! << 8)) === total) {
-      patchHeader(src, at, total, msgId);
+      writeFrameHeader(src, at, total, msgId);
       if (mirrorStart < 0) mirrorStart = at;
       mirrorEnd = end;
       return;
@@ -178,7 +157,7 @@ export function batchBody(msgId: number, src: Uint8Array, start: number, end: nu
   if (mirrorSource !== undefined) materialize();
   batch._reserve(total);
   const at = batch.pos;
-  patchHeader(batch.buf, at, total, msgId);
+  writeFrameHeader(batch.buf, at, total, msgId);
   const dst = batch.buf;
   if (end - start <= 256) {
     // A small body: a byte loop costs less than the view a typed-array copy of a range needs.
@@ -197,10 +176,9 @@ export function batchFrame(frame: Uint8Array): void {
 
 /** Encodes one frame whose body is `src[start, end)` (outside a batch). */
 export function encodeFrameAt(msgId: number, src: Buffer, start: number, end: number): Buffer {
-  const total = FRAME_HEADER_BYTES + end - start;
-  if (total > FRAME_MAX_BYTES) throw new FrameTooLargeError(end - start);
+  const total = frameTotal(end - start);
   const buf = Buffer.allocUnsafe(total);
-  patchHeader(buf, 0, total, msgId);
+  writeFrameHeader(buf, 0, total, msgId);
   src.copy(buf, FRAME_HEADER_BYTES, start, end);
   return buf;
 }
@@ -233,108 +211,9 @@ export function decodeAt<T>(codec: MessageDecoder<T>, buf: Buffer, start: number
   }
 }
 
-/**
- * Streaming decoder. `push(chunk)` returns `true` while the stream is well-formed and `false` once a frame header
- * claims a total length below 4 (`short_frame`); after that the decoder ignores input (framing is lost).
- * The handler may call `stop()` (e.g. after closing the connection) to drop the rest of the chunk.
- *
- * Memory: a frame that lies inside one chunk is a view of it (no copy). A frame cut across chunks is copied, as its
- * bytes arrive, into ONE buffer of exactly the length its header declares (≤ 64 KiB), so a peer that dribbles a frame
- * one byte per TCP segment holds that buffer and nothing else — never the reads' own buffers (Node gives every read
- * its own allocation; keeping views of them let one dribbled 64 KiB frame pin ~10 MiB). The only bytes kept before
- * the length is known are the first one, in a field.
- */
-export class FrameDecoder {
-  /** The frame being reassembled, allocated at its declared length once both length bytes are known. */
-  private partial: Buffer | undefined;
-  /** Bytes of `partial` filled so far (or 1 while only `firstByte` is known). */
-  private have = 0;
-  /** The first length byte when a chunk ended right after it. */
-  private firstByte = 0;
-  private stopped = false;
-
-  /** `onFrame` gets a view per frame; a subclass overriding `frame` (the server's) reads in place instead. */
-  constructor(private readonly onFrame?: FrameHandler) {}
-
-  /** One complete frame, its body at `buf[start, end)`, valid only until this returns. */
-  protected frame(msgId: number, buf: Buffer, start: number, end: number): void {
-    this.onFrame!(msgId, buf.subarray(start, end));
-  }
-
-  /** Bytes held waiting for the rest of a frame (> 0 means a frame is started and not complete). */
-  get buffered(): number {
-    return this.have;
-  }
-
-  stop(): void {
-    this.stopped = true;
-    this.partial = undefined;
-    this.have = 0;
-  }
-
-  push(chunk: Buffer): boolean {
-    if (this.stopped) return false;
-    let off = 0;
-    if (this.have > 0) {
-      off = this.completeCarried(chunk);
-      if (off < 0) return off === -1; // -1: need more bytes, -2: bad frame
-      if (this.stopped) return true;
-    }
-    const end = chunk.length;
-    while (end - off >= 2) {
-      const total = chunk[off]! | (chunk[off + 1]! << 8);
-      if (total < FRAME_HEADER_BYTES) return this.fail();
-      if (end - off < total) {
-        // The start of a frame that ends in a later chunk: copied out so the chunk itself is not kept.
-        this.partial = Buffer.allocUnsafe(total);
-        this.have = chunk.copy(this.partial, 0, off, end);
-        return true;
-      }
-      const msgId = chunk[off + 2]! | (chunk[off + 3]! << 8);
-      this.frame(msgId, chunk, off + FRAME_HEADER_BYTES, off + total);
-      if (this.stopped) return true;
-      off += total;
-    }
-    if (off < end) {
-      this.firstByte = chunk[off]!;
-      this.have = 1;
-    }
-    return true;
-  }
-
-  /**
-   * Continues the frame started in earlier chunks with the head of `chunk`. Returns the offset in `chunk` after that
-   * frame, -1 when `chunk` did not complete it (its bytes are copied in), -2 on a bad length.
-   */
-  private completeCarried(chunk: Buffer): number {
-    let off = 0;
-    if (!this.partial) {
-      // Only the first length byte is known.
-      if (chunk.length === 0) return -1;
-      const total = this.firstByte | (chunk[0]! << 8);
-      if (total < FRAME_HEADER_BYTES) return this.fail() ? 0 : -2;
-      this.partial = Buffer.allocUnsafe(total);
-      this.partial[0] = this.firstByte;
-      this.partial[1] = chunk[0]!;
-      this.have = 2;
-      off = 1;
-    }
-    const frame = this.partial;
-    const need = frame.length - this.have;
-    const avail = chunk.length - off;
-    if (avail < need) {
-      this.have += chunk.copy(frame, this.have, off);
-      return -1;
-    }
-    chunk.copy(frame, this.have, off, off + need);
-    this.partial = undefined;
-    this.have = 0;
-    this.frame(frame[2]! | (frame[3]! << 8), frame, FRAME_HEADER_BYTES, frame.length);
-    return off + need;
-  }
-
-  private fail(): false {
-    this.stop();
-    return false;
+/** The shared `FrameStream` on Buffers (a frame straddling reads is reassembled in a Buffer of its declared length). */
+export class FrameDecoder extends FrameStream<Buffer> {
+  protected alloc(bytes: number): Buffer {
+    return Buffer.allocUnsafe(bytes);
   }
 }

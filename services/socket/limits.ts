@@ -1,5 +1,5 @@
 /**
- * Per-connection limits and per-server budgets of the spec (protocol.md "Protocol violations", "Resource budgets").
+ * Per-connection limits and per-server budgets of the contract (docs/protocol.md "Protocol violations", "Resource budgets").
  * A breached limit closes that one connection with its reason; a budget refuses new connections at accept or closes
  * the connections holding the most, never established players that behave.
  */

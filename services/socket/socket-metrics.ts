@@ -1,23 +1,15 @@
 /**
- * The metrics the socket layer updates, as an interface so it does not depend on who declares them
- * (services/platform/metrics.ts does, for login and game). Per-message counters are tallied as plain numbers per
- * msg id and added to prom-client when read: no label hashing per frame.
+ * The metrics the socket layer updates: a view of the pod metrics (services/platform/metrics.ts declares them once,
+ * for login and game). Per-message counters are tallied as plain numbers per msg id and added to prom-client when
+ * read: no label hashing per frame.
  */
-import type { Counter, Gauge } from 'prom-client';
 import { allMessages } from '../protocol/messages.js';
 import type { CloseReason, RefuseReason } from '../protocol/wire.js';
 import { flushBeforeRead } from '../platform/hot-metrics.js';
+import type { PodMetrics } from '../platform/metrics.js';
 
-export interface SocketMetrics {
-  readonly appType: string;
-  readonly connections: Gauge<'app_type'>;
-  readonly framesReceived: Counter<'app_type' | 'msg'>;
-  readonly framesSent: Counter<'app_type' | 'msg'>;
-  readonly framesRejected: Counter<'app_type' | 'reason'>;
-  readonly framesDroppedStale: Counter<'app_type'>;
-  readonly connectionsRefused: Counter<'app_type' | 'reason'>;
-  readonly outboundBytes: Gauge<'app_type'>;
-}
+/** The pod metrics the socket layer writes (declared in services/platform/metrics.ts). */
+export type SocketMetrics = Pick<PodMetrics, 'appType' | 'connections' | 'framesReceived' | 'framesSent' | 'framesRejected' | 'framesDroppedStale' | 'connectionsRefused' | 'outboundBytes'>;
 
 interface Inc {
   inc(v?: number): void;

@@ -9,6 +9,7 @@
  */
 import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
+import { checkWholeFrames, eachWholeFrame, readU16 } from '../protocol/framing.js';
 import { CloseReason, FRAME_HEADER_BYTES } from '../protocol/wire.js';
 import type { Connection } from './connection.js';
 import type { Transport } from './transport.js';
@@ -70,7 +71,7 @@ export function splitAtFrames(data: Buffer, max: number): Buffer[] {
   let start = 0;
   let off = 0;
   while (off + 2 <= data.length) {
-    const total = data[off]! | (data[off + 1]! << 8);
+    const total = readU16(data, off);
     if (off + total - start > max && off > start) {
       out.push(data.subarray(start, off));
       start = off;
@@ -86,16 +87,7 @@ export function splitAtFrames(data: Buffer, max: number): Buffer[] {
  * header: `short_frame`; a frame running past the end, or no frame at all: `ws_partial`). Headers only: O(frames).
  */
 export function checkWsMessage(msg: Buffer): CloseReason | undefined {
-  if (msg.length === 0) return CloseReason.ws_partial;
-  let off = 0;
-  while (off < msg.length) {
-    if (msg.length - off < 2) return CloseReason.ws_partial;
-    const total = msg[off]! | (msg[off + 1]! << 8);
-    if (total < FRAME_HEADER_BYTES) return CloseReason.short_frame;
-    if (off + total > msg.length) return CloseReason.ws_partial;
-    off += total;
-  }
-  return undefined;
+  return msg.length === 0 ? CloseReason.ws_partial : checkWholeFrames(msg);
 }
 
 export interface WsServeHooks {
@@ -121,12 +113,10 @@ export function serveWebSocket(conn: Connection<any>, ws: WebSocket, transport: 
     conn.chunkAt = Date.now();
     // Replies sent while this message's frames are handled leave together as one WebSocket message.
     conn.beginBatch();
-    let off = 0;
-    while (off < data.length && conn.open) {
-      const total = data[off]! | (data[off + 1]! << 8);
-      hooks.onFrame(conn, data[off + 2]! | (data[off + 3]! << 8), data.subarray(off + FRAME_HEADER_BYTES, off + total));
-      off += total;
-    }
+    eachWholeFrame(data, (msgId, start, end) => {
+      hooks.onFrame(conn, msgId, data.subarray(start, end));
+      return conn.open;
+    });
     conn.flush();
   });
   raw.on('drain', () => conn.reportQueued());

@@ -1,5 +1,5 @@
 /**
- * The game module API (`import { defineGame } from 'gamecluster/game'`, docs/game-modules.md, game-module.md): the
+ * The game module API (`import { defineGame } from 'gamecluster/game'`, docs/game-modules.md): the
  * types a studio's module is written against and `defineGame`, which checks a definition's shape (name, proto,
  * message ids 10000–65535 with a direction and a type, tick rate, room modes, hooks) and returns it unchanged. It is pure and
  * depends on nothing of the pod, so a module resolved from another copy of the package still works: the game pod

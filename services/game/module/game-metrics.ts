@@ -1,5 +1,5 @@
 /**
- * The metrics of the game module host and of resume (operations.md, game-module.md): module messages by declared
+ * The metrics of the game module host and of resume (docs/operations.md, docs/game-modules.md): module messages by declared
  * name (bounded: unknown ids are rejected before they are counted), tick duration and skipped ticks, groups, frames
  * the module API encoded (a broadcast is one, whatever its recipients), players away and resume attempts, rooms
  * held by mode (bounded: the modes the module declares) and the room registry calls that failed (by operation).

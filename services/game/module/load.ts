@@ -1,5 +1,5 @@
 /**
- * Finds, imports and validates the game module a pod runs (`--module` / GAME_MODULE, game-module.md "Loading"):
+ * Finds, imports and validates the game module a pod runs (`--module` / GAME_MODULE, docs/game-modules.md):
  * `echo` and `arena` are the built-ins; a value containing `/` or ending in .js/.mjs is a path from the working
  * directory; anything else is a package resolved from /app/game/node_modules (the studio image's folder). The
  * module's proto is loaded with protobufjs and every declared message type must exist in it. Any problem is one
