@@ -23,6 +23,7 @@ import { createAppmgrMetrics } from './metrics.js';
 import { AdmissionQueue } from './admission-queue.js';
 import { RedisQueue } from '../registry/redis-queue.js';
 import { RedisRoomAllocator } from '../registry/redis-rooms.js';
+import { RoomsSnapshot } from './rooms-snapshot.js';
 
 export interface AppmgrHandle {
   readonly httpPort: number;
@@ -71,14 +72,17 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   const ready = (): true | string => (closing ? 'shutting down' : !listening ? 'not listening' : !snapshot.firstReadDone ? 'registry not read yet' : true);
 
   const limiter = config.LOGIN_RATE_PER_IP > 0 ? new LoginRateLimiter({ ratePerSec: config.LOGIN_RATE_PER_IP, maxAddresses: config.LOGIN_RATE_MAX_ADDRESSES }).start() : undefined;
-  const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY, corsOrigins: config.CORS_ORIGINS, queue });
-  const admin = createAdminServer({ snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready, queue });
   const roomAllocator = new RedisRoomAllocator(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, clusterCapacity: config.CLUSTER_CAPACITY, queuePlacesKey: line.placesKey });
+  const roomsSnapshot = new RoomsSnapshot({ rooms: roomAllocator, apps: snapshot, refreshMs: config.HEARTBEAT_MS, logger });
+  roomsSnapshot.start();
+  const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY, corsOrigins: config.CORS_ORIGINS, queue, rooms: { snapshot: roomsSnapshot, allocator: roomAllocator } });
+  const admin = createAdminServer({ snapshot, metrics, logger, version: packageVersion(), redisUp: () => redis.status === 'ready', ready, queue });
   const rooms = { rooms: roomAllocator, logger, reservationMs: 10_000, defaultSeatTtlMs: 30_000, joins: metrics.roomJoins, matches: metrics.matches };
   const grpc = createGrpcServer({ loginSelector: selector, gameSelector, directory, snapshot, metrics, logger, access, rooms });
 
   const cleanup = async () => {
     snapshot.stop();
+    roomsSnapshot.stop();
     queue.stop();
     limiter?.stop();
     await Promise.all([http.close().catch(() => undefined), admin.close().catch(() => undefined)]);

@@ -22,6 +22,8 @@ import type { LoginRateLimiter } from './login-rate-limit.js';
 import type { AppmgrMetrics } from './metrics.js';
 import type { AdmissionQueue } from './admission-queue.js';
 import { queuedBody, withQueue } from './queue-http.js';
+import type { RoomsSnapshot } from './rooms-snapshot.js';
+import type { RoomAllocator } from '../registry/types.js';
 
 export interface HttpDeps {
   selector: FallbackSelector;
@@ -37,6 +39,8 @@ export interface HttpDeps {
   queue?: AdmissionQueue | undefined;
   /** CORS_ORIGINS: `*`, exact origins, or `none`/undefined (no CORS headers). Public port only. */
   corsOrigins?: '*' | 'none' | string[] | undefined;
+  /** Rooms (docs/rooms.md): `GET /rooms` from this snapshot, and `GET /login?room=<id>` past the queue. */
+  rooms?: { snapshot: RoomsSnapshot; allocator: RoomAllocator } | undefined;
 }
 
 const loginBody = {
@@ -46,7 +50,22 @@ const loginBody = {
   additionalProperties: false,
 } as const;
 
-const KNOWN = new Set(['/login', '/healthz', '/readyz']);
+const KNOWN = new Set(['/login', '/rooms', '/healthz', '/readyz']);
+
+const roomsBody = {
+  type: 'object',
+  properties: {
+    rooms: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { room_id: { type: 'string' }, mode: { type: 'string' }, players: { type: 'integer' }, max_players: { type: 'integer' }, labels: { type: 'object', additionalProperties: { type: 'string' } } },
+        required: ['room_id', 'mode', 'players', 'max_players', 'labels'],
+      },
+    },
+  },
+  required: ['rooms'],
+} as const;
 
 /** The operator's JSON view of one pod (GET /apps); `ws_port` 0 when the pod has no WebSocket port. */
 export function toAppJson(a: AppRecord) {
@@ -97,9 +116,46 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
   const schema = { response: { 200: loginBody, 202: queuedBody, 410: loginBody, 429: loginBody, 503: loginBody } };
   const plain = d.limiter ? limited(login, d.limiter, d.metrics.loginRateLimited, busy) : login;
   const route = d.queue ? withQueue(plain, { queue: d.queue, pickLogin: (req, done) => pickLogin(req, done), metrics: d.metrics, logger: d.logger, limiter: d.limiter }) : plain;
+  // A friend's way past the line (docs/rooms.md): `?room=<id>` reads that one room (counted in LOGIN_RATE_PER_IP) and,
+  // when it is open with a free seat, answers a login at once whatever the line; otherwise as without `room`.
+  const rooms = d.rooms;
+  const withRoom = rooms
+    ? (req: FastifyRequest, reply: FastifyReply) => {
+        const id = (req.query as { room?: unknown }).room;
+        if (typeof id !== 'string' || id === '') return route(req, reply);
+        if (d.limiter && !d.limiter.take(req.ip)) {
+          d.metrics.loginRateLimited.inc();
+          return void reply.code(429).header('retry-after', '1').send(busy);
+        }
+        rooms.allocator.peek(id).then(
+          (r) => (r?.open ? login(req, reply) : route(req, reply)),
+          () => route(req, reply),
+        );
+      }
+    : route;
   // CORS headers are set first, so every answer of /login (200, 202, 410, 429, 503) carries them.
-  app.get('/login', { schema }, cors ? (req, reply) => (cors.apply(req, reply), route(req, reply)) : route);
+  app.get('/login', { schema }, cors ? (req, reply) => (cors.apply(req, reply), withRoom(req, reply)) : withRoom);
   cors?.addPreflight(app, '/login');
+  if (rooms) {
+    // The public room list, from appmgr's snapshot (no Redis read per request).
+    app.get('/rooms', { schema: { response: { 200: roomsBody, 400: { type: 'object', properties: { error: { type: 'string' } } }, 429: loginBody } } }, (req, reply) => {
+      cors?.apply(req, reply);
+      reply.header('cache-control', 'no-store');
+      if (d.limiter && !d.limiter.take(req.ip)) {
+        d.metrics.loginRateLimited.inc();
+        return void reply.code(429).header('retry-after', '1').send(busy);
+      }
+      const q = req.query as Record<string, unknown>;
+      const mode = typeof q.mode === 'string' ? q.mode : '';
+      const limit = q.limit === undefined ? 50 : Number(q.limit);
+      if (!/^[a-z0-9_-]{1,32}$/.test(mode) || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        return void reply.code(400).send({ error: 'expected ?mode=<[a-z0-9_-]{1,32}>[&label.<key>=<value>…][&limit=1..1000]' });
+      }
+      const labels: Record<string, string> = {};
+      for (const [k, v] of Object.entries(q)) if (k.startsWith('label.') && typeof v === 'string') labels[k.slice(6)] = v;
+      reply.send({ rooms: rooms.snapshot.list(mode, labels, limit) });
+    });
+  }
 
   addProbes(app, d.ready);
   addFallbacks(app, KNOWN, d.logger, 'public');
