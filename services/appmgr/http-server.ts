@@ -8,6 +8,7 @@
  * TCP peer, or — with `TRUST_PROXY` — the X-Forwarded-For entry added by the last untrusted hop (fastify/proxy-addr).
  * `?transport=ws` answers a login's WebSocket port instead, chosen among the logins that have one (same pick, same
  * bump). Browsers on other origins may call it: `CORS_ORIGINS` (cors.ts: no credentials, Retry-After exposed).
+ * Every /login answer is `Cache-Control: no-store`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Counter } from 'prom-client';
@@ -97,8 +98,10 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
   const schema = { response: { 200: loginBody, 202: queuedBody, 410: loginBody, 429: loginBody, 503: loginBody } };
   const plain = d.limiter ? limited(login, d.limiter, d.metrics.loginRateLimited, busy) : login;
   const route = d.queue ? withQueue(plain, { queue: d.queue, pickLogin: (req, done) => pickLogin(req, done), metrics: d.metrics, logger: d.logger, limiter: d.limiter }) : plain;
-  // CORS headers are set first, so every answer of /login (200, 202, 410, 429, 503) carries them.
-  app.get('/login', { schema }, cors ? (req, reply) => (cors.apply(req, reply), route(req, reply)) : route);
+  // Set first, so every answer of /login (200, 202, 410, 429, 503) carries them: CORS headers, and `no-store` (an
+  // answer names a login, a ticket or an admission for this client now; no cache or proxy may keep or replay it).
+  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+  app.get('/login', { schema }, cors ? (req, reply) => (noStore(reply), cors.apply(req, reply), route(req, reply)) : (req, reply) => (noStore(reply), route(req, reply)));
   cors?.addPreflight(app, '/login');
 
   addProbes(app, d.ready);
