@@ -10,6 +10,7 @@ import { WsFrameClient } from '../../test/helpers/ws-frame-client.js';
 import { pino } from 'pino';
 import { MsgId, ReturnCode } from '../protocol/wire.js';
 import { encodeFrame } from './frame-codec.js';
+import { FrameClient } from './frame-client.js';
 import { TlsFiles } from './tls-files.js';
 import { checkWsMessage, splitAtFrames, WS_MAX_MESSAGE_BYTES } from './ws-transport.js';
 
@@ -107,12 +108,15 @@ describe('WebSocket budgets and wss', () => {
   before(() => (certs = makeTestCerts()));
   after(() => certs.remove());
 
-  test('MAX_CONNECTIONS counts TCP and WebSocket together; the refused upgrade gets 503', async () => {
+  // Changed by contract (issue 23): budgets apply at the TCP accept, so the refused socket is closed before its
+  // upgrade is even read (it used to get an HTTP 503 after the handshake).
+  test('MAX_CONNECTIONS counts TCP and WebSocket together; the refused socket is closed at accept', async () => {
     const s = await startEchoServer({ maxConnections: 1 }, undefined, { ws: true });
     try {
       const c = await wsLogin(`ws://127.0.0.1:${s.wsPort}/`, 'only');
-      await assert.rejects(WsFrameClient.connect(`ws://127.0.0.1:${s.wsPort}/`), /503/);
-      assert.equal(await s.counter('gamecluster_connections_refused_total', { reason: 'max_connections' }), 1);
+      await assert.rejects(WsFrameClient.connect(`ws://127.0.0.1:${s.wsPort}/`), /socket hang up|ECONNRESET/);
+      await (await FrameClient.connect(s.port)).closed; // a TCP connection is refused too: one budget for both listeners
+      assert.equal(await s.counter('gamecluster_connections_refused_total', { reason: 'max_connections' }), 2);
       c.close();
     } finally {
       await s.close();
