@@ -110,6 +110,8 @@ export interface FrameServerOptions<D> {
   initialData: () => D;
   /** Serve the same frames inside TLS (1.2+) with this certificate, reloaded when its files change (and `wss`). */
   tls?: TlsFiles | undefined;
+  /** WS_ALLOWED_ORIGINS: browsers of these origins only may open a WebSocket (requests without Origin pass); undefined = any. */
+  wsAllowedOrigins?: readonly string[] | undefined;
 }
 
 export class FrameServer<D = unknown> implements ConnectionHooks {
@@ -217,6 +219,12 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       tls: this.opts.tls,
       handshakeTimeoutMs: this.limits.authTimeoutMs,
       budget: this.budget,
+      maxMessageBytes: this.limits.wsMaxMessageBytes,
+      allowedOrigins: this.opts.wsAllowedOrigins,
+      onOriginRefused: (origin, ip) => {
+        this.counters.refused(RefuseReason.origin);
+        this.logLimited(RefuseReason.origin, { remote: ip, origin: origin.slice(0, 200), transport: 'ws' }, 'refusing WebSocket upgrade: Origin not allowed');
+      },
       onTlsError: (err, socket) => {
         this.counters.refused(RefuseReason.tls);
         this.logLimited(RefuseReason.tls, { remote: socket.remoteAddress, err: err.message, transport: 'ws' }, 'TLS handshake failed');
@@ -341,10 +349,10 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     });
   }
 
-  private logLimited(key: string, fields: Record<string, unknown>, msg: string): void {
+  private logLimited(key: string, fields: Record<string, unknown>, msg: string, level: 'warn' | 'error' = 'warn'): void {
     const suppressed = this.logLimiter.allow(key, Date.now());
     if (suppressed === undefined) return;
-    this.logger.warn(suppressed > 0 ? { ...fields, suppressed } : fields, msg);
+    this.logger[level](suppressed > 0 ? { ...fields, suppressed } : fields, msg);
   }
 
   /** The address key (IPv4, or IPv6 /64) a connection was counted under at accept; undefined if it was not. */
@@ -368,13 +376,27 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
 
   /** An upgraded WebSocket (ws-listener.ts): its socket was counted at accept; served from here. */
   private acceptWs(ws: WebSocket, raw: Socket): void {
-    const transport = new WsTransport(ws, raw);
+    const transport = new WsTransport(ws, raw, this.limits.wsMaxMessageBytes);
     const conn = this.register(transport, 'ws', this.budget.slotOf(raw));
-    serveWebSocket(conn, ws, transport, raw, {
-      onFrame: (c, msgId, body) => this.onFrame(c as Connection<D>, msgId, body),
-      onWsError: (c, err) => this.logLimited(`ws:${err.code ?? 'error'}`, { socketKey: c.socketKey, objectKey: c.objectKey, remote: c.remote, err: err.message, code: err.code }, 'closing connection: websocket protocol error'),
-      onDebug: (c, err) => this.logger.debug({ socketKey: c.socketKey, err: err.message }, 'websocket error'),
-    });
+    const served = serveWebSocket(
+      conn,
+      ws,
+      transport,
+      raw,
+      {
+        onFrame: (c, msgId, body) => this.onFrame(c as Connection<D>, msgId, body),
+        onWsError: (c, err) => this.logLimited(`ws:${err.code ?? 'error'}`, { socketKey: c.socketKey, objectKey: c.objectKey, remote: c.remote, err: err.message, code: err.code }, 'closing connection: websocket protocol error'),
+        onDebug: (c, err) => this.logger.debug({ socketKey: c.socketKey, err: err.message }, 'websocket error'),
+      },
+      this.limits.wsMaxMessageBytes,
+    );
+    if (!served) {
+      // Unbounded input is not served (the `ws` package's internals changed under us): fail closed, loudly.
+      this.logLimited('ws:internals', { remote: conn.remote }, 'closing connection: cannot bound WebSocket input (unexpected ws version)', 'error');
+      ws.terminate();
+      raw.destroy();
+      conn.closed();
+    }
   }
 
   /** A TCP connection (or a TLS one, its handshake done) inside the budgets (checked at accept by `budget.guard`). */
