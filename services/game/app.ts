@@ -45,14 +45,26 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('game', opts.registry);
   const runtime = new PodRuntime({ appType: 'game', config, identity, logger: log, metrics, worker: opts.worker });
-  const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), wsAllowedOrigins: config.WS_ALLOWED_ORIGINS, initialData: newGameConnData });
+  const limits = podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1);
+  const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits, tls: podTls(config, log), wsAllowedOrigins: config.WS_ALLOWED_ORIGINS, initialData: newGameConnData });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
   // Session records live 3 heartbeats unless this pod's pass (every heartbeat) refreshes them: a dead pod leaves none.
   const sessionRegistry = new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log, sessionTtlMs: 3 * config.HEARTBEAT_MS });
   const sessions = new GameSessions(sessionRegistry, server, identity.appId, log, { refreshMs: config.HEARTBEAT_MS });
 
   const gameMetrics = createGameMetrics(metrics.registry);
-  const host = new GameHost({ game, server, sessions, metrics: gameMetrics, logger: log, graceMs: config.RESUME_GRACE_MS, onCountChanged: () => runtime.refreshOnline() });
+  const host = new GameHost({
+    game,
+    server,
+    sessions,
+    metrics: gameMetrics,
+    logger: log,
+    graceMs: config.RESUME_GRACE_MS,
+    maxPerAddress: limits.maxConnectionsPerIp,
+    resumeMinLiveMs: config.RESUME_MIN_LIVE_MS,
+    tickDeadlineMs: config.TICK_DEADLINE_MS,
+    onCountChanged: () => runtime.refreshOnline(),
+  });
   opts.onHost?.(host);
   sessions.useDirectory(host);
   runtime.holdAway(host);

@@ -488,7 +488,8 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   }
 
   private handlerFailed(conn: Connection<D>, msgId: number, err: unknown): void {
-    this.logger.error({ err, socketKey: conn.socketKey, objectKey: conn.objectKey, msgId }, 'handler failed: closing the connection');
+    // Rate-limited per msg id like violations: a handler that fails for every client must not log a stack each.
+    this.logLimited(`handler_error:${msgId}`, { err, socketKey: conn.socketKey, objectKey: conn.objectKey, msgId }, 'handler failed: closing the connection', 'error');
     conn.destroy('handler_error');
   }
 
@@ -550,7 +551,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       try {
         fn(conn);
       } catch (err) {
-        this.logger.error({ err, socketKey: conn.socketKey }, 'close listener failed');
+        this.logLimited('close_listener', { err, socketKey: conn.socketKey }, 'close listener failed', 'error');
       }
     }
     if (this.bySocketKey.size === 0) {

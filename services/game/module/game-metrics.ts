@@ -13,6 +13,10 @@ export interface GameMetrics {
   encodes: Counter;
   away: Gauge;
   resumes: Counter<'result'>;
+  /** Drops that got no resume grace: `max_per_ip` (the address's budget), `min_live` (its grace was over). */
+  graceRefused: Counter<'reason'>;
+  /** onTick calls still pending past TICK_DEADLINE_MS (the loop went on without them). */
+  tickOverruns: Counter;
 }
 
 export function createGameMetrics(registry: Registry): GameMetrics {
@@ -26,5 +30,7 @@ export function createGameMetrics(registry: Registry): GameMetrics {
     encodes: get('gamecluster_game_encodes_total', () => new Counter({ name: 'gamecluster_game_encodes_total', help: 'Frames the module API encoded (one per send, one per broadcast whatever its recipients)', registers: r })),
     away: get('gamecluster_players_away', () => new Gauge({ name: 'gamecluster_players_away', help: 'Players inside the resume grace (counted in gamecluster_online_players)', registers: r, aggregator: 'sum' })),
     resumes: get('gamecluster_resumes_total', () => new Counter({ name: 'gamecluster_resumes_total', help: 'C2G_Resume attempts by result (return code name)', labelNames: ['result'], registers: r })),
+    graceRefused: get('gamecluster_resume_grace_refused_total', () => new Counter({ name: 'gamecluster_resume_grace_refused_total', help: 'Dropped sessions that ended instead of starting a resume grace: max_per_ip (the address holds MAX_CONNECTIONS_PER_IP in connections and away players), min_live (dropped within RESUME_MIN_LIVE_MS of resuming, its grace over)', labelNames: ['reason'], registers: r })),
+    tickOverruns: get('gamecluster_game_tick_overruns_total', () => new Counter({ name: 'gamecluster_game_tick_overruns_total', help: 'onTick calls still pending after TICK_DEADLINE_MS (the tick loop went on without them)', registers: r })),
   };
 }
