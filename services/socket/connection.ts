@@ -16,7 +16,8 @@ export type ConnState = 'connecting' | 'authenticating' | 'online' | 'closing' |
 
 /**
  * Why a connection ended: a protocol violation/limit, a kick we sent, the peer, or the server shutting down.
- * `ws_error`: the WebSocket layer closed it (a message over 256 KiB → 1009, a malformed WebSocket frame → 1002).
+ * `ws_error`: the WebSocket layer closed it (a malformed WebSocket frame → 1002; a message over WS_MAX_MESSAGE_BYTES is
+ * refused before `ws` sees it, as the violation `ws_too_big`).
  */
 export type EndReason = CloseReason | 'kicked' | 'peer' | 'server' | 'handler_error' | 'ws_error';
 
