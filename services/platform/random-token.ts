@@ -10,9 +10,6 @@ const TOKEN_BYTES = 16;
 const pool = Buffer.alloc(TOKEN_BYTES * 256);
 let at = pool.length;
 
-/** The format of every token issued here (protocol.md "Tokens", "Resume"): a presented token is checked against it first. */
-export const TOKEN_RE = /^[0-9a-fA-F]{32}$/;
-
 /** 128 fresh random bits as 32 lowercase hex chars. */
 export function randomToken(): string {
   if (at === pool.length) {

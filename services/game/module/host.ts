@@ -14,7 +14,8 @@
  * process goes on.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { randomToken, TOKEN_RE } from '../../platform/random-token.js';
+import { randomToken } from '../../platform/random-token.js';
+import { validTokenShape } from '../../registry/redis-tokens.js';
 import type { Logger } from '../../platform/logger.js';
 import { LogLimiter } from '../../socket/log-limiter.js';
 import { CloseReason, KickReason } from '../../protocol/wire.js';
@@ -53,7 +54,7 @@ const newToken = randomToken;
  * 32 hex characters is wrong without a comparison (a multi-byte character used to make timingSafeEqual throw).
  */
 function sameToken(mine: string, presented: string): boolean {
-  if (!TOKEN_RE.test(presented) || mine.length !== 32) return false;
+  if (!validTokenShape(presented) || mine.length !== 32) return false;
   return timingSafeEqual(Buffer.from(mine, 'hex'), Buffer.from(presented, 'hex'));
 }
 
@@ -254,7 +255,7 @@ export class GameHost implements SessionDirectory {
    * A player whose old connection is still open is taken over: that connection is closed without a kick.
    */
   resume(conn: Conn<any>, account: string, token: string): string | undefined {
-    if (!TOKEN_RE.test(token)) return undefined;
+    if (!validTokenShape(token)) return undefined;
     const p = this.players.get(account);
     if (!p || p.left || !sameToken(p.token, token)) return undefined;
     p.token = newToken(); // each token works once, also when this resume fails below
