@@ -5,10 +5,12 @@
  * upgrade has finished — so a client that never completes a handshake holds no more sockets than one that never
  * logs in. `guard(server)` puts the check in front of whatever the server does with a new socket (a net server's
  * accept, a TLS server's handshake, an HTTP server's parser): a socket beyond a budget is destroyed before any of
- * that runs. `server.maxConnections` is set too, as a backstop that Node applies before a socket object exists.
+ * that runs. `server.maxConnections` is set too (outside node:cluster workers), as a backstop that Node applies
+ * before a socket object exists.
  * The socket's slot is released when its raw socket closes, or earlier by the connection that owns it (`release`),
  * so a close listener that counts an address's open connections sees the closing one gone.
  */
+import cluster from 'node:cluster';
 import type { Server, Socket } from 'node:net';
 import { addressKey } from '../platform/address-key.js';
 import { RefuseReason } from '../protocol/wire.js';
@@ -63,7 +65,9 @@ export class AcceptBudget {
       for (const f of inner) f.call(server, socket);
     });
     const max = this.limits.maxConnections;
-    if (max > 0) {
+    // Not in a node:cluster worker (WORKERS>1): there a connection the worker declines goes back to the primary, which
+    // hands it to another worker — with every worker at its limit it would bounce between them.
+    if (max > 0 && !cluster.isWorker) {
       // The backstop: Node closes a connection beyond it before making a socket of it. The budget above refuses
       // first in practice (it counts every listener together); Node's count of this listener can still reach it
       // while refused sockets are closing, and those drops are refusals of the same budget.
