@@ -54,10 +54,10 @@ function pod(appId: string, port: number, o: { online?: number; capacity?: numbe
   return w;
 }
 
-async function login(): Promise<{ status: number; body: { returncode: number; ip: string; port: number }; retryAfter: string | null; raw: string; type: string | null }> {
+async function login(): Promise<{ status: number; body: { returncode: number; ip: string; port: number }; retryAfter: string | null; raw: string; type: string | null; cacheControl: string | null }> {
   const res = await fetch(`${base}/login`);
   const raw = await res.text();
-  return { status: res.status, body: JSON.parse(raw), retryAfter: res.headers.get('retry-after'), raw, type: res.headers.get('content-type') };
+  return { status: res.status, body: JSON.parse(raw), retryAfter: res.headers.get('retry-after'), raw, type: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control') };
 }
 
 test('no pods → 503 returncode 4 with Retry-After: 1, body exactly three keys', async () => {
@@ -66,6 +66,7 @@ test('no pods → 503 returncode 4 with Retry-After: 1, body exactly three keys'
   assert.equal(r.raw, '{"returncode":4,"ip":"","port":0}');
   assert.equal(r.retryAfter, '1');
   assert.equal(r.type, 'application/json; charset=utf-8');
+  assert.equal(r.cacheControl, 'no-store', 'no cache or proxy keeps a /login answer');
 });
 
 test('a pod that stops heartbeating is never returned after APP_TTL_MS', async () => {
@@ -101,6 +102,7 @@ test('draining and full pods are never returned', async () => {
     const r = await login();
     assert.equal(r.status, 200);
     assert.equal(r.body.port, 5203);
+    assert.equal(r.cacheControl, 'no-store');
   }
   await ok.beatNow();
   await Promise.all([full.stop(), drained.stop(), ok.stop()]);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../services/platform/config.js';
 import { DrainController, type DrainTarget } from '../services/pod/drain.js';
-import { podEnv, resolvePodIdentity } from '../services/pod/pod-config.js';
+import { podEnv, podLimits, resolvePodIdentity } from '../services/pod/pod-config.js';
 import { parseGameConfig } from '../services/game/config.js';
 import { parseLoginConfig } from '../services/login/config.js';
 import { KickReason } from '../services/protocol/wire.js';
@@ -41,6 +41,24 @@ test('identity: APP_ID, else POD_NAME, else <hostname>-<PORT>; ADVERTISE_HOST, e
 test('bad values name the variable in one line', () => {
   for (const [k, v] of [['PORT', 'x'], ['CAPACITY', '0'], ['ADVERTISE_PORT', '0'], ['APP_ID', 'a b'], ['AUTH_URL', 'ftp://x'], ['AUTH_HTTP_TIMEOUT_MS', '1']] as const) {
     assert.throws(() => parseLoginConfig({ [k]: v }), (e: unknown) => e instanceof ConfigError && e.variable === k && !e.message.includes('\n'), k);
+  }
+});
+
+test('issue 23 knobs: WS_MAX_MESSAGE_BYTES ≥ 64 KiB, WS_ALLOWED_ORIGINS, RESUME_MIN_LIVE_MS, TICK_DEADLINE_MS', () => {
+  const g = parseGameConfig({});
+  assert.equal(g.WS_MAX_MESSAGE_BYTES, 65536);
+  assert.equal(g.WS_ALLOWED_ORIGINS, undefined, 'any origin by default');
+  assert.equal(g.RESUME_MIN_LIVE_MS, 5000);
+  assert.equal(g.TICK_DEADLINE_MS, 1000);
+  assert.equal(podLimits(g).wsMaxMessageBytes, 65536);
+  assert.equal(parseLoginConfig({ WS_MAX_MESSAGE_BYTES: '131072' }).WS_MAX_MESSAGE_BYTES, 131072);
+  assert.deepEqual(parseLoginConfig({ WS_ALLOWED_ORIGINS: 'https://play.example.com, http://localhost:5173/' }).WS_ALLOWED_ORIGINS, ['https://play.example.com', 'http://localhost:5173']);
+  assert.equal(parseLoginConfig({ WS_ALLOWED_ORIGINS: '*' }).WS_ALLOWED_ORIGINS, undefined);
+  for (const [k, v] of [['WS_MAX_MESSAGE_BYTES', '65535'], ['WS_ALLOWED_ORIGINS', 'play.example.com'], ['WS_ALLOWED_ORIGINS', 'https://x.example/path']] as const) {
+    assert.throws(() => parseLoginConfig({ [k]: v }), (e: unknown) => e instanceof ConfigError && e.variable === k && !e.message.includes('\n'), `${k}=${v}`);
+  }
+  for (const [k, v] of [['RESUME_MIN_LIVE_MS', '-1'], ['TICK_DEADLINE_MS', '0']] as const) {
+    assert.throws(() => parseGameConfig({ [k]: v }), (e: unknown) => e instanceof ConfigError && e.variable === k, `${k}=${v}`);
   }
 });
 

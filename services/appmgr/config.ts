@@ -8,7 +8,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { ConfigError, commonEnv, env } from '../platform/config.js';
+import { ConfigError, commonEnv, env, validOrigin } from '../platform/config.js';
 import { grpcAccessEnv, loadConfigWithGrpcAccess } from '../platform/grpc-access-config.js';
 import { workersHelp, workersSchema } from '../platform/workers.js';
 
@@ -32,16 +32,6 @@ const trustProxy = z
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
   .refine((list) => list.length > 0 && list.every(validProxyEntry), 'a comma-separated list of IPs or CIDRs (or loopback|linklocal|uniquelocal)')
   .optional();
-
-/** An origin as browsers send it: scheme://host[:port], nothing after. */
-function validOrigin(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * CORS_ORIGINS: which browser origins may call GET /login from another origin. `*` (the default: any, no credentials),

@@ -8,6 +8,7 @@
  * TCP peer, or — with `TRUST_PROXY` — the X-Forwarded-For entry added by the last untrusted hop (fastify/proxy-addr).
  * `?transport=ws` answers a login's WebSocket port instead, chosen among the logins that have one (same pick, same
  * bump). Browsers on other origins may call it: `CORS_ORIGINS` (cors.ts: no credentials, Retry-After exposed).
+ * Every /login answer is `Cache-Control: no-store`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Counter } from 'prom-client';
@@ -133,8 +134,10 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
         );
       }
     : route;
-  // CORS headers are set first, so every answer of /login (200, 202, 410, 429, 503) carries them.
-  app.get('/login', { schema }, cors ? (req, reply) => (cors.apply(req, reply), withRoom(req, reply)) : withRoom);
+  // Set first, so every answer of /login (200, 202, 410, 429, 503) carries them: CORS headers, and `no-store` (an
+  // answer names a login, a ticket or an admission for this client now; no cache or proxy may keep or replay it).
+  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+  app.get('/login', { schema }, cors ? (req, reply) => (noStore(reply), cors.apply(req, reply), withRoom(req, reply)) : (req, reply) => (noStore(reply), withRoom(req, reply)));
   cors?.addPreflight(app, '/login');
   if (rooms) {
     // The public room list, from appmgr's snapshot (no Redis read per request).

@@ -28,3 +28,14 @@ test('refilled buckets are swept; the number of tracked addresses is capped', ()
   l.sweep();
   assert.equal(l.size, 0);
 });
+
+test('IPv6 clients share one bucket per /64; IPv4-mapped addresses count as their IPv4', () => {
+  const l = new LoginRateLimiter({ ratePerSec: 1, maxAddresses: 100, now: () => 0 });
+  assert.equal(l.take('2001:db8:0:1::1'), true);
+  assert.equal(l.take('2001:db8:0:1::2'), true);
+  assert.equal(l.take('2001:db8:0:1:ffff::3'), false, 'a third address of the same /64 finds the bucket empty');
+  assert.equal(l.take('2001:db8:0:2::1'), true, 'the next /64 has its own');
+  assert.equal(l.take('192.0.2.1'), true);
+  assert.equal(l.take('::ffff:192.0.2.1'), true);
+  assert.equal(l.take('192.0.2.1'), false, 'the mapped form drew from the same bucket');
+});

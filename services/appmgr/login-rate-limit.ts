@@ -3,8 +3,10 @@
  * Memory is bounded twice: a bucket idle long enough to have refilled completely is indistinguishable from a new one,
  * so a sweep (every 2 s, unref'd) drops those; and at most `maxAddresses` are tracked — past that the oldest tracked
  * address is dropped (Map insertion order, O(1)), which at worst hands it a fresh burst. Times are performance.now()
- * milliseconds; `now` is injectable for unit tests.
+ * milliseconds; `now` is injectable for unit tests. Addresses are keyed by platform/address-key.ts: IPv6 per /64
+ * (a client rotating inside its /64 shares one bucket), IPv4-mapped IPv6 as IPv4.
  */
+import { addressKey } from '../platform/address-key.js';
 
 interface Bucket {
   tokens: number;
@@ -54,8 +56,9 @@ export class LoginRateLimiter {
     return this.buckets.size;
   }
 
-  /** Takes one token for `address`; false when its bucket is empty (→ 429). */
-  take(address: string): boolean {
+  /** Takes one token for `ip` (its address key); false when its bucket is empty (→ 429). */
+  take(ip: string): boolean {
+    const address = addressKey(ip);
     const t = this.now();
     const b = this.buckets.get(address);
     if (b === undefined) {

@@ -64,7 +64,8 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
     worker: opts.worker,
     heartbeat: { caps: GAME_CAPS, modes: roomModesOf(game), roomPlayers: () => host?.roomPlayers ?? 0 },
   });
-  const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), initialData: newGameConnData });
+  const limits = podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1);
+  const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits, tls: podTls(config, log), wsAllowedOrigins: config.WS_ALLOWED_ORIGINS, initialData: newGameConnData });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
   // Session records live 3 heartbeats unless this pod's pass (every heartbeat) refreshes them: a dead pod leaves none.
   const sessionRegistry = new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log, sessionTtlMs: 3 * config.HEARTBEAT_MS, runId: runtime.runId });
@@ -72,7 +73,19 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
 
   const gameMetrics = createGameMetrics(metrics.registry);
   const rooms = createGameRoomRegistry(runtime.redis, { prefix: config.PREFIX, appId: identity.appId, runId: runtime.runId, logger: log });
-  host = new GameHost({ game, server, sessions, metrics: gameMetrics, logger: log, graceMs: config.RESUME_GRACE_MS, onCountChanged: () => runtime.refreshOnline(), rooms: { registry: rooms, emptyMs: config.ROOM_EMPTY_MS } });
+  host = new GameHost({
+    game,
+    server,
+    sessions,
+    metrics: gameMetrics,
+    logger: log,
+    graceMs: config.RESUME_GRACE_MS,
+    maxPerAddress: limits.maxConnectionsPerIp,
+    resumeMinLiveMs: config.RESUME_MIN_LIVE_MS,
+    tickDeadlineMs: config.TICK_DEADLINE_MS,
+    onCountChanged: () => runtime.refreshOnline(),
+    rooms: { registry: rooms, emptyMs: config.ROOM_EMPTY_MS },
+  });
   opts.onHost?.(host);
   sessions.useDirectory(host);
   runtime.holdAway(host);

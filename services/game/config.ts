@@ -16,6 +16,10 @@ export const gameEnv = {
   GAME_MODULE: z.string().trim().min(1, 'a module: echo, arena, a path (./game.js) or a package name').max(512, 'at most 512 chars').default('echo'),
   RESUME_GRACE_MS: env.int(30_000, 0, 3_600_000),
   ROOM_EMPTY_MS: env.int(30_000, 0, 3_600_000),
+  /** protocol.md "Resource budgets": a drop this soon after a resume keeps the grace it resumed from. */
+  RESUME_MIN_LIVE_MS: env.int(5000, 0, 3_600_000),
+  /** An onTick still pending this long is counted (gamecluster_game_tick_overruns_total) and the loop goes on. */
+  TICK_DEADLINE_MS: env.int(1000, 10, 600_000),
 };
 export type GameConfig = z.output<z.ZodObject<typeof gameEnv>>;
 
@@ -41,4 +45,6 @@ ${podEnvHelp(GAME_DEFAULT_PORT)}
   GAME_MODULE       the game module: echo | arena | a path (./game.js) | a package in /app/game/node_modules [echo]
   RESUME_GRACE_MS   how long a dropped player stays online for C2G_Resume; 0 = off [30000]
   ROOM_EMPTY_MS     how long a room lives without players (away ones count as present), for the modes of the
-                    module that set no emptyTimeoutMs [30000]`;
+                    module that set no emptyTimeoutMs [30000]
+  RESUME_MIN_LIVE_MS  a drop this soon after resuming keeps the deadline of the grace it resumed from [5000]
+  TICK_DEADLINE_MS  an onTick still pending this long is counted as an overrun and the loop goes on [1000]`;

@@ -37,7 +37,7 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('login', opts.registry);
   const runtime = new PodRuntime({ appType: 'login', config, identity, logger: log, metrics, worker: opts.worker });
-  const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), initialData: newLoginConnData });
+  const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), wsAllowedOrigins: config.WS_ALLOWED_ORIGINS, initialData: newLoginConnData });
   const auth: Authenticator =
     config.AUTH_MODE === 'http' ? new HttpAuthenticator({ url: config.AUTH_URL!, timeoutMs: config.AUTH_HTTP_TIMEOUT_MS, logger: log }) : openAuthenticator;
   if (config.AUTH_MODE === 'open' && !isLoopbackHost(config.BIND_HOST)) {

@@ -63,6 +63,16 @@ export const env = {
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal|error|warn|info|debug|trace|silent' }).default('info'),
 };
 
+/** An origin as browsers send it in `Origin`: http(s)://host[:port], nothing after (CORS_ORIGINS, WS_ALLOWED_ORIGINS). */
+export function validOrigin(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s;
+  } catch {
+    return false;
+  }
+}
+
 function redisCheck(ctx: z.RefinementCtx, parse: () => unknown): void {
   try {
     parse();

@@ -8,7 +8,8 @@
  */
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { commonEnv, ConfigError, env } from '../platform/config.js';
+import { commonEnv, ConfigError, env, validOrigin } from '../platform/config.js';
+import { WS_MIN_MESSAGE_BYTES } from '../protocol/wire.js';
 import type { ConnectionLimits } from '../socket/limits.js';
 import type { Logger } from 'pino';
 import { loadTlsPair, TlsFiles, type TlsFileNames } from '../socket/tls-files.js';
@@ -27,6 +28,15 @@ const intOptional = (min: number, max: number) =>
     .pipe(z.number().int().min(min, `an integer from ${min} to ${max}`).max(max, `an integer from ${min} to ${max}`))
     .optional();
 const host = () => z.string().trim().regex(/^[A-Za-z0-9_.:[\]-]{1,253}$/, 'a host name or IP address').optional();
+
+/** WS_ALLOWED_ORIGINS: `*` or unset (any Origin), or a comma list of exact origins (undefined = any). */
+const wsOrigins = () =>
+  z
+    .string()
+    .trim()
+    .transform((v): string[] | undefined => (v === '' || v === '*' ? undefined : v.split(',').map((x) => x.trim().replace(/\/$/, '')).filter(Boolean)))
+    .refine((v) => v === undefined || (v.length > 0 && v.every(validOrigin)), '"*" or a comma-separated list of origins (scheme://host[:port])')
+    .optional();
 
 /** The env shape of a pod; `defaultPort` is 5002 for login, 6001 for game. */
 export function podEnv(defaultPort: number) {
@@ -60,6 +70,9 @@ export function podEnv(defaultPort: number) {
     MAX_CONNECTIONS_PER_IP: env.int(0, 0, 100_000_000),
     MAX_OUTBOUND_BYTES: env.int(268_435_456, 0, 68_719_476_736),
     MAX_TOKEN_FAILURES: env.int(5, 1, 1_000_000),
+    /** protocol.md "Resource budgets": at least a whole frame (64 KiB); a message has at most 8 fragments. */
+    WS_MAX_MESSAGE_BYTES: env.int(WS_MIN_MESSAGE_BYTES, WS_MIN_MESSAGE_BYTES, 16_777_216),
+    WS_ALLOWED_ORIGINS: wsOrigins(),
     TLS_CERT_FILE: env.optionalStr(),
     TLS_KEY_FILE: env.optionalStr(),
     WORKERS: workersSchema(),
@@ -109,6 +122,7 @@ export function podLimits(c: PodEnv, workers = 1): ConnectionLimits {
     maxConnections: share(c.MAX_CONNECTIONS ?? Math.ceil(c.CAPACITY * 1.1)),
     maxConnectionsPerIp: share(c.MAX_CONNECTIONS_PER_IP),
     maxOutboundBytes: share(c.MAX_OUTBOUND_BYTES),
+    wsMaxMessageBytes: c.WS_MAX_MESSAGE_BYTES,
   };
 }
 
@@ -164,6 +178,8 @@ export function podEnvHelp(defaultPort: number): string {
   MAX_CONNECTIONS_PER_IP  open connections per client address; 0 = off [0]
   MAX_OUTBOUND_BYTES  bytes queued to all slow readers together; the heaviest are closed beyond it [268435456]
   MAX_TOKEN_FAILURES  failed token logins on one game connection before it is closed [5]
+  WS_MAX_MESSAGE_BYTES  largest WebSocket message (≥ 65536; at most 8 fragments); bigger closes with 1009 [65536]
+  WS_ALLOWED_ORIGINS  browser origins that may open a WebSocket: * or origin,origin… (no Origin header: allowed) [*]
   TLS_CERT_FILE     PEM certificate: the client listener speaks TLS 1.2+ (reloaded when the file changes) [off]
   TLS_KEY_FILE      PEM key of TLS_CERT_FILE [off]
 ${exposeEnvHelp}

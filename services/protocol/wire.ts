@@ -103,6 +103,8 @@ export const CloseReason = {
   ws_partial: 'ws_partial',
   /** A WebSocket text message (closed with 1003). */
   ws_text: 'ws_text',
+  /** A WebSocket message over WS_MAX_MESSAGE_BYTES or of more than WS_MAX_FRAGMENTS fragments (closed with 1009). */
+  ws_too_big: 'ws_too_big',
 } as const;
 export type CloseReason = (typeof CloseReason)[keyof typeof CloseReason];
 
@@ -111,8 +113,17 @@ export const RefuseReason = {
   max_connections: 'max_connections',
   max_per_ip: 'max_per_ip',
   tls: 'tls',
+  /** A WebSocket upgrade whose `Origin` is not in WS_ALLOWED_ORIGINS (answered 403). */
+  origin: 'origin',
 } as const;
 export type RefuseReason = (typeof RefuseReason)[keyof typeof RefuseReason];
+
+/**
+ * WebSocket messages (protocol.md "Resource budgets"): WS_MAX_MESSAGE_BYTES is at least a whole frame's 64 KiB (its
+ * default), and a message has at most WS_MAX_FRAGMENTS fragments.
+ */
+export const WS_MIN_MESSAGE_BYTES = 65536;
+export const WS_MAX_FRAGMENTS = 8;
 
 /** Frame header: u16 LE total length (incl. header) + u16 LE msg id. */
 export const FRAME_HEADER_BYTES = 4;

@@ -9,13 +9,15 @@ import { messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason, MsgId } from '../protocol/wire.js';
 import { batchBody, batchBytes, batchFromChunk, batchFrame, batchMessage, dropBatch, encodeFrame, encodeFrameAt, encodeMessageFrame, takeBatch } from './frame-codec.js';
 import type { Identity, NetType, ObjectKey, SocketKey } from './identity.js';
+import type { AcceptSlot } from './accept-budget.js';
 import type { Transport } from './transport.js';
 
 export type ConnState = 'connecting' | 'authenticating' | 'online' | 'closing' | 'closed';
 
 /**
  * Why a connection ended: a protocol violation/limit, a kick we sent, the peer, or the server shutting down.
- * `ws_error`: the WebSocket layer closed it (a message over 256 KiB → 1009, a malformed WebSocket frame → 1002).
+ * `ws_error`: the WebSocket layer closed it (a malformed WebSocket frame → 1002; a message over WS_MAX_MESSAGE_BYTES is
+ * refused before `ws` sees it, as the violation `ws_too_big`).
  */
 export type EndReason = CloseReason | 'kicked' | 'peer' | 'server' | 'handler_error' | 'ws_error';
 
@@ -80,8 +82,8 @@ export class Connection<D = unknown> implements Conn<D> {
   frameStartedAt = 0;
   /** Bytes this connection last reported queued to the server's outbound budget (0: not counted there). */
   queuedSeen = 0;
-  /** The client address counted against MAX_CONNECTIONS_PER_IP (undefined: not counted). */
-  countedIp: string | undefined;
+  /** Its place in MAX_CONNECTIONS / MAX_CONNECTIONS_PER_IP, taken at accept (accept-budget.ts). */
+  slot: AcceptSlot | undefined;
   /** The peer half-closed (FIN): answers of handlers still running are sent, then the connection ends. */
   peerEnded = false;
   /** Handlers of this connection that returned a promise not yet settled. */

@@ -6,7 +6,8 @@
  * both keys, else dropped and counted in gamecluster_frames_dropped_stale_total.
  * A bad frame closes that one connection (logged once at warn with its identity, counted by reason; the lines are
  * rate-limited per reason). Budgets (protocol.md "Resource budgets"): connections per server and per client address
- * are refused at accept; bytes queued to slow readers are counted pod-wide and the heaviest are closed first.
+ * are refused at the TCP accept of every listener, before a TLS handshake or WebSocket upgrade (accept-budget.ts);
+ * bytes queued to slow readers are counted pod-wide and the heaviest are closed first.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
@@ -14,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { acceptsFromClient, messageSpec, type MessageById } from '../protocol/messages.js';
 import { CloseReason, KickReason, RefuseReason } from '../protocol/wire.js';
+import { AcceptBudget, type AcceptSlot } from './accept-budget.js';
 import { Connection, type Conn, type ConnectionHooks, type EndReason } from './connection.js';
 import { decodeAt, FrameDecoder, type MessageDecoder } from './frame-codec.js';
 import { nextSocketKey, type Identity, type NetType, type ObjectKey, type SocketKey } from './identity.js';
@@ -108,6 +110,8 @@ export interface FrameServerOptions<D> {
   initialData: () => D;
   /** Serve the same frames inside TLS (1.2+) with this certificate, reloaded when its files change (and `wss`). */
   tls?: TlsFiles | undefined;
+  /** WS_ALLOWED_ORIGINS: browsers of these origins only may open a WebSocket (requests without Origin pass); undefined = any. */
+  wsAllowedOrigins?: readonly string[] | undefined;
 }
 
 export class FrameServer<D = unknown> implements ConnectionHooks {
@@ -123,8 +127,8 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   private readonly logger: Logger;
   private sweepTimer: NodeJS.Timeout | undefined;
   private closedResolvers: (() => void)[] = [];
-  /** Open connections per client address (only kept when MAX_CONNECTIONS_PER_IP is on). */
-  private readonly perIp = new Map<string, number>();
+  /** MAX_CONNECTIONS and MAX_CONNECTIONS_PER_IP, counted from the TCP accept of every listener. */
+  private readonly budget: AcceptBudget;
   /** Connections with bytes waiting in user space, and their sum (MAX_OUTBOUND_BYTES). */
   private readonly queued = new Set<Connection<D>>();
   private queuedTotal = 0;
@@ -134,11 +138,18 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     this.limits = { ...defaultLimits, ...opts.limits };
     this.logger = opts.logger;
     this.counters = new SocketCounters(opts.metrics);
+    this.budget = new AcceptBudget(this.limits, (reason, ip) => {
+      this.counters.refused(reason);
+      this.logLimited(reason, { remote: ip, reason }, 'refusing connection: budget reached');
+    });
     // allowHalfOpen: a client that half-closes after its last request still gets the answers owed to it.
     const tls = opts.tls;
     if (tls) {
       // handshakeTimeout = AUTH_TIMEOUT_MS: a handshake that dribbles is a slowloris like any other.
-      const server = createTlsServer({ ...tls.current(), minVersion: 'TLSv1.2', allowHalfOpen: true, handshakeTimeout: this.limits.authTimeoutMs }, (socket) => {
+      // Half-open only once the handshake is done: a peer that sends FIN during the handshake is closed at once
+      // (it would otherwise hold its place in the budgets until the handshake timeout).
+      const server = createTlsServer({ ...tls.current(), minVersion: 'TLSv1.2', allowHalfOpen: false, handshakeTimeout: this.limits.authTimeoutMs }, (socket) => {
+        socket.allowHalfOpen = true;
         socket.setNoDelay(true);
         this.accept(socket);
       });
@@ -150,6 +161,8 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       tls.onChange((pair) => server.setSecureContext({ ...pair, minVersion: 'TLSv1.2' }));
       this.server = server;
     } else this.server = createServer({ noDelay: true, allowHalfOpen: true }, (socket) => this.accept(socket));
+    // Before the TLS handshake (or the accept) runs: an unfinished handshake holds a place in the budgets.
+    this.budget.guard(this.server);
     this.server.on('error', (err) => this.logger.error({ err }, 'listener error'));
   }
 
@@ -205,14 +218,16 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     this.ws ??= new WsListener({
       tls: this.opts.tls,
       handshakeTimeoutMs: this.limits.authTimeoutMs,
-      wouldRefuse: (ip) => this.wouldRefuse(ip),
+      budget: this.budget,
+      maxMessageBytes: this.limits.wsMaxMessageBytes,
+      allowedOrigins: this.opts.wsAllowedOrigins,
+      onOriginRefused: (origin, ip) => {
+        this.counters.refused(RefuseReason.origin);
+        this.logLimited(RefuseReason.origin, { remote: ip, origin: origin.slice(0, 200), transport: 'ws' }, 'refusing WebSocket upgrade: Origin not allowed');
+      },
       onTlsError: (err, socket) => {
         this.counters.refused(RefuseReason.tls);
         this.logLimited(RefuseReason.tls, { remote: socket.remoteAddress, err: err.message, transport: 'ws' }, 'TLS handshake failed');
-      },
-      onRefused: (reason, ip) => {
-        this.counters.refused(reason);
-        this.logLimited(reason, { remote: ip, reason, transport: 'ws' }, 'refusing connection: budget reached');
       },
       onConnection: (ws, raw) => this.acceptWs(ws, raw),
       onError: (err) => this.logger.error({ err }, 'websocket listener error'),
@@ -334,64 +349,59 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
     });
   }
 
-  /** Refuses a new connection beyond a budget: closed at once, counted, logged (rate-limited). */
-  private refuse(socket: Socket, reason: RefuseReason): void {
-    socket.on('error', () => undefined);
-    socket.destroy();
-    this.counters.refused(reason);
-    this.logLimited(reason, { remote: socket.remoteAddress, reason }, 'refusing connection: budget reached');
-  }
-
-  private logLimited(key: string, fields: Record<string, unknown>, msg: string): void {
+  private logLimited(key: string, fields: Record<string, unknown>, msg: string, level: 'warn' | 'error' = 'warn'): void {
     const suppressed = this.logLimiter.allow(key, Date.now());
     if (suppressed === undefined) return;
-    this.logger.warn(suppressed > 0 ? { ...fields, suppressed } : fields, msg);
+    this.logger[level](suppressed > 0 ? { ...fields, suppressed } : fields, msg);
   }
 
-  /** The budget (MAX_CONNECTIONS, MAX_CONNECTIONS_PER_IP) that refuses a new connection from `ip` now, if any. */
-  private wouldRefuse(ip: string): RefuseReason | undefined {
-    const { maxConnections, maxConnectionsPerIp } = this.limits;
-    if (maxConnections > 0 && this.bySocketKey.size >= maxConnections) return RefuseReason.max_connections;
-    if (maxConnectionsPerIp > 0 && (this.perIp.get(ip) ?? 0) >= maxConnectionsPerIp) return RefuseReason.max_per_ip;
-    return undefined;
+  /** The address key (IPv4, or IPv6 /64) a connection was counted under at accept; undefined if it was not. */
+  addressKeyOf(conn: Conn<D>): string | undefined {
+    return (conn as Connection<D>).slot?.key;
   }
 
-  /** A new connection inside the budgets: identity, indexes and counts (both transports). */
-  private register(transport: Transport, net: NetType, ip: string): Connection<D> {
+  /** Open sockets (handshakes included, every listener) of the address key `key` (see addressKeyOf, address-key.ts). */
+  openFrom(key: string): number {
+    return this.budget.openFrom(key);
+  }
+
+  /** A new connection, already counted in the budgets at accept: identity, indexes and counts (both transports). */
+  private register(transport: Transport, net: NetType, slot: AcceptSlot | undefined): Connection<D> {
     const conn = new Connection<D>(nextSocketKey(net), transport, this, this.limits.maxWriteBuffer, this.limits.maxFramesPerSec, this.opts.initialData(), Date.now());
-    if (this.limits.maxConnectionsPerIp > 0) {
-      this.perIp.set(ip, (this.perIp.get(ip) ?? 0) + 1);
-      conn.countedIp = ip;
-    }
+    conn.slot = slot;
     this.bySocketKey.set(conn.socketKey, conn);
     this.counters.connections.inc();
     return conn;
   }
 
-  /** An upgraded WebSocket (ws-listener.ts): the budgets are checked again (the handshake took time), then served. */
+  /** An upgraded WebSocket (ws-listener.ts): its socket was counted at accept; served from here. */
   private acceptWs(ws: WebSocket, raw: Socket): void {
-    const ip = raw.remoteAddress ?? '';
-    const refused = this.wouldRefuse(ip);
-    if (refused) {
+    const transport = new WsTransport(ws, raw, this.limits.wsMaxMessageBytes);
+    const conn = this.register(transport, 'ws', this.budget.slotOf(raw));
+    const served = serveWebSocket(
+      conn,
+      ws,
+      transport,
+      raw,
+      {
+        onFrame: (c, msgId, body) => this.onFrame(c as Connection<D>, msgId, body),
+        onWsError: (c, err) => this.logLimited(`ws:${err.code ?? 'error'}`, { socketKey: c.socketKey, objectKey: c.objectKey, remote: c.remote, err: err.message, code: err.code }, 'closing connection: websocket protocol error'),
+        onDebug: (c, err) => this.logger.debug({ socketKey: c.socketKey, err: err.message }, 'websocket error'),
+      },
+      this.limits.wsMaxMessageBytes,
+    );
+    if (!served) {
+      // Unbounded input is not served (the `ws` package's internals changed under us): fail closed, loudly.
+      this.logLimited('ws:internals', { remote: conn.remote }, 'closing connection: cannot bound WebSocket input (unexpected ws version)', 'error');
       ws.terminate();
-      this.counters.refused(refused);
-      this.logLimited(refused, { remote: ip, reason: refused, transport: 'ws' }, 'refusing connection: budget reached');
-      return;
+      raw.destroy();
+      conn.closed();
     }
-    const transport = new WsTransport(ws, raw);
-    const conn = this.register(transport, 'ws', ip);
-    serveWebSocket(conn, ws, transport, raw, {
-      onFrame: (c, msgId, body) => this.onFrame(c as Connection<D>, msgId, body),
-      onWsError: (c, err) => this.logLimited(`ws:${err.code ?? 'error'}`, { socketKey: c.socketKey, objectKey: c.objectKey, remote: c.remote, err: err.message, code: err.code }, 'closing connection: websocket protocol error'),
-      onDebug: (c, err) => this.logger.debug({ socketKey: c.socketKey, err: err.message }, 'websocket error'),
-    });
   }
 
+  /** A TCP connection (or a TLS one, its handshake done) inside the budgets (checked at accept by `budget.guard`). */
   private accept(socket: Socket): void {
-    const ip = socket.remoteAddress ?? '';
-    const refused = this.wouldRefuse(ip);
-    if (refused) return this.refuse(socket, refused);
-    const conn = this.register(socket, 'tcp', ip);
+    const conn = this.register(socket, 'tcp', this.budget.slotOf(socket));
     (socket as ServedSocket)[kDecoder] = new ConnDecoder(conn, this);
     socket.on('data', onSocketData);
     socket.on('drain', onSocketDrain);
@@ -481,7 +491,8 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
   }
 
   private handlerFailed(conn: Connection<D>, msgId: number, err: unknown): void {
-    this.logger.error({ err, socketKey: conn.socketKey, objectKey: conn.objectKey, msgId }, 'handler failed: closing the connection');
+    // Rate-limited per msg id like violations: a handler that fails for every client must not log a stack each.
+    this.logLimited(`handler_error:${msgId}`, { err, socketKey: conn.socketKey, objectKey: conn.objectKey, msgId }, 'handler failed: closing the connection', 'error');
     conn.destroy('handler_error');
   }
 
@@ -533,11 +544,9 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
 
   onClosed(conn: Connection<D>): void {
     this.forgetQueued(conn);
-    if (conn.countedIp !== undefined) {
-      const n = (this.perIp.get(conn.countedIp) ?? 1) - 1;
-      if (n <= 0) this.perIp.delete(conn.countedIp);
-      else this.perIp.set(conn.countedIp, n);
-    }
+    // Its place in the budgets goes now (its raw socket may close a moment later): close listeners that count an
+    // address's open connections (resume's hoarding rule) see this one gone.
+    this.budget.release(conn.slot);
     this.bySocketKey.delete(conn.socketKey);
     if (conn.objectKey !== undefined && this.byObjectKey.get(conn.objectKey) === conn) this.byObjectKey.delete(conn.objectKey);
     this.counters.connections.dec();
@@ -545,7 +554,7 @@ export class FrameServer<D = unknown> implements ConnectionHooks {
       try {
         fn(conn);
       } catch (err) {
-        this.logger.error({ err, socketKey: conn.socketKey }, 'close listener failed');
+        this.logLimited('close_listener', { err, socketKey: conn.socketKey }, 'close listener failed', 'error');
       }
     }
     if (this.bySocketKey.size === 0) {

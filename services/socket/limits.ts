@@ -20,6 +20,8 @@ export interface ConnectionLimits {
   maxConnectionsPerIp: number;
   /** Bytes queued for all slow readers together; beyond it the heaviest are closed (`slow_reader`). 0 = no limit. */
   maxOutboundBytes: number;
+  /** The largest WebSocket message (≥ 65536); a bigger one, or one of more than 8 fragments, closes with 1009. */
+  wsMaxMessageBytes: number;
 }
 
 export const defaultLimits: ConnectionLimits = {
@@ -31,4 +33,5 @@ export const defaultLimits: ConnectionLimits = {
   maxConnections: 0,
   maxConnectionsPerIp: 0,
   maxOutboundBytes: 268_435_456,
+  wsMaxMessageBytes: 65_536,
 };

@@ -1,34 +1,41 @@
 /**
  * The WebSocket listener of a login or game pod (`WS_PORT`): a plain Node http server — https with the pod's TLS
  * files (`wss`, reloaded when they change) — whose upgrades on path `/` are completed by `ws` (noServer mode: no
- * extra layers, no client tracking, no compression). Budgets are checked before the handshake (a refused upgrade
- * costs one HTTP 503 line, not a WebSocket), other paths get 404, plain HTTP requests 426. Slow handshakes are
- * bounded by AUTH_TIMEOUT_MS like a TCP connection's first frame. What happens after the upgrade is FrameServer's.
+ * extra layers, no client tracking, no compression). The connection budgets apply at the TCP accept, before the TLS
+ * handshake and the HTTP upgrade (accept-budget.ts: a refused socket is closed before it costs a handshake), other
+ * paths get 404, plain HTTP requests 426, an upgrade whose `Origin` is not in WS_ALLOWED_ORIGINS 403 (requests
+ * without `Origin`, native clients, pass). Slow handshakes are bounded by AUTH_TIMEOUT_MS like a TCP connection's
+ * first frame. What happens after the upgrade is FrameServer's.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { RefuseReason } from '../protocol/wire.js';
+import { WS_MAX_FRAGMENTS } from '../protocol/wire.js';
+import type { AcceptBudget } from './accept-budget.js';
 import type { TlsFiles } from './tls-files.js';
-import { WS_MAX_MESSAGE_BYTES } from './ws-transport.js';
 
 export interface WsListenerOptions {
   tls?: TlsFiles | undefined;
   /** A handshake (TLS + HTTP upgrade) must be done within this (AUTH_TIMEOUT_MS). */
   handshakeTimeoutMs: number;
-  /** A budget that refuses this client address now, or undefined (no side effect: counted at accept). */
-  wouldRefuse(ip: string): RefuseReason | undefined;
+  /** The process's connection budgets, shared with the TCP listener: checked at accept. */
+  budget: AcceptBudget;
+  /** WS_MAX_MESSAGE_BYTES (`ws`'s maxPayload; WsInbound refuses a bigger message first). */
+  maxMessageBytes: number;
+  /** WS_ALLOWED_ORIGINS: the exact origins whose browsers may upgrade; undefined = any. */
+  allowedOrigins?: readonly string[] | undefined;
+  /** An upgrade refused for its Origin (answered 403). */
+  onOriginRefused(origin: string, ip: string): void;
   /** A failed TLS handshake (counted as refused `tls`). */
   onTlsError(err: Error, socket: Socket): void;
-  onRefused(reason: RefuseReason, ip: string): void;
   /** An upgraded connection: the FrameServer takes it from here. */
   onConnection(ws: WebSocket, raw: Socket): void;
   onError(err: Error): void;
 }
 
-const STATUS_LINE: Record<number, string> = { 404: 'Not Found', 503: 'Service Unavailable' };
+const STATUS_LINE: Record<number, string> = { 403: 'Forbidden', 404: 'Not Found' };
 
 /** The handshake deadline of each connection not yet upgraded. */
 const handshakeDeadlines = new WeakMap<Socket, NodeJS.Timeout>();
@@ -36,9 +43,11 @@ const handshakeDeadlines = new WeakMap<Socket, NodeJS.Timeout>();
 export class WsListener {
   readonly server: HttpServer;
   private readonly wss: WebSocketServer;
+  private readonly origins: ReadonlySet<string> | undefined;
 
   constructor(o: WsListenerOptions) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false, skipUTF8Validation: true });
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes, maxFragments: WS_MAX_FRAGMENTS, perMessageDeflate: false, clientTracking: false, skipUTF8Validation: true });
+    this.origins = o.allowedOrigins ? new Set(o.allowedOrigins) : undefined;
     const timeouts = { headersTimeout: o.handshakeTimeoutMs, requestTimeout: o.handshakeTimeoutMs + 1000, keepAliveTimeout: 1000, connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(o.handshakeTimeoutMs / 4))) };
     const tls = o.tls;
     if (tls) {
@@ -61,6 +70,8 @@ export class WsListener {
       socket.once('close', () => clearTimeout(timer));
     };
     this.server.on(tls ? 'secureConnection' : 'connection', bound);
+    // Last, so it runs before every 'connection' listener above and inside Node (TLS handshake, HTTP parser).
+    o.budget.guard(this.server);
     this.server.on('request', (_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket', connection: 'close' }).end('WebSocket only (GET / with Upgrade: websocket)\n');
     });
@@ -74,11 +85,10 @@ export class WsListener {
     const q = req.url?.indexOf('?') ?? -1;
     const path = q < 0 ? req.url : req.url!.slice(0, q);
     if (path !== '/') return reject(socket, 404);
-    const ip = socket.remoteAddress ?? '';
-    const refused = o.wouldRefuse(ip);
-    if (refused) {
-      o.onRefused(refused, ip);
-      return reject(socket, 503);
+    const origin = req.headers.origin;
+    if (origin !== undefined && this.origins && !this.origins.has(origin)) {
+      o.onOriginRefused(origin, socket.remoteAddress ?? '');
+      return reject(socket, 403);
     }
     socket.setNoDelay(true);
     this.wss.handleUpgrade(req, socket, head, (ws) => o.onConnection(ws, socket));

@@ -5,17 +5,21 @@
  * a message to the same frame handling as a TCP chunk: the frames of one message are dispatched in order and the
  * replies sent meanwhile leave batched as one message (Connection.flush). A message that ends inside a frame (or
  * holds none) is a violation `ws_partial` and nothing of it is dispatched; a text message closes with 1003
- * (`ws_text`); `maxPayload` (256 KiB) makes `ws` itself close with 1009.
+ * (`ws_text`). Before `ws` parses anything, the socket's bytes pass through WsInbound (ws-inbound.ts): a message over
+ * WS_MAX_MESSAGE_BYTES or of more than 8 fragments closes with 1009 (`ws_too_big`) before it is buffered, input is
+ * held like a TCP client's, and a message still incomplete after FRAME_TIMEOUT_MS is `slow_frame` (the sweep).
  */
 import type { Socket } from 'node:net';
+import type { Writable } from 'node:stream';
 import { WebSocket } from 'ws';
 import { checkWholeFrames, eachWholeFrame, readU16 } from '../protocol/framing.js';
-import { CloseReason, FRAME_HEADER_BYTES } from '../protocol/wire.js';
+import { CloseReason, FRAME_HEADER_BYTES, WS_MIN_MESSAGE_BYTES } from '../protocol/wire.js';
 import type { Connection } from './connection.js';
 import type { Transport } from './transport.js';
+import { WsInbound } from './ws-inbound.js';
 
-/** The largest WebSocket message accepted (`maxPayload`) and sent (bigger batches are split at frame boundaries). */
-export const WS_MAX_MESSAGE_BYTES = 256 * 1024;
+/** The default WS_MAX_MESSAGE_BYTES: the largest WebSocket message accepted and sent (batches are split at frames). */
+export const WS_MAX_MESSAGE_BYTES = WS_MIN_MESSAGE_BYTES;
 
 /** WebSocket close codes used here (RFC 6455 §7.4.1). */
 export const WsClose = { normal: 1000, protocolError: 1002, unsupportedData: 1003, tooBig: 1009 } as const;
@@ -32,6 +36,8 @@ export class WsTransport implements Transport {
   constructor(
     private readonly ws: WebSocket,
     raw: Socket,
+    /** WS_MAX_MESSAGE_BYTES: a batch of replies above it leaves as several messages, cut at frame boundaries. */
+    private readonly maxMessageBytes = WS_MAX_MESSAGE_BYTES,
   ) {
     // Read now: a closed socket forgets its peer, and the logs of a closed connection still name it.
     this.remoteAddress = raw.remoteAddress;
@@ -40,8 +46,8 @@ export class WsTransport implements Transport {
 
   write(data: Buffer): boolean {
     if (this.ws.readyState !== WebSocket.OPEN) return false;
-    if (data.length <= WS_MAX_MESSAGE_BYTES) this.ws.send(data, { binary: true });
-    else for (const part of splitAtFrames(data, WS_MAX_MESSAGE_BYTES)) this.ws.send(part, { binary: true });
+    if (data.length <= this.maxMessageBytes) this.ws.send(data, { binary: true });
+    else for (const part of splitAtFrames(data, this.maxMessageBytes)) this.ws.send(part, { binary: true });
     return true;
   }
 
@@ -92,13 +98,46 @@ export function checkWsMessage(msg: Buffer): CloseReason | undefined {
 
 export interface WsServeHooks {
   onFrame(conn: Connection<any>, msgId: number, body: Buffer): void;
-  /** A WebSocket-level error (1009, malformed WebSocket frame): logged by the server, rate-limited. */
+  /** A WebSocket-level error (malformed WebSocket frame): logged by the server, rate-limited. */
   onWsError(conn: Connection<any>, err: Error & { code?: string }): void;
   onDebug(conn: Connection<any>, err: Error): void;
 }
 
-/** Wires a WebSocket's events to its Connection (the counterpart of FrameServer's TCP `accept`). */
-export function serveWebSocket(conn: Connection<any>, ws: WebSocket, transport: WsTransport, raw: Socket, hooks: WsServeHooks): void {
+/**
+ * Puts WsInbound between the socket and `ws`'s parser: `ws` reads the socket through its own 'data' listener
+ * (`socketOnData` → `_receiver.write`), which is replaced by one that hands the parser whole WebSocket frames only.
+ * False when this `ws` does not look as expected (its internals changed): the caller refuses the connection.
+ */
+function interpose(conn: Connection<any>, ws: WebSocket, transport: WsTransport, raw: Socket, maxMessageBytes: number): boolean {
+  const receiver = (ws as unknown as { _receiver?: Writable })._receiver;
+  const wsOnData = raw.listeners('data').find((f) => f.name === 'socketOnData');
+  if (!receiver || typeof receiver.write !== 'function' || !wsOnData) return false;
+  raw.removeListener('data', wsOnData as (...args: unknown[]) => void);
+  const inbound = new WsInbound(maxMessageBytes, (bytes) => {
+    if (!receiver.write(bytes)) raw.pause(); // as ws does: its parser's 'drain' resumes the socket
+  });
+  let refused = false;
+  raw.on('data', (chunk: Buffer) => {
+    // After a refusal nothing more is read into memory (the data is dropped until the socket closes).
+    if (refused || receiver.destroyed) return;
+    if (inbound.push(chunk, Date.now()) !== undefined) {
+      refused = true;
+      transport.closeCode = WsClose.tooBig;
+      conn.violation(CloseReason.ws_too_big);
+      raw.end(); // the close frame, then FIN: the peer's closing reply is not waited for
+      return;
+    }
+    conn.frameStartedAt = inbound.startedAt;
+  });
+  return true;
+}
+
+/**
+ * Wires a WebSocket's events to its Connection (the counterpart of FrameServer's TCP `accept`); false (nothing wired,
+ * the caller closes it) when its input cannot be bounded (see interpose).
+ */
+export function serveWebSocket(conn: Connection<any>, ws: WebSocket, transport: WsTransport, raw: Socket, hooks: WsServeHooks, maxMessageBytes = WS_MAX_MESSAGE_BYTES): boolean {
+  if (!interpose(conn, ws, transport, raw, maxMessageBytes)) return false;
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (!conn.open) return;
     if (!isBinary) {
@@ -121,11 +160,13 @@ export function serveWebSocket(conn: Connection<any>, ws: WebSocket, transport: 
   });
   raw.on('drain', () => conn.reportQueued());
   ws.on('error', (err: Error & { code?: string }) => {
-    // `ws` closes the connection itself (1009 over maxPayload, 1002 on a malformed WebSocket frame); 'close' follows.
+    // `ws` closes the connection itself (1002 on a malformed WebSocket frame; 1009 past maxPayload, which WsInbound
+    // refuses first); 'close' follows.
     if (conn.open) {
       conn.endReason ??= 'ws_error';
       hooks.onWsError(conn, err);
     } else hooks.onDebug(conn, err);
   });
   ws.on('close', () => conn.closed());
+  return true;
 }

@@ -38,10 +38,10 @@ async function socketLayer(services?: string) {
   };
 }
 
-export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tls?: TlsFiles, opts: { ws?: boolean; services?: string } = {}): Promise<EchoServer> {
+export async function startEchoServer(limits: Partial<ConnectionLimits> = {}, tls?: TlsFiles, opts: { ws?: boolean; services?: string; wsAllowedOrigins?: string[] } = {}): Promise<EchoServer> {
   const { echoBody, createPodMetrics, MsgId, ReturnCode, FrameServer } = await socketLayer(opts.services);
   const metrics = createPodMetrics('game');
-  const server = new FrameServer<object>({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, tls, initialData: () => ({}) });
+  const server = new FrameServer<object>({ role: 'game', logger: pino({ level: 'silent' }), metrics, limits, tls, wsAllowedOrigins: opts.wsAllowedOrigins, initialData: () => ({}) });
   server.handle(MsgId.Ping, { requiresAuth: false }, (c, m) => void c.send(MsgId.Pong, { clientTimeMs: m.clientTimeMs ?? 0, serverTimeMs: Date.now() }));
   server.handle(MsgId.C2G_LoginByToken, { requiresAuth: false }, (c, m) => {
     if (m.token === 'ok' && m.account) {

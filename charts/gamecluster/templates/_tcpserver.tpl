@@ -285,6 +285,14 @@ NODE_NAME comes first so an advertiseHost like `$(NODE_NAME).nodes.example.com` 
   value: {{ $c.frameTimeoutMs | int64 | quote }}
 - name: MAX_CONNECTIONS_PER_IP
   value: {{ $c.maxConnectionsPerIp | int64 | quote }}
+{{- with $c.wsMaxMessageBytes }}
+- name: WS_MAX_MESSAGE_BYTES
+  value: {{ . | int64 | quote }}
+{{- end }}
+{{- with $.Values.config.wsAllowedOrigins }}
+- name: WS_ALLOWED_ORIGINS
+  value: {{ join "," . | quote }}
+{{- end }}
 - name: DRAIN_TIMEOUT_MS
   value: {{ $c.drainTimeoutMs | int64 | quote }}
 {{- if eq .component "game" }}
@@ -296,6 +304,14 @@ NODE_NAME comes first so an advertiseHost like `$(NODE_NAME).nodes.example.com` 
   value: {{ $c.module | quote }}
 - name: RESUME_GRACE_MS
   value: {{ $c.resumeGraceMs | int64 | quote }}
+{{- if hasKey $c "resumeMinLiveMs" }}
+- name: RESUME_MIN_LIVE_MS
+  value: {{ $c.resumeMinLiveMs | int64 | quote }}
+{{- end }}
+{{- with $c.tickDeadlineMs }}
+- name: TICK_DEADLINE_MS
+  value: {{ . | int64 | quote }}
+{{- end }}
 {{- end }}
 {{- if $.Values.tls.enabled }}
 - name: TLS_CERT_FILE

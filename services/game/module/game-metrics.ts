@@ -16,6 +16,10 @@ export interface GameMetrics {
   resumes: Counter<'result'>;
   rooms: Gauge<'mode'>;
   roomRegistryErrors: Counter<'op'>;
+  /** Drops that got no resume grace: `max_per_ip` (the address's budget), `min_live` (its grace was over). */
+  graceRefused: Counter<'reason'>;
+  /** onTick calls still pending past TICK_DEADLINE_MS (the loop went on without them). */
+  tickOverruns: Counter;
 }
 
 export function createGameMetrics(registry: Registry): GameMetrics {
@@ -31,5 +35,7 @@ export function createGameMetrics(registry: Registry): GameMetrics {
     resumes: get('gamecluster_resumes_total', () => new Counter({ name: 'gamecluster_resumes_total', help: 'C2G_Resume attempts by result (return code name)', labelNames: ['result'], registers: r })),
     rooms: get('gamecluster_rooms', () => new Gauge({ name: 'gamecluster_rooms', help: 'Rooms this game pod holds, by mode (the modes its module declares)', labelNames: ['mode'], registers: r, aggregator: 'sum' })),
     roomRegistryErrors: get('gamecluster_room_registry_errors_total', () => new Counter({ name: 'gamecluster_room_registry_errors_total', help: 'Room updates this game pod could not write to the registry (left, set_locked, set_labels, ended, republish, rearm); the room lives on in the pod', labelNames: ['op'], registers: r })),
+    graceRefused: get('gamecluster_resume_grace_refused_total', () => new Counter({ name: 'gamecluster_resume_grace_refused_total', help: 'Dropped sessions that ended instead of starting a resume grace: max_per_ip (the address holds MAX_CONNECTIONS_PER_IP in connections and away players), min_live (dropped within RESUME_MIN_LIVE_MS of resuming, its grace over)', labelNames: ['reason'], registers: r })),
+    tickOverruns: get('gamecluster_game_tick_overruns_total', () => new Counter({ name: 'gamecluster_game_tick_overruns_total', help: 'onTick calls still pending after TICK_DEADLINE_MS (the tick loop went on without them)', registers: r })),
   };
 }

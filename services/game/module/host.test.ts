@@ -28,7 +28,7 @@ function conn(account?: string) {
   return c;
 }
 
-async function setup(def: Partial<GameDefinition>, graceMs = 1000) {
+async function setup(def: Partial<GameDefinition>, graceMs = 1000, opts: { maxPerAddress?: number; resumeMinLiveMs?: number } = {}) {
   const arena = await loadGameModule('arena'); // a real proto and message table
   // arena's proto and message table, none of its hooks
   const game = { ...arena, def: { name: 't', proto: arena.def.proto, messages: arena.def.messages, ...def } as GameDefinition };
@@ -41,11 +41,15 @@ async function setup(def: Partial<GameDefinition>, graceMs = 1000) {
     kick: () => true,
     drop: () => true,
     findByObjectKey: () => undefined,
+    // Every fake connection comes from one address; `open` is how many of its sockets are open.
+    addressKeyOf: () => '192.0.2.1',
+    openFrom: () => open.n,
   } as unknown as FrameServer<any>;
+  const open = { n: 0 };
   const sessions = { release: (a: string, s: string) => void released.push(`${a} ${s}`) } as unknown as GameSessions;
   const registry = new Registry();
   let changes = 0;
-  const host = new GameHost({ game, server, sessions, metrics: createGameMetrics(registry), logger: pino({ level: 'silent' }), graceMs, onCountChanged: () => void changes++ });
+  const host = new GameHost({ game, server, sessions, metrics: createGameMetrics(registry), logger: pino({ level: 'silent' }), graceMs, ...opts, onCountChanged: () => void changes++ });
   const joinConn = (account: string) => {
     const c = conn(account);
     live.add(c.socketKey);
@@ -58,7 +62,7 @@ async function setup(def: Partial<GameDefinition>, graceMs = 1000) {
     c.endReason = reason;
     host.connClosed(c as never);
   };
-  return { host, sent, released, stale: () => stale, live, joinConn, drop, registry, changes: () => changes };
+  return { host, sent, released, stale: () => stale, live, joinConn, drop, registry, changes: () => changes, open };
 }
 
 test('away, resume with a single-use token, grace expiry; the session record is released only at the end', async () => {
@@ -132,4 +136,58 @@ test('timers run while draining and are cleared at close', async () => {
   const at = fired;
   await new Promise((r) => setTimeout(r, 40));
   assert.equal(fired, at);
+});
+
+test('a drop whose address holds MAX_CONNECTIONS_PER_IP in open connections and away players ends the session', async () => {
+  const leaves: [string, LeaveReason][] = [];
+  const s = await setup({ onLeave: (p, r) => void leaves.push([p.account, r]) }, 10_000, { maxPerAddress: 2 });
+  const players = ['a', 'b', 'c'].map((x) => s.joinConn(x));
+  s.drop(players[0]!.c);
+  s.drop(players[1]!.c);
+  assert.equal(s.host.away, 2, 'two away: within the budget of 2');
+  s.drop(players[2]!.c);
+  assert.equal(s.host.away, 2);
+  assert.deepEqual(leaves, [['c', 'closed']], 'the third ends: 0 open + 2 away + him > 2');
+  // Resuming one frees its away seat; with one socket open (the resumed one), a next drop fits again.
+  const c2 = conn();
+  s.live.add(c2.socketKey);
+  s.open.n = 1;
+  assert.ok(s.host.resume(c2 as never, 'a', players[0]!.token));
+  s.open.n = 0;
+  s.drop(c2);
+  assert.equal(s.host.away, 2, '0 open + 1 away + him = 2');
+  const refused = (await s.registry.getSingleMetric('gamecluster_resume_grace_refused_total')!.get()).values;
+  assert.deepEqual(refused.map((v) => [v.labels.reason, v.value]), [['max_per_ip', 1]]);
+  s.host.close();
+});
+
+test('a drop within RESUME_MIN_LIVE_MS of resuming keeps the grace it resumed from, and ends at once once it has passed', async () => {
+  const leaves: [string, LeaveReason][] = [];
+  const s = await setup({ onLeave: (p, r) => void leaves.push([p.account, r]) }, 120, { resumeMinLiveMs: 10_000 });
+  const { c, token } = s.joinConn('cycler');
+  const t0 = Date.now();
+  s.drop(c);
+  let tok = token;
+  // Resume and drop in turn, faster than RESUME_MIN_LIVE_MS: the first grace's deadline stands.
+  while (leaves.length === 0 && Date.now() - t0 < 2000) {
+    const cn = conn();
+    s.live.add(cn.socketKey);
+    const t = s.host.resume(cn as never, 'cycler', tok);
+    if (t === undefined) break;
+    tok = t;
+    s.drop(cn);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const kept = Date.now() - t0;
+  assert.deepEqual(leaves, [['cycler', 'grace_expired']]);
+  assert.ok(kept < 120 + 100, `kept away ${kept} ms by resuming in turn (grace 120 ms)`);
+});
+
+test('a resume token that is not 32 hex characters is TOKEN_INVALID, never an exception', async () => {
+  const s = await setup({});
+  s.joinConn('tok');
+  for (const bad of ['é'.padEnd(32, 'a'), 'Ω'.repeat(16), 'z'.repeat(32), '', 'a'.repeat(31), 'a'.repeat(64)]) {
+    assert.equal(s.host.resume(conn() as never, 'tok', bad), undefined, JSON.stringify(bad));
+  }
+  s.host.close();
 });

@@ -6,13 +6,20 @@
  * counted and with his state; C2G_Resume binds him to a new connection (same account, new SocketKey) with a fresh
  * token. The session record in Redis is claimed once at login under the first socket key (the session key), kept
  * by the periodic refresh while the player is here (live or away), and released when he finally leaves.
- * A hook that throws or rejects ends that player's session (`handler_error`); the process goes on.
+ * Seats without sockets are bounded (protocol.md "Resource budgets"): a drop whose address already holds
+ * MAX_CONNECTIONS_PER_IP open connections plus away players ends the session instead of starting a grace, and a drop
+ * within RESUME_MIN_LIVE_MS of a resume keeps the deadline of the grace it resumed from (resuming in turn cannot
+ * keep seats away for ever). A resume token is checked to be 32 hex characters before any comparison.
+ * A hook that throws or rejects ends that player's session (`handler_error`, logged rate-limited per hook); the
+ * process goes on.
  * Rooms (rooms.ts): a player whose token was for a seat is in that room from his join (before onJoin), stays in it
  * while away, and leaves it when he leaves; a module that declares no rooms never sees one.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { randomToken } from '../../platform/random-token.js';
+import { validTokenShape } from '../../registry/redis-tokens.js';
 import type { Logger } from '../../platform/logger.js';
+import { LogLimiter } from '../../socket/log-limiter.js';
 import { CloseReason, KickReason } from '../../protocol/wire.js';
 import type { Conn, EndReason } from '../../socket/connection.js';
 import { encodeFrame } from '../../socket/frame-codec.js';
@@ -38,6 +45,12 @@ export interface GameHostOptions {
   onCountChanged: () => void;
   /** Rooms: the registry the pod tells about its rooms, ROOM_EMPTY_MS, and the re-arm cadence (tests). */
   rooms?: { registry: GameRoomRegistry; emptyMs: number; rearmEveryMs?: number; rearmAfterMs?: number; rearmBatch?: number };
+  /** MAX_CONNECTIONS_PER_IP: open connections plus away players one address may hold here (0 = no limit). */
+  maxPerAddress?: number;
+  /** RESUME_MIN_LIVE_MS: a session that drops this soon after resuming keeps its earlier grace deadline. */
+  resumeMinLiveMs?: number;
+  /** TICK_DEADLINE_MS: an onTick still pending this long is left behind (counted, logged) and the loop goes on. */
+  tickDeadlineMs?: number;
 }
 
 /** How long close() waits for the room registry updates under way. */
@@ -55,9 +68,13 @@ const noRoomRegistry: GameRoomRegistry = {
 
 const newToken = randomToken;
 
-function sameToken(a: string, b: string): boolean {
-  if (a.length !== b.length || a.length === 0) return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/**
+ * Compares a presented resume token with the player's, in constant time. The format is checked first: anything but
+ * 32 hex characters is wrong without a comparison (a multi-byte character used to make timingSafeEqual throw).
+ */
+function sameToken(mine: string, presented: string): boolean {
+  if (!validTokenShape(presented) || mine.length !== 32) return false;
+  return timingSafeEqual(Buffer.from(mine, 'hex'), Buffer.from(presented, 'hex'));
 }
 
 class GamePlayer implements Player, RoomMember {
@@ -68,6 +85,12 @@ class GamePlayer implements Player, RoomMember {
   room: GameRoom | null = null;
   match: MatchInfo | null = null;
   graceTimer: NodeJS.Timeout | undefined;
+  /** When the current (or last) grace ends; kept by a resume so that a quick drop cannot restart it. */
+  graceDeadline = 0;
+  /** When he last resumed (0: never). */
+  resumedAt = 0;
+  /** The address key his away seat is counted under (while away). */
+  awayKey: string | undefined;
   readonly groups = new Set<GameGroup>();
 
   constructor(
@@ -135,7 +158,11 @@ export class GameHost implements SessionDirectory {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private timerSeq = 0;
   private awayCount = 0;
+  /** Away players per client address key (the address of the connection they dropped from). */
+  private readonly awayByKey = new Map<string, number>();
   private awayWaiters: (() => void)[] = [];
+  /** Hook-failure lines, at most one per second per hook (plus a count of the suppressed ones). */
+  private readonly logLimiter = new LogLimiter(1000);
   private tick: TickLoop | undefined;
   private draining = false;
   /** Set at the drain deadline: kicks from now on are the drain's ('drained'). */
@@ -248,6 +275,11 @@ export class GameHost implements SessionDirectory {
           if (now - lateLogged > 10_000) (lateLogged = now), this.log.warn({ skipped: n, period_ms: 1000 / hz }, 'game tick overran its period: ticks skipped');
         },
         onDuration: (s) => this.o.metrics.tickSeconds.observe(s),
+        deadlineMs: this.o.tickDeadlineMs ?? 0,
+        onOverrun: () => {
+          this.o.metrics.tickOverruns.inc();
+          this.logLimited('tick:overrun', 'warn', { hook: 'onTick', deadline_ms: this.o.tickDeadlineMs }, 'game module onTick still pending after TICK_DEADLINE_MS: the tick loop goes on without it');
+        },
         onError: (err) => {
           // A tick that always throws would log 20 lines a second: one line per 10 s with the count meanwhile.
           tickErrors++;
@@ -300,6 +332,7 @@ export class GameHost implements SessionDirectory {
    * A player whose old connection is still open is taken over: that connection is closed without a kick.
    */
   resume(conn: Conn<any>, account: string, token: string): string | undefined {
+    if (!validTokenShape(token)) return undefined;
     const p = this.players.get(account);
     if (!p || p.left || !sameToken(p.token, token)) return undefined;
     p.token = newToken(); // each token works once, also when this resume fails below
@@ -312,7 +345,8 @@ export class GameHost implements SessionDirectory {
       p.away = false;
       clearTimeout(p.graceTimer);
       p.graceTimer = undefined;
-      this.setAway(-1);
+      this.setAway(-1, p);
+      p.resumedAt = Date.now();
     }
     this.o.onCountChanged();
     return p.token;
@@ -336,7 +370,18 @@ export class GameHost implements SessionDirectory {
     const p = this.live(conn);
     if (!p) return;
     const why = (conn as Conn<any> & { endReason?: EndReason }).endReason;
-    if ((why === 'peer' || why === CloseReason.idle) && this.o.graceMs > 0 && !this.closing) return this.goAway(p);
+    if ((why === 'peer' || why === CloseReason.idle) && this.o.graceMs > 0 && !this.closing) {
+      const key = this.o.server.addressKeyOf?.(conn);
+      const max = this.o.maxPerAddress ?? 0;
+      // The address's open connections (this one already gone) plus its away players, with him: over the budget, his
+      // session ends here rather than holding a seat without a socket.
+      if (max > 0 && key !== undefined && this.o.server.openFrom(key) + (this.awayByKey.get(key) ?? 0) + 1 > max) {
+        this.o.metrics.graceRefused.inc({ reason: 'max_per_ip' });
+        this.logLimited('grace:max_per_ip', 'info', { account: p.account, address: key, max }, 'no resume grace: the address holds its MAX_CONNECTIONS_PER_IP in connections and away players');
+        return this.leave(p, 'closed');
+      }
+      return this.goAway(p, key);
+    }
     this.leave(p, why === 'kicked' ? (this.drainKicking ? 'drained' : 'kicked') : 'closed');
   }
 
@@ -485,6 +530,8 @@ export class GameHost implements SessionDirectory {
     } catch {
       return conn.violation(CloseReason.bad_body, KickReason.PROTOCOL_ERROR);
     }
+    // Its `bytes` fields are views into the socket read: copies, so a module that keeps one keeps only its bytes.
+    m.ownBytes?.(decoded as Record<string, unknown>);
     const p = this.live(conn);
     if (!p) return;
     this.msgCounters.get(m.name)!.inc();
@@ -515,18 +562,45 @@ export class GameHost implements SessionDirectory {
     return frame;
   }
 
-  private goAway(p: GamePlayer): void {
+  private goAway(p: GamePlayer, key: string | undefined): void {
+    const now = Date.now();
+    let deadline = now + this.o.graceMs;
+    if (p.resumedAt > 0 && now - p.resumedAt < (this.o.resumeMinLiveMs ?? 0) && p.graceDeadline > 0) {
+      // Dropped again soon after resuming: the grace he resumed from goes on (and may be over already).
+      deadline = p.graceDeadline;
+      if (deadline <= now) {
+        this.o.metrics.graceRefused.inc({ reason: 'min_live' });
+        return this.leave(p, 'grace_expired');
+      }
+    }
+    p.graceDeadline = deadline;
     p.away = true;
-    this.setAway(+1);
-    p.graceTimer = setTimeout(() => this.leave(p, 'grace_expired'), this.o.graceMs);
+    p.awayKey = key;
+    this.setAway(+1, p);
+    p.graceTimer = setTimeout(() => this.leave(p, 'grace_expired'), deadline - now);
     p.graceTimer.unref();
     this.invoke(p, 'onAway', () => this.o.game.def.onAway?.(p, this.ctx));
   }
 
-  private setAway(delta: number): void {
+  /** One more or one fewer away player (`p`, counted under his address key). */
+  private setAway(delta: number, p: GamePlayer): void {
     this.awayCount += delta;
+    const key = p.awayKey;
+    if (key !== undefined) {
+      const n = (this.awayByKey.get(key) ?? 0) + delta;
+      if (n <= 0) this.awayByKey.delete(key);
+      else this.awayByKey.set(key, n);
+      if (delta < 0) p.awayKey = undefined;
+    }
     this.o.metrics.away.set(this.awayCount);
     if (this.awayCount === 0) for (const w of this.awayWaiters.splice(0)) w();
+  }
+
+  /** A log line limited to one per second per `key`, with the count of those suppressed since. */
+  private logLimited(key: string, level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, msg: string): void {
+    const suppressed = this.logLimiter.allow(key, Date.now());
+    if (suppressed === undefined) return;
+    this.log[level](suppressed > 0 ? { ...fields, suppressed } : fields, msg);
   }
 
   /**
@@ -540,7 +614,7 @@ export class GameHost implements SessionDirectory {
     if (p.away) {
       clearTimeout(p.graceTimer);
       p.graceTimer = undefined;
-      this.setAway(-1);
+      this.setAway(-1, p);
     }
     if (this.players.get(p.account) === p) this.players.delete(p.account);
     for (const g of [...p.groups]) g.remove(p);
@@ -556,7 +630,8 @@ export class GameHost implements SessionDirectory {
   /** Runs a hook; a throw or rejection is logged once and ends that player's session (when there is one). */
   private invoke(p: GamePlayer | undefined, hook: string, f: () => unknown, account = p?.account): void {
     const failed = (err: unknown) => {
-      this.log.error({ err, hook, account }, 'game module hook failed' + (p ? ': closing that player' : ''));
+      // A hook that fails for every player (or every tick of a timer) must not write a stack per call.
+      this.logLimited(`hook:${hook}`, 'error', { err, hook, account }, 'game module hook failed' + (p ? ': closing that player' : ''));
       if (!p || p.left) return;
       if (p.away) return this.leave(p, 'closed');
       // The close leads back to connClosed → leave('closed').

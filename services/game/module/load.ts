@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import protobuf from 'protobufjs';
 import { GameDefinitionError, validateDefinition, type GameDefinition, type MessageDecl } from './define.js';
 import echo from './echo.js';
+import { ownBytesCopier } from './own-bytes.js';
 
 /** Where a studio image keeps its module (and its node_modules). */
 export const GAME_DIR = '/app/game';
@@ -31,6 +32,8 @@ export class ModuleLoadError extends Error {
 export interface LoadedMessage extends MessageDecl {
   id: number;
   codec: protobuf.Type;
+  /** Replaces the decoded message's `bytes` fields by copies of their own (own-bytes.ts); absent: it has none. */
+  ownBytes?: ((message: Record<string, unknown>) => void) | undefined;
 }
 
 export interface LoadedGame {
@@ -112,7 +115,7 @@ async function bind(def: GameDefinition, file: string): Promise<LoadedGame> {
       } catch {
         throw new ModuleLoadError(file, `messages[${k}].type: ${m.type} is not a message of ${protoPath}`);
       }
-      const lm: LoadedMessage = { ...m, id: Number(k), codec };
+      const lm: LoadedMessage = { ...m, id: Number(k), codec, ownBytes: m.from === 'client' ? ownBytesCopier(codec) : undefined };
       byId.set(lm.id, lm);
       byName.set(lm.name, lm);
     }

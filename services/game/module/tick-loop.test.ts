@@ -43,3 +43,33 @@ test('a tick that overruns skips the due times it covered (counted) instead of r
   assert.deepEqual(ticks, [50, 100, 270, 300]);
   assert.equal(skipped, 2);
 });
+
+test('an onTick still pending at deadlineMs is left behind (onOverrun) and the loop goes on; its late rejection is reported', async () => {
+  let overruns = 0;
+  const errors: unknown[] = [];
+  let ticks = 0;
+  let rejectHung!: (e: Error) => void;
+  let resolve!: () => void;
+  const done = new Promise<void>((r) => (resolve = r));
+  const loop: TickLoop = new TickLoop({
+    hz: 100,
+    deadlineMs: 30,
+    tick: (): Promise<void> => {
+      ticks++;
+      if (ticks === 2) return new Promise<void>((_, reject) => (rejectHung = reject)); // hangs
+      if (ticks === 5) (loop.stop(), resolve());
+      return Promise.resolve();
+    },
+    onSkipped: () => {},
+    onDuration: () => {},
+    onError: (e) => void errors.push(e),
+    onOverrun: () => void overruns++,
+  });
+  loop.start();
+  await done;
+  assert.equal(overruns, 1, 'the hung tick, once');
+  assert.equal(ticks, 5, 'the ticks after it ran');
+  rejectHung(new Error('late'));
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(errors.map((e) => (e as Error).message), ['late']);
+});

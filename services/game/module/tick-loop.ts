@@ -2,7 +2,9 @@
  * A fixed-rate loop for onTick: tick k is due at start + k × period (absolute times, so timer lateness never
  * accumulates into drift). A tick that overruns never makes the next ones pile up: the ticks whose time passed while
  * it ran are skipped and counted (`onSkipped`), and the loop resumes at the next due time. `dtMs` is the time since the
- * previous tick that ran. A tick returning a promise is awaited before the next one (ticks never overlap).
+ * previous tick that ran. A tick returning a promise is awaited before the next one — up to `deadlineMs`
+ * (TICK_DEADLINE_MS): one still pending then is reported (`onOverrun`) and left behind, and the loop goes on (a hung
+ * onTick must not stop the game; its late rejection is still reported).
  */
 import { performance } from 'node:perf_hooks';
 
@@ -15,6 +17,10 @@ export interface TickLoopOptions {
   onDuration: (seconds: number) => void;
   /** A tick threw or rejected (the loop goes on). */
   onError: (err: unknown) => void;
+  /** How long an asynchronous tick is waited for (0 / absent: until it settles). */
+  deadlineMs?: number;
+  /** A tick was still pending at `deadlineMs`: the loop went on without it. */
+  onOverrun?: () => void;
   now?: () => number;
 }
 
@@ -64,7 +70,7 @@ export class TickLoop {
     this.last = now;
     try {
       const r = this.o.tick(dt);
-      if (r && typeof (r as Promise<void>).then === 'function') await r;
+      if (r && typeof (r as Promise<void>).then === 'function') await this.settle(r);
     } catch (err) {
       this.o.onError(err);
     }
@@ -72,5 +78,30 @@ export class TickLoop {
     this.o.onDuration((now - this.last) / 1000);
     this.next += this.periodMs;
     this.schedule();
+  }
+
+  /** Waits for an asynchronous tick, at most `deadlineMs`; a rejection before then is thrown, after it reported. */
+  private async settle(r: Promise<void>): Promise<void> {
+    const ms = this.o.deadlineMs ?? 0;
+    if (ms <= 0) return r;
+    let late = false;
+    let timer: NodeJS.Timeout | undefined;
+    const done = r.then(
+      () => 'done' as const,
+      (err: unknown) => {
+        if (!late) throw err;
+        this.o.onError(err);
+        return 'done' as const;
+      },
+    );
+    const over = new Promise<'over'>((resolve) => (timer = setTimeout(resolve, ms, 'over')));
+    try {
+      if ((await Promise.race([done, over])) === 'over') {
+        late = true;
+        this.o.onOverrun?.();
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
