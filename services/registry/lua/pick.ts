@@ -99,6 +99,15 @@ local function load(id)
   if exact >= cap then return false end
   return { ip = h[1], port = h[2], ws = tonumber(h[10]) or 0, assigned = tonumber(h[5]) or exact, exact = exact, cap = cap, inc = 0 }
 end
+-- A member's state, read once per call (false: not usable).
+local function loaded(id)
+  local c = seen[id]
+  if c == nil then
+    c = load(id)
+    seen[id] = c
+  end
+  return c
+end
 -- Replaces what account a holds (if anything other than its reservation at pod id) by its reservation at id.
 local function reserve(a, id, c)
   local hk = holdPrefix .. a
@@ -162,11 +171,7 @@ local function packedStep()
   end
   local id = m[1]
   if not id then return false end
-  local c = seen[id]
-  if c == nil then
-    c = load(id)
-    seen[id] = c
-  end
+  local c = loaded(id)
   if not c or c.exact >= c.cap then
     redis.call('ZREM', zkey, id)
   elseif ws and c.ws <= 0 then
@@ -224,11 +229,7 @@ local gone, moved = {}, {}
 local function heapStep()
   local id = hid[1]
   if not id then return false end
-  local c = seen[id]
-  if c == nil then
-    c = load(id)
-    seen[id] = c
-  end
+  local c = loaded(id)
   if not c or c.exact >= c.cap then
     gone[id] = true
     pop()
