@@ -1,23 +1,21 @@
-// A node:test reporter that prints, after the run, its wall time and the slowest test files. A file's time is from
-// the first to the last event its test process reported (node:test reports no per-file result of its own on Node 20),
-// which is close to the file's run time: its process reports as it goes. Used by scripts/test.sh beside the spec
-// reporter.
+// A node:test reporter that prints, after the run, its wall time and the slowest test files, each file's time being
+// its own process from start to exit (recorded by scripts/test-timing.mjs into $GC_TEST_TIMES). Used by
+// scripts/test.sh beside the spec reporter.
+import { readFileSync } from 'node:fs';
+
 const started = performance.now();
 
 export default async function* fileTimes(source) {
-  const files = new Map();
-  for await (const event of source) {
-    const file = event.data?.file;
-    if (!file) continue;
-    const now = performance.now();
-    const f = files.get(file) ?? { first: now, last: now, failed: false };
-    f.last = now;
-    if (event.type === 'test:fail') f.failed = true;
-    files.set(file, f);
-  }
-  const list = [...files].map(([file, f]) => ({ file: file.replace(`${process.cwd()}/`, ''), ms: f.last - f.first, failed: f.failed }));
-  list.sort((a, b) => b.ms - a.ms);
+  let failed = 0;
+  for await (const event of source) if (event.type === 'test:fail' && event.data.nesting === 0) failed++;
   const wall = (performance.now() - started) / 1000;
-  yield `\ntest files: ${list.length}, wall ${wall.toFixed(0)} s\nslowest files (first to last event):\n`;
-  for (const f of list.slice(0, 10)) yield `  ${(f.ms / 1000).toFixed(1).padStart(6)} s  ${f.file}${f.failed ? '  (failed)' : ''}\n`;
+  let rows = [];
+  try {
+    rows = readFileSync(`${process.env.GC_TEST_TIMES}/times.tsv`, 'utf8').trim().split('\n').map((l) => l.split('\t')).map(([ms, f]) => ({ ms: Number(ms), file: f.replace(`${process.cwd()}/`, '') }));
+  } catch {
+    // No figures (run outside scripts/test.sh).
+  }
+  rows.sort((a, b) => b.ms - a.ms);
+  yield `\ntest files: ${rows.length}, wall ${wall.toFixed(0)} s, failed top-level tests: ${failed}\nslowest files (process start to exit):\n`;
+  for (const r of rows.slice(0, 10)) yield `  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file}\n`;
 }

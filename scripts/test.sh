@@ -12,14 +12,18 @@ shopt -s globstar nullglob
 files=(services/**/*.test.ts test/**/*.test.ts)
 # Files run TEST_CONCURRENCY at a time (default 4): most of a file's time is waiting on real processes and timers,
 # not CPU, so 2 cores run several at once; the slowest files go first so that none starts last and runs alone.
-# The files that measure a process's memory per connection run after, one at a time: a neighbour's load moves the
-# figure they hold to a budget (their budgets have slack for a noisy machine, not for three other test files).
+# The files that hold a process's memory per connection to a budget, or load the machine themselves (10,000
+# sockets at once, a 2,000-player wave across a Redis restart), run after, one at a time: their budgets have slack
+# for a noisy machine, not for three other test files at once.
 slow=(test/expose-modes.test.ts test/chart-live.test.ts test/reliability-pods.test.ts test/workers.test.ts test/queue-herd.test.ts test/cluster-wave.test.ts)
-alone=(test/hostile-clients.test.ts test/abuse-websocket.test.ts)
+alone=(test/hostile-clients.test.ts test/abuse-websocket.test.ts test/reliability-input.test.ts test/reliability-outage.test.ts)
 ordered=()
 for f in "${slow[@]}"; do [ -f "$f" ] && ordered+=("$f"); done
 for f in "${files[@]}"; do [[ " ${slow[*]} ${alone[*]} " == *" $f "* ]] || ordered+=("$f"); done
-reporters=(--test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/test-file-times.mjs --test-reporter-destination=stdout)
+GC_TEST_TIMES=$(mktemp -d)
+export GC_TEST_TIMES
+trap 'rm -rf "$GC_TEST_TIMES"' EXIT
+reporters=(--import ./scripts/test-timing.mjs --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/test-file-times.mjs --test-reporter-destination=stdout)
 rc=0
 node --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-4}" "${reporters[@]}" "$@" "${ordered[@]}" || rc=$?
 lone=()
