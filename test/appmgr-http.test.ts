@@ -131,10 +131,25 @@ test('operator routes on the admin port: /apps (snapshot), /status, /healthz, /r
   const t0 = performance.now();
   const a = await waitFor('apps-1 in /apps', async () => ((await (await fetch(`${admin}/apps`)).json()) as { apps: Record<string, unknown>[] }).apps.find((x) => x.app_id === 'apps-1'), 5000, 20);
   t.diagnostic(`apps-1 in /apps after ${(performance.now() - t0).toFixed(0)} ms (HEARTBEAT_MS 200)`);
-  assert.deepEqual(Object.keys(a).sort(), ['app_id', 'app_type', 'capacity', 'ip', 'last_seen_ms', 'online', 'port', 'state', 'ws_port']);
+  assert.deepEqual(Object.keys(a).sort(), ['app_id', 'app_type', 'capacity', 'ip', 'last_seen_ms', 'modes', 'online', 'port', 'rooms', 'state', 'ws_port']);
   assert.equal(a.online, 7);
   assert.equal(a.state, 'ready');
   assert.equal(a.ws_port, 0);
+  assert.deepEqual([a.modes, a.rooms], [[], 0], 'a pod without rooms');
+  // A game pod hosting rooms: its modes and its room count, as its heartbeat publishes them.
+  let hosted = 3;
+  const g = new RedisHeartbeatWriter(client, {
+    prefix: 'http', heartbeatMs: 100, appTtlMs: TTL, logger,
+    source: { appId: 'rooms-1', appType: 'game', ip: '127.0.0.1', port: 5302, capacity: 100, online: () => 5, draining: () => false, caps: ['rooms'], modes: [{ mode: 'duel', maxPlayers: 2 }, { mode: 'party', maxPlayers: 8 }], roomPlayers: () => 5, rooms: () => hosted },
+  });
+  writers.push(g);
+  await g.start();
+  const roomsOf = async () => ((await (await fetch(`${admin}/apps`)).json()) as { apps: Record<string, unknown>[] }).apps.find((x) => x.app_id === 'rooms-1');
+  const gr = await waitFor('rooms-1 in /apps', roomsOf, 5000, 20);
+  assert.deepEqual([gr.modes, gr.rooms], [[{ mode: 'duel', max_players: 2 }, { mode: 'party', max_players: 8 }], 3]);
+  hosted = 1;
+  await waitFor('the room count follows the heartbeat', async () => (await roomsOf())?.rooms === 1, 5000, 20);
+  await g.stop();
   const status = (await (await fetch(`${admin}/status`)).json()) as { redis: string; apps: { login: number; game: number }; queue: number; version: string };
   assert.deepEqual(Object.keys(status), ['redis', 'apps', 'queue', 'version']);
   assert.equal(status.redis, 'up');
@@ -166,6 +181,7 @@ test('operator routes on the admin port: /apps (snapshot), /status, /healthz, /r
   assert.match(page.headers.get('content-type') ?? '', /text\/html/);
   const html = await page.text();
   assert.match(html, /fetch\('apps'/);
+  assert.match(html, /<th class="n">rooms<\/th>/, 'the live page shows rooms');
   assert.doesNotMatch(html, /<script src|<link /);
   await p.stop();
 });

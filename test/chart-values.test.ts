@@ -144,7 +144,7 @@ describe('PromQL', () => {
     const queries = dashboardQueries(dash);
     assert.ok(queries.length >= 10);
     const titles = queries.map((q) => q.panel).join(' | ');
-    for (const want of [/Online players per pod/, /Online players \(total by type\)/, /Logins\/s by result/, /\/login rate/, /\/login .*latency/, /Rejected frames by reason/, /Redis up/]) {
+    for (const want of [/Online players per pod/, /Online players \(total by type\)/, /Logins\/s by result/, /\/login rate/, /\/login .*latency/, /Rejected frames by reason/, /Redis up/, /Rooms per game pod/, /Room requests and matches/]) {
       assert.match(titles, want);
     }
     const rules = { groups: [{ name: 'dashboard', rules: queries.map((q, i) => ({ record: `dashboard:panel_${i}`, expr: grafanaToPromQL(q.expr, '1m') })) }] };

@@ -3,8 +3,9 @@
  * (the 5th ROOM_NOT_FOUND on one login connection closes it; reconnecting after each miss meets the per-address
  * budget), a SIGKILLed game pod's rooms answering ROOM_NOT_FOUND within APP_TTL_MS + 1 s, a matchmaker's
  * AllocateMatch over gRPC whose 8 players connect with their seats and share one room (the same match_id again:
- * the same room; other accounts: ALREADY_EXISTS), the public list `GET /rooms` (never private, locked or full
- * rooms), and `GET /login?room=<id>` taking a friend past a waiting line.
+ * the same room; other accounts: ALREADY_EXISTS), and the public list `GET /rooms` (never private, locked or full
+ * rooms). `GET /login?room=<id>` taking a friend past a waiting line, and hoarding through the login, are in
+ * test/rooms-places.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -177,6 +177,29 @@ describe('rooms: the player flow', () => {
     assert.deepEqual(await rooms.allocate({ join: short.roomId }, [{ account: 'x' }], seatOpts), { ok: false, code: 'ROOM_NOT_FOUND' });
   });
 
+  test("creating again on a full pod and cluster: the account's own unreached room is no obstacle, anybody else's seat in it is", async () => {
+    const p = freshPrefix();
+    await gamePod(p, 'g1', { capacity: 16 }).writer.start();
+    const rooms = new RedisRoomAllocator(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded', clusterCapacity: 16 });
+    const tokens = new RedisTokenStore(client, { prefix: p, tokenTtlMs: 30_000 });
+    // One room of 16 fills the pod (CAPACITY 16) and the cluster (CLUSTER_CAPACITY 16); its creator creates again, with
+    // and without the login's token issued for the seat: each time his earlier room ends and the new one fits.
+    let last = ok(await rooms.allocate({ create: spec('arena', 16, true) }, [{ account: 'solo' }], seatOpts));
+    for (let i = 0; i < 4; i++) {
+      if (i % 2 === 0) assert.ok(await tokens.issueForSeat('solo', last.appId, last.roomId));
+      last = ok(await rooms.allocate({ create: spec('arena', 16, true) }, [{ account: 'solo' }], seatOpts));
+    }
+    assert.equal(await places(p, 'g1'), 16);
+    assert.equal(Number(await client.hget(`{${p}}:app:g1`, 'assigned')), 16, 'the fullness the pick orders by: one room');
+    assert.equal(await client.zscore(`{${p}}:online:game`, 'g1'), null, 'full: out of the online set until its heartbeat');
+    // Anybody else finds the pod full.
+    assert.deepEqual(await rooms.allocate({ create: spec('arena', 16) }, [{ account: 'other' }], seatOpts), { ok: false, code: 'NO_APP' });
+    // A friend took a seat in the room: a new create would not end it, so it needs places nobody holds: none.
+    ok(await rooms.allocate({ join: last.roomId }, [{ account: 'friend' }], seatOpts));
+    assert.deepEqual(await rooms.allocate({ create: spec('arena', 16, true) }, [{ account: 'solo' }], seatOpts), { ok: false, code: 'NO_APP' });
+    assert.equal(await places(p, 'g1'), 16);
+  });
+
   test("a dead pod's rooms, and its earlier run's, are ROOM_NOT_FOUND; a draining pod's and a locked room are ROOM_CLOSED", async () => {
     const p = freshPrefix();
     const g1 = gamePod(p, 'g1');

@@ -8,7 +8,9 @@
  * - cluster B (CLUSTER_CAPACITY=2, TLS everywhere, the arena game behind a TCP proxy): TLS to an untrusted CA fails;
  *   with TlsOptions.CaCertificate a player moves, the proxy cuts his connection, he resumes with his position kept;
  *   the queue (a full cluster, a place, position updates, NO_APP for a player who does not queue, admission); after
- *   `cert-sync --user` of the CA under the process's HOME, wss (ClientWebSocket) plays the flow.
+ *   `cert-sync --user` of the CA under the process's HOME, wss (ClientWebSocket) plays the flow; rooms (the arena
+ *   declares the mode `arena`): a host creates a private room of 2 over TCP, a friend joins it by id over wss, and the
+ *   arena has them in that one room; a third player gets ROOM_FULL, an unknown id ROOM_NOT_FOUND, each at once.
  * - the codec: the C# and TypeScript codecs agree on every client-facing message on 1,000 random values each way:
  *   identical bytes (decoded comparison where a map may order its entries differently) and identical decoded fields.
  */
@@ -36,7 +38,7 @@ const pkg = join(root, 'clients/unity');
 const TCP_PLAYERS = 200;
 const WS_PLAYERS = 50;
 const CODEC_COUNT = 1000;
-const SCENARIOS = ['codec', 'tls_untrusted', 'errors', 'flow_tcp', 'flow_ws', 'resume', 'queue', 'wss'];
+const SCENARIOS = ['codec', 'tls_untrusted', 'errors', 'flow_tcp', 'flow_ws', 'resume', 'queue', 'wss', 'rooms'];
 
 let dir: string;
 let certs: TestCerts | undefined;
@@ -170,6 +172,14 @@ before(async () => {
         () => answer('outage'),
         (err: Error) => {
           notes.push(`outage failed: ${err.message}`);
+          answer('failed');
+        },
+      );
+    } else if (line === 'ASK empty') {
+      B.empty().then(
+        () => answer('empty'),
+        (err: Error) => {
+          notes.push(`empty failed: ${err.message}`);
           answer('failed');
         },
       );
@@ -337,4 +347,14 @@ test('wss: ClientWebSocket with the CA in mono\'s trust store (cert-sync --user)
   const r = result('wss');
   assert.deepEqual(r.steps, ['http_login', 'account_check', 'enter_game', 'game_login']);
   assert.ok(r.pongs >= 1);
+});
+
+test('rooms: a private room created over TCP, joined by id over wss; both in it inside the arena; ROOM_FULL and ROOM_NOT_FOUND at once', (t) => {
+  const r = result('rooms');
+  assert.match(r.room_id, /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+  assert.deepEqual([r.host_room, r.host_joined_room, r.friend_room, r.friend_joined_room], [r.room_id, r.room_id, r.room_id, r.room_id], 'one room: the session’s and the module’s');
+  assert.deepEqual(r.friend_steps, ['http_login', 'account_check', 'enter_game', 'game_login']);
+  assert.deepEqual([r.full.step, r.full.code, r.full_attempts], ['enter_game', 'ROOM_FULL', 1]);
+  assert.deepEqual([r.not_found.step, r.not_found.code, r.not_found_attempts], ['enter_game', 'ROOM_NOT_FOUND', 1]);
+  t.diagnostic(`room ${r.room_id}: host over TCP (TLS), friend over wss, both in it; third: ${r.full.code}, unknown id: ${r.not_found.code}, one attempt each (${r.ms} ms)`);
 });

@@ -1,7 +1,7 @@
 /**
  * appmgr's admin HTTP port (`ADMIN_PORT`, kept inside the cluster by the chart): `GET /queue` (the admission line),
- * `GET /apps` (the operator's view,
- * served from the in-memory snapshot — one registry read per heartbeat interval whatever the request rate, so it may
+ * `GET /apps` (the operator's view, with each game pod's room modes and
+ * room count, served from the in-memory snapshot — one registry read per heartbeat interval whatever the request rate, so it may
  * lag the registry by up to one HEARTBEAT_MS), `/status`, `/metrics` (Prometheus), the live page `/`, and the
  * probes. Unknown routes 404 JSON, wrong methods 405 JSON.
  */
@@ -40,8 +40,10 @@ const appBody = {
     state: { type: 'string' },
     last_seen_ms: { type: 'integer' },
     capacity: { type: 'integer' },
+    modes: { type: 'array', items: { type: 'object', properties: { mode: { type: 'string' }, max_players: { type: 'integer' } }, required: ['mode', 'max_players'] } },
+    rooms: { type: 'integer' },
   },
-  required: ['app_id', 'app_type', 'online', 'ip', 'port', 'ws_port', 'state', 'last_seen_ms', 'capacity'],
+  required: ['app_id', 'app_type', 'online', 'ip', 'port', 'ws_port', 'state', 'last_seen_ms', 'capacity', 'modes', 'rooms'],
 } as const;
 
 const KNOWN = new Set(['/', '/apps', '/status', '/queue', '/healthz', '/readyz', '/metrics']);

@@ -68,9 +68,16 @@ const roomsBody = {
   required: ['rooms'],
 } as const;
 
-/** The operator's JSON view of one pod (GET /apps); `ws_port` 0 when the pod has no WebSocket port. */
+/**
+ * The operator's JSON view of one pod (GET /apps); `ws_port` 0 when the pod has no WebSocket port; `modes` the room
+ * modes a game pod's module declares (with each mode's `max_players`) and `rooms` the rooms it hosts, as of its last
+ * heartbeat (`[]` and 0 for a pod without rooms).
+ */
 export function toAppJson(a: AppRecord) {
-  return { app_id: a.appId, app_type: a.appType, online: a.online, ip: a.ip, port: a.port, ws_port: a.wsPort ?? 0, state: a.state, last_seen_ms: a.tsMs, capacity: a.capacity };
+  return {
+    app_id: a.appId, app_type: a.appType, online: a.online, ip: a.ip, port: a.port, ws_port: a.wsPort ?? 0, state: a.state, last_seen_ms: a.tsMs, capacity: a.capacity,
+    modes: (a.modes ?? []).map((m) => ({ mode: m.mode, max_players: m.maxPlayers })), rooms: a.rooms ?? 0,
+  };
 }
 
 export function createHttpServer(d: HttpDeps): FastifyInstance {

@@ -1,6 +1,6 @@
 /**
- * The human page at `GET /` (admin port): the apps table with online counts and the admission queue (its head),
- * polling `/apps`, `/status` and `/queue` every 2 s. One self-contained HTML string (no build step, no external assets, no inline data from
+ * The human page at `GET /` (admin port): the apps table with online counts, each game pod's rooms (how many it hosts,
+ * and the modes its module declares with their sizes) and the admission queue (its head), polling `/apps`, `/status` and `/queue` every 2 s. One self-contained HTML string (no build step, no external assets, no inline data from
  * requests, so nothing to escape server-side).
  */
 export const livePageHtml = `<!doctype html>
@@ -27,7 +27,7 @@ export const livePageHtml = `<!doctype html>
 <h1>gamecluster: registered pods</h1>
 <div id="meta">loading…</div>
 <table>
-  <thead><tr><th>app_id</th><th>type</th><th>state</th><th>address</th><th class="n">online</th><th class="n">capacity</th><th>load</th><th class="n">last seen</th></tr></thead>
+  <thead><tr><th>app_id</th><th>type</th><th>state</th><th>address</th><th class="n">online</th><th class="n">capacity</th><th>load</th><th class="n">rooms</th><th>modes</th><th class="n">last seen</th></tr></thead>
   <tbody id="rows"></tbody>
   <tfoot id="totals"></tfoot>
 </table>
@@ -63,6 +63,7 @@ async function refresh() {
     const rows = $('rows');
     rows.textContent = '';
     const totals = {};
+    let roomTotal = 0;
     const now = Date.now();
     for (const a of body.apps) {
       const tr = document.createElement('tr');
@@ -73,16 +74,19 @@ async function refresh() {
       span.className = 'bar';
       span.style.width = Math.round(Math.min(1, load) * 120) + 'px';
       bar.append(span, ' ' + (load * 100).toFixed(1) + '%');
+      const hostsRooms = a.modes.length > 0;
       tr.append(cell(a.app_id), cell(a.app_type), cell(a.state), cell(a.ip + ':' + a.port), cell(String(a.online), 'n'),
-        cell(String(a.capacity), 'n'), bar, cell(((now - a.last_seen_ms) / 1000).toFixed(1) + ' s', 'n'));
+        cell(String(a.capacity), 'n'), bar, cell(hostsRooms ? String(a.rooms) : '', 'n'),
+        cell(a.modes.map((m) => m.mode + ' ≤' + m.max_players).join(', ')), cell(((now - a.last_seen_ms) / 1000).toFixed(1) + ' s', 'n'));
       rows.append(tr);
       totals[a.app_type] = (totals[a.app_type] || 0) + a.online;
+      if (hostsRooms) roomTotal += a.rooms;
     }
     const tf = $('totals');
     tf.textContent = '';
     for (const [t, n] of Object.entries(totals)) {
       const tr = document.createElement('tr');
-      tr.append(cell('total ' + t), cell(''), cell(''), cell(''), cell(String(n), 'n'), cell(''), cell(''), cell(''));
+      tr.append(cell('total ' + t), cell(''), cell(''), cell(''), cell(String(n), 'n'), cell(''), cell(''), cell(t === 'game' ? String(roomTotal) : '', 'n'), cell(''), cell(''));
       tf.append(tr);
     }
     $('meta').textContent = body.apps.length + ' pods, ' + status.queue + ' queued, redis ' + status.redis + ', updated ' + new Date().toLocaleTimeString();

@@ -62,7 +62,7 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
     logger: log,
     metrics,
     worker: opts.worker,
-    heartbeat: { caps: GAME_CAPS, modes: roomModesOf(game), roomPlayers: () => host?.roomPlayers ?? 0 },
+    heartbeat: { caps: GAME_CAPS, modes: roomModesOf(game), roomPlayers: () => host?.roomPlayers ?? 0, rooms: () => host?.roomCount ?? 0 },
   });
   const limits = podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1);
   const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits, tls: podTls(config, log), wsAllowedOrigins: config.WS_ALLOWED_ORIGINS, initialData: newGameConnData });

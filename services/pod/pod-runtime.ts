@@ -29,7 +29,7 @@ import { resolveAdvertiseHost, bindPodPorts } from './pod-expose.js';
 import { inheritedRunId, newRunId } from './run-id.js';
 
 /** What a service adds to its pod's heartbeat (game pods: rooms). */
-export type HeartbeatExtras = Pick<HeartbeatSource, 'caps' | 'modes' | 'roomPlayers'>;
+export type HeartbeatExtras = Pick<HeartbeatSource, 'caps' | 'modes' | 'roomPlayers' | 'rooms'>;
 
 export interface PodRuntimeOptions {
   appType: AppTypeName;

@@ -5,8 +5,14 @@
 import type { AppStateName, AppTypeName } from '../protocol/wire.js';
 import type { AppRecord, RoomMode } from './types.js';
 
+/**
+ * The app hash fields the list script reads, in the order of its flat reply (after app_id): the one place that order
+ * is written (the script's HMGET is built from it, parseListReply reads by it).
+ */
+export const LIST_FIELD_NAMES = ['app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity', 'ws_port', 'modes', 'caps', 'rooms'] as const;
 /** Fields per app in the list script's flat reply, after app_id. */
-export const LIST_FIELDS = 10;
+export const LIST_FIELDS = LIST_FIELD_NAMES.length;
+const at = Object.fromEntries(LIST_FIELD_NAMES.map((f, i) => [f, i + 1])) as Record<(typeof LIST_FIELD_NAMES)[number], number>;
 
 /** "duel:2,arena:16" (the heartbeat's `modes` field) → room modes. */
 export function parseModes(v: string | null | undefined): RoomMode[] {
@@ -25,30 +31,35 @@ function toInt(v: string | undefined | null): number {
 }
 
 /**
- * Parses the list script's flat reply (app_id + app_type online ip port state ts_ms capacity ws_port modes caps).
- * Skips unknown types; `wsPort` is set only for a pod that has a WebSocket port, `modes`/`caps` only when published.
+ * Parses the list script's flat reply (app_id + LIST_FIELD_NAMES). Skips unknown types; `wsPort` is set only for a
+ * pod that has a WebSocket port, `modes` (with `rooms`, the rooms it hosts) and `caps` only when published.
  */
 export function parseListReply(flat: (string | null)[]): AppRecord[] {
   const out: AppRecord[] = [];
   for (let i = 0; i + LIST_FIELDS < flat.length; i += LIST_FIELDS + 1) {
-    const type = flat[i + 1];
+    const f = (name: keyof typeof at) => flat[i + at[name]];
+    const type = f('app_type');
     if (type !== 'login' && type !== 'game') continue;
-    out.push({
+    const rec: AppRecord = {
       appId: flat[i] ?? '',
       appType: type as AppTypeName,
-      online: toInt(flat[i + 2]),
-      ip: flat[i + 3] ?? '',
-      port: toInt(flat[i + 4]),
-      state: (flat[i + 5] === 'draining' ? 'draining' : 'ready') as AppStateName,
-      tsMs: toInt(flat[i + 6]),
-      capacity: toInt(flat[i + 7]),
-    });
-    const rec = out[out.length - 1]!;
-    const wsPort = toInt(flat[i + 8]);
+      online: toInt(f('online')),
+      ip: f('ip') ?? '',
+      port: toInt(f('port')),
+      state: (f('state') === 'draining' ? 'draining' : 'ready') as AppStateName,
+      tsMs: toInt(f('ts_ms')),
+      capacity: toInt(f('capacity')),
+    };
+    out.push(rec);
+    const wsPort = toInt(f('ws_port'));
     if (wsPort > 0) rec.wsPort = wsPort;
-    const modes = parseModes(flat[i + 9]);
-    if (modes.length > 0) rec.modes = modes;
-    if (flat[i + 10]) rec.caps = flat[i + 10]!.split(',');
+    const modes = parseModes(f('modes'));
+    if (modes.length > 0) {
+      rec.modes = modes;
+      rec.rooms = Math.max(0, toInt(f('rooms')));
+    }
+    const caps = f('caps');
+    if (caps) rec.caps = caps.split(',');
   }
   out.sort((a, b) => (a.appType === b.appType ? a.appId.localeCompare(b.appId) : a.appType.localeCompare(b.appType)));
   return out;

@@ -13,7 +13,7 @@
  * pick's text in lua/pick.ts, with named hooks for the scripts that extend it.
  */
 import type { Redis } from 'ioredis';
-import { LIST_FIELDS } from './app-record.js';
+import { LIST_FIELD_NAMES, LIST_FIELDS } from './app-record.js';
 import { keysOfAppPrefix } from './keys.js';
 import { DECLARED, NOW_MS, PARSE_HOLD } from './lua/fragments.js';
 import { NO_PICK_HOOKS, pickLua } from './lua/pick.js';
@@ -44,7 +44,8 @@ export const MAX_ATTEMPTS = 5;
 /**
  * KEYS: app hash, online zset, drain flag, apps set, pending-token zset, the pod's newrooms zset.
  * ARGV: app_id app_type online ip port draining(0|1) ts_ms(ignored: TIME is used) capacity ttl_ms redeems_counted
- * incarnation ws_port run_id caps modes room_players (an older pod sends fewer: absent = none).
+ * incarnation ws_port run_id caps modes room_players rooms (an older pod sends fewer: absent = none). `rooms` (the
+ * rooms the pod's module hosts) is only shown to operators (/apps, the live page).
  * Returns 1 if a drain flag is set, + 2 if the registration was gone (first beat, or Redis lost it: the pod then
  * re-publishes its rooms and sessions, docs/rooms.md).
  * `online` is the pod's truth (players it holds); `assigned` is what selection orders by: its exact fullness
@@ -93,7 +94,7 @@ local assigned = podExact({ outside = outside, places = places, joined = joined,
 redis.call('HSET', KEYS[1], 'app_id', ARGV[1], 'app_type', ARGV[2], 'online', ARGV[3], 'ip', ARGV[4], 'port', ARGV[5],
   'state', state, 'ts_ms', now, 'capacity', ARGV[8], 'assigned', assigned, 'joined', joined, 'counted', counted,
   'incarnation', ARGV[11], 'ws_port', ARGV[12] or '0', 'run_id', run, 'caps', ARGV[14] or '', 'modes', ARGV[15] or '',
-  'outside', outside, 'room_places', places)
+  'outside', outside, 'room_places', places, 'rooms', ARGV[17] or '0')
 redis.call('PEXPIRE', KEYS[1], ARGV[9])
 redis.call('SADD', KEYS[4], ARGV[1])
 local cap = tonumber(ARGV[8])
@@ -201,13 +202,13 @@ if #missing > 1 then return missing end
 ${NOW_MS}
 local out = {}
 for _, id in ipairs(order) do
-  local h = redis.call('HMGET', prefix .. id, 'app_type', 'online', 'ip', 'port', 'state', 'ts_ms', 'capacity', 'ws_port', 'modes', 'caps')
-  if not h[1] then
+  local h = redis.call('HMGET', prefix .. id, ${LIST_FIELD_NAMES.map((f) => `'${f}'`).join(', ')})
+  if not h[${LIST_FIELD_NAMES.indexOf('app_type') + 1}] then
     redis.call('SREM', KEYS[1], id)
     redis.call('ZREM', KEYS[2], id)
     redis.call('ZREM', KEYS[3], id)
   else
-    local ts = tonumber(h[6])
+    local ts = tonumber(h[${LIST_FIELD_NAMES.indexOf('ts_ms') + 1}])
     if ttl and ((not ts) or ts < now - ttl) then
       redis.call('ZREM', KEYS[2], id)
       redis.call('ZREM', KEYS[3], id)

@@ -156,6 +156,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         (s.caps ?? []).join(','),
         (s.modes ?? []).map((m) => `${m.mode}:${m.maxPlayers}`).join(','),
         Math.max(0, Math.floor(s.roomPlayers?.() ?? 0)),
+        Math.max(0, Math.floor(s.rooms?.() ?? 0)),
       ), this.timeoutMs)) as number;
       const drained = flags & 1;
       // The registration was gone: the first beat of this process, or Redis lost it (restart, failover, expiry

@@ -18,6 +18,8 @@ export interface AppRecord {
   wsPort?: number;
   /** Game pods: the room modes its module declares (absent: none). */
   modes?: RoomMode[];
+  /** Game pods that declare modes: the rooms the pod hosts, as its last heartbeat said (operators' views only). */
+  rooms?: number;
   /** What the pod's build supports (absent: an older version that publishes none). */
   caps?: string[];
 }
@@ -58,6 +60,11 @@ export interface HeartbeatSource {
    * `max_players` (kept in Redis by the room scripts), so these are taken out of `online()` for the pod's fullness.
    */
   roomPlayers?(): number;
+  /**
+   * Game pods: the rooms the module hosts now (a room appears with its first player). Shown to operators (/apps, the
+   * live page); selection never reads it (a room's places are kept in Redis by the room scripts).
+   */
+  rooms?(): number;
 }
 
 /** A room mode a game module declares, as published in the heartbeat. */

@@ -20,12 +20,10 @@ export interface ServiceProcess {
   stop(): Promise<number | string>;
 }
 
-/** `preload`: a module imported (after tsx) before the service starts — a test's stand-in for a piece not built yet. */
-export function startService(command: string, env: Record<string, string>, args: string[] = [], opts: { preload?: string } = {}): ServiceProcess {
+export function startService(command: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
   // appmgr's admin port defaults to 8081: a test that does not use it gets a free one, so parallel tests never collide.
   const defaults = command === 'appmgr' ? { ADMIN_PORT: '0' } : {};
-  const preload = opts.preload ? ['--import', opts.preload] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, cli, command, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, command, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BIND_HOST: '127.0.0.1', LOG_LEVEL: 'info', ...defaults, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

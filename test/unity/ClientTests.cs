@@ -136,6 +136,7 @@ namespace GameCluster.Client.Tests
                 case "resume": return ResumeScenario(r);
                 case "queue": return QueueScenario(r);
                 case "wss": return Wss(r);
+                case "rooms": return RoomsScenario(r);
                 default: throw new ArgumentException("unknown scenario " + name);
             }
         }
@@ -440,6 +441,99 @@ namespace GameCluster.Client.Tests
             var p = await Play(Arg("appmgr_b"), "cs-wss", TransportKind.WebSocket, true, 200, false).ConfigureAwait(false);
             r["steps"] = new List<object>(p.Steps);
             r["pongs"] = p.Pongs;
+        }
+
+        // ------------------------------------------------------------------ rooms (the arena declares the mode `arena`)
+
+        /// <summary>One connect that must fail: its error, and how many times the flow ran (one http_login each).</summary>
+        static async Task<KeyValuePair<ClientException, int>> FailsCounted(ConnectOptions o)
+        {
+            var s = NewSession(o);
+            var attempts = 0;
+            s.Timing += e => { OnGameThread(); if (e.Step == "http_login") Interlocked.Increment(ref attempts); };
+            try
+            {
+                await s.ConnectAsync().ConfigureAwait(false);
+            }
+            catch (ClientException e)
+            {
+                await Task.Delay(50).ConfigureAwait(false); // the game thread drains the last timing events
+                return new KeyValuePair<ClientException, int>(e, Volatile.Read(ref attempts));
+            }
+            finally
+            {
+                Forget(s);
+            }
+            throw new TestFailure(o.Account + ": connect succeeded");
+        }
+
+        /// <summary>
+        /// A host creates a private room of 2 over TCP (TLS) and a friend joins it by id over wss: both are in that room
+        /// inside the arena (Joined names it, one State lists them both); a third player gets ROOM_FULL and an unknown id
+        /// ROOM_NOT_FOUND at enter_game, each after one attempt although Retry is on (room errors are never retried).
+        /// </summary>
+        static async Task RoomsScenario(Dictionary<string, object> r)
+        {
+            await Ask("empty").ConfigureAwait(false); // the room takes its 2 places out of the cluster's 2
+            var appmgr = Arg("appmgr_b");
+            var ho = Options(appmgr, "cs-room-host", TransportKind.Tcp, true);
+            ho.Messages = ArenaIds.Table();
+            ho.Room = RoomRequest.ToCreate(new RoomSpec { Mode = "arena", MaxPlayers = 2, IsPrivate = true });
+            var host = NewSession(ho);
+            GameSession friend = null;
+            try
+            {
+                var hostJoined = new TaskCompletionSource<Joined>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var together = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                string id = null;
+                host.On<Joined>(j => { OnGameThread(); hostJoined.TrySetResult(j); });
+                host.On<State>(st =>
+                {
+                    OnGameThread();
+                    var names = st.Players.Select(p => p.Account).OrderBy(x => x, StringComparer.Ordinal).ToList();
+                    if (st.Room == Volatile.Read(ref id) && string.Join(",", names) == "cs-room-friend,cs-room-host") together.TrySetResult(true);
+                });
+                await host.ConnectAsync().ConfigureAwait(false);
+                Volatile.Write(ref id, host.RoomId);
+                Check(System.Text.RegularExpressions.Regex.IsMatch(id, "^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$"), "a room id from the alphabet: " + id);
+                var hj = await Within(hostJoined.Task, 10000, "the host's Joined").ConfigureAwait(false);
+
+                var fo = Options(appmgr, "cs-room-friend", TransportKind.WebSocket, true);
+                fo.Messages = ArenaIds.Table();
+                fo.Room = RoomRequest.ToJoin(id.ToLowerInvariant()); // ids are read in any letter case
+                friend = NewSession(fo);
+                var friendJoined = new TaskCompletionSource<Joined>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var friendSteps = new List<string>();
+                friend.On<Joined>(j => { OnGameThread(); friendJoined.TrySetResult(j); });
+                friend.Timing += e => { OnGameThread(); lock (friendSteps) friendSteps.Add(e.Step); };
+                await friend.ConnectAsync().ConfigureAwait(false);
+                var fj = await Within(friendJoined.Task, 10000, "the friend's Joined").ConfigureAwait(false);
+                await Within(together.Task, 10000, "one State of the room with both players").ConfigureAwait(false);
+
+                var third = Options(appmgr, "cs-room-third", TransportKind.Tcp, true);
+                third.Room = RoomRequest.ToJoin(id);
+                var full = await FailsCounted(third).ConfigureAwait(false);
+                var lost = Options(appmgr, "cs-room-lost", TransportKind.Tcp, true);
+                lost.Room = RoomRequest.ToJoin("K7QX2MPA");
+                var notFound = await FailsCounted(lost).ConfigureAwait(false);
+
+                r["room_id"] = id;
+                r["host_room"] = host.RoomId;
+                r["host_joined_room"] = hj.Room;
+                r["friend_room"] = friend.RoomId;
+                r["friend_joined_room"] = fj.Room;
+                lock (friendSteps) r["friend_steps"] = new List<object>(friendSteps);
+                r["full"] = ErrorJson(full.Key);
+                r["full_attempts"] = full.Value;
+                r["not_found"] = ErrorJson(notFound.Key);
+                r["not_found_attempts"] = notFound.Value;
+                await Within(Task.WhenAll(host.LeaveAsync(), friend.LeaveAsync()), 10000, "host and friend leave").ConfigureAwait(false);
+            }
+            finally
+            {
+                Forget(host);
+                if (friend != null) Forget(friend);
+            }
         }
 
         // ------------------------------------------------------------------ codec agreement with the TypeScript codec

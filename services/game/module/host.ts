@@ -233,6 +233,11 @@ export class GameHost implements SessionDirectory {
     return this.rooms.roomPlayers;
   }
 
+  /** Rooms the module hosts now: HeartbeatSource.rooms. */
+  get roomCount(): number {
+    return this.rooms.map.size;
+  }
+
   /** The room modes the module declares: HeartbeatSource.modes. */
   get roomModes(): RoomMode[] {
     return this.rooms.modes;

@@ -63,6 +63,44 @@ end
 `;
 
 /**
+ * Defines `ownPlaces(accounts, now)` (needs K, declared, HOLD) → by app id, the places the accounts' holds give back
+ * once a request of theirs voids them (an account holds one seat, reservation or token; its new request replaces it):
+ * a live reservation or token is one place in its pod's pending set; a room seat frees its room's max_players when
+ * the room is unreached, of the pod's current run, and holds live seats of these accounts only (voiding ends it).
+ * Undeclared keys count nothing.
+ */
+const OWN_PLACES = `local function ownPlaces(accounts, now)
+  local mine, by, seen = {}, {}, {}
+  for _, a in ipairs(accounts) do mine[a] = true end
+  for _, a in ipairs(accounts) do
+    local hk = K.hold .. a
+    local hv = declared[hk] and redis.call('GET', hk)
+    local y, kind, m, rid
+    if hv then y, kind, m, rid = holdParts(hv) end
+    local f = 0
+    if y and kind == 's' then
+      local rk, sk, ak = K.room .. rid, K.seats .. rid, K.app .. y
+      if not seen[rid] and declared[rk] and declared[sk] and declared[ak] then
+        seen[rid] = true
+        local r = redis.call('HMGET', rk, 'app', 'run', 'reached', 'max')
+        if r[1] == y and r[3] == '0' and r[2] == redis.call('HGET', ak, 'run_id') then
+          f = tonumber(r[4]) or 0
+          for _, s in ipairs(redis.call('ZRANGEBYSCORE', sk, '(' .. now, '+inf')) do
+            if not mine[s] then f = 0; break end
+          end
+        end
+      end
+    elseif y and declared[K.pending .. y] then
+      local sc = tonumber(redis.call('ZSCORE', K.pending .. y, m))
+      if sc and sc > now then f = 1 end
+    end
+    if f > 0 then by[y] = (by[y] or 0) + f end
+  end
+  return by
+end
+`;
+
+/**
  * KEYS: every key it touches (see the adapter in redis-rooms.ts: the apps set, online:game, the game pods' app,
  * pending and newrooms keys, the accounts' holds, the request's room, mode and match keys, then whatever the answer
  * `{'', missing…}` asked for). ARGV: tag, op (create|join|find), app ttl ms, strategy, transport (tcp|ws), final,
@@ -76,7 +114,7 @@ end
  */
 export const roomAllocLua = `${DECLARED}${PARSE_HOLD}${KEYS_OF}${POD_EXACT}
 local K = keysOf(ARGV[1])
-${HOLD}${ROOM_END}${ROOM_LOAD}${MODE_MAX}
+${HOLD}${ROOM_END}${ROOM_LOAD}${MODE_MAX}${OWN_PLACES}
 local op, appTtl, packed, ws, final = ARGV[2], tonumber(ARGV[3]), ARGV[4] == 'packed', ARGV[5] == 'ws', ARGV[6] == '1'
 local seatMs, mode, wantMax, isPrivate, labelsJson = tonumber(ARGV[7]), ARGV[8], tonumber(ARGV[9]) or 0, ARGV[10] == '1', ARGV[11]
 local joinId, newIds, matchId, bypassLock = ARGV[12], ARGV[13], ARGV[14], ARGV[15] == '1'
@@ -258,13 +296,18 @@ local function createRoom()
   local max = wantMax
   if max == 0 then max = declaredMax end
   if max < 1 or max > declaredMax or n > max then return { 'err', 'ROOM_INVALID' } end
+  -- The requesters' own earlier holds are not places anybody else holds: this create voids them (seatAll), so a
+  -- player who creates again never finds his own unreached room in the way.
+  local accounts = {}
+  for i = 1, n do accounts[i] = ARGV[A + (i - 1) * 4 + 1] end
+  local own = ownPlaces(accounts, now)
   if clusterCap > 0 then
     local taken = 0
     for _, id in ipairs(games) do
       local h = redis.call('HMGET', K.app .. id, 'ts_ms', 'online', 'joined', 'counted', 'outside', 'room_places')
       local ts = tonumber(h[1])
       if ts and ts >= now - appTtl then
-        taken = taken + podExact({ online = h[2], joined = h[3], counted = h[4], outside = h[5], places = h[6] }, K.pending .. id, now)
+        taken = taken + podExact({ online = h[2], joined = h[3], counted = h[4], outside = h[5], places = h[6] }, K.pending .. id, now) - (own[id] or 0)
       end
     end
     if placesKey ~= '' and declared[placesKey] then taken = taken + redis.call('ZCOUNT', placesKey, '(' .. now, '+inf') end
@@ -272,6 +315,12 @@ local function createRoom()
   end
   local order
   if packed then order = redis.call('ZREVRANGE', zkey, 0, -1) else order = redis.call('ZRANGE', zkey, 0, -1) end
+  -- A pod that left the online set as full may be full only of what the requesters give back: a candidate too.
+  local listed, extra = {}, {}
+  for _, id in ipairs(order) do listed[id] = true end
+  for id in pairs(own) do if not listed[id] then extra[#extra + 1] = id end end
+  table.sort(extra)
+  for _, id in ipairs(extra) do order[#order + 1] = id end
   local chosen, c = nil, nil
   for _, id in ipairs(order) do
     local ak = K.app .. id
@@ -281,7 +330,7 @@ local function createRoom()
       local mm = modeMax(h[12], mode)
       if h[1] and h[3] == 'ready' and ts and ts >= now - appTtl and mm and mm >= max and not (ws and (tonumber(h[9]) or 0) <= 0) then
         local exact = podExact({ online = h[6], joined = h[7], counted = h[8], outside = h[10], places = h[11] }, K.pending .. id, now)
-        if cap - exact >= max then
+        if cap - (exact - (own[id] or 0)) >= max then
           chosen = id
           c = { ip = h[1], port = h[2], ws = tonumber(h[9]) or 0, run = h[13] or '', cap = cap, exact = exact, assigned = tonumber(h[14]) or exact }
           break
@@ -298,17 +347,22 @@ local function createRoom()
   redis.call('HSET', K.room .. rid, 'app', chosen, 'run', c.run, 'mode', mode, 'max', max, 'private', isPrivate and '1' or '0',
     'locked', '0', 'players', 0, 'reached', '0', 'labels', labelsJson, 'created', now, 'match', matchId)
   redis.call('HINCRBY', K.app .. chosen, 'room_places', max)
-  -- The pick orders by assigned: the room's places count from now, not from the pod's next heartbeat.
-  local assigned = math.max(c.assigned, c.exact) + max
-  redis.call('HSET', K.app .. chosen, 'assigned', assigned)
-  if c.exact + max >= c.cap then redis.call('ZREM', zkey, chosen) else redis.call('ZADD', zkey, assigned / c.cap, chosen) end
   local room = { id = rid, app = chosen, run = c.run, mode = mode, max = max, private = isPrivate, locked = false,
     players = 0, reserved = 0, reached = false, labels = labelsJson, ip = c.ip, port = c.port, ws = c.ws }
   if matchId ~= '' then
     redis.call('HSET', K.match .. matchId, 'room', rid, 'accounts', accSig, 'spec', specSig)
     redis.call('PEXPIRE', K.match .. matchId, ${MATCH_KEY_TTL_MS})
   end
-  return seatAll(room)
+  local answer = seatAll(room)
+  -- The pick orders by assigned: the room's places count from now, not from the pod's next heartbeat, and so does
+  -- what the requesters' voided holds gave back (the pod's picks since its heartbeat kept on top). A pod this create
+  -- filled leaves the online set until its next heartbeat.
+  local h2 = redis.call('HMGET', K.app .. chosen, 'online', 'joined', 'counted', 'outside', 'room_places')
+  local exact2 = podExact({ online = h2[1], joined = h2[2], counted = h2[3], outside = h2[4], places = h2[5] }, K.pending .. chosen, now)
+  local assigned = exact2 + math.max(0, c.assigned - c.exact)
+  redis.call('HSET', K.app .. chosen, 'assigned', assigned)
+  if exact2 >= c.cap then redis.call('ZREM', zkey, chosen) else redis.call('ZADD', zkey, assigned / c.cap, chosen) end
+  return answer
 end
 
 -- A repeat of a match / request id.
