@@ -20,6 +20,8 @@ export interface AppmgrMetrics {
   readonly queueAdmitted: Counter;
   readonly queueExpired: Counter;
   readonly queueWaitSeconds: Histogram;
+  readonly queueHeld: Gauge;
+  readonly queueRefused: Counter<'reason'>;
   readonly roomJoins: Counter<'result'>;
   readonly matches: Counter<'result'>;
 }
@@ -52,6 +54,10 @@ export function createAppmgrMetrics(registry: Registry = createRegistry()): Appm
       buckets: [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600],
       registers: r,
     }),
+    queueHeld: new Gauge({ name: 'gamecluster_queue_held_places', help: 'Places held for admitted queue tickets, not yet consumed by their admission (the whole cluster, as of the last tick)', registers: r, aggregator: 'max' }),
+    // reason: tickets_per_ip (429: QUEUE_TICKETS_PER_IP), queue_max (503: QUEUE_MAX), early_poll (429: a poll before its
+    // Retry-After, past LOGIN_RATE_PER_IP), no_admission (AllocateGame without an admission while tickets wait: NO_APP).
+    queueRefused: new Counter({ name: 'gamecluster_queue_refused_total', help: 'Queue requests refused by the abuse limits, and AllocateGame calls refused because tickets wait and they carried no admission', labelNames: ['reason'], registers: r }),
     // result: OK or a return-code name (bounded).
     roomJoins: new Counter({ name: 'gamecluster_room_joins_total', help: 'Room requests of the player flow (AllocateGame{room}) by result', labelNames: ['result'], registers: r }),
     matches: new Counter({ name: 'gamecluster_appmgr_matches_total', help: 'AllocateMatch and ReserveSeats calls by result', labelNames: ['result'], registers: r }),
