@@ -315,13 +315,13 @@ return out
  * pick by pick (a batch mixes players with and without an admission).
  * - A pick for an account that already holds a reservation or an unredeemed token replaces it (the retry of an
  *   EnterGame): it adds nobody, so it is never bounded and consumes nothing.
- * - A pick carrying a valid admission not yet bound (admission.ts of fragments: `qAdmission`) binds it to its account
+ * - A pick carrying a valid admission not yet bound (lua/fragments.ts `ADMISSION`) binds it to its account
  *   and releases every place it holds (one is his now): it is always allowed — the held places are free places —
  *   and a pick that finds no pod leaves the admission as it was.
  * - Enforced (every live login pod publishes the `admission` capability; appmgr passes 1): a pick without a valid
  *   admission answers NO_APP (`'skip', 'line'`) while tickets wait, and otherwise takes only a place nobody holds
- *   (free places − held, counted as the tick counts them); so does the retry of an admission already bound to that
- *   account, which consumes nothing more.
+ *   (free places − held, counted as the tick counts them). The retry of an admission already bound to that account
+ *   is not refused for the line, but it too takes only a place nobody holds (it consumes nothing more).
  * - Not enforced (an older login pod is live: its players carry no admission): the rule before admissions — the
  *   held places and, with CLUSTER_CAPACITY, the places taken in the whole cluster bound how many picks may succeed
  *   (max(held, capacity − taken): a pick that consumes a held place adds nobody) and each such pick consumes the
