@@ -74,21 +74,21 @@ test('queue holding: 100 ?queue=1 never used hold nothing; plain /login and the 
   assert.deepEqual([q.waiting, q.held], [0, 0]);
   const plain = await get('', '10.1.1.1');
   assert.deepEqual([plain.status, plain.body.returncode], [200, 0], 'plain /login answers at once');
+  // `play` asserts every step answers OK at the first try: /login 200, EnterGame OK, the game's token login OK.
   const v0 = performance.now();
   inGame.push((await play(c, 'victim')).client);
   const victimMs = performance.now() - v0;
   // The 19 other places are the real players' too.
   for (let i = 1; i < CAPACITY; i++) inGame.push((await play(c, `real-${i}`)).client);
   t.diagnostic(`the next real player entered in ${victimMs.toFixed(0)} ms (the review: 503/4 for 30 s, in after ≈ 33 s); then ${CAPACITY - 1} more filled the game to ${CAPACITY}/${CAPACITY}`);
-  assert.ok(victimMs < 5000, `the victim entered at once (${victimMs.toFixed(0)} ms)`);
 });
 
 test(`one address cannot hold more than QUEUE_TICKETS_PER_IP (${PER_IP}) tickets; IPv6 is counted per /64`, async (t) => {
-  await waitFor('the game seen full', async () => (await get('?queue=1', '10.2.0.1')).status === 202, 5000, 100);
-  // 10.2.0.1 now holds one ticket; 19 more from the same address (its rate budget is 2 × 10 = 20 at once).
-  const v4 = [await get('?queue=1', '10.2.0.1')];
-  for (let i = 0; i < 18; i++) v4.push(await get('?queue=1', '10.2.0.1'));
-  const tickets4 = v4.filter((a) => a.status === 202).length + 1;
+  await waitFor('the game seen full', async () => (await metric(c.appmgr.metricsPort, 'gamecluster_cluster_online_players', { app_type: 'game' })) === CAPACITY, 5000, 50);
+  // 20 from one address (its rate budget is 2 × 10 = 20 at once, so only the ticket limit refuses).
+  const v4: Answer[] = [];
+  for (let i = 0; i < 20; i++) v4.push(await get('?queue=1', '10.2.0.1'));
+  const tickets4 = v4.filter((a) => a.status === 202).length;
   t.diagnostic(`one IPv4 address, 20 × ?queue=1: ${tickets4} tickets, ${JSON.stringify(tally(v4))}`);
   assert.equal(tickets4, PER_IP);
   assert.ok(v4.filter((a) => a.status === 429).every((a) => a.body.returncode === 6 && Number(a.retryAfter) >= 1));
@@ -122,8 +122,9 @@ test('2,000 early polls of one live ticket → 429s, answered without a Redis ca
   assert.equal((counts['429/6'] ?? 0) + (counts['202/9'] ?? 0), 2000);
   assert.ok(calls < 400, `the refused polls cost no Redis call (${calls} script calls in all)`);
   assert.ok((await metric(c.appmgr.metricsPort, 'gamecluster_queue_refused_total', { reason: 'early_poll' })) >= counts['429/6']!);
-  // The ticket is still live: polled on time it answers as before.
-  await new Promise((r) => setTimeout(r, 1200));
-  const later = await get(`?ticket=${ticket}`, '10.3.0.2');
-  assert.equal(later.status, 202);
+  // The ticket is still live: polled on time (after its Retry-After) it answers as before.
+  const last = answers.filter((a) => a.status === 202).pop()!;
+  await new Promise((r) => setTimeout(r, Number(last.retryAfter) * 800 + 200));
+  const later = await get(`?ticket=${ticket}`, from);
+  assert.equal(later.status, 202, 'the 429s cost the ticket nothing: it kept its place');
 });
