@@ -1,7 +1,8 @@
 /**
  * The chart turns issue 23's caps on (charts/gamecluster: values.yaml, values.schema.json): login and game get
  * WS_MAX_MESSAGE_BYTES, game gets RESUME_MIN_LIVE_MS and TICK_DEADLINE_MS, and `config.wsAllowedOrigins`, when given,
- * becomes WS_ALLOWED_ORIGINS on both; the schema refuses a message cap below 64 KiB and an origin with a path.
+ * becomes WS_ALLOWED_ORIGINS on both; appmgr gets the queue's QUEUE_TICKETS_PER_IP (64), QUEUE_MAX and the shorter
+ * QUEUE_ADMIT_MS; the schema refuses a message cap below 64 KiB and an origin with a path.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -28,4 +29,14 @@ test('login and game get the WebSocket cap, game the resume and tick deadlines; 
 test('the schema refuses a WebSocket cap below 64 KiB and an origin that is not scheme://host[:port]', async () => {
   assert.match(await renderError({ set: ['game.wsMaxMessageBytes=1024'] }), /wsMaxMessageBytes/);
   assert.match(await renderError({ set: ['config.wsAllowedOrigins={https://play.example.com/app}'] }), /wsAllowedOrigins/);
+});
+
+test('appmgr gets the queue caps: 64 live tickets per address, the line length, admissions held 15 s', async () => {
+  const appmgr = mainContainer(find(await renderChart(), 'Deployment', `${RELEASE}-appmgr`));
+  assert.equal(env(appmgr, 'QUEUE_TICKETS_PER_IP'), '64');
+  assert.equal(env(appmgr, 'QUEUE_MAX'), '1000000');
+  assert.equal(env(appmgr, 'QUEUE_ADMIT_MS'), '15000');
+  const off = mainContainer(find(await renderChart({ set: ['appmgr.queue.ticketsPerIp=0'] }), 'Deployment', `${RELEASE}-appmgr`));
+  assert.equal(env(off, 'QUEUE_TICKETS_PER_IP'), '0', 'an explicit 0 is kept');
+  assert.match(await renderError({ set: ['appmgr.queue.max=0'] }), /max/);
 });

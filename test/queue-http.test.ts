@@ -2,9 +2,10 @@
  * Issue 15's acceptance for the admission queue's HTTP surface (docs/queue.md), with two real appmgrs (in-process)
  * on one real redis-server and heartbeating fake pods: capacity 40 full, 30 players queue alternately on both
  * appmgrs → positions 1..30; plain /login waits behind the line; 10 players leave → exactly the first 10 tickets are
- * admitted (200 with a login) and the others move up; an unpolled ticket expires (410/5); the login tier full →
- * 503/4 with no ticket; an admitted ticket with no login stays 202 at position 0; ticket polls are exempt from
- * LOGIN_RATE_PER_IP (made-up tickets are not); a frozen Redis → 503/6, and the positions are kept afterwards.
+ * admitted (200 with a login and the ticket's admission, the same on either appmgr) and the others move up; an
+ * unpolled ticket expires (410/5); the login tier full → 503/4 with no ticket; an admitted ticket with no login stays
+ * 202 at position 0; early ticket polls are charged to LOGIN_RATE_PER_IP, polls on time are free (made-up tickets are
+ * always charged); a frozen Redis → 503/6, and the positions are kept afterwards.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,7 +63,7 @@ after(async () => {
 
 interface Answer {
   status: number;
-  body: { returncode: number; ip: string; port: number; ticket?: string; position?: number; eta_s?: number };
+  body: { returncode: number; ip: string; port: number; ticket?: string; position?: number; eta_s?: number; admission?: string };
   retryAfter: string | null;
 }
 
@@ -126,10 +127,19 @@ test('10 players leave: exactly the first 10 tickets are admitted, the others mo
   const later = await pollAll(tickets, () => true);
   const admitted = tickets.filter((t) => later.get(t)!.status === 200);
   assert.deepEqual(admitted, tickets.slice(0, 10), 'exactly the first 10');
-  for (const t of tickets.slice(0, 10)) assert.deepEqual(answers.get(t)!.body, { returncode: 0, ip: '127.0.0.1', port: 5001 });
+  const admissions = new Set<string>();
+  for (const t of tickets.slice(0, 10)) {
+    const { admission, ...login } = answers.get(t)!.body;
+    assert.deepEqual(login, { returncode: 0, ip: '127.0.0.1', port: 5001 });
+    assert.match(admission!, /^[0-9a-f]{32}$/);
+    assert.notEqual(admission, t);
+    assert.equal(later.get(t)!.body.admission, admission, 'the same admission on every 200 poll, on either appmgr');
+    admissions.add(admission!);
+  }
+  assert.equal(admissions.size, 10);
   assert.deepEqual(tickets.slice(10).map((t) => later.get(t)!.body.position), Array.from({ length: 20 }, (_, i) => i + 1));
   // A WebSocket client's admitted ticket gets the login's WebSocket port (?transport=ws, as plain /login).
-  assert.deepEqual((await get(bases[1]!, `?ticket=${tickets[0]}&transport=ws`)).body, { returncode: 0, ip: '127.0.0.1', port: 5555 });
+  assert.deepEqual((await get(bases[1]!, `?ticket=${tickets[0]}&transport=ws`)).body, { returncode: 0, ip: '127.0.0.1', port: 5555, admission: answers.get(tickets[0]!)!.body.admission });
   const metrics = await (await fetch(`http://127.0.0.1:${appmgrs[0]!.adminPort}/metrics`)).text();
   assert.match(metrics, /gamecluster_queue_length 20/);
   assert.match(metrics, /gamecluster_queue_wait_seconds_count \d+/);
@@ -151,9 +161,22 @@ test('an unpolled ticket expires: 410 {"returncode":5,"ip":"","port":0}', async 
   assert.equal((await get(bases[1]!, '?ticket=nonsense')).status, 410);
 });
 
-test('ticket polls are exempt from LOGIN_RATE_PER_IP; made-up tickets and plain logins are not', async () => {
-  // Rate 1/s, burst 2: twenty polls of a live ticket in a row all answer.
-  for (let i = 0; i < 20; i++) assert.equal((await get(limitedBase, `?ticket=${tickets[0]}`)).status, 202);
+// Changed by contract (issue 23): ticket polls are no longer all exempt from the rate limit — a poll earlier than the
+// Retry-After it was given (less 20 %) is charged; polls on time stay free.
+test('early ticket polls are charged to LOGIN_RATE_PER_IP, polls on time are free; made-up tickets are charged', async (t) => {
+  // Rate 1/s, burst 2. Twenty polls of one live ticket in a row: all but the first are early, so most get 429.
+  const rapid: Answer[] = [];
+  for (let i = 0; i < 20; i++) rapid.push(await get(limitedBase, `?ticket=${tickets[0]}`));
+  const refused = rapid.filter((r) => r.status === 429).length;
+  t.diagnostic(`20 rapid polls of one ticket: ${rapid.length - refused} answered 202, ${refused} refused 429`);
+  assert.ok(refused >= 15, `early polls are charged (${refused} of 20 refused)`);
+  assert.ok(rapid.every((r) => r.status === 202 || r.status === 429));
+  // The bucket now holds at most its burst of 2. Six tickets polled on time at once all answer: on time is free.
+  const six = tickets.slice(0, 6);
+  const pace = Math.max(...rapid.filter((r) => r.status === 202).map((r) => Number(r.retryAfter)), 1);
+  await sleep(pace * 800 + 250);
+  const onTime = await Promise.all(six.map((x) => get(limitedBase, `?ticket=${x}`)));
+  assert.deepEqual(onTime.map((r) => r.status), six.map(() => 202), 'polls on time are never refused');
   const fake = await Promise.all(Array.from({ length: 6 }, () => get(limitedBase, `?ticket=${'0'.repeat(32)}`)));
   assert.ok(fake.some((r) => r.status === 429), 'made-up tickets are charged');
   assert.ok(fake.every((r) => r.status === 429 || r.status === 410));

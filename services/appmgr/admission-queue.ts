@@ -1,9 +1,9 @@
 /**
  * appmgr's side of the admission queue (docs/queue.md): runs the line's admission step (RedisQueue.tick) every
  * QUEUE_TICK_MS — every replica does, the Lua makes them agree — and keeps what the last tick saw in memory: the
- * line's length (gauge, /status, the admin page) and whether plain `/login` must wait so nobody jumps the line. It
- * counts admissions, expiries and waits (metrics) for what this replica did. A tick Redis does not answer keeps the
- * last state (the line is frozen meanwhile) and is logged once per outage.
+ * line's length and the places held (gauges, /status, the admin page) and whether plain `/login` must wait so nobody
+ * jumps the line. It counts admissions, expiries, waits and refusals (metrics) for what this replica did. A tick Redis
+ * does not answer keeps the last state (the line is frozen meanwhile) and is logged once per outage.
  */
 import type { Logger } from '../platform/logger.js';
 import type { EnqueueResult, PollResult, RedisQueue, TickResult } from '../registry/redis-queue.js';
@@ -14,6 +14,8 @@ export interface AdmissionQueueOptions {
   metrics: AppmgrMetrics;
   logger: Logger;
   tickMs: number;
+  /** The largest room any game pod declares (`?places=N` is clamped to it; 0: no rooms, N = 1). */
+  largestRoom?: () => number;
 }
 
 export interface QueueView {
@@ -83,6 +85,7 @@ export class AdmissionQueue {
     this.state = { waiting: r.waiting, held: r.held, available: r.available, ratePerSec: r.ratePerSec, blocksPlain: r.blocksPlain };
     const m = this.o.metrics;
     m.queueLength.set(r.waiting);
+    m.queueHeld.set(r.held);
     if (r.expired > 0) m.queueExpired.inc(r.expired);
     if (r.admitted.length > 0) {
       m.queueAdmitted.inc(r.admitted.length);
@@ -91,10 +94,14 @@ export class AdmissionQueue {
     }
   }
 
-  async enqueue(): Promise<EnqueueResult> {
-    const r = await this.o.queue.enqueue();
+  /** `places` as the client asked (clamped here to 1..the largest declared room); `address`: its address key. */
+  async enqueue(places: number, address: string): Promise<EnqueueResult> {
+    const largest = this.o.largestRoom?.() ?? 0;
+    const n = Math.max(1, Math.min(places, largest || 1));
+    const r = await this.o.queue.enqueue(n, address);
     // A new ticket makes plain /login wait at once on this replica (the others see it at their next tick).
     if (r.kind === 'queued') this.state = { ...this.state, blocksPlain: true, waiting: Math.max(this.state.waiting, r.position) };
+    if (r.kind === 'refused') this.o.metrics.queueRefused.inc({ reason: r.reason });
     return r;
   }
 
@@ -111,15 +118,4 @@ export class AdmissionQueue {
   head(n: number) {
     return this.o.queue.head(n);
   }
-}
-
-/**
- * Seconds between polls (Retry-After), 1..5: from the ETA when one is known (a tenth of it: players about to be let in
- * poll every second), else from the position (1 near the front, 5 from 10,000 back) — so a line of 100,000 does not
- * poll 100,000 times a second.
- */
-export function retryAfterSeconds(position: number, etaS = -1): number {
-  if (position < 10) return 1;
-  if (etaS >= 0) return Math.min(5, Math.max(1, Math.ceil(etaS / 10)));
-  return Math.min(5, 1 + Math.floor(Math.log10(position)));
 }

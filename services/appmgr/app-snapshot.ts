@@ -28,6 +28,9 @@ export interface AppSnapshotOptions {
 
 export class AppSnapshot {
   private apps: AppRecord[] = [];
+  /** allLoginsHave's answers for the apps array they were computed from. */
+  private capsOf: AppRecord[] | undefined;
+  private loginCaps = new Map<string, boolean>();
   private okAtMs = -Infinity;
   private timer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
@@ -82,6 +85,27 @@ export class AppSnapshot {
       m.apps.inc({ app_type: a.appType, state: a.state });
       m.clusterOnline.inc({ app_type: a.appType }, a.online);
     }
+  }
+
+  /**
+   * Whether every live login pod publishes `cap` in its heartbeat (AppInfoSync.caps; true with no login pod): the
+   * queue enforces "only an admission consumes a held place" once every login forwards admissions (docs/queue.md).
+   */
+  allLoginsHave(cap: string): boolean {
+    if (this.capsOf !== this.apps) {
+      this.capsOf = this.apps;
+      this.loginCaps = new Map();
+    }
+    let v = this.loginCaps.get(cap);
+    if (v === undefined) this.loginCaps.set(cap, (v = this.apps.every((a) => a.appType !== 'login' || (a.caps ?? []).includes(cap))));
+    return v;
+  }
+
+  /** The largest room `max_players` any live game pod declares (0: no rooms), for `?queue=1&places=N`. */
+  largestRoom(): number {
+    let max = 0;
+    for (const a of this.apps) if (a.appType === 'game') for (const m of a.modes ?? []) max = Math.max(max, m.maxPlayers);
+    return max;
   }
 
   /** A copy of the last snapshot. */

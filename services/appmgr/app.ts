@@ -22,6 +22,7 @@ import { LoginRateLimiter } from './login-rate-limit.js';
 import { createAppmgrMetrics } from './metrics.js';
 import { AdmissionQueue } from './admission-queue.js';
 import { RedisQueue } from '../registry/redis-queue.js';
+import { Cap } from '../protocol/wire.js';
 import { RedisRoomAllocator } from '../registry/redis-rooms.js';
 import { RoomsSnapshot } from './rooms-snapshot.js';
 
@@ -58,11 +59,16 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   const shedCounter = createPickShedCounter(metrics.registry);
   const directory = new RedisAppDirectory(redis, { prefix: config.PREFIX, undrainTtlMs: config.APP_TTL_MS, appTtlMs: config.APP_TTL_MS });
   const shared = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger, deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS, maxQueued: config.REDIS_PICK_QUEUE_MAX, shed: shedCounter });
-  // The admission queue: one line in Redis for every replica; AllocateGame's game pick consumes the places it holds.
-  const line = new RedisQueue(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, clusterCapacity: config.CLUSTER_CAPACITY, ticketTtlMs: config.QUEUE_TICKET_TTL_MS, admitMs: config.QUEUE_ADMIT_MS, freezeMs: Math.max(2000, 4 * config.QUEUE_TICK_MS) });
-  const gameSelector = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger, deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS, maxQueued: config.REDIS_PICK_QUEUE_MAX, shed: shedCounter, script: line.pickScriptDef() });
-  const queue = new AdmissionQueue({ queue: line, metrics, logger, tickMs: config.QUEUE_TICK_MS });
   const snapshot = new AppSnapshot({ directory, refreshMs: config.HEARTBEAT_MS, staleMs: config.STALE_MS, timeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, strategy: config.SELECT_STRATEGY, metrics, logger });
+  // The admission queue: one line in Redis for every replica. Only an admission consumes the places it holds, once
+  // every live login pod forwards admissions (caps `admission`; before that, during a rollout, the rule of the older
+  // version: every AllocateGame consumes the oldest held place). docs/queue.md.
+  const line = new RedisQueue(redis, {
+    prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, clusterCapacity: config.CLUSTER_CAPACITY, ticketTtlMs: config.QUEUE_TICKET_TTL_MS, admitMs: config.QUEUE_ADMIT_MS,
+    ticketsPerIp: config.QUEUE_TICKETS_PER_IP, maxLength: config.QUEUE_MAX, freezeMs: Math.max(2000, 4 * config.QUEUE_TICK_MS), enforceAdmission: () => snapshot.allLoginsHave(Cap.admission),
+  });
+  const gameSelector = new RedisAppSelector(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, logger, deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS, maxQueued: config.REDIS_PICK_QUEUE_MAX, shed: shedCounter, script: line.pickScriptDef(), admissions: true });
+  const queue = new AdmissionQueue({ queue: line, metrics, logger, tickMs: config.QUEUE_TICK_MS, largestRoom: () => snapshot.largestRoom() });
   const selector = new FallbackSelector(shared, snapshot);
   await snapshot.start();
   queue.start();
@@ -72,7 +78,7 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   const ready = (): true | string => (closing ? 'shutting down' : !listening ? 'not listening' : !snapshot.firstReadDone ? 'registry not read yet' : true);
 
   const limiter = config.LOGIN_RATE_PER_IP > 0 ? new LoginRateLimiter({ ratePerSec: config.LOGIN_RATE_PER_IP, maxAddresses: config.LOGIN_RATE_MAX_ADDRESSES }).start() : undefined;
-  const roomAllocator = new RedisRoomAllocator(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, clusterCapacity: config.CLUSTER_CAPACITY, queuePlacesKey: line.placesKey });
+  const roomAllocator = new RedisRoomAllocator(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, clusterCapacity: config.CLUSTER_CAPACITY, queue: { ...line.roomKeys, enforce: () => line.enforced() } });
   const roomsSnapshot = new RoomsSnapshot({ rooms: roomAllocator, apps: snapshot, refreshMs: config.HEARTBEAT_MS, logger });
   roomsSnapshot.start();
   const http = createHttpServer({ selector, metrics, logger, ready, limiter, trustProxy: config.TRUST_PROXY, corsOrigins: config.CORS_ORIGINS, queue, rooms: { snapshot: roomsSnapshot, allocator: roomAllocator } });

@@ -67,7 +67,11 @@ export const appmgrEnv = {
   /** The admission queue (docs/queue.md): most places taken in the whole cluster (0 = the pods' capacities only). */
   CLUSTER_CAPACITY: env.int(0, 0, 100_000_000),
   QUEUE_TICKET_TTL_MS: env.int(30_000, 1000, 3_600_000),
-  QUEUE_ADMIT_MS: env.int(30_000, 1000, 3_600_000),
+  QUEUE_ADMIT_MS: env.int(15_000, 1000, 3_600_000),
+  /** Live queue tickets per client address (IPv6 per /64); 0 = no bound (the chart sets 64). */
+  QUEUE_TICKETS_PER_IP: env.int(0, 0, 1_000_000),
+  /** Most tickets waiting in the line; past it `?queue=1` answers 503/4. */
+  QUEUE_MAX: env.int(1_000_000, 1, 100_000_000),
   /** Our addition: how often each appmgr runs the line's admission step (and refreshes what plain /login sees). */
   QUEUE_TICK_MS: env.int(250, 20, 10_000),
 };
@@ -107,7 +111,9 @@ export const appmgrEnvHelp = `Environment (defaults in brackets):
   ADMIN_TOKEN      bearer token every AppMgrService call must carry when GRPC_AUTH=token (16+ chars)
   CLUSTER_CAPACITY  most players in the cluster (online + on their way + admitted); 0 = the game pods' capacities [0]
   QUEUE_TICKET_TTL_MS  a queue ticket not polled for this long loses its place (410) [30000]
-  QUEUE_ADMIT_MS   how long an admitted ticket holds its place for the player's AllocateGame [30000]
+  QUEUE_ADMIT_MS   how long an admitted ticket holds its places for the player's EnterGame (its admission) [15000]
+  QUEUE_TICKETS_PER_IP  live queue tickets per client address (IPv6 per /64), past it 429; 0 = off [0]
+  QUEUE_MAX        most tickets waiting in the line, past it 503/4 [1000000]
   QUEUE_TICK_MS    how often the line admits players into free places [250]
   HEARTBEAT_MS     snapshot refresh interval (= the pods' heartbeat) [2000]
   APP_TTL_MS       a pod not heard from for this long is never chosen [6000]

@@ -17,6 +17,8 @@ import { ReturnCode, type AppTypeName } from '../protocol/wire.js';
 import type { ProtoGrpcType } from '../protocol/gen/grpc/gamecluster.js';
 import type { AppInfo } from '../protocol/gen/grpc/gamecluster/v1/AppInfo.js';
 import type { AppMgrServiceHandlers } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
+import { ADMISSION_RE } from '../registry/redis-queue.js';
+import { LINE } from '../registry/redis-selector.js';
 import type { AppDirectory, AppRecord, AppSelector, ClientTransport, PickResult } from '../registry/types.js';
 import type { AppSnapshot } from './app-snapshot.js';
 import { guardHandlers, type GrpcAccess } from './grpc-auth.js';
@@ -97,12 +99,14 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     const [route, result] = key.split(' ') as [string, string];
     return d.metrics.requests.labels({ route, result });
   });
-  const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game', account?: string, transport: ClientTransport = 'tcp') => {
+  const timedPick = async (sel: AppSelector, type: AppTypeName, route: 'login' | 'allocate_game', account?: string, transport: ClientTransport = 'tcp', admission = '') => {
     const t0 = performance.now();
-    const r = await sel.pick(type, account, transport);
+    const r = await sel.pick(type, account, transport, admission);
     timers(type).observe((performance.now() - t0) / 1000);
     const result = r.ok ? ((r as { source?: string }).source === 'cache' ? 'cache' : 'ok') : r.reason;
     counters(`${route} ${result}`).inc();
+    // Tickets wait and this AllocateGame carried no admission (a login dialled directly, or between two ticks).
+    if (r === LINE) d.metrics.queueRefused.inc({ reason: 'no_admission' });
     return r;
   };
 
@@ -115,14 +119,16 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     AllocateGame: (call, cb) => {
       // Accounts are bounded by the login's validation; anything longer is not reserved (the bump still counts).
       const account = call.request.account.length <= 64 ? call.request.account : '';
+      // The player's queue admission (queue.md); anything not of its shape is no admission.
+      const admission = ADMISSION_RE.test(call.request.admission ?? '') ? call.request.admission : '';
       if (call.request.room && rooms) {
         // A room request (docs/rooms.md): the seat in that room, on the pod that holds it.
         if (!account) return cb(null, { returnCode: ReturnCode.ROOM_INVALID, appId: '', ip: '', port: 0, wsPort: 0, roomId: '' });
-        rooms.allocateGameRoom(account, call.request.room, call.request.websocket ? 'ws' : 'tcp').then((r) => cb(null, r), (err: unknown) => internal(cb, err));
+        rooms.allocateGameRoom(account, call.request.room, call.request.websocket ? 'ws' : 'tcp', admission).then((r) => cb(null, r), (err: unknown) => internal(cb, err));
         return;
       }
       // websocket: the player came in over WebSocket; only games with a WebSocket listener can take him.
-      timedPick(d.gameSelector, 'game', 'allocate_game', account, call.request.websocket ? 'ws' : 'tcp').then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
+      timedPick(d.gameSelector, 'game', 'allocate_game', account, call.request.websocket ? 'ws' : 'tcp', admission).then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
     },
     ListApps: (call, cb) => {
       const type = appTypeFromProto[call.request.appType];

@@ -22,7 +22,7 @@ import { addFallbacks, addProbes, createFastify } from './http-common.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import type { AppmgrMetrics } from './metrics.js';
 import type { AdmissionQueue } from './admission-queue.js';
-import { queuedBody, withQueue } from './queue-http.js';
+import { loginOkBody, queuedBody, withQueue } from './queue-http.js';
 import type { RoomsSnapshot } from './rooms-snapshot.js';
 import type { RoomAllocator } from '../registry/types.js';
 
@@ -121,7 +121,7 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
     const ws = (req.query as { transport?: unknown }).transport === 'ws';
     d.selector.pickWith('login', (r) => done(r.ok && ws ? { ok: true, app: { ...r.app, port: r.app.wsPort ?? 0 } } : r), ws ? 'ws' : 'tcp');
   };
-  const schema = { response: { 200: loginBody, 202: queuedBody, 410: loginBody, 429: loginBody, 503: loginBody } };
+  const schema = { response: { 200: d.queue ? loginOkBody : loginBody, 202: queuedBody, 410: loginBody, 429: loginBody, 503: loginBody } };
   const plain = d.limiter ? limited(login, d.limiter, d.metrics.loginRateLimited, busy) : login;
   const route = d.queue ? withQueue(plain, { queue: d.queue, pickLogin: (req, done) => pickLogin(req, done), metrics: d.metrics, logger: d.logger, limiter: d.limiter }) : plain;
   // A friend's way past the line (docs/rooms.md): `?room=<id>` reads that one room (counted in LOGIN_RATE_PER_IP) and,

@@ -20,12 +20,19 @@ export interface AppmgrMetrics {
   readonly queueAdmitted: Counter;
   readonly queueExpired: Counter;
   readonly queueWaitSeconds: Histogram;
+  readonly queueHeld: Gauge;
+  readonly queueRefused: Counter<'reason'>;
   readonly roomJoins: Counter<'result'>;
   readonly matches: Counter<'result'>;
 }
 
+/** The reasons of gamecluster_queue_refused_total (each series exists from the start, at 0). */
+export const QUEUE_REFUSALS = ['tickets_per_ip', 'queue_max', 'early_poll', 'no_admission'] as const;
+
 export function createAppmgrMetrics(registry: Registry = createRegistry()): AppmgrMetrics {
   const r = [registry];
+  const queueRefused = new Counter({ name: 'gamecluster_queue_refused_total', help: 'Queue requests refused by the abuse limits, and AllocateGame calls refused because tickets wait and they carried no admission', labelNames: ['reason'], registers: r });
+  for (const reason of QUEUE_REFUSALS) queueRefused.inc({ reason }, 0);
   return {
     registry,
     requests: new Counter({ name: 'gamecluster_appmgr_requests_total', help: 'Selections by route and result (ok, cache = answered from the snapshot while Redis was down, no_app, redis_down)', labelNames: ['route', 'result'], registers: r }),
@@ -52,6 +59,10 @@ export function createAppmgrMetrics(registry: Registry = createRegistry()): Appm
       buckets: [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600],
       registers: r,
     }),
+    queueHeld: new Gauge({ name: 'gamecluster_queue_held_places', help: 'Places held for admitted queue tickets, not yet consumed by their admission (the whole cluster, as of the last tick)', registers: r, aggregator: 'max' }),
+    // reason: tickets_per_ip (429: QUEUE_TICKETS_PER_IP), queue_max (503: QUEUE_MAX), early_poll (429: a poll before its
+    // Retry-After, past LOGIN_RATE_PER_IP), no_admission (AllocateGame without an admission while tickets wait: NO_APP).
+    queueRefused,
     // result: OK or a return-code name (bounded).
     roomJoins: new Counter({ name: 'gamecluster_room_joins_total', help: 'Room requests of the player flow (AllocateGame{room}) by result', labelNames: ['result'], registers: r }),
     matches: new Counter({ name: 'gamecluster_appmgr_matches_total', help: 'AllocateMatch and ReserveSeats calls by result', labelNames: ['result'], registers: r }),

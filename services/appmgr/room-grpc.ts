@@ -92,15 +92,15 @@ function seatTtl(ms: number, fallback: number): number | string {
 export function roomGrpcHandlers(d: RoomGrpcDeps) {
   const failed = (err: unknown, what: string) => d.logger.warn({ err: (err as Error).message }, `${what}: registry unavailable`);
 
-  /** AllocateGame{room}: the player's seat (the login issues its token). */
-  function allocateGameRoom(account: string, room: RoomRequest__Output, transport: ClientTransport): Promise<AllocateGameResponse> {
+  /** AllocateGame{room}: the player's seat (the login issues its token); `admission`: his queue admission, if any. */
+  function allocateGameRoom(account: string, room: RoomRequest__Output, transport: ClientTransport, admission = ''): Promise<AllocateGameResponse> {
     const none = { appId: '', ip: '', port: 0, wsPort: 0, roomId: '' };
     const want = roomWantOf(room);
     if (typeof want === 'string') {
       d.joins.inc({ result: 'ROOM_INVALID' });
       return Promise.resolve({ returnCode: ReturnCode.ROOM_INVALID, ...none });
     }
-    return d.rooms.allocate(want, [{ account }], { transport, seatMs: d.reservationMs, issueTokens: false }).then(
+    return d.rooms.allocate(want, [{ account }], { transport, seatMs: d.reservationMs, issueTokens: false, admission }).then(
       (r) => {
         d.joins.inc({ result: r.ok ? 'OK' : r.code });
         if (!r.ok) return { returnCode: CODE[r.code], ...none };

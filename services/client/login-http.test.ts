@@ -72,6 +72,23 @@ test('the queue: 202 + ticket, polls at Retry-After, queue events, then the logi
   await assert.rejects(httpLogin(nodeIo, { appmgr: base, transport: 'tcp', queue: true, timeoutMs: 2000 }), (e: unknown) => e instanceof ClientError && e.code === 'queue_lost' && e.step === 'queue');
 });
 
+test('the admitted 200 hands over its admission (for EnterGame); a host asks for his room\'s places', async () => {
+  const adm = 'a'.repeat(32);
+  script = [
+    { status: 202, body: { returncode: 9, ip: '', port: 0, ticket: 'h1', position: 1, eta_s: 1 }, retryAfter: '1' },
+    { status: 200, body: { returncode: 0, ip: '10.0.0.4', port: 5005, admission: adm } },
+    { status: 200, body: { returncode: 0, ip: '10.0.0.4', port: 5005 } },
+  ];
+  seen.length = 0;
+  const r = await httpLogin(nodeIo, { appmgr: base, transport: 'tcp', queue: true, places: 4, timeoutMs: 2000 });
+  assert.equal(r.admission, adm);
+  assert.deepEqual(seen, ['/login?queue=1&places=4', '/login?ticket=h1']);
+  // Places free and nobody waiting: the normal 200, no admission (nothing was held for him).
+  const go = await httpLogin(nodeIo, { appmgr: base, transport: 'tcp', queue: true, places: 1, timeoutMs: 2000 });
+  assert.equal(go.admission, undefined);
+  assert.equal(seen[2], '/login?queue=1');
+});
+
 test('poll interval: Retry-After clamped to 1–5 s, 2 s without one', () => {
   assert.equal(pollDelayS('3'), 3);
   assert.equal(pollDelayS('0.2'), 1);

@@ -1,9 +1,11 @@
 /**
  * Step 1 of the flow: `GET <appmgr>/login` (docs/operations.md "appmgr endpoints"), with `?transport=ws` for a WebSocket login and the admission
- * queue (queue.md) when asked: `?queue=1` may answer `202 {returncode: 9, ticket, position, eta_s}` + Retry-After;
- * the ticket is then polled (`?ticket=…`) at the suggested interval until the normal 200; a 410 means the place is
- * lost. `?room=<id>` names the room a join goes to (rooms.md): appmgr lets a friend past the line when that room
- * has a free seat. Each exchange is bounded by the step timeout; the wait in line is bounded only by `signal`.
+ * queue (queue.md) when asked: `?queue=1` (`&places=N` for a host who will open a room of N) may answer `202
+ * {returncode: 9, ticket, position, eta_s}` + Retry-After; the ticket is then polled (`?ticket=…`) at the suggested
+ * interval until the normal 200, whose `admission` the player's EnterGame carries (it alone consumes the places his
+ * ticket holds); a 410 means the place is lost. `?room=<id>` names the room a join goes to (rooms.md): appmgr lets a
+ * friend past the line when that room has a free seat. Each exchange is bounded by the step timeout; the wait in line
+ * is bounded only by `signal`.
  */
 import { ReturnCode, returnCodeName } from '../protocol/wire.js';
 import { ClientError, toClientError } from './errors.js';
@@ -25,6 +27,8 @@ export interface HttpLoginOptions {
   queue: boolean;
   /** The room id of a join (`?room=`), so a friend joining an open room never waits in the admission line. */
   room?: string | undefined;
+  /** Places to wait for in the line (`&places=N`: a host who will open a room of N); 1 or absent: one. */
+  places?: number | undefined;
   timeoutMs: number;
   signal?: AbortSignal;
   onQueue?: (u: QueueUpdate) => void;
@@ -33,6 +37,8 @@ export interface HttpLoginOptions {
 }
 
 export interface HttpLoginResult extends LoginTarget {
+  /** The admission of a ticket that waited in line (carried by EnterGame), or undefined. */
+  admission?: string;
   /** Time spent in the queue (first 202 → the 200), or undefined when not queued. */
   queuedMs?: number;
   /** Duration of the exchange that returned the login. */
@@ -88,7 +94,7 @@ async function exchange(io: ClientIo, url: string, timeoutMs: number, step: 'htt
   return { a, body, ms };
 }
 
-function target(step: 'http_login' | 'queue', a: HttpAnswer, body: Record<string, unknown>, text: string): LoginTarget {
+function target(step: 'http_login' | 'queue', a: HttpAnswer, body: Record<string, unknown>, text: string): LoginTarget & { admission?: string } {
   const rc = body.returncode;
   if (typeof rc === 'number' && rc !== ReturnCode.OK) {
     throw new ClientError(step, returnCodeName(rc), `HTTP ${a.status} returncode ${rc} (${returnCodeName(rc)})`, { returnCode: rc, retryAfterS: a.retryAfter ? Number(a.retryAfter) : undefined });
@@ -96,7 +102,7 @@ function target(step: 'http_login' | 'queue', a: HttpAnswer, body: Record<string
   if (a.status !== 200 || rc !== 0 || typeof body.ip !== 'string' || !body.ip || typeof body.port !== 'number' || body.port <= 0) {
     throw new ClientError(step, a.status !== 200 ? `http_${a.status}` : 'bad_response', `HTTP ${a.status} unexpected body ${text.slice(0, 120)}`);
   }
-  return { ip: body.ip, port: body.port };
+  return typeof body.admission === 'string' && /^[0-9a-f]{32}$/.test(body.admission) ? { ip: body.ip, port: body.port, admission: body.admission } : { ip: body.ip, port: body.port };
 }
 
 /** How long ticket polls may keep failing in a row (503, 429, timeouts) before the player gives up the line. */
@@ -105,7 +111,8 @@ export const QUEUE_STALL_MS = 60_000;
 export async function httpLogin(io: ClientIo, o: HttpLoginOptions): Promise<HttpLoginResult> {
   const params: Record<string, string> = o.transport === 'ws' ? { transport: 'ws' } : {};
   if (o.room) params.room = o.room;
-  const first = await exchange(io, loginUrl(o.appmgr, o.queue ? { ...params, queue: '1' } : params), o.timeoutMs, 'http_login');
+  const join: Record<string, string> = o.places && o.places > 1 ? { queue: '1', places: String(o.places) } : { queue: '1' };
+  const first = await exchange(io, loginUrl(o.appmgr, o.queue ? { ...params, ...join } : params), o.timeoutMs, 'http_login');
   o.onExchange?.(first.ms, false);
   if (!(o.queue && first.a.status === 202 && first.body.returncode === ReturnCode.QUEUED)) {
     return { ...target('http_login', first.a, first.body, first.a.text), exchangeMs: first.ms };

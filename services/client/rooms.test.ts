@@ -9,7 +9,7 @@ import { decodeBody, encodeBody } from '../protocol/messages.js';
 import { MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
 import { ClientError } from './errors.js';
 import { afterFlowFailed, afterResumeFailed, retryable, type SessionOrigin } from './recovery.js';
-import { ROOM_ERROR_CODES, isRoomError, loginRoomParam, normalizeRoomId, normalizeRoomOption, normalizeSeat, roomRequest, type RoomOption } from './rooms.js';
+import { ROOM_ERROR_CODES, isRoomError, loginRoomParam, normalizeRoomId, queuePlaces, normalizeRoomOption, normalizeSeat, roomRequest, type RoomOption } from './rooms.js';
 import { resolveOptions } from './session.js';
 
 /** C2L_EnterGame bytes for a room option, decoded back as the login pod would see them. */
@@ -65,6 +65,12 @@ test('room options: malformed ones are bad_options before any request; ids are c
   assert.equal(loginRoomParam({ join: 'K7QX2MPA' }), 'K7QX2MPA');
   assert.equal(loginRoomParam({ create: { mode: 'duel' } }), undefined, 'a create waits in line like any arrival');
   assert.equal(loginRoomParam(undefined), undefined);
+  // A host who queues waits for his room's places (?queue=1&places=N); a join or a plain player for one.
+  assert.equal(queuePlaces({ create: { mode: 'duel', maxPlayers: 4 } }), 4);
+  assert.equal(queuePlaces({ find: { mode: 'duel', maxPlayers: 8 } }), 8);
+  assert.equal(queuePlaces({ create: { mode: 'duel', maxPlayers: 0 } }), 1, 'the mode\'s size is not known to the client');
+  assert.equal(queuePlaces({ join: 'K7QX2MPA' }), 1);
+  assert.equal(queuePlaces(undefined), 1);
 });
 
 test('seat options: the port of the transport is required; room and seat exclude each other; the account is the seat’s', () => {

@@ -125,6 +125,17 @@ export function roomRequest(room: RoomOption): gamecluster.v1.RoomRequest.$Prope
   return { find: { mode: f.mode, maxPlayers: f.maxPlayers ?? 0, isPrivate: false, labels: f.labels ?? {} } };
 }
 
+/**
+ * The places to wait for in the admission line (`?queue=1&places=N`, queue.md): a host who will open a room of N
+ * (`create`, or a `find` that may open one) waits for N, so his admission holds the room's places; 1 otherwise —
+ * also for a size left to the mode (0: the client does not know it; give `maxPlayers` to queue for a room).
+ */
+export function queuePlaces(room: RoomOption | undefined): number {
+  if (!room || 'join' in room) return 1;
+  const n = 'create' in room ? room.create.maxPlayers : room.find.maxPlayers;
+  return n && n > 1 ? n : 1;
+}
+
 /** The room id a `GET /login?room=<id>` names (a join never waits in the admission line), or undefined. */
 export function loginRoomParam(room: RoomOption | undefined): string | undefined {
   return room && 'join' in room ? room.join : undefined;

@@ -20,7 +20,7 @@ import type { ClientIo, NodeTlsOptions } from './io.js';
 import { FrameLink } from './link.js';
 import { httpLogin, type QueueUpdate } from './login-http.js';
 import { afterFlowFailed, afterResumeFailed, retryable, type SessionOrigin } from './recovery.js';
-import { describeRoom, loginRoomParam, normalizeRoomOption, normalizeSeat, roomRequest, type RoomOption, type SeatOption, type SessionRoom } from './rooms.js';
+import { describeRoom, loginRoomParam, normalizeRoomOption, queuePlaces, normalizeSeat, roomRequest, type RoomOption, type SeatOption, type SessionRoom } from './rooms.js';
 
 export { retryable };
 export type { RoomOption, SeatOption, SessionRoom };
@@ -193,7 +193,7 @@ async function dialLink(r: Resolved, step: ClientStep, host: string, port: numbe
 /** The whole flow once: /login → login → game, asking for `room`. Emits timing; resolves the authenticated game link. */
 async function loginFlow(r: Resolved, room: RoomOption | undefined, timing: (e: TimingEvent) => void, onQueue: (u: QueueUpdate) => void): Promise<GameLink> {
   const T = r.o.stepTimeoutMs;
-  const login = await httpLogin(r.io, { appmgr: r.o.appmgr, transport: r.o.transport, queue: r.o.queue, room: loginRoomParam(room), timeoutMs: T, signal: r.o.signal, onQueue });
+  const login = await httpLogin(r.io, { appmgr: r.o.appmgr, transport: r.o.transport, queue: r.o.queue, room: loginRoomParam(room), places: queuePlaces(room), timeoutMs: T, signal: r.o.signal, onQueue });
   if (login.queuedMs !== undefined) timing({ step: 'queue_wait', ms: login.queuedMs });
   timing({ step: 'http_login', ms: login.exchangeMs, address: `${login.ip}:${login.port}` });
   if (r.o.signal?.aborted) throw new ClientError('account_check', 'aborted', 'aborted');
@@ -209,7 +209,8 @@ async function loginFlow(r: Resolved, room: RoomOption | undefined, timing: (e: 
     });
     timing({ step: 'account_check', ms: acMs });
     const [e, egMs] = await timed('enter_game', async () => {
-      const body = encodeBody(MsgId.C2L_EnterGame, room ? { room: roomRequest(room) } : {});
+      // The admission of a ticket that waited in line: it alone consumes the places the ticket holds (queue.md).
+      const body = encodeBody(MsgId.C2L_EnterGame, { ...(room ? { room: roomRequest(room) } : {}), ...(login.admission ? { admission: login.admission } : {}) });
       const rs = decodeBody(MsgId.L2C_EnterGameRs, await lc!.request('enter_game', MsgId.C2L_EnterGame, body, MsgId.L2C_EnterGameRs, T));
       if ((rs.returnCode ?? 0) !== ReturnCode.OK) throw returnCodeError('enter_game', rs.returnCode ?? 0, room && describeRoom(room));
       if (!rs.ip || !rs.port || !rs.token) throw new ClientError('enter_game', 'bad_response', `L2C_EnterGameRs OK without ip/port/token: ${JSON.stringify(rs)}`);

@@ -15,7 +15,7 @@
 import type { Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import { createPodMetrics } from '../platform/metrics.js';
-import { MsgId } from '../protocol/wire.js';
+import { Cap, MsgId } from '../protocol/wire.js';
 import { RedisSessionRegistry, RedisTokenStore } from '../registry/index.js';
 import { FrameServer } from '../socket/frame-server.js';
 import { podLimits, podTls, resolvePodIdentity } from '../pod/pod-config.js';
@@ -34,7 +34,7 @@ import { echoBody } from './echo.js';
 import { createGameRoomRegistry } from './room-registry.js';
 
 /** What this build of the game pod supports (AppInfoSync.caps): appmgr routes room requests only to such pods. */
-export const GAME_CAPS: readonly string[] = ['rooms'];
+export const GAME_CAPS: readonly string[] = [Cap.rooms];
 
 /** The module's room modes as the heartbeat publishes them. */
 export const roomModesOf = (game: LoadedGame) => Object.entries(game.def.rooms?.modes ?? {}).map(([mode, m]) => ({ mode, maxPlayers: m.maxPlayers }));

@@ -9,7 +9,7 @@
 import type { Registry } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
 import { createPodMetrics } from '../platform/metrics.js';
-import { MsgId } from '../protocol/wire.js';
+import { Cap, MsgId } from '../protocol/wire.js';
 import { RedisTokenStore } from '../registry/index.js';
 import { FrameServer } from '../socket/frame-server.js';
 import { podLimits, podTls, resolvePodIdentity } from '../pod/pod-config.js';
@@ -27,6 +27,12 @@ import { HttpAuthenticator } from './auth-http.js';
 import type { LoginConfig } from './config.js';
 import { enterGameHandler } from './enter-game.js';
 
+/**
+ * What this build of the login pod supports (AppInfoSync.caps): `admission` — it forwards `EnterGame.admission`, so
+ * appmgr may enforce that only an admission consumes a held place once every live login says so (docs/queue.md).
+ */
+export const LOGIN_CAPS: readonly string[] = [Cap.admission];
+
 export interface StartLoginOptions extends PodStartOptions {
   registry?: Registry;
   hostname?: string;
@@ -36,7 +42,7 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
   const identity = resolvePodIdentity(config, opts.hostname);
   const log = logger.child({ app_id: identity.appId });
   const metrics = createPodMetrics('login', opts.registry);
-  const runtime = new PodRuntime({ appType: 'login', config, identity, logger: log, metrics, worker: opts.worker });
+  const runtime = new PodRuntime({ appType: 'login', config, identity, logger: log, metrics, worker: opts.worker, heartbeat: { caps: LOGIN_CAPS } });
   const server = new FrameServer<LoginConnData>({ role: 'login', logger: log, metrics, limits: podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1), tls: podTls(config, log), wsAllowedOrigins: config.WS_ALLOWED_ORIGINS, initialData: newLoginConnData });
   const auth: Authenticator =
     config.AUTH_MODE === 'http' ? new HttpAuthenticator({ url: config.AUTH_URL!, timeoutMs: config.AUTH_HTTP_TIMEOUT_MS, logger: log }) : openAuthenticator;

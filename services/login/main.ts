@@ -3,7 +3,7 @@
  * (services/pod/pod-main.ts: SIGTERM drains, exits 0; a second signal forces exit).
  */
 import { podMain } from '../pod/pod-main.js';
-import { startLogin } from './app.js';
+import { LOGIN_CAPS, startLogin } from './app.js';
 import { loginEnvHelp, parseLoginConfig } from './config.js';
 
 const usage = `usage: gamecluster login [--help]
@@ -16,5 +16,6 @@ ${loginEnvHelp}
 `;
 
 export async function main(argv: string[]): Promise<void> {
-  await podMain(argv, { command: 'login', usage, parse: () => parseLoginConfig(), start: startLogin });
+  // A WORKERS>1 primary heartbeats for its workers: it publishes the caps they would.
+  await podMain(argv, { command: 'login', usage, parse: () => parseLoginConfig(), start: startLogin, heartbeat: { caps: LOGIN_CAPS } });
 }

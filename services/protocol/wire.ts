@@ -135,3 +135,11 @@ export const GAME_MSG_ID_MAX = 65535;
 
 /** A room id (rooms.md): 8 characters of an alphabet without look-alikes; clients may send it in any letter case. */
 export const RoomId = { alphabet: '23456789ABCDEFGHJKMNPQRSTUVWXYZ', length: 8 } as const;
+
+/**
+ * What a pod's build supports, published in its heartbeat (`AppInfoSync.caps`) so a cluster of mixed versions routes
+ * by it during a rollout: `rooms` (a game pod hosts rooms), `admission` (a login pod forwards `EnterGame.admission`
+ * to appmgr: queue.md), `allocate_games` (a login pod batches AllocateGames).
+ */
+export const Cap = { rooms: 'rooms', admission: 'admission', allocateGames: 'allocate_games' } as const;
+export type Cap = (typeof Cap)[keyof typeof Cap];

@@ -126,7 +126,8 @@ return 1
  * KEYS: online zset, then (any order) the app hash and pending key of every member of that set, the hold key of every
  * account, and the keys named by those holds. ARGV: app key prefix, k, ttl_ms, strategy (least_loaded|packed),
  * pending prefix, reservation ms, hold prefix, token prefix, final (1 = do not ask for the keys of previous holds
- * again: leave undeclared ones alone), transport (`tcp` | `ws`), then k accounts ('' = none).
+ * again: leave undeclared ones alone), transport (`tcp` | `ws`), then k accounts ('' = none), then whatever the
+hooks of an extending script read (the queued pick: k admissions and its own arguments; the plain pick reads none).
  * With transport `ws` only pods whose `ws_port` > 0 are candidates (walked in the same order, the others skipped but
  * left in the set): the same atomic pick + bump, filtered.
  * Picks k times by `assigned` (see the heartbeat script; each pick bumps it by one, so the next pick in the same call
@@ -136,7 +137,8 @@ return 1
  * (member `r:<account>`, score = expiry) until the token issued for it replaces the reservation, and replaces whatever
  * the account held before (its previous reservation or unredeemed token, wherever it is): an account holds at most
  * one. A member whose hash is gone, older than ttl_ms by Redis TIME, not ready or full is removed on the way.
- * Returns a flat array app_id, ip, port, ws_port per pick (fewer than k of them = no more capacity), or
+ * Returns a flat array app_id, ip, port, ws_port per pick (fewer than k of them = no more capacity; app_id `!` = that
+ * one pick was refused by a hook — `!` is never an app id —, its ip field saying why, e.g. `line`), or
  * `{'', missing keys…}`.
  */
 export const pickScript: ScriptDef = {
@@ -157,7 +159,10 @@ export const pickScript: ScriptDef = {
 function pickAdapter(raw: ScriptFn): ScriptFn {
   const known = new Map<string, Set<string>>();
   return async (...a) => {
-    const [zkey, appPrefix, k, , ttl, strategy, pendingPrefix, reserveMs, transport, ...accounts] = a as string[];
+    const [zkey, appPrefix, k, , ttl, strategy, pendingPrefix, reserveMs, transport, ...rest] = a as string[];
+    // The k accounts, then what an extending script's hooks read (passed through after them, untouched).
+    const accounts = rest.slice(0, Number(k));
+    const tail = rest.slice(Number(k));
     const keys = keysOfAppPrefix(String(appPrefix));
     let members = known.get(String(zkey));
     if (!members || members.size > 20_000) known.set(String(zkey), (members = new Set()));
@@ -167,7 +172,7 @@ function pickAdapter(raw: ScriptFn): ScriptFn {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const declared = [String(zkey), ...holds, ...members, ...extra];
       const final = attempt >= FINAL_ATTEMPT ? 1 : 0;
-      const reply = (await raw(declared.length, ...declared, appPrefix!, k!, ttl!, strategy!, pendingPrefix!, reserveMs!, keys.holdPrefix, keys.tokenPrefix, final, transport!, ...accounts)) as string[];
+      const reply = (await raw(declared.length, ...declared, appPrefix!, k!, ttl!, strategy!, pendingPrefix!, reserveMs!, keys.holdPrefix, keys.tokenPrefix, final, transport!, ...accounts, ...tail)) as string[];
       if (reply.length === 0 || reply[0] !== MISSING_KEYS) return reply;
       for (const key of reply.slice(1)) {
         if (key.startsWith(String(appPrefix)) || key.startsWith(String(pendingPrefix))) members.add(key);

@@ -8,7 +8,7 @@ import { QUEUED_PICK_HOOKS, queuedPickScript } from './queue-lua.js';
 // share the same pick body, and a hooks fragment that misses a hook is refused at start, naming it.
 test('the queued pick is the plain pick with the queue hooks: same body, every hook defined once', () => {
   const plain = pickScript.lua;
-  const queued = queuedPickScript({ placesKey: 'p', clockKey: 'c', appsKey: 'a', clusterCapacity: 0, freezeMs: 1 }).lua;
+  const queued = queuedPickScript({ placesKey: 'p', clockKey: 'c', appsKey: 'a', lineKey: 'l', admKey: 'm', clusterCapacity: 0, freezeMs: 1, enforce: () => true }).lua;
   assert.equal(plain, pickLua(NO_PICK_HOOKS));
   assert.equal(queued, pickLua(QUEUED_PICK_HOOKS));
   // Everything after the hooks fragment is the same text in both.

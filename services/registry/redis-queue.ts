@@ -1,19 +1,23 @@
 /**
  * The cluster-wide admission queue over Redis (docs/queue.md): one FIFO line shared by every appmgr replica, kept
  * entirely in Redis (it survives appmgr restarts) and changed only by the atomic scripts of queue-lua.ts. `enqueue`
- * hands out a ticket (or says "go" when a place is free and nobody waits), `poll` answers a ticket's position or its
- * admission, `tick` (every appmgr, every QUEUE_TICK_MS) expires unpolled tickets and admits the head of the line into
- * the places really free. Tickets are 128 bits from the CSPRNG (32 hex chars). Every Redis failure or timeout is a
- * RegistryUnavailableError (appmgr answers 503/6; the line itself is frozen meanwhile, see queue-lua.ts).
+ * hands out a ticket (or says "go" when places are free and nobody waits: nothing is held then), `poll` answers a
+ * ticket's position or, once admitted, its admission — the secret that alone consumes the places the ticket holds
+ * (AllocateGame's queued pick, the room script) —, `tick` (every appmgr, every QUEUE_TICK_MS) expires unpolled
+ * tickets and admits the head of the line into the places really free. Tickets and admissions are 128 bits from the
+ * CSPRNG (32 hex chars). Every Redis failure or timeout is a RegistryUnavailableError (appmgr answers 503/6; the line
+ * itself is frozen meanwhile, see queue-lua.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { registryKeys, type RegistryKeys } from './keys.js';
 import { MAX_ATTEMPTS, MISSING_KEYS, script, type ScriptFn } from './lua-scripts.js';
-import { enqueueScript, extendScript, headScript, pollScript, QUEUE_KEY_NAMES, queuedPickScript, tickScript } from './queue-lua.js';
+import { enqueueScript, extendScript, headScript, MAX_TICKET_PLACES, pollScript, QUEUE_KEY_NAMES, queuedPickScript, tickScript } from './queue-lua.js';
 import { RegistryUnavailableError } from './types.js';
 
 export const TICKET_RE = /^[0-9a-f]{32}$/;
+/** An admission has the shape of a ticket (and is never one: both are fresh random bits). */
+export const ADMISSION_RE = TICKET_RE;
 
 export interface RedisQueueOptions {
   prefix: string;
@@ -22,8 +26,12 @@ export interface RedisQueueOptions {
   clusterCapacity: number;
   /** QUEUE_TICKET_TTL_MS: a ticket not polled for this long loses its place. */
   ticketTtlMs: number;
-  /** QUEUE_ADMIT_MS: how long an admission holds its place (and a poll answers 200). */
+  /** QUEUE_ADMIT_MS: how long an admission holds its places (and a poll answers 200). */
   admitMs: number;
+  /** QUEUE_TICKETS_PER_IP: live tickets per client address key (0 = no bound). */
+  ticketsPerIp?: number;
+  /** QUEUE_MAX: most tickets waiting (0 = no bound). */
+  maxLength?: number;
   /** A gap without any queue script longer than this freezes the line for the gap (default 2000). */
   freezeMs?: number;
   /** Most admissions / expiries per tick (bounds one script's time; default 1000 each). */
@@ -31,11 +39,27 @@ export interface RedisQueueOptions {
   maxExpirePerTick?: number;
   /** Most polls in one script call (default 256). */
   maxPollBatch?: number;
+  /**
+   * Whether only an admission consumes a held place, and AllocateGame without one waits for the line (default: always;
+   * appmgr: once every live login pod publishes the `admission` capability).
+   */
+  enforceAdmission?: () => boolean;
 }
 
-/** `go`: a place was free and nobody waited — it is held for the player's AllocateGame like an admitted ticket's. */
-export type EnqueueResult = { kind: 'go' } | { kind: 'queued'; ticket: string; position: number; etaS: number };
-export type PollResult = { kind: 'admitted' } | { kind: 'wait'; position: number; etaS: number } | { kind: 'expired' } | { kind: 'gone' };
+/** Why a `?queue=1` got no ticket (gamecluster_queue_refused_total{reason}). */
+export type QueueRefusal = 'tickets_per_ip' | 'queue_max';
+
+/** `go`: places were free and nobody waited — the player goes straight to a login, holding nothing. */
+export type EnqueueResult =
+  | { kind: 'go' }
+  | { kind: 'queued'; ticket: string; position: number; etaS: number; retryAfterS: number }
+  | { kind: 'refused'; reason: QueueRefusal };
+/** `early`: the poll came before 80 % of the Retry-After the ticket was last given (it is charged to the rate limit). */
+export type PollResult =
+  | { kind: 'admitted'; admission: string; early: boolean }
+  | { kind: 'wait'; position: number; etaS: number; retryAfterS: number; early: boolean }
+  | { kind: 'expired' }
+  | { kind: 'gone' };
 
 export interface TickResult {
   waiting: number;
@@ -58,11 +82,7 @@ export function queueKeys(keys: RegistryKeys): string[] {
   return QUEUE_KEY_NAMES.map((n) => `${keys.tag}:queue:${n}`);
 }
 
-/** ETA in seconds from a rate in admissions per 1000 s; -1 = unknown (nobody was admitted in the last minute). */
-export function etaSeconds(position: number, rateMilli: number): number {
-  if (rateMilli <= 0) return -1;
-  return Math.max(0, Math.ceil((position * 1000) / rateMilli));
-}
+const key = (name: (typeof QUEUE_KEY_NAMES)[number]) => QUEUE_KEY_NAMES.indexOf(name);
 
 export class RedisQueue {
   private readonly keys: RegistryKeys;
@@ -92,14 +112,21 @@ export class RedisQueue {
     this.headRun = script(redis, headScript);
   }
 
-  /** The ScriptDef the game selector of AllocateGame runs (consumes held places; CLUSTER_CAPACITY). */
-  /** The sorted set of places held for admitted tickets (new rooms do not take them). */
-  get placesKey(): string {
-    return this.fixed[5]!;
+  /** The queue keys the room script needs: places admitted tickets hold, the line, admissions, the clock. */
+  get roomKeys(): { placesKey: string; lineKey: string; admKey: string; clockKey: string; freezeMs: number } {
+    const f = this.fixed;
+    return { placesKey: f[key('places')]!, lineKey: f[key('line')]!, admKey: f[key('adm')]!, clockKey: f[key('clock')]!, freezeMs: this.freezeMs };
   }
 
+  /** Whether only an admission consumes a held place (see RedisQueueOptions.enforceAdmission). */
+  enforced(): boolean {
+    return this.o.enforceAdmission ? this.o.enforceAdmission() : true;
+  }
+
+  /** The ScriptDef the game selector of AllocateGame runs (held places, admissions, the line, CLUSTER_CAPACITY). */
   pickScriptDef() {
-    return queuedPickScript({ placesKey: this.fixed[5]!, clockKey: this.fixed[7]!, appsKey: this.keys.apps, clusterCapacity: this.o.clusterCapacity, freezeMs: this.freezeMs });
+    const r = this.roomKeys;
+    return queuedPickScript({ ...r, appsKey: this.keys.apps, clusterCapacity: this.o.clusterCapacity, enforce: () => this.enforced() });
   }
 
   private down(what: string, err?: unknown): never {
@@ -128,13 +155,22 @@ export class RedisQueue {
     throw new RegistryUnavailableError(`queue: cannot ${what}: the keys to declare kept changing`);
   }
 
-  async enqueue(): Promise<EnqueueResult> {
+  /**
+   * `places`: how many places the player waits for (a room's host: his room's size; 1..MAX_TICKET_PLACES).
+   * `address`: the client's address key (platform/address-key.ts), counted against QUEUE_TICKETS_PER_IP.
+   */
+  async enqueue(places = 1, address = ''): Promise<EnqueueResult> {
     const ticket = randomBytes(16).toString('hex');
     const k = this.keys;
-    const r = await this.withPodKeys('enqueue', (keys) => this.enqueueRun(keys.length, ...keys, ticket, this.freezeMs, this.o.clusterCapacity, k.appPrefix, k.pendingPrefix, this.o.appTtlMs, this.o.admitMs));
+    const n = Math.min(MAX_TICKET_PLACES, Math.max(1, Math.trunc(places) || 1));
+    // The address key goes into a space-separated field: no spaces (a key never has any; '-' stands for none).
+    const addr = address.replace(/\s/g, '') || '-';
+    const r = await this.withPodKeys('enqueue', (keys) =>
+      this.enqueueRun(keys.length, ...keys, ticket, this.freezeMs, this.o.clusterCapacity, k.appPrefix, k.pendingPrefix, this.o.appTtlMs, n, addr, this.o.ticketsPerIp ?? 0, this.o.maxLength ?? 0),
+    );
     if (r[0] === 'go') return { kind: 'go' };
-    const position = Number(r[1]);
-    return { kind: 'queued', ticket, position, etaS: etaSeconds(position, Number(r[2])) };
+    if (r[0] === 'refused') return { kind: 'refused', reason: String(r[1]) as QueueRefusal };
+    return { kind: 'queued', ticket, position: Number(r[1]), etaS: Number(r[2]), retryAfterS: Number(r[3]) };
   }
 
   /**
@@ -154,16 +190,19 @@ export class RedisQueue {
     const batch = this.polls.splice(0, this.o.maxPollBatch ?? 256);
     if (batch.length === 0) return;
     this.polling = true;
-    this.pollRun(...this.fixed, this.freezeMs, this.o.ticketTtlMs, ...batch.map((p) => p.ticket))
+    // A fresh admission per ticket: used only by a ticket admitted and polled for the first time (the script keeps it).
+    const fresh = randomBytes(16 * batch.length).toString('hex');
+    const args: string[] = [];
+    batch.forEach((p, i) => args.push(p.ticket, fresh.slice(i * 32, i * 32 + 32)));
+    this.pollRun(...this.fixed, this.freezeMs, this.o.ticketTtlMs, ...args)
       .then(
         (reply) => {
           const r = reply as unknown[];
           batch.forEach((p, i) => {
-            const kind = r[i * 3] as PollResult['kind'];
-            if (kind === 'wait') {
-              const position = Number(r[i * 3 + 1]);
-              p.resolve({ kind, position, etaS: etaSeconds(position, Number(r[i * 3 + 2])) });
-            } else p.resolve({ kind } as PollResult);
+            const [kind, position, eta, ra, early, admission] = r.slice(i * 6, i * 6 + 6);
+            if (kind === 'wait') p.resolve({ kind, position: Number(position), etaS: Number(eta), retryAfterS: Number(ra), early: Number(early) === 1 });
+            else if (kind === 'admitted') p.resolve({ kind, admission: String(admission), early: Number(early) === 1 });
+            else p.resolve({ kind: kind === 'expired' ? 'expired' : 'gone' });
           });
         },
         (err: unknown) => {
@@ -177,7 +216,7 @@ export class RedisQueue {
       });
   }
 
-  /** An admitted ticket found no login: it keeps its admission (and place) for another QUEUE_ADMIT_MS. */
+  /** An admitted ticket found no login: it keeps its admission (and places) for another QUEUE_ADMIT_MS. */
   async extend(ticket: string): Promise<boolean> {
     this.ready('extend');
     try {

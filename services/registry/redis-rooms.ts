@@ -29,8 +29,11 @@ export interface RedisRoomAllocatorOptions {
   strategy: SelectStrategy;
   /** CLUSTER_CAPACITY (0 = none): a new room needs its max_players free in the whole cluster. */
   clusterCapacity?: number;
-  /** The queue's places key: places held for admitted tickets are not taken by new rooms. */
-  queuePlacesKey?: string;
+  /**
+   * The admission queue's keys (RedisQueue.roomKeys): places held for admitted tickets are not taken by new rooms,
+   * a player's admission consumes them, and (with `enforce`) a new room of the player flow waits for the line.
+   */
+  queue?: { placesKey: string; lineKey: string; admKey: string; clockKey: string; freezeMs: number; enforce: () => boolean };
 }
 
 /** Attempts at a call whose keys keep changing (new rooms, new pods); the last one proceeds with what it has. */
@@ -108,7 +111,11 @@ export class RedisRoomAllocator implements RoomAllocator {
     const perSeat: (string | number)[] = [];
     seats.forEach((s, i) => perSeat.push(s.account, tokens[i]!, s.team ?? '', labelsJson(s.data ?? {})));
     const fixed = [k.apps, k.online('game')];
-    if (this.o.queuePlacesKey) fixed.push(this.o.queuePlacesKey);
+    const q = this.o.queue;
+    if (q) fixed.push(q.placesKey, q.lineKey, q.admKey, q.clockKey);
+    // The player flow (the login issues the token) carries the player's admission and waits for the line.
+    const playerFlow = !opts.issueTokens && seats.length === 1;
+    const line = q && playerFlow && q.enforce() ? 1 : 0;
     const requestKeys: string[] = [...accounts.map((a) => k.hold(a)), ...tokens.filter(Boolean).map((t) => k.token(t))];
     if (opts.idempotencyKey) requestKeys.push(k.match(opts.idempotencyKey));
     if (joinId) requestKeys.push(k.room(joinId), k.seats(joinId));
@@ -128,7 +135,8 @@ export class RedisRoomAllocator implements RoomAllocator {
       try {
         r = await this.allocRun(declared.length, ...declared, k.tag, op, this.o.appTtlMs, this.o.strategy, opts.transport, final, opts.seatMs,
           spec?.mode ?? '', spec?.maxPlayers ?? 0, spec?.isPrivate ? 1 : 0, lj, joinId, ids.join(','), opts.idempotencyKey ?? '', opts.bypassLock ? 1 : 0,
-          this.o.clusterCapacity ?? 0, this.o.queuePlacesKey ?? '', accSig, specSig, seats.length, ...perSeat);
+          this.o.clusterCapacity ?? 0, q?.placesKey ?? '', accSig, specSig, q?.lineKey ?? '', q?.admKey ?? '', q?.clockKey ?? '', q?.freezeMs ?? 2000,
+          playerFlow ? (opts.admission ?? '') : '', line, seats.length, ...perSeat);
       } catch (err) {
         throw new RegistryUnavailableError('cannot allocate a room: redis unavailable', { cause: err });
       }

@@ -37,6 +37,8 @@ export interface RedisAppSelectorOptions {
   shed?: Counter<'app_type'> | undefined;
   /** The pick script to run instead of the registry's (same call signature): AllocateGame's queued pick (queue-lua.ts). */
   script?: ScriptDef | undefined;
+  /** Pass each pick's admission (queue.md) to the script, after the accounts: the queued pick reads them. */
+  admissions?: boolean;
 }
 
 /** `gamecluster_appmgr_picks_shed_total{app_type}` on `registry`. */
@@ -53,6 +55,8 @@ interface Queue {
   transport: ClientTransport;
   done: Array<(r: PickResult) => void>;
   accounts: string[];
+  /** Each pick's admission ('' = none), when the selector passes them. */
+  admissions: string[];
   busy: boolean;
   /** A flush is scheduled (setImmediate) for the end of this event-loop turn. */
   scheduled: boolean;
@@ -60,6 +64,8 @@ interface Queue {
 
 const NO_APP: PickResult = { ok: false, reason: 'no_app' };
 const REDIS_DOWN: PickResult = { ok: false, reason: 'redis_down' };
+/** A pick the queued pick refused because tickets wait and it carried no admission (queue.md): NO_APP, counted apart. */
+export const LINE: PickResult = Object.freeze({ ok: false, reason: 'no_app' });
 /** A pick refused because the queue is full: `redis_down`, told apart by identity so it is not served from the snapshot. */
 export const SHED: PickResult = Object.freeze({ ok: false, reason: 'redis_down' });
 
@@ -91,8 +97,8 @@ export class RedisAppSelector implements AppSelector {
     this.deadlineMs = o.deadlineMs ?? redis.options?.commandTimeout ?? 1000;
   }
 
-  pick(appType: AppTypeName, reserveFor = '', transport: ClientTransport = 'tcp'): Promise<PickResult> {
-    return new Promise<PickResult>((resolve) => this.pickWith(appType, reserveFor, resolve, transport));
+  pick(appType: AppTypeName, reserveFor = '', transport: ClientTransport = 'tcp', admission = ''): Promise<PickResult> {
+    return new Promise<PickResult>((resolve) => this.pickWith(appType, reserveFor, resolve, transport, admission));
   }
 
   /**
@@ -100,17 +106,18 @@ export class RedisAppSelector implements AppSelector {
    * once: synchronously while Redis is disconnected (the caller falls back to its snapshot), else when the batch
    * holding this pick answers.
    */
-  pickWith(appType: AppTypeName, reserveFor: string, done: (r: PickResult) => void, transport: ClientTransport = 'tcp'): void {
+  pickWith(appType: AppTypeName, reserveFor: string, done: (r: PickResult) => void, transport: ClientTransport = 'tcp', admission = ''): void {
     if (this.redis.status !== 'ready') return done(REDIS_DOWN);
     const qk = transport === 'ws' ? `${appType}:ws` : appType;
     let q = this.queues.get(qk);
-    if (!q) this.queues.set(qk, (q = { transport, done: [], accounts: [], busy: false, scheduled: false }));
+    if (!q) this.queues.set(qk, (q = { transport, done: [], accounts: [], admissions: [], busy: false, scheduled: false }));
     if (q.done.length >= this.maxQueued) {
       this.o.shed?.inc({ app_type: appType });
       return done(SHED);
     }
     q.done.push(done);
     q.accounts.push(reserveFor);
+    if (this.o.admissions) q.admissions.push(admission);
     if (!q.busy) this.schedule(appType, q);
   }
 
@@ -132,12 +139,15 @@ export class RedisAppSelector implements AppSelector {
     // Usually the whole queue goes: take the arrays as they are instead of copying them.
     let done = q.done;
     let accounts = q.accounts;
+    let admissions = q.admissions;
     if (done.length <= this.maxBatch) {
       q.done = [];
       q.accounts = [];
+      q.admissions = [];
     } else {
       done = q.done.splice(0, this.maxBatch);
       accounts = q.accounts.splice(0, this.maxBatch);
+      admissions = q.admissions.splice(0, this.maxBatch);
     }
     q.busy = true;
     // This call's waiters are answered once: by the reply, the error or the deadline, whichever comes first.
@@ -161,14 +171,16 @@ export class RedisAppSelector implements AppSelector {
       release();
     }, this.deadlineMs);
     const now = (this.o.now ?? Date.now)();
-    this.run(this.keys.online(appType), this.keys.appPrefix, done.length, now, this.o.appTtlMs, this.o.strategy, this.keys.pendingPrefix, this.o.reservationMs ?? 10_000, q.transport, ...accounts).then(
+    this.run(this.keys.online(appType), this.keys.appPrefix, done.length, now, this.o.appTtlMs, this.o.strategy, this.keys.pendingPrefix, this.o.reservationMs ?? 10_000, q.transport, ...accounts, ...admissions).then(
       (reply) => {
         if (!open) return; // answered redis_down at the deadline; the late reply is dropped
         open = false;
         const flat = reply as string[];
         for (let i = 0; i < done.length; i++) {
           const j = i * 4;
-          settle(done[i]!, j + 3 < flat.length ? this.answer(flat[j]!, flat[j + 1]!, flat[j + 2]!, flat[j + 3]!) : NO_APP, this.o.logger);
+          // app_id `!` = a hook refused this one pick (its ip field says why: `line` = tickets wait, no admission).
+          const r = j + 3 >= flat.length ? NO_APP : flat[j] === '!' ? (flat[j + 1] === 'line' ? LINE : NO_APP) : this.answer(flat[j]!, flat[j + 1]!, flat[j + 2]!, flat[j + 3]!);
+          settle(done[i]!, r, this.o.logger);
         }
       },
       (err: unknown) => {

@@ -149,9 +149,10 @@ export interface AppSelector {
   /**
    * `reserveFor` (AllocateGame's account): the bump is also kept as a reservation in the chosen game's pending set
    * until the login issues that account's token (which takes its place), so a heartbeat that lands in between does
-   * not forget the player. `transport` `ws`: only pods with a WebSocket port (`app.wsPort`).
+   * not forget the player. `transport` `ws`: only pods with a WebSocket port (`app.wsPort`). `admission`: the
+   * player's queue admission (queue.md), for a selector that consumes held places ('' = none; others ignore it).
    */
-  pick(appType: AppTypeName, reserveFor?: string, transport?: ClientTransport): Promise<PickResult>;
+  pick(appType: AppTypeName, reserveFor?: string, transport?: ClientTransport, admission?: string): Promise<PickResult>;
 }
 
 /** Single-use login → game tokens, bound to (account, game app_id). */
@@ -257,6 +258,8 @@ export interface RoomAllocateOptions {
   idempotencyKey?: string;
   /** ReserveSeats: a locked room still takes seats. */
   bypassLock?: boolean;
+  /** The player's queue admission (the player flow; queue.md): it alone consumes the places it holds. */
+  admission?: string;
 }
 
 /** One room as listed (ListRooms, GET /rooms). */

@@ -78,3 +78,31 @@ local function freePlaces(kapps, appPrefix, pendingPrefix, ttl, now, clusterCap)
   return free
 end
 `;
+
+/**
+ * Defines the admission helpers (docs/queue.md), with explicit keys: an admission `m` (32 hex, handed out by an
+ * admitted ticket's first `200` poll) is the field `a:<m>` of the queue's `adm` hash → "<ticket> <places> <account>"
+ * (account empty until the first AllocateGame carrying it binds it); the places it holds are the members
+ * `<ticket>:1` … `<ticket>:<places>` of the queue's `places` zset (score = expiry, queue time).
+ * `qAdmission(kadm, m, account)` → 'new' | 'mine', ticket, places — or nil when `m` is empty, unknown, or bound to
+ * another account (it then counts as absent); `qConsume(kadm, kplaces, m, ticket, places, account)` binds it to the
+ * account and releases every place it still holds (one of them is the player's now; the rest go back to the line),
+ * returning how many it released.
+ */
+export const ADMISSION = `local function qAdmission(kadm, m, account)
+  if not m or m == '' or not account or account == '' then return nil end
+  local v = redis.call('HGET', kadm, 'a:' .. m)
+  if not v then return nil end
+  local t, n, who = string.match(v, '^(%S+) (%d+) ?(%S*)$')
+  if not t then return nil end
+  if who == '' then return 'new', t, tonumber(n) end
+  if who == account then return 'mine', t, tonumber(n) end
+  return nil
+end
+local function qConsume(kadm, kplaces, m, t, n, account)
+  redis.call('HSET', kadm, 'a:' .. m, t .. ' ' .. n .. ' ' .. account)
+  local gone = 0
+  for i = 1, n do gone = gone + redis.call('ZREM', kplaces, t .. ':' .. i) end
+  return gone
+end
+`;

@@ -6,7 +6,10 @@
  * `k`, `holdPrefix` and the fragments it brings itself:
  * - `hookNeeds(need)`: declares more keys (call `need(key)` for each one not in KEYS), before anything is written;
  * - `hookBegin(now)`: runs once the keys are all declared, before the first pick;
- * - `hookMayTake(picked, nextAccount)` → boolean: whether the next pick may be taken;
+ * - `hookMayTake(picked, nextAccount)` → true (take the next pick), false (stop: this pick and every later one answer
+ *   no pod) or `'skip', why`: this one pick answers no pod — its four answer fields `'!', why or '', '', ''` (`!` is
+ *   never an app id) — and the next one is considered: a batch mixes requests the hooks judge one by one (the
+ *   queue's admissions);
  * - `hookTaken(account)`: right after a pick is counted, before the account's reservation is made;
  * - `hookDone(picked)`: after the last pick, before the answer.
  * The call signature and the answer are documented on pickScript (lua-scripts.ts).
@@ -253,8 +256,17 @@ end
 -- One loop for both strategies; hookMayTake bounds it (the queue's game pick: services/registry/queue-lua.ts).
 local step = heapStep
 if packed then step = packedStep end
-while picked < k and hookMayTake(picked, ARGV[A + picked + 1]) do
-  if not step() then break end
+while picked < k do
+  local may, why = hookMayTake(picked, ARGV[A + picked + 1])
+  if may == 'skip' then
+    picked = picked + 1
+    out[#out + 1] = '!'
+    out[#out + 1] = why or ''
+    out[#out + 1] = ''
+    out[#out + 1] = ''
+  elseif not may or not step() then
+    break
+  end
 end
 for id in pairs(gone) do redis.call('ZREM', zkey, id) end
 for id in pairs(moved) do

@@ -11,7 +11,7 @@
  * Keys that depend on what Redis holds (a room's pod, the find's candidates, an account's previous hold) are asked
  * for with the registry's `{'', missing keys…}` answer before anything is written (lua-scripts.ts).
  */
-import { DECLARED, NOW_MS, PARSE_HOLD } from './fragments.js';
+import { ADMISSION, DECLARED, NOW_MS, PARSE_HOLD, QCLOCK } from './fragments.js';
 import { HOLD, KEYS_OF, POD_EXACT, ROOM_END } from './room-fragments.js';
 
 /** How long a reached room's keys live without their pod re-arming them (the backstop against leaks). */
@@ -106,21 +106,30 @@ end
  * `{'', missing…}` asked for). ARGV: tag, op (create|join|find), app ttl ms, strategy, transport (tcp|ws), final,
  * seat ms, mode, max_players, is_private, labels json, room_id (join), new room ids (comma-separated candidates),
  * match id, lock bypass (1: ReserveSeats), cluster capacity, queue places key ('' none), accounts signature, spec
- * signature, n, then n × (account, token ('' = the login issues it), team, data json).
+ * signature, queue line key, queue admissions key, queue clock key, queue freeze ms, the player's admission ('' none),
+ * line (1: the player flow, with admissions enforced: a new room waits for the line), n, then n × (account, token (''
+ * = the login issues it), team, data json).
+ * The queue (docs/queue.md): a new room needs `max_players` places that nobody holds — free places (Σ over ready live
+ * game pods, capped by the cluster capacity) minus the places admitted tickets hold —, unless the player's admission
+ * holds at least that many: then they are his. With `line` set and tickets waiting, a new room needs such an
+ * admission (NO_APP otherwise); a join into an existing room never waits. Any seat the player gets with an admission
+ * not yet bound binds it to him and releases its places (a room of ≤ its places: all of them are now the room's).
+ * A matchmaker's rooms never take held places and do not wait for the line.
  * Answers `{'ok', app_id, ip, port, ws_port, room_id, n × (account, token, status)}` (status `new`, `same` — the
  * seat's unexpired token again —, or `in` — already in the room, no token), `{'err', CODE}` (ROOM_NOT_FOUND,
  * ROOM_FULL, ROOM_CLOSED, ROOM_INVALID, NO_APP, ALREADY_EXISTS, COLLISION: every new id was taken), or
  * `{'', missing keys…}`.
  */
-export const roomAllocLua = `${DECLARED}${PARSE_HOLD}${KEYS_OF}${POD_EXACT}
+export const roomAllocLua = `${DECLARED}${PARSE_HOLD}${KEYS_OF}${POD_EXACT}${QCLOCK}${ADMISSION}
 local K = keysOf(ARGV[1])
 ${HOLD}${ROOM_END}${ROOM_LOAD}${MODE_MAX}${OWN_PLACES}
 local op, appTtl, packed, ws, final = ARGV[2], tonumber(ARGV[3]), ARGV[4] == 'packed', ARGV[5] == 'ws', ARGV[6] == '1'
 local seatMs, mode, wantMax, isPrivate, labelsJson = tonumber(ARGV[7]), ARGV[8], tonumber(ARGV[9]) or 0, ARGV[10] == '1', ARGV[11]
 local joinId, newIds, matchId, bypassLock = ARGV[12], ARGV[13], ARGV[14], ARGV[15] == '1'
 local clusterCap, placesKey, accSig, specSig = tonumber(ARGV[16]) or 0, ARGV[17], ARGV[18], ARGV[19]
-local n = tonumber(ARGV[20])
-local A = 20
+local lineKey, admKey, clockKey, freezeMs, admission, line = ARGV[20], ARGV[21], ARGV[22], tonumber(ARGV[23]) or 2000, ARGV[24], ARGV[25] == '1'
+local n = tonumber(ARGV[26])
+local A = 26
 local kapps, zkey = ARGV[1] .. ':apps', ARGV[1] .. ':online:game'
 local missing = { '' }
 local function need(key) if not declared[key] then missing[#missing + 1] = key end end
@@ -185,11 +194,37 @@ else
     end
   end
 end
-if placesKey ~= '' then need(placesKey) end
+if placesKey ~= '' then
+  need(placesKey)
+  need(lineKey)
+  need(admKey)
+  need(clockKey)
+end
 -- A find never opens a room while a candidate it could not look at exists (it would open one too many): it asks
 -- for their keys even on the final attempt (the caller then answers BUSY).
 if #missing > 1 and (not final or findMissing) then return missing end
 ${NOW_MS}
+
+-- The admission queue: places admitted tickets hold, tickets waiting, and the player's admission ('new': not yet
+-- bound, with the ticket and its places; 'mine': already bound to this account, which consumes nothing more).
+local qheld, qwaiting, qkind, qt, qn = 0, 0, nil, nil, 0
+if placesKey ~= '' and declared[placesKey] and declared[lineKey] and declared[admKey] and declared[clockKey] then
+  if redis.call('EXISTS', placesKey) == 1 then
+    local _, qvnow = qclock(clockKey, freezeMs)
+    redis.call('ZREMRANGEBYSCORE', placesKey, '-inf', qvnow)
+    qheld = redis.call('ZCARD', placesKey)
+  end
+  qwaiting = redis.call('ZCARD', lineKey)
+  if n == 1 then qkind, qt, qn = qAdmission(admKey, admission, ARGV[A + 1]) end
+end
+-- A seat given: an admission not yet bound is the player's now (its places released: one is his seat, or his room's).
+local function finish(r)
+  if r[1] == 'ok' and qkind == 'new' then
+    qConsume(admKey, placesKey, admission, qt, qn, ARGV[A + 1])
+    qkind = 'mine'
+  end
+  return r
+end
 
 -- One account's seat in room: replaces whatever the account held before (its one hold), unless it is this seat.
 local function seat(room, a, tok, team, data, untilMs)
@@ -301,17 +336,25 @@ local function createRoom()
   local accounts = {}
   for i = 1, n do accounts[i] = ARGV[A + (i - 1) * 4 + 1] end
   local own = ownPlaces(accounts, now)
-  if clusterCap > 0 then
-    local taken = 0
+  -- Places nobody holds, in the whole cluster (counted as the queue's tick counts them).
+  local mine = qkind == 'new' and qn >= max
+  if line and qwaiting > 0 and not mine and qkind ~= 'mine' then return { 'err', 'NO_APP' } end
+  if clusterCap > 0 or qheld > 0 then
+    local free, taken = 0, 0
     for _, id in ipairs(games) do
-      local h = redis.call('HMGET', K.app .. id, 'ts_ms', 'online', 'joined', 'counted', 'outside', 'room_places')
+      local h = redis.call('HMGET', K.app .. id, 'ts_ms', 'online', 'joined', 'counted', 'outside', 'room_places', 'state', 'capacity')
       local ts = tonumber(h[1])
       if ts and ts >= now - appTtl then
-        taken = taken + podExact({ online = h[2], joined = h[3], counted = h[4], outside = h[5], places = h[6] }, K.pending .. id, now) - (own[id] or 0)
+        local exact = podExact({ online = h[2], joined = h[3], counted = h[4], outside = h[5], places = h[6] }, K.pending .. id, now) - (own[id] or 0)
+        local cap = tonumber(h[8]) or 0
+        taken = taken + exact
+        if h[7] == 'ready' and cap > exact then free = free + (cap - exact) end
       end
     end
-    if placesKey ~= '' and declared[placesKey] then taken = taken + redis.call('ZCOUNT', placesKey, '(' .. now, '+inf') end
-    if taken + max > clusterCap then return { 'err', 'NO_APP' } end
+    if clusterCap > 0 and clusterCap - taken < free then free = clusterCap - taken end
+    local avail = free - qheld
+    if mine then avail = avail + qn end
+    if avail < max then return { 'err', 'NO_APP' } end
   end
   local order
   if packed then order = redis.call('ZREVRANGE', zkey, 0, -1) else order = redis.call('ZRANGE', zkey, 0, -1) end
@@ -373,14 +416,14 @@ if matchId ~= '' and declared[K.match .. matchId] then
     local room = roomLoad(mv[1], now, appTtl)
     if not room then return { 'err', 'ROOM_NOT_FOUND' } end
     if room.players + room.reserved + newcomers(room) > room.max then return { 'err', 'ROOM_FULL' } end
-    return seatAll(room)
+    return finish(seatAll(room))
   end
 end
 
 if op == 'join' then
   local room = roomLoad(joinId, now, appTtl)
   if not room then return { 'err', 'ROOM_NOT_FOUND' } end
-  local r = joinRoom(room)
+  local r = finish(joinRoom(room))
   if r[1] == 'ok' and matchId ~= '' then
     redis.call('HSET', K.match .. matchId, 'room', room.id, 'accounts', accSig, 'spec', specSig)
     redis.call('PEXPIRE', K.match .. matchId, ${MATCH_KEY_TTL_MS})
@@ -397,13 +440,13 @@ if op == 'find' then
         redis.call('ZREM', mk, id)
       elseif not room.private and not room.locked and not room.draining and (wantMax == 0 or room.max == wantMax)
         and not (ws and room.ws <= 0) and labelsMatch(cjson.decode(room.labels), want) then
-        if room.players + room.reserved + newcomers(room) <= room.max then return seatAll(room) end
+        if room.players + room.reserved + newcomers(room) <= room.max then return finish(seatAll(room)) end
         roomScore(room)
       end
     end
   end
 end
-return createRoom()
+return finish(createRoom())
 `;
 
 /**
