@@ -14,7 +14,7 @@ files=(services/**/*.test.ts test/**/*.test.ts)
 # not CPU, so 2 cores run several at once; the slowest files go first so that none starts last and runs alone.
 # The files that measure a process's memory per connection run after, one at a time: a neighbour's load moves the
 # figure they hold to a budget (their budgets have slack for a noisy machine, not for three other test files).
-slow=(test/expose-modes.test.ts test/chart-live.test.ts test/reliability-pods.test.ts test/workers.test.ts test/queue-herd.test.ts test/cluster-wave.test.ts)
+slow=(test/expose-modes.test.ts test/sessions-idle-cost.test.ts test/chart-live.test.ts test/reliability-pods.test.ts test/workers.test.ts test/queue-herd.test.ts test/cluster-wave.test.ts)
 alone=(test/hostile-clients.test.ts test/abuse-websocket.test.ts)
 ordered=()
 for f in "${slow[@]}"; do [ -f "$f" ] && ordered+=("$f"); done
