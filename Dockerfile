@@ -38,10 +38,13 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY proto ./proto
-# `gamecluster` on PATH, as `npm install -g` would do: dist/cli.js starts with a node shebang.
+COPY bin ./bin
+# `gamecluster` on PATH, as `npm install -g` would do: bin/gamecluster execs node on dist/cli.js with the command's
+# Node flags (login and game: a 1 MiB young generation; services/platform/node-flags.ts), so `docker run … game`
+# ships what was measured, and node is still PID 1.
 # /app/game is where a studio image puts its game module (`FROM` this image, COPY the module, GAME_MODULE=...;
 # docs/game-modules.md): `gamecluster` is importable from there (`import { defineGame } from 'gamecluster/game'`).
-RUN chmod 0755 dist/cli.js && ln -s /app/dist/cli.js /usr/local/bin/gamecluster \
+RUN chmod 0755 dist/cli.js bin/gamecluster && ln -s /app/bin/gamecluster /usr/local/bin/gamecluster \
  && mkdir -p /app/game/node_modules && ln -s /app /app/game/node_modules/gamecluster
 # The image's unprivileged `node` user, numeric so Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000

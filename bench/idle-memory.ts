@@ -5,8 +5,11 @@
  * game) who stay in game, idle.
  * RSS of the game process from /proc, 2 s after the last join, minus its RSS before the joins. Two modes, each on a
  * fresh cluster, alternated: without any forced GC, and with a full GC (SIGWINCH → gc() twice, via the preload
- * bench/lib/gc-on-signal.mjs) before both readings. `--pod-flags "<node flags>"` (repeatable, e.g.
- * "--max-semi-space-size=1") adds variants: each flag set is measured in both modes, in the same run.
+ * bench/lib/gc-on-signal.mjs) before both readings. The plain variant runs the pods exactly as `gamecluster game`
+ * (bin/gamecluster) and `gamecluster local` start them: with their default Node flags (services/platform/node-flags.ts:
+ * `--max-semi-space-size=1` for login and game). `--pod-flags "<node flags>"` (repeatable, e.g.
+ * "--max-semi-space-size=16", which replaces the default) adds variants: each flag set is measured in both modes, in
+ * the same run. With `--rounds 3` the table gives the medians of 3.
  * Targets: ≤ 4 KiB per player after GC, ≤ 5 KB without.
  * Run: `npm run bench:idle-memory -- [--players 5000] [--rate 1000] [--step 500] [--rounds 1] [--pod-flags "<flags>"]…`.
  */
@@ -81,6 +84,6 @@ for (const flags of variants) {
     }
   }
   const m = (xs: Result[]) => median(xs.map((x) => x.perPlayer));
-  table.push(`| ${flags || '(none)'} | ${(m(res.nogc) / 1000).toFixed(2)} KB (${(m(res.nogc) / 1024).toFixed(2)} KiB) | ${(m(res.gc) / 1024).toFixed(2)} KiB |`);
+  table.push(`| ${flags || '(the plain `gamecluster game`: its default flags)'} | ${(m(res.nogc) / 1000).toFixed(2)} KB (${(m(res.nogc) / 1024).toFixed(2)} KiB) | ${(m(res.gc) / 1024).toFixed(2)} KiB |`);
 }
 console.log(`\n| pod node flags | RSS per idle player, no forced GC (target ≤ 5 KB) | after a full GC (target ≤ 4 KiB) |\n| --- | --- | --- |\n${table.join('\n')}`);

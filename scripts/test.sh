@@ -15,7 +15,7 @@ files=(services/**/*.test.ts test/**/*.test.ts)
 # The files that hold a process's memory per connection to a budget, or load the machine themselves (10,000
 # sockets at once, a 2,000-player wave across a Redis restart), run after, one at a time: their budgets have slack
 # for a noisy machine, not for three other test files at once.
-slow=(test/expose-modes.test.ts test/chart-live.test.ts test/reliability-pods.test.ts test/workers.test.ts test/queue-herd.test.ts test/cluster-wave.test.ts)
+slow=(test/expose-modes.test.ts test/sessions-idle-cost.test.ts test/chart-live.test.ts test/reliability-pods.test.ts test/workers.test.ts test/queue-herd.test.ts test/cluster-wave.test.ts)
 alone=(test/hostile-clients.test.ts test/abuse-websocket.test.ts test/reliability-input.test.ts test/reliability-outage.test.ts)
 ordered=()
 for f in "${slow[@]}"; do [ -f "$f" ] && ordered+=("$f"); done

@@ -126,15 +126,17 @@ test('the final stage runs as a non-root user', () => {
   assert.ok(!final.body.slice(idx + 1).some((i) => i.op === 'RUN' && /\bsu\b|sudo/.test(i.args)));
 });
 
-test('ENTRYPOINT is gamecluster, resolvable on PATH to the built CLI', () => {
+test('ENTRYPOINT is gamecluster, resolvable on PATH to bin/gamecluster (node flags per command), which runs the built CLI', () => {
   const ep = finalOps('ENTRYPOINT').at(-1);
   assert.ok(ep, 'final stage has an ENTRYPOINT');
   assert.deepEqual(JSON.parse(ep.args), ['gamecluster'], 'exec-form ENTRYPOINT ["gamecluster"]');
-  const link = finalOps('RUN').find((i) => /ln -s\S*\s+\/app\/dist\/cli\.js\s+\/usr\/local\/bin\/gamecluster/.test(i.args));
-  assert.ok(link, 'a /usr/local/bin/gamecluster symlink to /app/dist/cli.js');
-  assert.match(link.args, /chmod [0-7]*7[0-7]*5 dist\/cli\.js|chmod \+x dist\/cli\.js/, 'the CLI is executable');
+  assert.ok(finalOps('COPY').some((c) => /^bin\s+\.\/bin$/.test(c.args)), 'bin/ is in the image');
+  const link = finalOps('RUN').find((i) => /ln -s\S*\s+\/app\/bin\/gamecluster\s+\/usr\/local\/bin\/gamecluster/.test(i.args));
+  assert.ok(link, 'a /usr/local/bin/gamecluster symlink to /app/bin/gamecluster');
+  assert.match(link.args, /chmod [0-7]*7[0-7]*5 dist\/cli\.js bin\/gamecluster/, 'the CLI and its launcher are executable');
   const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string> };
-  assert.equal(pkg.bin.gamecluster, 'dist/cli.js');
+  assert.equal(pkg.bin.gamecluster, 'bin/gamecluster');
+  assert.match(read('bin/gamecluster'), /exec node \$flags "\$root\/dist\/cli\.js" "\$@"\n$/, 'the launcher execs node (node stays PID 1)');
   assert.match(read('services/cli.ts'), /^#!\/usr\/bin\/env node\n/, 'tsc keeps the shebang that makes dist/cli.js runnable');
   // The WORKDIR the symlink points into.
   assert.ok(finalOps('WORKDIR').some((w) => w.args === '/app'));

@@ -39,14 +39,14 @@ after(async () => {
   await redis.stop();
 });
 
-function pod(prefix: string, appId: string, online: number, o: { capacity?: number; appType?: AppTypeName; ttl?: number; hb?: number; draining?: boolean; wsPort?: number } = {}) {
+function pod(prefix: string, appId: string, online: number, o: { capacity?: number; appType?: AppTypeName; ttl?: number; hb?: number; draining?: boolean; wsPort?: number; runId?: string } = {}) {
   const state = { online, draining: o.draining ?? false, redeems: 0, incarnation: 'i1' };
   const writer = new RedisHeartbeatWriter(client, {
     prefix,
     heartbeatMs: o.hb ?? 60_000,
     appTtlMs: o.ttl ?? 120_000,
     logger,
-    source: { appId, appType: o.appType ?? 'login', ip: '127.0.0.1', port: 5000 + Number(appId.replace(/\D/g, '') || 0), capacity: o.capacity ?? 100, wsPort: o.wsPort ?? 0, online: () => state.online, draining: () => state.draining, redeemsCounted: () => state.redeems, incarnation: () => state.incarnation },
+    source: { appId, appType: o.appType ?? 'login', ip: '127.0.0.1', port: 5000 + Number(appId.replace(/\D/g, '') || 0), capacity: o.capacity ?? 100, wsPort: o.wsPort ?? 0, online: () => state.online, draining: () => state.draining, redeemsCounted: () => state.redeems, incarnation: () => state.incarnation, runId: o.runId },
   });
   return { writer, state };
 }
@@ -480,7 +480,7 @@ describe('sessions', () => {
     assert.deepEqual(kicks1[0], ['alice smith', 'sock-1']);
     assert.equal(kicks2.length, 0);
     await g1.release('alice smith', 'g1', 'sock-1'); // late release of the old session: no effect
-    assert.equal(await client.get(`{${p}}:session:alice smith`), 'g2 sock-9');
+    assert.equal(await client.get(`{${p}}:session:alice smith`), `g2 sock-9 ${g2.runId}`);
     await g2.release('alice smith', 'g2', 'sock-9');
     assert.equal(await client.get(`{${p}}:session:alice smith`), null);
     await g1.close();
@@ -494,7 +494,10 @@ describe('redeem + claim in one step (the game pod\'s token login)', () => {
     const out: string[] = [];
     for (const k of (await client.keys(`{${p}}:*`)).sort()) {
       const type = await client.type(k);
-      const v = type === 'string' ? await client.get(k) : type === 'hash' ? JSON.stringify(await client.hgetall(k)) : JSON.stringify(await client.zrange(k, 0, -1, 'WITHSCORES'));
+      let h = type === 'hash' ? await client.hgetall(k) : {};
+      // The runs hash: "<run_id> <until_ms>" — the run, not the millisecond.
+      if (k.endsWith(':runs')) h = Object.fromEntries(Object.entries(h).map(([a, v]) => [a, v.split(' ')[0]!]));
+      const v = type === 'string' ? await client.get(k) : type === 'hash' ? JSON.stringify(h) : JSON.stringify(await client.zrange(k, 0, -1, 'WITHSCORES'));
       out.push(`${k.slice(p.length + 2)} ${type} ${v} ttl:${(await client.pttl(k)) > 0}`);
     }
     return out;
@@ -503,7 +506,8 @@ describe('redeem + claim in one step (the game pod\'s token login)', () => {
   const T2 = 'b'.repeat(32);
   /** A state as EnterGame leaves it (token, pending member, hold, app hash), then variations. */
   const at = Date.now() + 30_000;
-  async function seed(p: string, o: { hold?: string | null; session?: string; app?: boolean; token?: string }) {
+  const RUN = '1111111111111111';
+  async function seed(p: string, o: { hold?: string | null; session?: string; app?: boolean; token?: string; runs?: Record<string, string> }) {
     const k = (s: string) => `{${p}}:${s}`;
     if (o.token !== '') await client.set(k(`token:${T}`), o.token ?? 'alice g1', 'PX', 30_000);
     await client.zadd(k('pending:g1'), at, T);
@@ -511,11 +515,16 @@ describe('redeem + claim in one step (the game pod\'s token login)', () => {
     if (o.hold !== null) await client.set(k('hold:alice'), o.hold ?? `g1 ${T}`, 'PX', 30_000);
     if (o.app !== false) await client.hset(k('app:g1'), 'joined', '0', 'online', '0');
     if (o.session) await client.set(k('session:alice'), o.session, 'PX', 30_000);
+    for (const [app, run] of Object.entries(o.runs ?? {})) await client.hset(k('runs'), app, `${run} ${Date.now() + (run === 'lapsed' ? -1000 : 60_000)}`);
   }
   const cases: { name: string; state: Parameters<typeof seed>[1]; token?: string; account?: string; app?: string }[] = [
     { name: 'fresh login', state: {} },
-    { name: 'held elsewhere before (kick)', state: { session: 'g2 tcp:7' } },
-    { name: 'same holder', state: { session: 'g1 tcp:1' } },
+    { name: 'held elsewhere before by an older version (kick)', state: { session: 'g2 tcp:7' } },
+    { name: 'held elsewhere before, its pod alive (kick)', state: { session: 'g2 tcp:7 2222222222222222', runs: { g2: '2222222222222222' } } },
+    { name: 'held by a dead pod (no kick)', state: { session: 'g2 tcp:7 2222222222222222', runs: { g2: 'lapsed' } } },
+    { name: 'held by a pod that never beat since Redis lost data (no kick)', state: { session: 'g2 tcp:7 2222222222222222' } },
+    { name: 'held by an earlier run of this pod (no kick)', state: { session: 'g1 tcp:1 0000000000000000', runs: { g1: '0000000000000000' } } },
+    { name: 'same holder', state: { session: `g1 tcp:1 ${RUN}`, runs: { g1: RUN } } },
     { name: 'no hold (older version issued it)', state: { hold: null } },
     { name: 'hold names a newer token', state: { hold: `g1 ${T2}` } },
     { name: 'wrong account', state: {}, account: 'bob' },
@@ -532,12 +541,14 @@ describe('redeem + claim in one step (the game pod\'s token login)', () => {
       const token = c.token ?? T;
       const account = c.account ?? 'alice';
       const app = c.app ?? 'g1';
-      const seq = new RedisSessionRegistry(client, { prefix: pa, logger, sessionTtlMs: 30_000 });
-      const one = new RedisSessionRegistry(client, { prefix: pb, logger, sessionTtlMs: 30_000 });
+      const seq = new RedisSessionRegistry(client, { prefix: pa, logger, keyTtlMs: 30_000, runId: RUN });
+      const one = new RedisSessionRegistry(client, { prefix: pb, logger, keyTtlMs: 30_000, runId: RUN });
       const r1 = await new RedisTokenStore(client, { prefix: pa, tokenTtlMs: 30_000 }).redeem(token, account, app);
       const a1 = r1 === 'ok' ? await seq.claim(account, app, 'tcp:1') : 'invalid';
       const a2 = await one.redeemAndClaim(token, account, app, 'tcp:1');
       assert.deepEqual(a2 === 'invalid' ? a2 : a2.previous, a1);
+      if (c.name.endsWith('(no kick)')) assert.equal(a1, null, 'an invalid record is no previous session');
+      if (c.name.endsWith('(kick)')) assert.ok(a1 && a1 !== 'invalid', 'a valid record is the previous session');
       if (a2 !== 'invalid') assert.equal(a2.seat, null, 'a token without a room has no seat');
       assert.deepEqual(await dump(pb), await dump(pa));
     });
@@ -635,34 +646,83 @@ describe('capacity cannot be hoarded (one hold per account)', () => {
   });
 });
 
-describe('sessions expire unless refreshed', () => {
-  test('claim sets PX; refresh extends ours, re-claims missing ones, reports the ones claimed elsewhere', async () => {
+describe('sessions follow their pod (no work per online player)', () => {
+  test('a record is valid while its pod is alive in its run: a dead pod or an earlier run neither kicks nor blocks', async () => {
     const p = freshPrefix();
-    const g1 = new RedisSessionRegistry(client, { prefix: p, logger, sessionTtlMs: 300 });
-    await g1.claim('a', 'g1', 's1');
-    await g1.claim('b', 'g1', 's2');
-    await g1.claim('c', 'g1', 's3');
+    const runs = `{${p}}:runs`;
+    const kicks: string[] = [];
+    const g1 = new RedisSessionRegistry(client, { prefix: p, logger, runId: 'aaaaaaaaaaaaaaaa' });
+    const g2 = new RedisSessionRegistry(client, { prefix: p, logger, runId: 'bbbbbbbbbbbbbbbb' });
+    await g1.onKick('g1', (a, sk) => kicks.push(`${a} ${sk}`));
+    assert.equal(await g1.claim('a', 'g1', 's1'), null);
     const ttl = await client.pttl(`{${p}}:session:a`);
-    assert.ok(ttl > 0 && ttl <= 300, `pttl ${ttl}`);
-    // b vanished (e.g. Redis restarted), c logged in elsewhere (the kick was lost).
-    await client.del(`{${p}}:session:b`);
-    await client.set(`{${p}}:session:c`, 'g2 s9');
-    const live = [{ account: 'a', socketKey: 's1' }, { account: 'b', socketKey: 's2' }, { account: 'c', socketKey: 's3' }];
-    for (let i = 0; i < 4; i++) {
-      await sleep(150);
-      assert.deepEqual(await g1.refresh('g1', live), [{ account: 'c', socketKey: 's3' }]);
-    }
-    assert.equal(await client.get(`{${p}}:session:a`), 'g1 s1', 'kept alive past its TTL by the refreshes');
-    assert.equal(await client.get(`{${p}}:session:b`), 'g1 s2');
-    assert.equal(await client.get(`{${p}}:session:c`), 'g2 s9');
-    // Without refreshes (the pod died), they expire.
-    await sleep(400);
-    assert.equal(await client.exists(`{${p}}:session:a`, `{${p}}:session:b`), 0);
+    assert.ok(ttl > 3_500_000 && ttl <= 3_600_000, `the 1 h backstop: PTTL ${ttl}`);
+    assert.match((await client.hget(runs, 'g1')) ?? '', /^aaaaaaaaaaaaaaaa \d+$/, 'the claiming pod wrote its own liveness');
+    // g1 alive: g2's claim kicks it (its kick names the run, which g1's handler strips).
+    assert.deepEqual(await g2.claim('a', 'g2', 's9'), { appId: 'g1', socketKey: 's1' });
+    await waitFor('kick on g1', () => kicks.length === 1, 5000);
+    assert.deepEqual(kicks, ['a s1']);
+    // g1 dead (its liveness lapsed): its records neither kick (no message) nor count as a previous session.
+    await g1.claim('b', 'g1', 's2');
+    await client.hset(runs, 'g1', `aaaaaaaaaaaaaaaa ${Date.now() - 1}`);
+    assert.equal(await g2.claim('b', 'g2', 's8'), null);
+    // g1 restarted under the same name (a new run): the earlier run's records are invalid too.
+    await g1.claim('c', 'g1', 's3');
+    const g1b = new RedisSessionRegistry(client, { prefix: p, logger, runId: 'cccccccccccccccc' });
+    await g1b.onKick('g1', (a, sk) => kicks.push(`new run: ${a} ${sk}`));
+    assert.equal(await g1b.claim('c', 'g1', 's3'), null, 'the same socket key in the new run is no duplicate of the old one');
+    await client.set(`{${p}}:session:d`, 'g1 s4 aaaaaaaaaaaaaaaa');
+    assert.equal(await g2.claim('d', 'g2', 's7'), null);
+    // A kick published for another run of this app_id is not acted on by this one.
+    await client.publish(`{${p}}:kick:g1`, 'c s3 aaaaaaaaaaaaaaaa');
+    await client.publish(`{${p}}:kick:g1`, 'c s3 cccccccccccccccc');
+    await waitFor('the kick for this run', () => kicks.includes('new run: c s3'), 5000);
+    assert.deepEqual(kicks.filter((k) => k.startsWith('new run')), ['new run: c s3']);
+    for (const r of [g1, g2, g1b]) await r.close();
+  });
+
+  test('sync re-arms ours, writes missing and invalid ones, reports the ones another valid session holds', async () => {
+    const p = freshPrefix();
+    const k = (a: string) => `{${p}}:session:${a}`;
+    const g1 = new RedisSessionRegistry(client, { prefix: p, logger, runId: 'aaaaaaaaaaaaaaaa' });
+    const g2 = new RedisSessionRegistry(client, { prefix: p, logger, runId: 'bbbbbbbbbbbbbbbb' });
+    for (const a of ['a', 'b', 'c', 'd', 'e']) await g1.claim(a, 'g1', `s-${a}`);
+    await client.pexpire(k('a'), 5000);
+    await client.del(k('b')); // Redis lost it
+    await g2.claim('c', 'g2', 's9'); // a newer login elsewhere (its kick lost)
+    await client.set(k('d'), 'g3 s1 dddddddddddddddd'); // a dead pod's
+    await client.set(k('e'), 'g3 s2'); // an older version's, alive by its own PX
+    const live = ['a', 'b', 'c', 'd', 'e'].map((a) => ({ account: a, socketKey: `s-${a}` }));
+    assert.deepEqual(await g1.sync('g1', live), [{ account: 'c', socketKey: 's-c' }, { account: 'e', socketKey: 's-e' }]);
+    assert.ok((await client.pttl(k('a'))) > 3_500_000, 're-armed');
+    assert.equal(await client.get(k('b')), 'g1 s-b aaaaaaaaaaaaaaaa');
+    assert.equal(await client.get(k('c')), 'g2 s9 bbbbbbbbbbbbbbbb', 'never overwrites another valid session');
+    assert.equal(await client.get(k('d')), 'g1 s-d aaaaaaaaaaaaaaaa');
     // Many sessions go in a few batched calls.
     const many = Array.from({ length: 1200 }, (_, i) => ({ account: `m${i}`, socketKey: `s${i}` }));
-    assert.deepEqual(await g1.refresh('g1', many), []);
-    assert.equal(await client.get(`{${p}}:session:m1199`), 'g1 s1199');
+    assert.deepEqual(await g1.sync('g1', many), []);
+    assert.equal(await client.get(k('m1199')), 'g1 s1199 aaaaaaaaaaaaaaaa');
     await g1.close();
+    await g2.close();
+  });
+
+  test('the heartbeat keeps the runs entry and reports a lapse; a clean exit removes it', async () => {
+    const p = freshPrefix();
+    const runs = `{${p}}:runs`;
+    const g = pod(p, 'g1', 0, { appType: 'game', hb: 100_000, runId: 'aaaaaaaaaaaaaaaa' });
+    let lost = 0;
+    g.writer.onRegistrationLost(() => lost++);
+    await g.writer.start();
+    const [run, until] = ((await client.hget(runs, 'g1')) ?? '').split(' ');
+    assert.equal(run, 'aaaaaaaaaaaaaaaa');
+    assert.ok(Number(until) > Date.now() + 290_000, `3 heartbeats ahead: ${until}`);
+    await g.writer.beatNow();
+    assert.equal(lost, 0);
+    await client.hset(runs, 'g1', `aaaaaaaaaaaaaaaa ${Date.now() - 1}`);
+    await g.writer.beatNow();
+    assert.equal(lost, 1, 'a lapse is reported (its sessions were invalid meanwhile)');
+    await g.writer.stop();
+    assert.equal(await client.hexists(runs, 'g1'), 0);
   });
 
   test('the kick subscription coming back after a disconnect is reported (kicks sent meanwhile were lost)', async () => {
@@ -679,7 +739,7 @@ describe('sessions expire unless refreshed', () => {
     assert.equal(res?.[2]?.[1], 0, 'nobody was subscribed when the kick was published');
     await waitFor('resubscribed', () => resubscribed === 1, 10_000);
     assert.deepEqual(kicks, [], 'the kick was lost');
-    assert.deepEqual(await g1.refresh('g1', [{ account: 'alice', socketKey: 's1' }]), [{ account: 'alice', socketKey: 's1' }]);
+    assert.deepEqual(await g1.sync('g1', [{ account: 'alice', socketKey: 's1' }]), [{ account: 'alice', socketKey: 's1' }]);
     // And the subscription works again.
     await client.publish(`{${p}}:kick:g1`, 'alice s1');
     await waitFor('kick after resubscribe', () => kicks.length === 1, 5000);
@@ -721,7 +781,7 @@ describe('every key a script touches is passed in KEYS', () => {
       const sessions = new RedisSessionRegistry(client, { prefix: p, logger });
       await sessions.claim('acc', 'g1', 's1');
       await sessions.claim('acc', 'g2', 's2');
-      await sessions.refresh('g1', [{ account: 'acc', socketKey: 's1' }, { account: 'zed', socketKey: 's3' }]);
+      await sessions.sync('g1', [{ account: 'acc', socketKey: 's1' }, { account: 'zed', socketKey: 's3' }]);
       await sessions.release('acc', 'g2', 's2');
       await client.del(`{${p}}:app:g2`);
       await dir.list();

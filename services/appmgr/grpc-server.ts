@@ -1,5 +1,6 @@
 /**
- * appmgr's gRPC API: `gamecluster.v1.AppMgrService` (GetLogin, AllocateGame, ListApps, DrainApp, UndrainApp) loaded
+ * appmgr's gRPC API: `gamecluster.v1.AppMgrService` (GetLogin, AllocateGame, AllocateGames, ListApps, DrainApp,
+ * UndrainApp, and the room calls of room-grpc.ts) loaded
  * at run time from proto/ at the package root with @grpc/proto-loader, plus `grpc.health.v1.Health` (serving "" and
  * the service name; NOT_SERVING once shutting down) and server reflection, built from a keepCase package definition
  * so it serves the proto exactly as written (`app_id`, not `appId`). Access (grpc-auth.ts): none, a bearer token on
@@ -15,6 +16,8 @@ import { boundChildren } from '../platform/hot-metrics.js';
 import type { Logger } from '../platform/logger.js';
 import { ReturnCode, type AppTypeName } from '../protocol/wire.js';
 import type { ProtoGrpcType } from '../protocol/gen/grpc/gamecluster.js';
+import type { AllocateGameRequest__Output } from '../protocol/gen/grpc/gamecluster/v1/AllocateGameRequest.js';
+import type { AllocateGameResponse } from '../protocol/gen/grpc/gamecluster/v1/AllocateGameResponse.js';
 import type { AppInfo } from '../protocol/gen/grpc/gamecluster/v1/AppInfo.js';
 import type { AppMgrServiceHandlers } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
 import { ADMISSION_RE } from '../registry/redis-queue.js';
@@ -65,6 +68,9 @@ export interface AppmgrGrpcServer {
 
 const appTypeFromProto: Record<string, AppTypeName | undefined> = { APP_TYPE_LOGIN: 'login', APP_TYPE_GAME: 'game' };
 
+/** Most requests one AllocateGames call may carry (the 64 KiB message bound allows more of the smallest ones). */
+export const MAX_ALLOCATE_BATCH = 1000;
+
 function toAppInfo(a: AppRecord): AppInfo {
   return {
     appId: a.appId,
@@ -111,24 +117,66 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
   };
 
   const rooms = d.rooms ? roomGrpcHandlers(d.rooms) : undefined;
+  const isRoom = (r: AllocateGameRequest__Output) => Boolean(r.room && rooms);
+
+  /** One AllocateGame: a room request goes to the room allocator, any other to the game selector (coalescing). */
+  function allocateOne(r: AllocateGameRequest__Output): Promise<AllocateGameResponse> {
+    // Accounts are bounded by the login's validation; anything longer is not reserved (the bump still counts).
+    const account = r.account.length <= 64 ? r.account : '';
+    // The player's queue admission (queue.md); anything not of its shape is no admission.
+    const admission = ADMISSION_RE.test(r.admission ?? '') ? r.admission : '';
+    if (r.room && rooms) {
+      // A room request (docs/rooms.md): the seat in that room, on the pod that holds it.
+      if (!account) return Promise.resolve({ returnCode: ReturnCode.ROOM_INVALID, appId: '', ip: '', port: 0, wsPort: 0, roomId: '' });
+      return rooms.allocateGameRoom(account, r.room, r.websocket ? 'ws' : 'tcp', admission);
+    }
+    // websocket: the player came in over WebSocket; only games with a WebSocket listener can take him.
+    return timedPick(d.gameSelector, 'game', 'allocate_game', account, r.websocket ? 'ws' : 'tcp', admission).then(pickReply);
+  }
+
+  /**
+   * AllocateGames: the same answers, in the same order, as the requests sent one by one. A run of consecutive plain
+   * requests with one transport is put to the selector in one turn, so it goes in one pick script call (two past the
+   * selector's maxBatch, one after the other); a room request, or a change of transport, ends the run and is served
+   * after it (the pick script takes one transport per call, and a later request must see the bumps of earlier ones).
+   * Each request keeps its own account, room and admission; one that fails is answered BUSY, not the whole call.
+   */
+  async function allocateBatch(reqs: readonly AllocateGameRequest__Output[]): Promise<AllocateGameResponse[]> {
+    const out: AllocateGameResponse[] = new Array(reqs.length);
+    const busy = (err: unknown): AllocateGameResponse => {
+      d.logger.error({ err }, 'grpc: AllocateGames request failed');
+      return { returnCode: ReturnCode.BUSY, appId: '', ip: '', port: 0, wsPort: 0, roomId: '' };
+    };
+    for (let i = 0; i < reqs.length; ) {
+      const first = reqs[i]!;
+      if (isRoom(first)) {
+        out[i++] = await allocateOne(first).catch(busy);
+        continue;
+      }
+      const run: Promise<AllocateGameResponse>[] = [];
+      const start = i;
+      while (i < reqs.length && !isRoom(reqs[i]!) && reqs[i]!.websocket === first.websocket) run.push(allocateOne(reqs[i++]!).catch(busy));
+      const answers = await Promise.all(run);
+      for (let j = 0; j < answers.length; j++) out[start + j] = answers[j]!;
+    }
+    return out;
+  }
+
   // Handlers never throw: every failure becomes a return code or a gRPC status.
   const handlers: AppMgrServiceHandlers = {
     GetLogin: (_call, cb) => {
       timedPick(d.loginSelector, 'login', 'login').then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
     },
     AllocateGame: (call, cb) => {
-      // Accounts are bounded by the login's validation; anything longer is not reserved (the bump still counts).
-      const account = call.request.account.length <= 64 ? call.request.account : '';
-      // The player's queue admission (queue.md); anything not of its shape is no admission.
-      const admission = ADMISSION_RE.test(call.request.admission ?? '') ? call.request.admission : '';
-      if (call.request.room && rooms) {
-        // A room request (docs/rooms.md): the seat in that room, on the pod that holds it.
-        if (!account) return cb(null, { returnCode: ReturnCode.ROOM_INVALID, appId: '', ip: '', port: 0, wsPort: 0, roomId: '' });
-        rooms.allocateGameRoom(account, call.request.room, call.request.websocket ? 'ws' : 'tcp', admission).then((r) => cb(null, r), (err: unknown) => internal(cb, err));
-        return;
+      allocateOne(call.request).then((r) => cb(null, r), (err: unknown) => internal(cb, err));
+    },
+    AllocateGames: (call, cb) => {
+      const reqs = call.request.requests;
+      if (reqs.length > MAX_ALLOCATE_BATCH) {
+        counters('allocate_games invalid').inc();
+        return cb({ code: grpc.status.INVALID_ARGUMENT, details: `at most ${MAX_ALLOCATE_BATCH} requests per AllocateGames` });
       }
-      // websocket: the player came in over WebSocket; only games with a WebSocket listener can take him.
-      timedPick(d.gameSelector, 'game', 'allocate_game', account, call.request.websocket ? 'ws' : 'tcp', admission).then((r) => cb(null, pickReply(r)), (err: unknown) => internal(cb, err));
+      allocateBatch(reqs).then((responses) => cb(null, { responses }), (err: unknown) => internal(cb, err));
     },
     ListApps: (call, cb) => {
       const type = appTypeFromProto[call.request.appType];
@@ -139,9 +187,6 @@ export function createGrpcServer(d: GrpcDeps): AppmgrGrpcServer {
     },
     DrainApp: (call, cb) => drainCall(call, cb, 'DrainApp', (id) => d.directory.drain(id)),
     UndrainApp: (call, cb) => drainCall(call, cb, 'UndrainApp', (id) => d.directory.undrain(id)),
-    // In the contract ahead of its implementation: a login pod of a newer version falls back on UNIMPLEMENTED,
-    // exactly as against an appmgr that predates it.
-    AllocateGames: (_call, cb) => cb({ code: grpc.status.UNIMPLEMENTED, details: 'AllocateGames is not implemented' }),
     AllocateMatch: (call, cb) => (rooms ? rooms.AllocateMatch(call, cb) : cb({ code: grpc.status.UNIMPLEMENTED, details: 'rooms are not configured' })),
     ReserveSeats: (call, cb) => (rooms ? rooms.ReserveSeats(call, cb) : cb({ code: grpc.status.UNIMPLEMENTED, details: 'rooms are not configured' })),
     ListRooms: (call, cb) => (rooms ? rooms.ListRooms(call, cb) : cb({ code: grpc.status.UNIMPLEMENTED, details: 'rooms are not configured' })),

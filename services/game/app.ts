@@ -67,9 +67,10 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   const limits = podLimits(config, opts.worker ? resolveWorkers(config.WORKERS) : 1);
   const server = new FrameServer<GameConnData>({ role: 'game', logger: log, metrics, limits, tls: podTls(config, log), wsAllowedOrigins: config.WS_ALLOWED_ORIGINS, initialData: newGameConnData });
   const tokens = new RedisTokenStore(runtime.redis, { prefix: config.PREFIX, tokenTtlMs: config.TOKEN_TTL_MS });
-  // Session records live 3 heartbeats unless this pod's pass (every heartbeat) refreshes them: a dead pod leaves none.
-  const sessionRegistry = new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log, sessionTtlMs: 3 * config.HEARTBEAT_MS, runId: runtime.runId });
-  const sessions = new GameSessions(sessionRegistry, server, identity.appId, log, { refreshMs: config.HEARTBEAT_MS });
+  // Session records are valid while this pod is alive in this run (its heartbeat): nothing per session per beat, and
+  // a dead pod's records are invalid within 3 heartbeats. Their keys' 1 h backstop is re-armed as it comes due.
+  const sessionRegistry = new RedisSessionRegistry(runtime.redis, { prefix: config.PREFIX, logger: log, liveMs: 3 * config.HEARTBEAT_MS, runId: runtime.runId });
+  const sessions = new GameSessions(sessionRegistry, server, identity.appId, log, { passMs: config.HEARTBEAT_MS });
 
   const gameMetrics = createGameMetrics(metrics.registry);
   const rooms = createGameRoomRegistry(runtime.redis, { prefix: config.PREFIX, appId: identity.appId, runId: runtime.runId, logger: log });
@@ -106,8 +107,13 @@ export async function startGame(config: GameConfig, logger: Logger, opts: StartG
   // The host releases a session record when its player finally leaves (not at every close: he may be away).
   server.onClose((c) => host.connClosed(c));
   runtime.onClose(() => host.close());
-  // Redis lost its data (restart, failover to a lagging replica): the rooms this pod holds are published again.
-  runtime.onRegistrationLost(() => void host.republishRooms());
+  // Redis lost its data (restart, failover to a lagging replica), or this pod's liveness lapsed: the rooms and the
+  // sessions it holds are published again (a session another live pod now holds is kicked here).
+  runtime.onRegistrationLost(() => {
+    log.info('registration lost: re-publishing the rooms and sessions of this pod');
+    void host.republishRooms();
+    void sessions.republish();
+  });
   runtime.onClose(() => sessions.close());
   host.start();
 

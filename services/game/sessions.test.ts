@@ -19,16 +19,18 @@ function setup() {
   let resub: () => void = () => {};
   let releaseClaim: () => void = () => {};
   let lost: { account: string; socketKey: string }[] = [];
+  const synced: string[][] = [];
+  let autoClaim = false;
   const registry: SessionRegistry = {
-    claim: () => new Promise((r) => (releaseClaim = () => r(null))),
+    claim: () => (autoClaim ? Promise.resolve(null) : new Promise((r) => (releaseClaim = () => r(null)))),
     release: async () => {},
-    refresh: async () => lost,
+    sync: async (_app, live) => (synced.push(live.map((x) => `${x.account} ${x.socketKey}`)), lost),
     onKick: async (_app, cb) => void (kickCb = cb),
     onResubscribed: (cb) => void (resub = cb),
     close: async () => {},
   };
-  const sessions = new GameSessions(registry, server, 'g1', pino({ level: 'silent' }));
-  return { sessions, conns, kicked, kick: (a: string, s: string) => kickCb(a, s), resub: () => resub(), releaseClaim: () => releaseClaim(), setLost: (l: typeof lost) => (lost = l) };
+  const sessions = new GameSessions(registry, server, 'g1', pino({ level: 'silent' }), { passMs: 0, rearmAfterMs: 1000, spreadMs: 10_000, minBatch: 2 });
+  return { sessions, synced, autoClaim: () => (autoClaim = true), conns, kicked, kick: (a: string, s: string) => kickCb(a, s), resub: () => resub(), releaseClaim: () => releaseClaim(), setLost: (l: typeof lost) => (lost = l) };
 }
 
 test('a kick that arrives while the named connection is still claiming is not lost', async () => {
@@ -53,7 +55,29 @@ test('after a resubscribe, live sessions whose record names another login are ki
   s.conns.push({ socketKey: 'tcp:1', objectKey: 'alice', state: 'online' }, { socketKey: 'tcp:2', objectKey: 'bob', state: 'online' });
   s.setLost([{ account: 'alice', socketKey: 'tcp:1' }]);
   s.resub();
-  await s.sessions.refresh();
+  await s.sessions.republish();
   assert.deepEqual(s.kicked, ['tcp:1']);
+  await s.sessions.close();
+});
+
+test('re-arms only the sessions whose backstop is due, a bounded number per pass, and nothing while none is due', async () => {
+  const s = setup();
+  s.autoClaim();
+  const t0 = Date.now();
+  for (const a of ['a', 'b', 'c']) assert.equal(await s.sessions.claim(a, `tcp:${a}`), 'ok');
+  assert.equal(await s.sessions.rearmDue(t0 + 500), 0, 'nothing due yet: no Redis call');
+  assert.equal(s.synced.length, 0);
+  // Due: at most max(minBatch, size × passMs / spreadMs) = 2 per pass, oldest first; a re-armed one goes to the end.
+  assert.equal(await s.sessions.rearmDue(t0 + 5000), 2);
+  assert.deepEqual(s.synced, [['a tcp:a', 'b tcp:b']]);
+  assert.equal(await s.sessions.rearmDue(t0 + 5000), 1);
+  assert.deepEqual(s.synced[1], ['c tcp:c']);
+  // A released session is no longer re-armed; a newer claim of the same account replaces the older one.
+  s.sessions.release('a', 'tcp:a');
+  assert.equal(await s.sessions.claim('b', 'tcp:b2'), 'ok');
+  s.sessions.release('b', 'tcp:b');
+  assert.equal(s.sessions.size, 2);
+  assert.equal(await s.sessions.rearmDue(t0 + 20_000), 2);
+  assert.deepEqual(s.synced[2]!.sort(), ['b tcp:b2', 'c tcp:c']);
   await s.sessions.close();
 });

@@ -8,16 +8,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { nodeFlagsFor } from '../platform/node-flags.js';
 
-/** The command line that runs `gamecluster <command>` with this same Node and this same code. */
-export function gameclusterCommand(command: string, selfUrl: string = import.meta.url): { file: string; args: string[] } {
+/**
+ * The command line that runs `gamecluster <command>` with this same Node and this same code, with the command's Node
+ * flags as `bin/gamecluster` gives them (platform/node-flags.ts; `nodeOptions`: the child's NODE_OPTIONS).
+ */
+export function gameclusterCommand(command: string, selfUrl: string = import.meta.url, nodeOptions: string | undefined = process.env.NODE_OPTIONS): { file: string; args: string[] } {
+  const flags = nodeFlagsFor(command, nodeOptions);
   if (selfUrl.endsWith('.js')) {
     // Built: this file is dist/local/child-process.js, the CLI is dist/cli.js.
-    return { file: process.execPath, args: [fileURLToPath(new URL('../cli.js', selfUrl)), command] };
+    return { file: process.execPath, args: [...flags, fileURLToPath(new URL('../cli.js', selfUrl)), command] };
   }
   // From source (tsx): load tsx by absolute URL so the child's cwd does not matter.
   const tsx = import.meta.resolve('tsx');
-  return { file: process.execPath, args: ['--import', tsx, fileURLToPath(new URL('../cli.ts', selfUrl)), command] };
+  return { file: process.execPath, args: [...flags, '--import', tsx, fileURLToPath(new URL('../cli.ts', selfUrl)), command] };
 }
 
 /**

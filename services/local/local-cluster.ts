@@ -122,7 +122,7 @@ export async function startLocalCluster(opts: LocalClusterOptions = {}): Promise
     const adminPort = await freePort();
     const grpcPort = await freePort();
     const spawnCmd = (name: string, cmd: string, env: Record<string, string>) => {
-      const { file, args } = gameclusterCommand(cmd);
+      const { file, args } = gameclusterCommand(cmd, undefined, env.NODE_OPTIONS);
       const c = spawnManaged(name, file, args, env, join(logDir, `${name}.log`));
       children.push(c);
       return c;

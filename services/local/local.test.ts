@@ -29,13 +29,16 @@ test('local flags: defaults, values, one-line errors', () => {
   }
 });
 
-test('children run this same code: dist/cli.js when built, tsx + services/cli.ts from source', () => {
-  const built = gameclusterCommand('game', 'file:///opt/gc/dist/local/child-process.js');
-  assert.deepEqual(built, { file: process.execPath, args: ['/opt/gc/dist/cli.js', 'game'] });
-  const src = gameclusterCommand('login', 'file:///w/services/local/child-process.ts');
-  assert.equal(src.args[0], '--import');
-  assert.match(src.args[1]!, /^file:.*tsx/);
-  assert.deepEqual(src.args.slice(2), ['/w/services/cli.ts', 'login']);
+test('children run this same code: dist/cli.js when built, tsx + services/cli.ts from source, with the command\'s node flags', () => {
+  const built = gameclusterCommand('game', 'file:///opt/gc/dist/local/child-process.js', '');
+  assert.deepEqual(built, { file: process.execPath, args: ['--max-semi-space-size=1', '/opt/gc/dist/cli.js', 'game'] });
+  assert.deepEqual(gameclusterCommand('appmgr', 'file:///opt/gc/dist/local/child-process.js', '').args, ['/opt/gc/dist/cli.js', 'appmgr']);
+  assert.deepEqual(gameclusterCommand('game', 'file:///opt/gc/dist/local/child-process.js', '--max-semi-space-size=4').args, ['/opt/gc/dist/cli.js', 'game'], 'NODE_OPTIONS wins');
+  const src = gameclusterCommand('login', 'file:///w/services/local/child-process.ts', undefined);
+  assert.equal(src.args[0], '--max-semi-space-size=1');
+  assert.equal(src.args[1], '--import');
+  assert.match(src.args[2]!, /^file:.*tsx/);
+  assert.deepEqual(src.args.slice(3), ['/w/services/cli.ts', 'login']);
 });
 
 test('metricValue sums matching samples of one metric', () => {

@@ -1,5 +1,8 @@
 /**
- * login → appmgr over gRPC: `AllocateGame{account}` with a per-call deadline. The proto is loaded exactly as appmgr
+ * login → appmgr over gRPC: the EnterGames that arrive in one event-loop turn go as one `AllocateGames` call (appmgr
+ * picks them in one script call, with the same choices as one by one; a lone one goes as `AllocateGame`), with a
+ * per-call deadline. An appmgr that answers AllocateGames with UNIMPLEMENTED (an older version: a rollout in any order
+ * is safe) gets that batch again as single calls, and no batch for the next minute. The proto is loaded exactly as appmgr
  * loads it (loadAppmgrProto from services/appmgr/grpc-server.ts) and typed with the generated grpc types. The
  * channel always uses the round_robin policy, so a `dns:///<headless service>:port` target spreads calls over every
  * appmgr replica (a plain host:port is one address and behaves the same as pick_first). Never throws: NO_APP when
@@ -10,7 +13,9 @@ import * as grpc from '@grpc/grpc-js';
 import type { GrpcClientAccess } from '../appmgr/grpc-auth.js';
 import { loadAppmgrProto } from '../appmgr/grpc-server.js';
 import type { Logger } from '../platform/logger.js';
+import type { AllocateGameRequest } from '../protocol/gen/grpc/gamecluster/v1/AllocateGameRequest.js';
 import type { AllocateGameResponse__Output } from '../protocol/gen/grpc/gamecluster/v1/AllocateGameResponse.js';
+import type { AllocateGamesResponse__Output } from '../protocol/gen/grpc/gamecluster/v1/AllocateGamesResponse.js';
 import type { AppMgrServiceClient } from '../protocol/gen/grpc/gamecluster/v1/AppMgrService.js';
 import type { RoomRequest } from '../protocol/gen/grpc/gamecluster/v1/RoomRequest.js';
 import { ReturnCode } from '../protocol/wire.js';
@@ -43,11 +48,36 @@ export interface AppmgrClientOptions {
   deadlineMs?: number;
   /** GRPC_AUTH's client side (default: plaintext, no token). */
   access?: GrpcClientAccess;
+  /** Most requests in one AllocateGames call (default 256; 1 = never batch). */
+  maxBatch?: number;
+}
+
+/** One EnterGame waiting for the end of this event-loop turn. */
+interface Waiting {
+  readonly req: AllocateGameRequest;
+  readonly websocket: boolean;
+  readonly resolve: (r: AllocateResult) => void;
+}
+
+/** A call's requests are cut at this many bytes (about: appmgr refuses messages over 64 KiB). */
+const MAX_BATCH_BYTES = 48 * 1024;
+/** After an UNIMPLEMENTED, how long single calls are used before AllocateGames is tried again. */
+const BATCH_RETRY_MS = 60_000;
+
+/** About the encoded size of one request (account, admission, the room's strings). */
+function sizeOf(r: AllocateGameRequest): number {
+  let n = 16 + (r.account?.length ?? 0) + (r.admission?.length ?? 0);
+  if (r.room) n += 64 + JSON.stringify(r.room).length;
+  return n;
 }
 
 export class AppmgrClient {
   private readonly client: AppMgrServiceClient;
   private failing = false;
+  private waiting: Waiting[] = [];
+  private scheduled = false;
+  /** Until then, every request goes as AllocateGame (appmgr answered AllocateGames UNIMPLEMENTED). */
+  private singlesUntil = 0;
 
   constructor(private readonly o: AppmgrClientOptions) {
     const { proto } = loadAppmgrProto();
@@ -60,22 +90,79 @@ export class AppmgrClient {
     });
   }
 
-  /** `websocket`: the player is connected over WebSocket; the game must have a WebSocket listener, whose port is answered. */
+  /**
+   * `websocket`: the player is connected over WebSocket; the game must have a WebSocket listener, whose port is
+   * answered. Sent at the end of this event-loop turn, with the other EnterGames of the turn.
+   */
   allocateGame(account: string, websocket = false, room?: RoomRequest | null, admission = ''): Promise<AllocateResult> {
     return new Promise((resolve) => {
-      const deadline = Date.now() + (this.o.deadlineMs ?? 2000);
-      const md = this.o.access?.metadata;
-      // grpc-js captures a stack trace (new Error()) per unary call only to decorate a failed call's error — a
-      // measurable share of a login pod's CPU per player (docs/benchmarks.md "Player flow"); our failures are
-      // logged without it (AppmgrUnavailableError names the status), so the capture is skipped for this call.
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 0;
-      try {
-        this.client.allocateGame(room ? { account, websocket, room, admission } : admission ? { account, websocket, admission } : { account, websocket }, md ? md.clone() : new grpc.Metadata(), { deadline }, (err, res) => this.settle(err, res, websocket, resolve));
-      } finally {
-        Error.stackTraceLimit = limit;
-      }
+      const req: AllocateGameRequest = room ? { account, websocket, room, admission } : admission ? { account, websocket, admission } : { account, websocket };
+      this.waiting.push({ req, websocket, resolve });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => this.flush());
     });
+  }
+
+  /** The turn's requests: cut into calls of at most maxBatch requests and MAX_BATCH_BYTES. */
+  private flush(): void {
+    this.scheduled = false;
+    const all = this.waiting;
+    this.waiting = [];
+    const max = Math.max(1, this.o.maxBatch ?? 256);
+    const singles = Date.now() < this.singlesUntil;
+    for (let i = 0; i < all.length; ) {
+      let j = i + 1;
+      let bytes = sizeOf(all[i]!.req);
+      while (j < all.length && j - i < max && bytes + sizeOf(all[j]!.req) <= MAX_BATCH_BYTES) bytes += sizeOf(all[j++]!.req);
+      if (j - i === 1 || singles) for (let k = i; k < j; k++) this.single(all[k]!);
+      else this.batch(all.slice(i, j));
+      i = j;
+    }
+  }
+
+  /** Runs `call` without grpc-js's stack capture. */
+  private unary(call: (md: grpc.Metadata, deadline: number) => void): void {
+    const deadline = Date.now() + (this.o.deadlineMs ?? 2000);
+    const md = this.o.access?.metadata;
+    // grpc-js captures a stack trace (new Error()) per unary call only to decorate a failed call's error — a
+    // measurable share of a login pod's CPU per player (docs/benchmarks.md "Player flow"); our failures are
+    // logged without it (AppmgrUnavailableError names the status), so the capture is skipped for this call.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      call(md ? md.clone() : new grpc.Metadata(), deadline);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+
+  private single(w: Waiting): void {
+    this.unary((md, deadline) => this.client.allocateGame(w.req, md, { deadline }, (err, res) => this.settle(err, res, w.websocket, w.resolve)));
+  }
+
+  private batch(part: Waiting[]): void {
+    this.unary((md, deadline) =>
+      this.client.allocateGames({ requests: part.map((w) => w.req) }, md, { deadline }, (err, res) => this.settleBatch(err, res, part)),
+    );
+  }
+
+  private settleBatch(err: grpc.ServiceError | null, res: AllocateGamesResponse__Output | undefined, part: Waiting[]): void {
+    if (err?.code === grpc.status.UNIMPLEMENTED) {
+      // An appmgr that predates AllocateGames: this batch again one by one, and no batch for a while.
+      if (Date.now() >= this.singlesUntil) this.o.logger.info({ target: this.o.target }, 'appmgr does not implement AllocateGames: sending AllocateGame one by one');
+      this.singlesUntil = Date.now() + BATCH_RETRY_MS;
+      for (const w of part) this.single(w);
+      return;
+    }
+    const answers = res?.responses;
+    if (err || !answers || answers.length !== part.length) {
+      const why = err ? err.details || err.message : answers ? `${answers.length} answers for ${part.length} requests` : 'no answer';
+      this.failed(new AppmgrUnavailableError(`AllocateGames failed: ${why}`, { cause: err }));
+      for (const w of part) w.resolve({ kind: 'busy' });
+      return;
+    }
+    for (let i = 0; i < part.length; i++) this.settle(null, answers[i], part[i]!.websocket, part[i]!.resolve);
   }
 
   private settle(err: grpc.ServiceError | null, res: AllocateGameResponse__Output | undefined, websocket: boolean, resolve: (r: AllocateResult) => void): void {

@@ -27,6 +27,8 @@ export type ToWorker =
   | { gc: 'undrain' }
   /** Stop now (after a drain, or a non-draining service) and exit 0. */
   | { gc: 'close' }
+  /** The pod's heartbeat found its registration gone or its liveness lapsed: re-publish what this worker holds. */
+  | { gc: 'registration-lost' }
   /** Kick (account, socketKey) with DUPLICATE_LOGIN if exactly that connection is live here (login pods). */
   | { gc: 'login-kick'; account: string; socketKey: string };
 

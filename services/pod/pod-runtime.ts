@@ -63,9 +63,22 @@ export interface AwayPlayers {
 }
 
 export class PodRuntime {
-  /** Called when the heartbeat finds that Redis lost this pod's registration (not at the first beat). */
+  /**
+   * Called when the heartbeat finds that Redis lost this pod's registration or its liveness lapsed (not at the first
+   * beat); in a WORKERS>1 worker, when the primary's does.
+   */
   onRegistrationLost(cb: () => void): void {
     this.lostCbs.push(cb);
+  }
+
+  private fireLost(): void {
+    for (const cb of this.lostCbs) {
+      try {
+        cb();
+      } catch (err) {
+        this.o.logger.error({ err }, 'onRegistrationLost callback threw');
+      }
+    }
   }
 
   readonly redis: Redis;
@@ -251,9 +264,7 @@ export class PodRuntime {
       },
     });
     this.heartbeat.onDrainRequested(() => void this.drain('drain_app'));
-    this.heartbeat.onRegistrationLost?.(() => {
-      for (const cb of this.lostCbs) cb();
-    });
+    this.heartbeat.onRegistrationLost?.(() => this.fireLost());
     this.heartbeat.onUndrainRequested(() => void this.drainCtl?.undrain());
     await this.heartbeat.start();
     this.firstBeatDone = true;
@@ -267,7 +278,7 @@ export class PodRuntime {
     if (c.WS_PORT > 0) this.wsPort = await server.listenWs(c.WS_PORT, c.BIND_HOST);
     this.metricsPort = c.METRICS_PORT; // served by the primary
     this.drainCtl = new DrainController({ timeoutMs: c.DRAIN_TIMEOUT_MS, target: this.drainTarget(server), logger, onDraining: () => this.awayPlayers?.drainStarted(), onReady: () => this.awayPlayers?.undrained() });
-    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r), undrain: () => this.drainCtl?.undrain() ?? Promise.resolve(false) });
+    this.workerHooks = attachWorkerHooks({ link, server, metrics: this.o.metrics, logger, online: () => this.online(), redeemsCounted: () => this.redeemsCounted, drain: (r) => this.drain(r), undrain: () => this.drainCtl?.undrain() ?? Promise.resolve(false), registrationLost: () => this.fireLost() });
     this.firstBeatDone = true;
     return { port: this.port, metricsPort: this.metricsPort };
   }

@@ -29,8 +29,17 @@ export interface RegistryKeys {
    */
   hold(account: string): string;
   readonly holdPrefix: string;
-  /** PX ≤ 3 heartbeats, refreshed by the owning pod while the player is online there. */
+  /**
+   * `<game app_id> <socketKey> <run_id>`: valid while `runs` names that run for that pod (its liveness, not the key's
+   * expiry: an online player costs Redis nothing per heartbeat); PX 1 h, re-armed by the owning pod, as a backstop.
+   */
   session(account: string): string;
+  /**
+   * Hash app_id → `<run_id> <until_ms>`: each pod's run and how long it counts as alive (3 heartbeats from its last
+   * beat), written by its heartbeat; what makes its session records valid. Entries of pods whose hash is gone are
+   * pruned by the list script; a clean exit deletes its own.
+   */
+  readonly runs: string;
   /** Pub/sub channel of one game pod for duplicate-login kicks. */
   kick(appId: string): string;
   readonly kickPrefix: string;
@@ -71,6 +80,7 @@ export function registryKeys(prefix: string): RegistryKeys {
     hold: (a) => `${tag}:hold:${a}`,
     holdPrefix: `${tag}:hold:`,
     session: (a) => `${tag}:session:${a}`,
+    runs: `${tag}:runs`,
     kick: (id) => `${tag}:kick:${id}`,
     kickPrefix: `${tag}:kick:`,
     room: (id) => `${tag}:room:${id}`,

@@ -15,7 +15,7 @@
 import type { Redis } from 'ioredis';
 import { LIST_FIELD_NAMES, LIST_FIELDS } from './app-record.js';
 import { keysOfAppPrefix } from './keys.js';
-import { DECLARED, NOW_MS, PARSE_HOLD } from './lua/fragments.js';
+import { DECLARED, NOW_MS, PARSE_HOLD, SESSION } from './lua/fragments.js';
 import { NO_PICK_HOOKS, pickLua } from './lua/pick.js';
 import { POD_EXACT } from './lua/room-fragments.js';
 import { roomAllocLua, roomChangeLua, roomIssueLua, roomListLua, roomRearmLua, roomRedeemLua, roomRepublishLua } from './lua/rooms.js';
@@ -42,12 +42,14 @@ export const FINAL_ATTEMPT = 2;
 export const MAX_ATTEMPTS = 5;
 
 /**
- * KEYS: app hash, online zset, drain flag, apps set, pending-token zset, the pod's newrooms zset.
+ * KEYS: app hash, online zset, drain flag, apps set, pending-token zset, the pod's newrooms zset, the runs hash.
  * ARGV: app_id app_type online ip port draining(0|1) ts_ms(ignored: TIME is used) capacity ttl_ms redeems_counted
- * incarnation ws_port run_id caps modes room_players rooms (an older pod sends fewer: absent = none). `rooms` (the
- * rooms the pod's module hosts) is only shown to operators (/apps, the live page).
- * Returns 1 if a drain flag is set, + 2 if the registration was gone (first beat, or Redis lost it: the pod then
- * re-publishes its rooms and sessions, docs/rooms.md).
+ * incarnation ws_port run_id caps modes room_players rooms live_ms (an older pod sends fewer: absent = none). `rooms`
+ * (the rooms the pod's module hosts) is only shown to operators (/apps, the live page).
+ * Returns 1 if a drain flag is set, + 2 if the registration was gone or its liveness had lapsed (first beat, Redis
+ * lost it, or the runs entry had expired or named another run: its session records were invalid for a while, so
+ * a newer login elsewhere may not have kicked them — the pod then re-publishes its rooms and sessions, docs/rooms.md).
+ * The pod's entry in the runs hash (`<run_id> <now + live_ms>`) is what keeps its session records valid (SESSION).
  * `online` is the pod's truth (players it holds); `assigned` is what selection orders by: its exact fullness
  * (podExact: the players outside rooms, its rooms' `room_places` — kept by the room scripts, never by the heartbeat —,
  * the players on their way to it — reservations and tokens in its pending set —, and the players whose token the
@@ -61,14 +63,17 @@ export const MAX_ATTEMPTS = 5;
  */
 export const heartbeatScript: ScriptDef = {
   name: 'gcHeartbeat',
-  numberOfKeys: 6,
+  numberOfKeys: 7,
   lua: `${NOW_MS}${POD_EXACT}
 local lost = redis.call('EXISTS', KEYS[1]) == 0
+local run = ARGV[13] or ''
+local live = redis.call('HGET', KEYS[7], ARGV[1])
+if not live or string.sub(live, 1, #run + 1) ~= run .. ' ' or (tonumber(string.sub(live, #run + 2)) or 0) <= now then lost = true end
+redis.call('HSET', KEYS[7], ARGV[1], run .. ' ' .. string.format('%d', now + (tonumber(ARGV[18]) or 3 * tonumber(ARGV[9]))))
 local drained = redis.call('EXISTS', KEYS[3]) == 1
 local state = 'ready'
 if ARGV[6] == '1' or drained then state = 'draining' end
 redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now)
-local run = ARGV[13] or ''
 local prev = redis.call('HMGET', KEYS[1], 'incarnation', 'joined', 'run_id', 'room_places')
 local places = tonumber(prev[4]) or 0
 if prev[3] ~= run then
@@ -110,14 +115,19 @@ return flags
 `,
 };
 
-/** KEYS: app hash, online zset, apps set. ARGV: app_id. A clean exit removes the pod at once. */
+/**
+ * KEYS: app hash, online zset, apps set, runs hash. ARGV: app_id, run_id. A clean exit removes the pod at once (its
+ * runs entry only if it still names this run: a newer run of the same app_id keeps its own).
+ */
 export const unregisterScript: ScriptDef = {
   name: 'gcUnregister',
-  numberOfKeys: 3,
+  numberOfKeys: 4,
   lua: `
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SREM', KEYS[3], ARGV[1])
+local e = redis.call('HGET', KEYS[4], ARGV[1])
+if e and ARGV[2] and string.sub(e, 1, #ARGV[2] + 1) == ARGV[2] .. ' ' then redis.call('HDEL', KEYS[4], ARGV[1]) end
 return 1
 `,
 };
@@ -184,10 +194,11 @@ function pickAdapter(raw: ScriptFn): ScriptFn {
 }
 
 /**
- * KEYS: apps set, online:login, online:game, then the app hash of every registered or online app_id. ARGV: app key
- * prefix, ttl_ms ('' = only a missing hash counts as dead). Returns flat app_id + LIST_FIELDS fields per live app, or
- * `{'', missing keys…}`. Prunes dead pods — hash gone, or older than ttl_ms by Redis TIME — from the apps set and
- * from both online sets wherever they sit in them (the pick only ever looks at the lowest- or highest-scored member).
+ * KEYS: apps set, online:login, online:game, then the app hash of every registered or online app_id (and the runs
+ * hash, named by ARGV[3]). ARGV: app key prefix, ttl_ms ('' = only a missing hash counts as dead), runs key ('' =
+ * none). Returns flat app_id + LIST_FIELDS fields per live app, or `{'', missing keys…}`. Prunes dead pods — hash
+ * gone, or older than ttl_ms by Redis TIME — from the apps set and from both online sets wherever they sit in them
+ * (the pick only ever looks at the lowest- or highest-scored member), and a pod whose hash is gone from the runs hash.
  */
 export const listScript: ScriptDef = {
   name: 'gcList',
@@ -195,6 +206,8 @@ export const listScript: ScriptDef = {
   lua: `${DECLARED}
 local prefix = ARGV[1]
 local ttl = tonumber(ARGV[2])
+local kruns = ARGV[3]
+if not (kruns and kruns ~= '' and declared[kruns]) then kruns = nil end
 local ids = {}
 local order = {}
 for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do if not ids[id] then ids[id] = true; order[#order + 1] = id end end
@@ -212,6 +225,7 @@ for _, id in ipairs(order) do
     redis.call('SREM', KEYS[1], id)
     redis.call('ZREM', KEYS[2], id)
     redis.call('ZREM', KEYS[3], id)
+    if kruns then redis.call('HDEL', kruns, id) end
   else
     local ts = tonumber(h[${LIST_FIELD_NAMES.indexOf('ts_ms') + 1}])
     if ttl and ((not ts) or ts < now - ttl) then
@@ -310,39 +324,34 @@ return 0
 };
 
 /**
- * KEYS: session key. ARGV: new value "<app_id> <socketKey>", account, kick channel prefix, ttl ms.
- * Returns the previous value if it differed (whose holder was told to kick it).
+ * KEYS: session key, runs hash. ARGV: new value "<app_id> <socketKey> <run_id>", account, kick channel prefix, key
+ * ttl ms (the 1 h backstop), app_id, run_id, live ms (the pod's liveness if its runs entry must be written: SESSION).
+ * Returns the previous value if it was another valid session (whose holder was told to kick it); an invalid one (its
+ * pod dead, or an earlier run of it) is overwritten without a kick.
  */
 export const claimScript: ScriptDef = {
   name: 'gcClaim',
-  numberOfKeys: 1,
-  lua: `
-local prev = redis.call('GET', KEYS[1])
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
-if prev and prev ~= ARGV[1] then
-  local sp = string.find(prev, ' ', 1, true)
-  if sp then
-    redis.call('PUBLISH', ARGV[3] .. string.sub(prev, 1, sp - 1), ARGV[2] .. ' ' .. string.sub(prev, sp + 1))
-  end
-  return prev
-end
-return false
+  numberOfKeys: 2,
+  lua: `${NOW_MS}${SESSION}
+runsEnsure(KEYS[2], ARGV[5], ARGV[6], tonumber(ARGV[7]), now)
+return sessionClaim(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4], now)
 `,
 };
 
 /**
  * The game's token login in one step: `redeemScript` and, when it redeems, `claimScript` — one round trip instead
  * of two, with the same keys and values as the two scripts run in sequence. KEYS: token key, pending zset of the
- * redeeming game, its app hash, the account's hold key, the account's session key. ARGV: expected token value, token,
- * the hold value naming this token, the new session value "<app_id> <socketKey>", account, kick channel prefix,
- * session ttl ms. Returns 0 (token invalid: nothing changed), 1 (redeemed and claimed), the previous session value
- * when it differed (redeemed and claimed; its holder was told to kick it), or `{'room', room_id}` for a room seat's
- * token (nothing changed: the caller redeems it with roomRedeemScript and the room's keys).
+ * redeeming game, its app hash, the account's hold key, the account's session key, the runs hash. ARGV: expected
+ * token value, token, the hold value naming this token, the new session value "<app_id> <socketKey> <run_id>",
+ * account, kick channel prefix, session key ttl ms, app_id, run_id, live ms. Returns 0 (token invalid: nothing
+ * changed), 1 (redeemed and claimed), the previous session value when it was another valid session (redeemed and
+ * claimed; its holder was told to kick it), or `{'room', room_id}` for a room seat's token (nothing changed: the
+ * caller redeems it with roomRedeemScript and the room's keys).
  */
 export const redeemClaimScript: ScriptDef = {
   name: 'gcRedeemClaim',
-  numberOfKeys: 5,
-  lua: `
+  numberOfKeys: 6,
+  lua: `${NOW_MS}${SESSION}
 local v = redis.call('GET', KEYS[1])
 if v ~= ARGV[1] then
   -- A room seat's token ("<account> <app_id> <room_id>"): its keys are the room's (lua/rooms.ts roomRedeemLua).
@@ -355,38 +364,37 @@ redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[2])
 if hold then redis.call('DEL', KEYS[4]) end
 if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'joined', 1) end
-local prev = redis.call('GET', KEYS[5])
-redis.call('SET', KEYS[5], ARGV[4], 'PX', ARGV[7])
-if prev and prev ~= ARGV[4] then
-  local sp = string.find(prev, ' ', 1, true)
-  if sp then
-    redis.call('PUBLISH', ARGV[6] .. string.sub(prev, 1, sp - 1), ARGV[5] .. ' ' .. string.sub(prev, sp + 1))
-  end
-  return prev
-end
+runsEnsure(KEYS[6], ARGV[8], ARGV[9], tonumber(ARGV[10]), now)
+local prev = sessionClaim(KEYS[5], KEYS[6], ARGV[4], ARGV[5], ARGV[6], ARGV[7], now)
+if prev then return prev end
 return 1
 `,
 };
 
 /**
- * KEYS: n session keys. ARGV: ttl ms, then the n values this pod holds ("<app_id> <socketKey>").
- * The owning pod's periodic pass: a key still ours is extended, a missing one (expired while Redis was unreachable,
- * or lost with a Redis restart) is claimed again, and the 1-based positions of keys now naming another session (a
- * newer login whose kick this pod may have missed) are returned so the pod kicks its older session.
+ * KEYS: the runs hash, then n session keys. ARGV: key ttl ms (the 1 h backstop), app_id, run_id, live ms, then the
+ * n socket keys this pod holds them under. The owning pod's pass over some of its sessions — the ones whose backstop
+ * is due to be re-armed, or all of them after Redis lost data or the kick subscription came back: a record still
+ * ours gets its expiry re-armed, a missing or invalid one (lost with a Redis restart; a dead pod's) is written again,
+ * and the 1-based positions of records naming another valid session (a newer login, whose kick this pod may have
+ * missed) are returned so the pod kicks its older session. Never overwrites another valid session.
  */
-export const refreshScript: ScriptDef = {
-  name: 'gcRefresh',
+export const sessionSyncScript: ScriptDef = {
+  name: 'gcSessionSync',
   numberOfKeys: null,
-  lua: `
+  lua: `${NOW_MS}${SESSION}
+local app, run = ARGV[2], ARGV[3]
+runsEnsure(KEYS[1], app, run, tonumber(ARGV[4]), now)
 local out = {}
-for i = 1, #KEYS do
+for i = 2, #KEYS do
+  local mine = app .. ' ' .. ARGV[i + 3] .. ' ' .. run
   local v = redis.call('GET', KEYS[i])
-  if v == ARGV[i + 1] then
+  if v == mine then
     redis.call('PEXPIRE', KEYS[i], ARGV[1])
-  elseif not v then
-    redis.call('SET', KEYS[i], ARGV[i + 1], 'PX', ARGV[1])
+  elseif (not v) or not sessionLive(KEYS[1], v, now) then
+    redis.call('SET', KEYS[i], mine, 'PX', ARGV[1])
   else
-    out[#out + 1] = i
+    out[#out + 1] = i - 1
   end
 end
 return out
@@ -406,7 +414,7 @@ return 0
 /** The login's token for a room seat (lua/rooms.ts roomIssueLua). */
 export const roomIssueScript: ScriptDef = { name: 'gcRoomIssue', numberOfKeys: 5, lua: roomIssueLua };
 /** A game pod's token login for a room token (lua/rooms.ts roomRedeemLua). */
-export const roomRedeemScript: ScriptDef = { name: 'gcRoomRedeem', numberOfKeys: 8, lua: roomRedeemLua };
+export const roomRedeemScript: ScriptDef = { name: 'gcRoomRedeem', numberOfKeys: 9, lua: roomRedeemLua };
 /** Room allocation: create / join / find, matches and backfills (lua/rooms.ts roomAllocLua). */
 export const roomAllocScript: ScriptDef = { name: 'gcRoomAlloc', numberOfKeys: null, lua: roomAllocLua };
 /** A game pod's change to one of its rooms (lua/rooms.ts roomChangeLua). */

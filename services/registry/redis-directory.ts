@@ -47,8 +47,8 @@ export class RedisAppDirectory implements AppDirectory {
     let flat: (string | null)[] = [];
     try {
       for (let attempt = 0; ; attempt++) {
-        const declared = [k.apps, k.online('login'), k.online('game'), ...this.known];
-        flat = (await this.listRun(declared.length, ...declared, k.appPrefix, this.o.appTtlMs ?? '')) as (string | null)[];
+        const declared = [k.apps, k.online('login'), k.online('game'), k.runs, ...this.known];
+        flat = (await this.listRun(declared.length, ...declared, k.appPrefix, this.o.appTtlMs ?? '', k.runs)) as (string | null)[];
         if (flat[0] !== MISSING_KEYS) break;
         if (attempt >= 4) throw new Error('list: the registered apps kept changing');
         for (const key of flat.slice(1)) if (key) this.known.add(key);

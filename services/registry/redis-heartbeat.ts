@@ -27,6 +27,11 @@ export interface RedisHeartbeatWriterOptions {
   now?: () => number;
   /** A beat not answered within this is abandoned. Default: the client's commandTimeout, else 1000. */
   timeoutMs?: number;
+  /**
+   * How long after a beat the pod counts as alive in the runs hash, which is what keeps its session records valid
+   * (lua/fragments.ts SESSION). Default 3 × heartbeatMs: a dead pod's sessions are invalid within 3 heartbeats.
+   */
+  liveMs?: number;
 }
 
 export class HeartbeatTimeoutError extends Error {
@@ -116,7 +121,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
     await this.inFlight?.catch(() => false);
     const s = this.o.source;
     try {
-      await this.unregister(this.keys.app(s.appId), this.keys.online(s.appType), this.keys.apps, s.appId);
+      await this.unregister(this.keys.app(s.appId), this.keys.online(s.appType), this.keys.apps, this.keys.runs, s.appId, s.runId ?? '');
     } catch (err) {
       this.o.logger.warn({ err, app_id: s.appId }, 'heartbeat: could not remove the registry entry (it expires by TTL)');
     }
@@ -140,6 +145,7 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         this.keys.apps,
         this.keys.pending(s.appId),
         this.keys.newRooms(s.appId),
+        this.keys.runs,
         s.appId,
         s.appType,
         online,
@@ -157,10 +163,12 @@ export class RedisHeartbeatWriter implements HeartbeatWriter {
         (s.modes ?? []).map((m) => `${m.mode}:${m.maxPlayers}`).join(','),
         Math.max(0, Math.floor(s.roomPlayers?.() ?? 0)),
         Math.max(0, Math.floor(s.rooms?.() ?? 0)),
+        this.o.liveMs ?? 3 * this.o.heartbeatMs,
       ), this.timeoutMs)) as number;
       const drained = flags & 1;
-      // The registration was gone: the first beat of this process, or Redis lost it (restart, failover, expiry
-      // during a long outage). Not the first: the pod re-publishes what Redis lost (docs/rooms.md).
+      // The registration was gone or its liveness had lapsed: the first beat of this process, or Redis lost it
+      // (restart, failover, expiry during a long outage), or beats stopped landing for 3 intervals (its sessions were
+      // invalid meanwhile). Not the first: the pod re-publishes what Redis lost (docs/rooms.md).
       if (flags & 2 && this.beatsOk > 0) this.fire(this.lostCbs, 'onRegistrationLost');
       this.beatsOk++;
       ok = true;

@@ -1,16 +1,21 @@
 /**
- * SessionRegistry over Redis: `{p}:session:<account>` = "<game app_id> <socketKey>". A claim replaces the value and,
- * in the same Lua step, PUBLISHes "<account> <old socketKey>" on `{p}:kick:<old app_id>` when the previous holder
- * differs, so exactly the pod holding the older session kicks it. Release is compare-and-delete so a late release
- * of an old session never removes a newer one. Kicks arrive on a duplicated connection in subscriber mode, which
- * ioredis resubscribes after a reconnect. Session keys expire (PX `sessionTtlMs`) unless the owning pod's periodic
- * `refresh` keeps them: a pod that died leaves nothing behind. Pub/sub loses what is published while the subscriber
- * is disconnected, so `onResubscribed` tells the pod to compare its live sessions with the keys at once.
+ * SessionRegistry over Redis: `{p}:session:<account>` = "<game app_id> <socketKey> <run_id>". A record is valid while
+ * its pod is alive in that run (the runs hash its heartbeat writes: lua/fragments.ts SESSION), so a player who is
+ * merely online costs Redis nothing: no refresh per heartbeat. A claim replaces the value and, in the same Lua step,
+ * PUBLISHes "<account> <old socketKey> <old run_id>" on `{p}:kick:<old app_id>` when the previous record was another
+ * valid session, so exactly the pod (and run) holding the older session kicks it; a record of a dead pod, or of an
+ * earlier run of a restarted one, is overwritten without a kick. Release is compare-and-delete so a late release of
+ * an old session never removes a newer one. Keys carry a 1 h backstop expiry that the owning pod re-arms (`sync`,
+ * services/game/sessions.ts spreads it). Kicks arrive on a duplicated connection in subscriber mode, which ioredis
+ * resubscribes after a reconnect; pub/sub loses what is published while the subscriber is disconnected, so
+ * `onResubscribed` tells the pod to compare its live sessions with the records at once (`sync`), as it does when its
+ * heartbeat finds that Redis lost its registration.
  */
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../platform/logger.js';
 import { registryKeys, type RegistryKeys } from './keys.js';
-import { claimScript, redeemClaimScript, refreshScript, releaseScript, roomRedeemScript, script } from './lua-scripts.js';
+import { claimScript, redeemClaimScript, releaseScript, roomRedeemScript, script, sessionSyncScript } from './lua-scripts.js';
 import { validTokenShape } from './redis-tokens.js';
 import { closeRedis, trackUpDown } from './redis-client.js';
 import { RegistryUnavailableError, type RedeemClaimResult, type RoomSeat, type SessionRegistry } from './types.js';
@@ -18,9 +23,17 @@ import { RegistryUnavailableError, type RedeemClaimResult, type RoomSeat, type S
 export interface RedisSessionRegistryOptions {
   prefix: string;
   logger: Logger;
-  /** PX of a session key; the owning pod refreshes it (≤ 3 heartbeats). Default 6000. */
-  sessionTtlMs?: number;
-  /** The pod's run id (HeartbeatSource.runId): a room token redeems only on the run that holds its room. */
+  /**
+   * How long the pod counts as alive when one of its scripts writes its runs entry before its heartbeat did (after
+   * Redis lost its data): 3 heartbeats, as the heartbeat writes it. Default 6000.
+   */
+  liveMs?: number;
+  /** PX of a session key: the backstop against leaks, re-armed by the owning pod. Default 1 h. */
+  keyTtlMs?: number;
+  /**
+   * The pod's run id (HeartbeatSource.runId): its session records are valid while its heartbeat names this run, and
+   * a room token redeems only on the run that holds its room. Default: a fresh one (tests).
+   */
   runId?: string;
 }
 
@@ -47,8 +60,20 @@ function seatOf(roomId: string, mode: string, max: string, priv: string, labels:
   return { roomId, mode, maxPlayers: Number(max), isPrivate: priv === '1', labels: parsedLabels, match };
 }
 
-/** Session keys per refresh script call (bounds how long one call blocks Redis). */
-const REFRESH_BATCH = 500;
+/** Session keys per sync script call (bounds how long one call blocks Redis). */
+const SYNC_BATCH = 500;
+
+/** The backstop expiry of a session key (re-armed by its pod, services/game/sessions.ts). */
+export const SESSION_KEY_TTL_MS = 3_600_000;
+
+/** What a run id looks like (services/pod/run-id.ts), to tell a kick of another run from an older version's. */
+const RUN_ID_SHAPE = /^[0-9a-f]{16}$/;
+
+/** A session record's holder: "<app_id> <socketKey>[ <run_id>]". */
+function holderOf(v: string): { appId: string; socketKey: string } {
+  const [appId, rest] = splitFirst(v);
+  return { appId, socketKey: splitFirst(rest)[0] };
+}
 
 /** Splits "<first> <rest>" at the first space (app ids contain no spaces). */
 function splitFirst(v: string): [string, string] {
@@ -68,8 +93,11 @@ export class RedisSessionRegistry implements SessionRegistry {
   private readonly redeemClaimRun;
   private readonly roomRedeemRun;
   private readonly releaseRun;
-  private readonly refreshRun;
-  private readonly ttlMs: number;
+  private readonly syncRun;
+  private readonly liveMs: number;
+  private readonly keyTtlMs: number;
+  /** This pod's run (its session values and kicks name it). */
+  readonly runId: string;
   private sub: Redis | undefined;
   private readonly handlers = new Map<string, (account: string, socketKey: string) => void>();
   private readonly resubscribed: (() => void)[] = [];
@@ -83,20 +111,25 @@ export class RedisSessionRegistry implements SessionRegistry {
     this.redeemClaimRun = script(redis, redeemClaimScript);
     this.roomRedeemRun = script(redis, roomRedeemScript);
     this.releaseRun = script(redis, releaseScript);
-    this.refreshRun = script(redis, refreshScript);
-    this.ttlMs = o.sessionTtlMs ?? 6000;
+    this.syncRun = script(redis, sessionSyncScript);
+    this.liveMs = o.liveMs ?? 6000;
+    this.keyTtlMs = o.keyTtlMs ?? SESSION_KEY_TTL_MS;
+    this.runId = o.runId || randomBytes(8).toString('hex');
+  }
+
+  /** The record of (appId, socketKey) in this run. */
+  private value(appId: string, socketKey: string): string {
+    return `${appId} ${socketKey} ${this.runId}`;
   }
 
   async claim(account: string, appId: string, socketKey: string): Promise<{ appId: string; socketKey: string } | null> {
     let prev: unknown;
     try {
-      prev = await this.claimRun(this.keys.session(account), `${appId} ${socketKey}`, account, this.keys.kickPrefix, this.ttlMs);
+      prev = await this.claimRun(this.keys.session(account), this.keys.runs, this.value(appId, socketKey), account, this.keys.kickPrefix, this.keyTtlMs, appId, this.runId, this.liveMs);
     } catch (err) {
       throw new RegistryUnavailableError('cannot claim session: redis unavailable', { cause: err });
     }
-    if (typeof prev !== 'string') return null;
-    const [a, s] = splitFirst(prev);
-    return { appId: a, socketKey: s };
+    return typeof prev === 'string' ? holderOf(prev) : null;
   }
 
   /**
@@ -108,15 +141,14 @@ export class RedisSessionRegistry implements SessionRegistry {
     const k = this.keys;
     let r: unknown;
     try {
-      r = await this.redeemClaimRun(k.token(token), k.pending(appId), k.app(appId), k.hold(account), k.session(account), `${account} ${appId}`, token, `${appId} ${token}`, `${appId} ${socketKey}`, account, k.kickPrefix, this.ttlMs);
+      r = await this.redeemClaimRun(k.token(token), k.pending(appId), k.app(appId), k.hold(account), k.session(account), k.runs, `${account} ${appId}`, token, `${appId} ${token}`, this.value(appId, socketKey), account, k.kickPrefix, this.keyTtlMs, appId, this.runId, this.liveMs);
     } catch (err) {
       throw new RegistryUnavailableError('cannot redeem token and claim session: redis unavailable', { cause: err });
     }
     if (r === 0) return 'invalid';
     if (Array.isArray(r) && r[0] === 'room') return this.redeemRoomSeat(token, account, appId, socketKey, String(r[1]));
     if (typeof r !== 'string') return { previous: null, seat: null };
-    const [a, s] = splitFirst(r);
-    return { previous: { appId: a, socketKey: s }, seat: null };
+    return { previous: holderOf(r), seat: null };
   }
 
   /** The second step of a room token's login: the room's keys are now known (docs/rooms.md). */
@@ -124,35 +156,33 @@ export class RedisSessionRegistry implements SessionRegistry {
     const k = this.keys;
     let r: unknown;
     try {
-      r = await this.roomRedeemRun(k.token(token), k.pending(appId), k.app(appId), k.hold(account), k.session(account), k.room(roomId), k.seats(roomId), k.newRooms(appId), account, appId, token, roomId, `${appId} ${socketKey}`, k.kickPrefix, this.ttlMs, this.o.runId ?? '');
+      r = await this.roomRedeemRun(k.token(token), k.pending(appId), k.app(appId), k.hold(account), k.session(account), k.room(roomId), k.seats(roomId), k.newRooms(appId), k.runs, account, appId, token, roomId, this.value(appId, socketKey), k.kickPrefix, this.keyTtlMs, this.runId, this.liveMs);
     } catch (err) {
       throw new RegistryUnavailableError('cannot redeem room token: redis unavailable', { cause: err });
     }
     if (!Array.isArray(r) || r[0] !== 'ok') return 'invalid';
     const [, prev, mode, max, priv, labels, seatJson] = r as string[];
     const seat = seatOf(roomId, mode!, max!, priv!, labels!, seatJson!);
-    if (!prev) return { previous: null, seat };
-    const [a, sk] = splitFirst(prev);
-    return { previous: { appId: a, socketKey: sk }, seat };
+    return { previous: prev ? holderOf(prev) : null, seat };
   }
 
   async release(account: string, appId: string, socketKey: string): Promise<void> {
     try {
-      await this.releaseRun(this.keys.session(account), `${appId} ${socketKey}`);
+      await this.releaseRun(this.keys.session(account), this.value(appId, socketKey));
     } catch (err) {
       throw new RegistryUnavailableError('cannot release session: redis unavailable', { cause: err });
     }
   }
 
-  async refresh(appId: string, live: readonly { account: string; socketKey: string }[]): Promise<{ account: string; socketKey: string }[]> {
+  async sync(appId: string, live: readonly { account: string; socketKey: string }[]): Promise<{ account: string; socketKey: string }[]> {
     const lost: { account: string; socketKey: string }[] = [];
-    for (let i = 0; i < live.length; i += REFRESH_BATCH) {
-      const part = live.slice(i, i + REFRESH_BATCH);
+    for (let i = 0; i < live.length; i += SYNC_BATCH) {
+      const part = live.slice(i, i + SYNC_BATCH);
       let r: unknown;
       try {
-        r = await this.refreshRun(part.length, ...part.map((x) => this.keys.session(x.account)), this.ttlMs, ...part.map((x) => `${appId} ${x.socketKey}`));
+        r = await this.syncRun(part.length + 1, this.keys.runs, ...part.map((x) => this.keys.session(x.account)), this.keyTtlMs, appId, this.runId, this.liveMs, ...part.map((x) => x.socketKey));
       } catch (err) {
-        throw new RegistryUnavailableError('cannot refresh sessions: redis unavailable', { cause: err });
+        throw new RegistryUnavailableError('cannot sync sessions: redis unavailable', { cause: err });
       }
       for (const n of r as number[]) lost.push(part[n - 1]!);
     }
@@ -173,7 +203,11 @@ export class RedisSessionRegistry implements SessionRegistry {
       sub.on('message', (ch: string, message: string) => {
         const h = this.handlers.get(ch);
         if (!h) return;
-        const [account, socketKey] = splitLast(message);
+        // "<account> <socketKey> <run_id>"; an older version's claim names no run for its own records. A kick for
+        // another run of this app_id (an earlier process under the same name) is not for this process's sessions.
+        let [account, socketKey] = splitLast(message);
+        if (socketKey === this.runId) [account, socketKey] = splitLast(account);
+        else if (RUN_ID_SHAPE.test(socketKey)) return;
         try {
           h(account, socketKey);
         } catch (err) {

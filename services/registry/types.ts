@@ -190,16 +190,18 @@ export interface SessionRegistry {
   /** Removes the record only if it still names (appId, socketKey) (a newer session is left alone). */
   release(account: string, appId: string, socketKey: string): Promise<void>;
   /**
-   * The owning pod's periodic pass over its live sessions: records still naming them are kept alive (they expire
-   * otherwise, so a dead pod leaves nothing behind), missing ones are recorded again, and the sessions whose record
-   * now names another location (a newer login elsewhere, whose kick may have been lost) are returned.
+   * The owning pod's pass over some of its live sessions (records are valid while the pod is alive in its run, so
+   * there is no pass per heartbeat): records still naming them get their backstop expiry re-armed, missing or
+   * invalid ones (Redis lost them; a dead pod's) are recorded again, and the sessions whose record now names another
+   * valid session (a newer login elsewhere, whose kick may have been lost) are returned. Run for the sessions whose
+   * backstop is due, and for all of them when Redis lost data or the kick subscription came back.
    */
-  refresh(appId: string, live: readonly { account: string; socketKey: string }[]): Promise<{ account: string; socketKey: string }[]>;
+  sync(appId: string, live: readonly { account: string; socketKey: string }[]): Promise<{ account: string; socketKey: string }[]>;
   /** Called on this pod when another pod's claim asks it to kick (account, socketKey). */
   onKick(appId: string, cb: (account: string, socketKey: string) => void): Promise<void>;
   /**
    * Called each time the kick subscription is established again after a reconnect (messages published meanwhile
-   * were lost: the pod should run `refresh` now).
+   * were lost: the pod should run `sync` over its sessions now).
    */
   onResubscribed(cb: () => void): void;
   close(): Promise<void>;

@@ -213,6 +213,8 @@ export async function startPodPrimary(o: PodPrimaryOptions): Promise<PodHandle> 
     });
     heartbeat.onDrainRequested(() => void drain('drain_app'));
     heartbeat.onUndrainRequested(undrain);
+    // The workers hold the sessions: each re-publishes its own (services/game/sessions.ts).
+    heartbeat.onRegistrationLost(() => pool.broadcast({ gc: 'registration-lost' }));
     await heartbeat.start();
     firstBeatDone = true;
   } catch (err) {

@@ -23,6 +23,8 @@ export interface WorkerHooksOptions {
   drain: (reason: DrainReason) => Promise<void>;
   /** UndrainApp relayed by the primary. */
   undrain: () => Promise<boolean>;
+  /** The primary's heartbeat found the registration gone (PodRuntime.onRegistrationLost). */
+  registrationLost?: () => void;
 }
 
 export interface WorkerHooks {
@@ -62,6 +64,7 @@ export function attachWorkerHooks(o: WorkerHooksOptions): WorkerHooks {
   });
   const stats = link.statsReporter(() => ({ online: o.online(), connections: server.size, redeems: o.redeemsCounted() }));
   link.on('undrain', () => void o.undrain().then(() => stats.flush()));
+  link.on('registration-lost', () => o.registrationLost?.());
   link.on('drain', (m) => {
     void o.drain(m.reason).then(() => {
       stats.flush();

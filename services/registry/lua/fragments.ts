@@ -106,3 +106,46 @@ local function qConsume(kadm, kplaces, m, t, n, account)
   return gone
 end
 `;
+
+/**
+ * Defines the liveness of session records (needs NOW_MS): a record `<app_id> <socketKey> <run_id>` is valid while the
+ * runs hash (`{p}:runs`, app_id → `<run_id> <until_ms>`, written by the pod's heartbeat) names that run for that pod
+ * with `until` still ahead — so a session lives and dies with its pod and its run, and costs Redis nothing while the
+ * player is merely online. A record without a run id (written by an older version, which refreshes its short PX
+ * itself) is valid while it exists. Records that are not valid are absent to every script: they neither kick nor
+ * block, and the script that meets one overwrites it.
+ * `sessionLive(kruns, v, now)` → whether record `v` is valid; `runsEnsure(kruns, app, run, liveMs, now)` writes the
+ * calling pod's own entry when it is absent or names another run (a pod that runs a script is alive: after Redis lost
+ * its data, a pod's first claim makes its records valid before its next heartbeat; an expired entry of the same run
+ * is left to the heartbeat, which reports the lapse so the pod re-publishes); `sessionClaim(kses, kruns, value,
+ * account, kickPrefix, ttlMs, now)` writes `value` (PX ttlMs: the 1 h backstop) and, when the previous record was a
+ * valid other session, publishes `<account> <socketKey> <run_id>` on its pod's kick channel and returns it (else false).
+ */
+export const SESSION = `local function sessionLive(kruns, v, now)
+  local sp = string.find(v, ' ', 1, true)
+  if not sp then return false end
+  local rest = string.sub(v, sp + 1)
+  local sp2 = string.find(rest, ' ', 1, true)
+  if not sp2 then return true end
+  local e = redis.call('HGET', kruns, string.sub(v, 1, sp - 1))
+  if not e then return false end
+  local esp = string.find(e, ' ', 1, true)
+  if not esp then return false end
+  return string.sub(e, 1, esp - 1) == string.sub(rest, sp2 + 1) and (tonumber(string.sub(e, esp + 1)) or 0) > now
+end
+local function runsEnsure(kruns, app, run, liveMs, now)
+  local e = redis.call('HGET', kruns, app)
+  if e and string.sub(e, 1, #run + 1) == run .. ' ' then return end
+  redis.call('HSET', kruns, app, run .. ' ' .. string.format('%d', now + liveMs))
+end
+local function sessionClaim(kses, kruns, value, account, kickPrefix, ttlMs, now)
+  local prev = redis.call('GET', kses)
+  redis.call('SET', kses, value, 'PX', ttlMs)
+  if prev and prev ~= value and sessionLive(kruns, prev, now) then
+    local sp = string.find(prev, ' ', 1, true)
+    redis.call('PUBLISH', kickPrefix .. string.sub(prev, 1, sp - 1), account .. ' ' .. string.sub(prev, sp + 1))
+    return prev
+  end
+  return false
+end
+`;

@@ -11,7 +11,7 @@
  * Keys that depend on what Redis holds (a room's pod, the find's candidates, an account's previous hold) are asked
  * for with the registry's `{'', missing keys…}` answer before anything is written (lua-scripts.ts).
  */
-import { ADMISSION, DECLARED, NOW_MS, PARSE_HOLD, QCLOCK } from './fragments.js';
+import { ADMISSION, DECLARED, NOW_MS, PARSE_HOLD, QCLOCK, SESSION } from './fragments.js';
 import { HOLD, KEYS_OF, POD_EXACT, ROOM_END } from './room-fragments.js';
 
 /** How long a reached room's keys live without their pod re-arming them (the backstop against leaks). */
@@ -479,14 +479,14 @@ return 1
 /**
  * The game pod's token login for a room token, after the plain redeem found one ("<account> <app_id> <room_id>").
  * KEYS: token, pending zset of the pod, its app hash, the account's hold, the account's session, room, seats,
- * the pod's newrooms. ARGV: account, app_id, token, room_id, the new session value, kick channel prefix, session ttl
- * ms, the pod's run id.
+ * the pod's newrooms, the runs hash. ARGV: account, app_id, token, room_id, the new session value, kick channel
+ * prefix, session key ttl ms, the pod's run id, live ms.
  * Redeems once (the hold must name this token, or be gone), the player counts in the room (once, however often he
  * comes back), the room is reached (its keys live 1 h, re-armed by the pod), and the session is claimed exactly as
- * the claim script does. Returns 0 (invalid: nothing changed) or `{'ok', previous session or '', mode,
+ * the claim script does (fragments.ts SESSION). Returns 0 (invalid: nothing changed) or `{'ok', previous session or '', mode,
  * max_players, is_private, labels json, seat json or ''}`.
  */
-export const roomRedeemLua = `
+export const roomRedeemLua = `${NOW_MS}${SESSION}
 local hold = redis.call('GET', KEYS[4])
 if redis.call('GET', KEYS[1]) ~= ARGV[1] .. ' ' .. ARGV[2] .. ' ' .. ARGV[4] then return 0 end
 if hold and hold ~= ARGV[2] .. ' S:' .. ARGV[4] .. ':' .. ARGV[3] then return 0 end
@@ -503,16 +503,8 @@ end
 redis.call('PEXPIRE', KEYS[6], ${ROOM_KEY_TTL_MS})
 redis.call('PEXPIRE', KEYS[7], ${ROOM_KEY_TTL_MS})
 -- A seat became a player: the room's free seats are unchanged, so its place in the mode key is too.
-local prev = redis.call('GET', KEYS[5])
-redis.call('SET', KEYS[5], ARGV[5], 'PX', ARGV[7])
-local out = ''
-if prev and prev ~= ARGV[5] then
-  local sp = string.find(prev, ' ', 1, true)
-  if sp then
-    redis.call('PUBLISH', ARGV[6] .. string.sub(prev, 1, sp - 1), ARGV[1] .. ' ' .. string.sub(prev, sp + 1))
-  end
-  out = prev
-end
+runsEnsure(KEYS[9], ARGV[2], ARGV[8], tonumber(ARGV[9]), now)
+local out = sessionClaim(KEYS[5], KEYS[9], ARGV[5], ARGV[1], ARGV[6], ARGV[7], now) or ''
 return { 'ok', out, r[3], r[4], r[5], r[6] or '{}', r[8] or '' }
 `;
 
