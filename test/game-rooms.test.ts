@@ -153,6 +153,7 @@ describe('rooms on a game pod', () => {
     solo = await join('solo', null);
     assert.equal(solo.roomId, '');
     assert.equal(solo.joined, 'joined none -');
+    await game.proc.waitForLog((l) => l.test_event === 'join' && l.account === 'solo', 5000); // stdout may trail the socket
     assert.deepEqual(events((l) => l.test_event === 'join' && l.account === 'solo').map((l) => l.room_id), [null]);
   });
 
