@@ -77,8 +77,10 @@ export interface Item {
 interface Route {
   /** The route requires an authenticated connection. */
   auth: boolean;
-  /** What the server answers. */
-  reply: number;
+  /** What the server answers (none when the route ends the connection, see `leaves`). */
+  reply?: number;
+  /** The server closes the connection after it (C2G_Leave): not a violation, no kick, nothing after it is read. */
+  leaves?: true;
 }
 
 interface RoleSpec {
@@ -105,6 +107,10 @@ const ROLES: Record<Role, RoleSpec> = {
       [MsgId.C2G_LoginByToken, { auth: false, reply: MsgId.G2C_LoginByTokenRs }],
       [MsgId.Ping, { auth: true, reply: MsgId.Pong }],
       [MsgId.C2G_Echo, { auth: true, reply: MsgId.G2C_Echo }],
+      // Random bytes can spell these ids too. A fuzz (account, resume_token) never matches, so Resume gets one answer
+      // (TOKEN_INVALID, ALREADY_ONLINE or BUSY; the fuzz sets MAX_TOKEN_FAILURES out of reach); Leave ends it.
+      [MsgId.C2G_Resume, { auth: false, reply: MsgId.G2C_ResumeRs }],
+      [MsgId.C2G_Leave, { auth: true, leaves: true }],
     ]),
     wrongDirection: GAME_WRONG_DIRECTION,
   },
@@ -118,6 +124,8 @@ const ROLES: Record<Role, RoleSpec> = {
     logsIn: (id, m) => id === MsgId.C2G_LoginByToken && (m as { token?: string }).token === 'ok' && !!(m as { account?: string }).account,
   },
 };
+/** The ids the model routes for `role` (test/frame-fuzz-model.test.ts holds them equal to the protocol's table). */
+export const modelRoutes = (role: Role): number[] => [...ROLES[role].routes.keys()];
 const KNOWN = new Set<number>(Object.values(MsgId));
 const NAME = new Map<number, MsgName>(Object.entries(MsgId).map(([name, id]) => [id, name as MsgName]));
 
@@ -266,6 +274,8 @@ export type MsgCounts = Partial<Record<MsgName, number>>;
 
 export interface Prediction {
   reason: CloseReason | undefined;
+  /** The server ends the connection after a C2G_Leave (not a violation). */
+  left: boolean;
   kick: boolean;
   /** Frames the server takes off the wire: complete frames up to and including a violating one, or a short header. */
   decoded: number;
@@ -283,7 +293,7 @@ const bump = (c: Record<string, number>, k: string, n = 1) => void (c[k] = (c[k]
 /** What the server of `role` does with this byte stream (chunking does not matter) on a connection that starts `authed` or not. */
 export function predict(role: Role, stream: Buffer, authed: boolean): Prediction {
   const spec = ROLES[role];
-  const p: Prediction = { reason: undefined, kick: false, decoded: 0, consumed: 0, replies: 0, received: {}, sent: {} };
+  const p: Prediction = { reason: undefined, left: false, kick: false, decoded: 0, consumed: 0, replies: 0, received: {}, sent: {} };
   let off = 0;
   const fail = (reason: CloseReason, kick: boolean) => ((p.reason = reason), (p.kick = kick), (p.consumed = off), p);
   while (stream.length - off >= 2) {
@@ -304,8 +314,9 @@ export function predict(role: Role, stream: Buffer, authed: boolean): Prediction
     } catch {
       return fail(CloseReason.bad_body, true);
     }
+    if (route.leaves) return ((p.left = true), (p.consumed = off), p);
     p.replies++;
-    bump(p.sent, NAME.get(route.reply)!);
+    bump(p.sent, NAME.get(route.reply!)!);
     if (spec.logsIn?.(id, m)) authed = true;
   }
   p.consumed = off;
@@ -487,7 +498,7 @@ export async function runConnection(o: RunConnection): Promise<ConnResult> {
 
   await writeStream(socket, p.stream, r, o.write);
 
-  if (p.prediction.reason) {
+  if (p.prediction.reason || p.prediction.left) {
     await guard(closed, 'the server did not close the connection');
   } else {
     // Everything the server owes must arrive and the server must keep the connection open; then we leave, rudely
@@ -513,6 +524,8 @@ export interface Totals {
   /** Frames the server took off the wire (predicted). */
   decoded: number;
   serverClosed: number;
+  /** Connections predicted to end with a C2G_Leave (closed by the server, not a violation). */
+  left: number;
   kicksPredicted: number;
   kicksSeen: number;
   replies: number;
@@ -525,7 +538,7 @@ export interface Totals {
   sent: MsgCounts;
 }
 
-export const newTotals = (): Totals => ({ connections: 0, itemsWritten: 0, decoded: 0, serverClosed: 0, kicksPredicted: 0, kicksSeen: 0, replies: 0, reasons: {}, byKind: {}, reachedByKind: {}, received: {}, sent: {} });
+export const newTotals = (): Totals => ({ connections: 0, itemsWritten: 0, decoded: 0, serverClosed: 0, left: 0, kicksPredicted: 0, kicksSeen: 0, replies: 0, reasons: {}, byKind: {}, reachedByKind: {}, received: {}, sent: {} });
 
 /** Counts a plan (before it runs): its items, the frames and messages the server will take, its predicted close. */
 export function tallyPlan(tot: Totals, p: StreamPlan): void {
@@ -540,6 +553,7 @@ export function tallyPlan(tot: Totals, p: StreamPlan): void {
     at += it.bytes.length;
   }
   if (pr.reason) bump(tot.reasons, pr.reason);
+  if (pr.left) tot.left++;
   if (pr.kick) tot.kicksPredicted++;
   for (const [k, n] of Object.entries(pr.received)) bump(tot.received, k, n);
   for (const [k, n] of Object.entries(pr.sent)) bump(tot.sent, k, n);
@@ -606,7 +620,7 @@ export function planWsStream(seed: number, index: number, maxFrames: number): Ws
 /** What the server of `role` does with these WebSocket messages on a connection that starts unauthenticated. */
 export function predictWs(role: Role, messages: readonly (Buffer | string)[]): Prediction {
   const spec = ROLES[role];
-  const p: Prediction = { reason: undefined, kick: false, decoded: 0, consumed: 0, replies: 0, received: {}, sent: {} };
+  const p: Prediction = { reason: undefined, left: false, kick: false, decoded: 0, consumed: 0, replies: 0, received: {}, sent: {} };
   let authed = false;
   let at = 0;
   const fail = (reason: CloseReason, kick: boolean, end: number) => ((p.reason = reason), (p.kick = kick), (p.consumed = end), p);
@@ -643,8 +657,9 @@ export function predictWs(role: Role, messages: readonly (Buffer | string)[]): P
       } catch {
         return fail(CloseReason.bad_body, true, end);
       }
+      if (route.leaves) return ((p.left = true), (p.consumed = end), p);
       p.replies++;
-      bump(p.sent, NAME.get(route.reply)!);
+      bump(p.sent, NAME.get(route.reply!)!);
       if (spec.logsIn?.(id, msg)) authed = true;
     }
     at = end;
