@@ -71,6 +71,10 @@ test('AllocateMatch: 8 players connect with their seats and share one room; the 
   assert.deepEqual(again.seats.map((s: any) => s.token).sort(), m.seats.map((s: any) => s.token).sort(), 'the same unexpired tokens');
   await assert.rejects(call(api.allocateMatch, { ...q, players: players.slice(1) }), (e: grpc.ServiceError) => e.code === grpc.status.ALREADY_EXISTS);
   await assert.rejects(call(api.allocateMatch, { ...q, matchId: 'x', players: [] }), (e: grpc.ServiceError) => e.code === grpc.status.INVALID_ARGUMENT);
+  // An account no login could ever present (protocol.md: [A-Za-z0-9_.@-]{1,64}) would hold a seat nobody redeems.
+  for (const account of ['has space', 'ünicode', 'a'.repeat(65), 'semi;colon']) {
+    await assert.rejects(call(api.allocateMatch, { ...q, matchId: 'y', players: [{ account, team: '', data: {} }] }), (e: grpc.ServiceError) => e.code === grpc.status.INVALID_ARGUMENT && /A-Za-z0-9_\.@-/.test(e.details), account);
+  }
   const rooms = new Set<string>();
   const clients: FrameClient[] = [];
   try {

@@ -15,11 +15,12 @@ import type { Counter } from 'prom-client';
 import { HotCounter, HotHistogram } from '../platform/hot-metrics.js';
 import type { Logger } from '../platform/logger.js';
 import { ReturnCode } from '../protocol/wire.js';
+import { MODE_RE } from '../registry/room-id.js';
 import type { AppRecord, PickResult } from '../registry/types.js';
 import type { FallbackSelector } from './fallback-selector.js';
 import { CorsPolicy } from './cors.js';
 import { addFallbacks, addProbes, createFastify } from './http-common.js';
-import type { LoginRateLimiter } from './login-rate-limit.js';
+import type { AddressRateLimiter } from '../platform/address-rate-limit.js';
 import type { AppmgrMetrics } from './metrics.js';
 import type { AdmissionQueue } from './admission-queue.js';
 import { loginOkBody, queuedBody, withQueue } from './queue-http.js';
@@ -33,7 +34,7 @@ export interface HttpDeps {
   /** Readiness: listening, first registry read done, not shutting down. */
   ready: () => true | string;
   /** Set when LOGIN_RATE_PER_IP > 0. */
-  limiter?: LoginRateLimiter | undefined;
+  limiter?: AddressRateLimiter | undefined;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For is believed. */
   trustProxy?: string[] | undefined;
   /** The admission queue (queue-http.ts adds its branches of /login). */
@@ -158,7 +159,7 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
       const q = req.query as Record<string, unknown>;
       const mode = typeof q.mode === 'string' ? q.mode : '';
       const limit = q.limit === undefined ? 50 : Number(q.limit);
-      if (!/^[a-z0-9_-]{1,32}$/.test(mode) || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      if (!MODE_RE.test(mode) || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
         return void reply.code(400).send({ error: 'expected ?mode=<[a-z0-9_-]{1,32}>[&label.<key>=<value>…][&limit=1..1000]' });
       }
       const labels: Record<string, string> = {};
@@ -172,7 +173,7 @@ export function createHttpServer(d: HttpDeps): FastifyInstance {
   return app;
 }
 
-function limited(handler: (req: FastifyRequest, reply: FastifyReply) => void, limiter: LoginRateLimiter, counter: Counter, body: object) {
+function limited(handler: (req: FastifyRequest, reply: FastifyReply) => void, limiter: AddressRateLimiter, counter: Counter, body: object) {
   return (req: FastifyRequest, reply: FastifyReply) => {
     // req.ip: the TCP peer, or with trustProxy the first address from the right not in TRUST_PROXY.
     if (limiter.take(req.ip)) return handler(req, reply);

@@ -7,7 +7,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Counter } from 'prom-client';
 import type { Logger } from '../platform/logger.js';
-import { ReturnCode, type ReturnCodeName } from '../protocol/wire.js';
+import { ACCOUNT_RE, ReturnCode, type ReturnCodeName } from '../protocol/wire.js';
 import type { AllocateGameResponse } from '../protocol/gen/grpc/gamecluster/v1/AllocateGameResponse.js';
 import type { AllocateMatchRequest__Output } from '../protocol/gen/grpc/gamecluster/v1/AllocateMatchRequest.js';
 import type { AllocateMatchResponse } from '../protocol/gen/grpc/gamecluster/v1/AllocateMatchResponse.js';
@@ -17,7 +17,7 @@ import type { MatchPlayer__Output } from '../protocol/gen/grpc/gamecluster/v1/Ma
 import type { ReserveSeatsRequest__Output } from '../protocol/gen/grpc/gamecluster/v1/ReserveSeatsRequest.js';
 import type { RoomRequest__Output } from '../protocol/gen/grpc/gamecluster/v1/RoomRequest.js';
 import type { RoomSpec__Output } from '../protocol/gen/grpc/gamecluster/v1/RoomSpec.js';
-import { roomSpecProblem } from '../registry/room-id.js';
+import { MODE_RE, roomSpecProblem } from '../registry/room-id.js';
 import type { ClientTransport, RoomAllocation, RoomAllocator, RoomFailure, RoomSpecInput, RoomWant, SeatRequest } from '../registry/types.js';
 
 export interface RoomGrpcDeps {
@@ -34,7 +34,6 @@ export interface RoomGrpcDeps {
 
 /** Most players in one match or backfill (a room holds at most 1000). */
 const MAX_MATCH_PLAYERS = 1000;
-const ACCOUNT_RE = /^[\x21-\x7e]{1,64}$/;
 const MAX_SEAT_TTL_MS = 600_000;
 
 function specOf(s: RoomSpec__Output): RoomSpecInput {
@@ -73,7 +72,7 @@ function seatsOf(players: readonly MatchPlayer__Output[]): SeatRequest[] | strin
   const seen = new Set<string>();
   const out: SeatRequest[] = [];
   for (const p of players) {
-    if (!ACCOUNT_RE.test(p.account)) return `account "${p.account.slice(0, 64)}" must be 1-64 printable ASCII characters`;
+    if (!ACCOUNT_RE.test(p.account)) return `account "${p.account.slice(0, 64)}" must be 1-64 chars [A-Za-z0-9_.@-]`;
     if (seen.has(p.account)) return `duplicate account "${p.account}"`;
     seen.add(p.account);
     const data = { ...(p.data ?? {}) };
@@ -179,7 +178,7 @@ export function roomGrpcHandlers(d: RoomGrpcDeps) {
     },
     ListRooms: (call: grpc.ServerUnaryCall<ListRoomsRequest__Output, ListRoomsResponse>, cb: grpc.sendUnaryData<ListRoomsResponse>) => {
       const q = call.request;
-      if (!/^[a-z0-9_-]{1,32}$/.test(q.mode)) return cb({ code: grpc.status.INVALID_ARGUMENT, details: 'ListRooms: mode must be 1-32 chars [a-z0-9_-]' });
+      if (!MODE_RE.test(q.mode)) return cb({ code: grpc.status.INVALID_ARGUMENT, details: 'ListRooms: mode must be 1-32 chars [a-z0-9_-]' });
       const limit = q.limit > 0 ? Math.min(q.limit, 1000) : 100;
       const want = Object.entries(q.labels ?? {});
       d.rooms.list(q.mode, 1000).then(

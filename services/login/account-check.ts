@@ -8,17 +8,12 @@
 import type { Counter } from 'prom-client';
 import { boundChildren } from '../platform/hot-metrics.js';
 import type { AccountCheck } from '../protocol/messages.js';
-import { KickReason, MsgId, ReturnCode, returnCodeName } from '../protocol/wire.js';
+import { KickReason, MsgId, ReturnCode, returnCodeName, validAccount } from '../protocol/wire.js';
 import type { Conn } from '../socket/connection.js';
 import type { FrameServer } from '../socket/frame-server.js';
 
 export const MAX_FAILED_CHECKS = 5;
-const ACCOUNT_RE = /^[A-Za-z0-9_.@-]{1,64}$/;
-
-/** Accounts are 1-64 chars of [A-Za-z0-9_.@-] (protocol.md), in every auth mode. */
-export function validAccount(account: unknown): account is string {
-  return typeof account === 'string' && ACCOUNT_RE.test(account);
-}
+export { validAccount }; // the account shape is the protocol's (wire.ts); checked here in every auth mode
 
 export interface AuthResult {
   code: ReturnCode;

@@ -133,6 +133,14 @@ export const FRAME_MAX_BYTES = 65535;
 export const GAME_MSG_ID_MIN = 10000;
 export const GAME_MSG_ID_MAX = 65535;
 
+/** An account (protocol.md "Accounts"): 1-64 chars of [A-Za-z0-9_.@-], in every auth mode and every API that names one. */
+export const ACCOUNT_RE = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+/** True when `account` is a string of the account shape (ACCOUNT_RE). */
+export function validAccount(account: unknown): account is string {
+  return typeof account === 'string' && ACCOUNT_RE.test(account);
+}
+
 /** A room id (rooms.md): 8 characters of an alphabet without look-alikes; clients may send it in any letter case. */
 export const RoomId = { alphabet: '23456789ABCDEFGHJKMNPQRSTUVWXYZ', length: 8 } as const;
 

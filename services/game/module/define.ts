@@ -162,6 +162,7 @@ export interface GameDefinition<D = any, R = any> {
   onRoomDispose?(room: Room<D, R>, reason: RoomDisposeReason, game: GameContext<D, R>): HookReturn;
 }
 
+/** The module's own message ids: wire.ts GAME_MSG_ID_MIN/MAX, spelled again so this file imports nothing of the pod (define.test.ts holds them equal). */
 export const GAME_MSG_MIN = 10000;
 export const GAME_MSG_MAX = 65535;
 export const MAX_TICK_HZ = 1000;
