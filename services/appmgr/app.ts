@@ -18,7 +18,7 @@ import { createAdminServer } from './admin-server.js';
 import { grpcAccess } from './grpc-auth.js';
 import { createGrpcServer } from './grpc-server.js';
 import { createHttpServer } from './http-server.js';
-import { LoginRateLimiter } from './login-rate-limit.js';
+import { AddressRateLimiter } from '../platform/address-rate-limit.js';
 import { createAppmgrMetrics } from './metrics.js';
 import { AdmissionQueue } from './admission-queue.js';
 import { RedisQueue } from '../registry/redis-queue.js';
@@ -77,7 +77,7 @@ export async function startAppmgr(config: AppmgrConfig, logger: Logger, opts: St
   let closing = false;
   const ready = (): true | string => (closing ? 'shutting down' : !listening ? 'not listening' : !snapshot.firstReadDone ? 'registry not read yet' : true);
 
-  const limiter = config.LOGIN_RATE_PER_IP > 0 ? new LoginRateLimiter({ ratePerSec: config.LOGIN_RATE_PER_IP, maxAddresses: config.LOGIN_RATE_MAX_ADDRESSES }).start() : undefined;
+  const limiter = config.LOGIN_RATE_PER_IP > 0 ? new AddressRateLimiter({ ratePerSec: config.LOGIN_RATE_PER_IP, maxAddresses: config.LOGIN_RATE_MAX_ADDRESSES }).start() : undefined;
   const roomAllocator = new RedisRoomAllocator(redis, { prefix: config.PREFIX, appTtlMs: config.APP_TTL_MS, strategy: config.SELECT_STRATEGY, clusterCapacity: config.CLUSTER_CAPACITY, queue: { ...line.roomKeys, enforce: () => line.enforced() } });
   const roomsSnapshot = new RoomsSnapshot({ rooms: roomAllocator, apps: snapshot, refreshMs: config.HEARTBEAT_MS, logger });
   roomsSnapshot.start();

@@ -19,7 +19,7 @@ import { ReturnCode } from '../protocol/wire.js';
 import type { PickResult } from '../registry/types.js';
 import type { AdmissionQueue } from './admission-queue.js';
 import { EarlyPolls } from './early-polls.js';
-import type { LoginRateLimiter } from './login-rate-limit.js';
+import type { AddressRateLimiter } from '../platform/address-rate-limit.js';
 import type { AppmgrMetrics } from './metrics.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -31,7 +31,7 @@ export interface QueueHttpDeps {
   pickLogin: (req: FastifyRequest, done: (r: PickResult) => void) => void;
   metrics: AppmgrMetrics;
   logger: Logger;
-  limiter?: LoginRateLimiter | undefined;
+  limiter?: AddressRateLimiter | undefined;
 }
 
 const loginKeys = { returncode: { type: 'integer' }, ip: { type: 'string' }, port: { type: 'integer' } } as const;

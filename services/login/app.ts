@@ -22,7 +22,7 @@ import type { PodStartOptions } from '../pod/workers/pod-worker.js';
 import { accountCheckHandler, newLoginConnData, openAuthenticator, type Authenticator, type LoginConnData } from './account-check.js';
 import { grpcClientAccess } from '../appmgr/grpc-auth.js';
 import { AppmgrClient } from './appmgr-client.js';
-import { LoginRateLimiter } from '../appmgr/login-rate-limit.js';
+import { AddressRateLimiter } from '../platform/address-rate-limit.js';
 import { HttpAuthenticator } from './auth-http.js';
 import type { LoginConfig } from './config.js';
 import { enterGameHandler } from './enter-game.js';
@@ -68,7 +68,7 @@ export async function startLogin(config: LoginConfig, logger: Logger, opts: Star
         }
       : check,
   );
-  const perMinute = (n: number) => (n > 0 ? new LoginRateLimiter({ ratePerSec: n / 60, burst: n, maxAddresses: 100_000 }).start() : undefined);
+  const perMinute = (n: number) => (n > 0 ? new AddressRateLimiter({ ratePerSec: n / 60, burst: n, maxAddresses: 100_000 }).start() : undefined);
   const roomCreates = perMinute(config.ROOM_CREATES_PER_IP_PER_MIN);
   const roomMisses = perMinute(config.ROOM_MISSES_PER_IP_PER_MIN);
   server.handle(MsgId.C2L_EnterGame, { requiresAuth: true }, enterGameHandler({ allocate: (a, ws, room, admission) => appmgr.allocateGame(a, ws, room, admission), tokens, logger: log, roomCreates, roomMisses }));

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LoginRateLimiter } from './login-rate-limit.js';
+import { AddressRateLimiter } from '../platform/address-rate-limit.js';
 
 test('burst of 2× the rate, then the rate; per address', () => {
   let now = 0;
-  const l = new LoginRateLimiter({ ratePerSec: 5, maxAddresses: 100, now: () => now });
+  const l = new AddressRateLimiter({ ratePerSec: 5, maxAddresses: 100, now: () => now });
   let ok = 0;
   for (let i = 0; i < 30; i++) if (l.take('a')) ok++;
   assert.equal(ok, 10);
@@ -17,7 +17,7 @@ test('burst of 2× the rate, then the rate; per address', () => {
 
 test('refilled buckets are swept; the number of tracked addresses is capped', () => {
   let now = 0;
-  const l = new LoginRateLimiter({ ratePerSec: 10, maxAddresses: 3, now: () => now });
+  const l = new AddressRateLimiter({ ratePerSec: 10, maxAddresses: 3, now: () => now });
   for (const a of ['a', 'b', 'c', 'd']) l.take(a);
   assert.equal(l.size, 3, 'the oldest address was dropped at the cap');
   for (let i = 0; i < 25; i++) l.take('d');
@@ -30,7 +30,7 @@ test('refilled buckets are swept; the number of tracked addresses is capped', ()
 });
 
 test('IPv6 clients share one bucket per /64; IPv4-mapped addresses count as their IPv4', () => {
-  const l = new LoginRateLimiter({ ratePerSec: 1, maxAddresses: 100, now: () => 0 });
+  const l = new AddressRateLimiter({ ratePerSec: 1, maxAddresses: 100, now: () => 0 });
   assert.equal(l.take('2001:db8:0:1::1'), true);
   assert.equal(l.take('2001:db8:0:1::2'), true);
   assert.equal(l.take('2001:db8:0:1:ffff::3'), false, 'a third address of the same /64 finds the bucket empty');

@@ -1,19 +1,20 @@
 /**
- * The per-client-address token bucket in front of `GET /login` (`LOGIN_RATE_PER_IP` requests per second, burst 2×).
+ * A token bucket per client address: appmgr's `GET /login` (`LOGIN_RATE_PER_IP` requests per second, burst 2×) and
+ * the login pods' per-minute budgets (room creations and misses per address) share it.
  * Memory is bounded twice: a bucket idle long enough to have refilled completely is indistinguishable from a new one,
  * so a sweep (every 2 s, unref'd) drops those; and at most `maxAddresses` are tracked — past that the oldest tracked
  * address is dropped (Map insertion order, O(1)), which at worst hands it a fresh burst. Times are performance.now()
  * milliseconds; `now` is injectable for unit tests. Addresses are keyed by platform/address-key.ts: IPv6 per /64
  * (a client rotating inside its /64 shares one bucket), IPv4-mapped IPv6 as IPv4.
  */
-import { addressKey } from '../platform/address-key.js';
+import { addressKey } from './address-key.js';
 
 interface Bucket {
   tokens: number;
   atMs: number;
 }
 
-export interface LoginRateLimiterOptions {
+export interface AddressRateLimiterOptions {
   /** Tokens per second (> 0). */
   ratePerSec: number;
   maxAddresses: number;
@@ -24,7 +25,7 @@ export interface LoginRateLimiterOptions {
   burst?: number;
 }
 
-export class LoginRateLimiter {
+export class AddressRateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly burst: number;
   private readonly perMs: number;
@@ -32,7 +33,7 @@ export class LoginRateLimiter {
   private readonly now: () => number;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly o: LoginRateLimiterOptions) {
+  constructor(private readonly o: AddressRateLimiterOptions) {
     this.burst = o.burst ?? 2 * o.ratePerSec;
     this.perMs = o.ratePerSec / 1000;
     this.refillMs = this.burst / this.perMs; // = 2000 ms whatever the rate
