@@ -19,7 +19,9 @@ let dir: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gc-cluster-'));
-  redis = await startRedis(undefined, { extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--dir', dir] });
+  // The cluster bus would listen on port + 10000, inside the ephemeral range where any outgoing connection of the
+  // box may hold it: it gets a port of its own, handed out like the others.
+  redis = await startRedis(undefined, { extraArgs: ['--cluster-enabled', 'yes', '--cluster-port', String(await freePort()), '--cluster-config-file', join(dir, 'nodes.conf'), '--dir', dir] });
 });
 
 after(async () => {

@@ -55,20 +55,39 @@ function pingWithAuth(port: number, password: string): Promise<boolean> {
 }
 
 export async function startRedis(port?: number, opts: RedisOptions = {}): Promise<TestRedis> {
-  const p = port ?? (await freePort());
+  let p = port ?? (await freePort());
   let child: ChildProcess | undefined;
-  const serverArgs = opts.args
-    ? [...(opts.args[0] === 'redis-server' ? opts.args.slice(1) : opts.args), '--port', String(p), '--bind', '127.0.0.1', '--loglevel', 'warning']
-    : ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning', ...(opts.extraArgs ?? [])];
+  const serverArgs = () =>
+    opts.args
+      ? [...(opts.args[0] === 'redis-server' ? opts.args.slice(1) : opts.args), '--port', String(p), '--bind', '127.0.0.1', '--loglevel', 'warning']
+      : ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning', ...(opts.extraArgs ?? [])];
   const ready = () => (opts.password === undefined ? ping(p) : pingWithAuth(p, opts.password));
+  /** Starts the server on `p`; resolves once it answers, or with its last output when it exits first. */
+  const startOnce = async (): Promise<string | undefined> => {
+    let out = '';
+    const c = spawn('redis-server', serverArgs(), { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = c;
+    const keep = (d: Buffer) => void (out = (out + d.toString()).slice(-4000));
+    c.stdout!.on('data', keep);
+    c.stderr!.on('data', keep);
+    const exited = new Promise<string>((resolve, reject) => {
+      c.once('error', (err) => reject(new Error(`redis-server could not start (is it installed?): ${err.message}`)));
+      c.once('exit', (code, sig) => resolve(`redis-server on ${p} exited (${code ?? sig}) before answering: ${out.trim().split('\n').slice(-3).join(' | ')}`));
+    });
+    const answered = waitFor(`redis-server on ${p}`, ready, 10_000).then(() => undefined);
+    return Promise.race([answered, exited]);
+  };
+  let started = false;
   const start = async () => {
-    child = spawn('redis-server', serverArgs, {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child.on('error', (err) => {
-      throw new Error(`redis-server could not start (is it installed?): ${err.message}`);
-    });
-    await waitFor(`redis-server on ${p}`, ready, 10_000);
+    // A port handed out free can be taken before the server binds it (other test files run concurrently): a server
+    // that dies at start on a port of our choosing gets another one. A caller's port, or a restart's, stays.
+    const retries = port === undefined && !started ? 3 : 0;
+    for (let attempt = 0; ; attempt++) {
+      const failed = await startOnce();
+      if (failed === undefined) return void (started = true);
+      if (attempt >= retries) throw new Error(failed);
+      p = await freePort();
+    }
   };
   const kill = async () => {
     const c = child;
