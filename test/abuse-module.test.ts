@@ -12,15 +12,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import protobuf from 'protobufjs';
-import { pino } from 'pino';
 import { encodeBody } from '../services/protocol/messages.js';
 import { MsgId, ReturnCode } from '../services/protocol/wire.js';
-import { closeRedis, createRedisClient, RedisTokenStore, waitReady } from '../services/registry/index.js';
+import { closeRedis, RedisTokenStore } from '../services/registry/index.js';
 import { encodeFrame } from '../services/socket/frame-codec.js';
 import { FrameClient } from '../services/socket/frame-client.js';
 import { figure, sample, scrape } from './helpers/reliability.js';
 import { waitFor } from './helpers/wait-for.js';
-import { startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+import { clusterRedis, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
 
 const TICK_DEADLINE_MS = 200;
 const root = protobuf.loadSync(new URL('./fixtures/abuse-module/abuse.proto', import.meta.url).pathname);
@@ -31,15 +30,14 @@ const level = (l: Record<string, unknown>) => (typeof l.level === 'number' ? l.l
 
 let c: TestCluster;
 let game: Proc;
-let redis: ReturnType<typeof createRedisClient>;
+let redis: Awaited<ReturnType<typeof clusterRedis>>;
 let tokens: RedisTokenStore;
 
 before(async () => {
   c = await startCluster({ prefix: 'abuse-mod', env: { LOG_LEVEL: 'info' } });
   game = await c.startPod('game', 'abuse-game', { GAME_MODULE: 'test/fixtures/abuse-module/module.ts', TICK_DEADLINE_MS: String(TICK_DEADLINE_MS) });
   await waitRegistered(c, 'game', ['abuse-game']);
-  redis = createRedisClient({ url: c.redis.url, logger: pino({ level: 'silent' }) });
-  await waitReady(redis, 5000);
+  redis = await clusterRedis(c);
   tokens = new RedisTokenStore(redis, { prefix: c.prefix, tokenTtlMs: 30_000 });
 });
 

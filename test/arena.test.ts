@@ -6,12 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import protobuf from 'protobufjs';
-import { pino } from 'pino';
 import { ARENA_RULES, messages } from '../examples/arena/messages.js';
 import { MsgId, ReturnCode } from '../services/protocol/wire.js';
-import { closeRedis, createRedisClient, RedisTokenStore, waitReady } from '../services/registry/index.js';
+import { closeRedis, RedisTokenStore } from '../services/registry/index.js';
 import { FrameClient } from '../services/socket/frame-client.js';
-import { startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+import { clusterRedis, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
 
 const root = protobuf.loadSync(new URL('../examples/arena/arena.proto', import.meta.url).pathname);
 const id = (name: string) => Number(Object.entries(messages).find(([, m]) => m.name === name)![0]);
@@ -19,15 +18,14 @@ const T = (name: string) => root.lookupType(`arena.v1.${name}`);
 
 let c: TestCluster;
 let game: Proc;
-let redis: ReturnType<typeof createRedisClient>;
+let redis: Awaited<ReturnType<typeof clusterRedis>>;
 const players: { account: string; cl: FrameClient; joined: any }[] = [];
 
 before(async () => {
   c = await startCluster({ prefix: 'arena' });
   game = await c.startPod('game', 'arena-1', { GAME_MODULE: 'arena' });
   await waitRegistered(c, 'game', ['arena-1']);
-  redis = createRedisClient({ url: c.redis.url, logger: pino({ level: 'silent' }) });
-  await waitReady(redis, 5000);
+  redis = await clusterRedis(c);
 });
 
 after(async () => {

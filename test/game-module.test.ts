@@ -10,14 +10,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import protobuf from 'protobufjs';
-import { pino } from 'pino';
 import { KickReason, MsgId, ReturnCode } from '../services/protocol/wire.js';
-import { closeRedis, createRedisClient, RedisTokenStore, waitReady } from '../services/registry/index.js';
+import { closeRedis, RedisTokenStore } from '../services/registry/index.js';
 import { registryKeys } from '../services/registry/keys.js';
 import { FrameClient } from '../services/socket/frame-client.js';
 import { startService } from './helpers/service-process.js';
 import { waitFor } from './helpers/wait-for.js';
-import { metric, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+import { clusterRedis, metric, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
 
 const GRACE_MS = 5000;
 const DRAIN_MS = 2000; // < GRACE_MS: an away player is still inside his grace at the drain deadline
@@ -29,7 +28,7 @@ const ID = { Say: 10001, Said: 10002, JoinRoom: 10003, Shout: 10004, Boom: 10005
 let c: TestCluster;
 let game: Proc;
 let game2: Proc;
-let redis: ReturnType<typeof createRedisClient>;
+let redis: Awaited<ReturnType<typeof clusterRedis>>;
 let tokens: RedisTokenStore;
 const clients: FrameClient[] = [];
 
@@ -40,8 +39,7 @@ before(async () => {
     c.startPod('game', 'gm-2', { GAME_MODULE: 'test/fixtures/game-module/module.ts' }),
   ]);
   await waitRegistered(c, 'game', [APP, 'gm-2']);
-  redis = createRedisClient({ url: c.redis.url, logger: pino({ level: 'silent' }) });
-  await waitReady(redis, 5000);
+  redis = await clusterRedis(c);
   tokens = new RedisTokenStore(redis, { prefix: c.prefix, tokenTtlMs: 30_000 });
 });
 

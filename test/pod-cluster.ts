@@ -4,6 +4,9 @@
  * (/readyz 200), plus the player flow by hand with FrameClient and a tiny Prometheus text reader.
  */
 import assert from 'node:assert/strict';
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { createRedisClient, waitReady } from '../services/registry/index.js';
 import { MsgId, ReturnCode } from '../services/protocol/wire.js';
 import { FrameClient } from '../services/socket/frame-client.js';
 import { freePort } from './helpers/free-port.js';
@@ -154,6 +157,13 @@ export async function startLoginGame(opts: Parameters<typeof startCluster>[0] & 
   const [login, game] = await Promise.all([c.startPod('login', 'login-a', opts.loginEnv), c.startPod('game', 'game-a', opts.gameEnv)]);
   await Promise.all([waitRegistered(c, 'login', ['login-a']), waitRegistered(c, 'game', ['game-a'])]);
   return { c, login, game, appmgr: `http://127.0.0.1:${c.appmgr.port}` };
+}
+
+/** A client of the cluster's Redis, connected (for a test to read keys); the caller closes it (closeRedis). */
+export async function clusterRedis(c: TestCluster): Promise<Redis> {
+  const redis = createRedisClient({ url: c.redis.url, logger: pino({ level: 'silent' }) });
+  assert.ok(await waitReady(redis, 5000), 'the test Redis client connects');
+  return redis;
 }
 
 /** The pod's own `gamecluster_online_players`. */

@@ -10,10 +10,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Redis } from 'ioredis';
-import { createLogger } from '../services/platform/logger.js';
-import { closeRedis, createRedisClient, waitReady } from '../services/registry/index.js';
+import { closeRedis } from '../services/registry/index.js';
 import type { FrameClient } from '../services/socket/frame-client.js';
-import { fetchJson, metric, play, startCluster, waitRegistered, type TestCluster } from './pod-cluster.js';
+import { clusterRedis, fetchJson, metric, play, startLoginGame, type TestCluster } from './pod-cluster.js';
 import { waitFor } from './helpers/wait-for.js';
 
 const CAPACITY = 20;
@@ -24,15 +23,13 @@ let redis: Redis;
 const inGame: FrameClient[] = [];
 
 before(async () => {
-  c = await startCluster({
+  ({ c } = await startLoginGame({
     prefix: 'qabuse',
     env: { HEARTBEAT_MS: '200', LOG_LEVEL: 'warn' },
     appmgrEnv: { QUEUE_TICKETS_PER_IP: String(PER_IP), LOGIN_RATE_PER_IP: String(RATE), TRUST_PROXY: '127.0.0.1', QUEUE_TICK_MS: '100' },
-  });
-  await Promise.all([c.startPod('login', 'login-1'), c.startPod('game', 'game-1', { CAPACITY: String(CAPACITY) })]);
-  await Promise.all([waitRegistered(c, 'login', ['login-1']), waitRegistered(c, 'game', ['game-1'])]);
-  redis = createRedisClient({ url: c.redis.url, logger: createLogger('test', 'silent') });
-  assert.ok(await waitReady(redis, 5000));
+    gameEnv: { CAPACITY: String(CAPACITY) },
+  }));
+  redis = await clusterRedis(c);
 });
 
 after(async () => {

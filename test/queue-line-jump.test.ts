@@ -11,11 +11,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Redis } from 'ioredis';
-import { createLogger } from '../services/platform/logger.js';
 import { MsgId, ReturnCode, returnCodeName } from '../services/protocol/wire.js';
-import { closeRedis, createRedisClient, waitReady } from '../services/registry/index.js';
+import { closeRedis } from '../services/registry/index.js';
 import { FrameClient } from '../services/socket/frame-client.js';
-import { fetchJson, gameLogin, metric, play, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+import { clusterRedis, fetchJson, gameLogin, metric, play, startLoginGame, type Proc, type TestCluster } from './pod-cluster.js';
 import { waitFor } from './helpers/wait-for.js';
 
 const CAPACITY = 10;
@@ -26,11 +25,8 @@ let redis: Redis;
 const inGame: FrameClient[] = [];
 
 before(async () => {
-  c = await startCluster({ prefix: PREFIX, env: { HEARTBEAT_MS: '200', LOG_LEVEL: 'warn' }, appmgrEnv: { QUEUE_TICK_MS: '100' } });
-  [login] = await Promise.all([c.startPod('login', 'login-1'), c.startPod('game', 'game-1', { CAPACITY: String(CAPACITY), GAME_MODULE: 'test/fixtures/game-module/rooms-module.ts' })]);
-  await Promise.all([waitRegistered(c, 'login', ['login-1']), waitRegistered(c, 'game', ['game-1'])]);
-  redis = createRedisClient({ url: c.redis.url, logger: createLogger('test', 'silent') });
-  assert.ok(await waitReady(redis, 5000));
+  ({ c, login } = await startLoginGame({ prefix: PREFIX, env: { HEARTBEAT_MS: '200', LOG_LEVEL: 'warn' }, appmgrEnv: { QUEUE_TICK_MS: '100' }, gameEnv: { CAPACITY: String(CAPACITY), GAME_MODULE: 'test/fixtures/game-module/rooms-module.ts' } }));
+  redis = await clusterRedis(c);
 });
 
 after(async () => {
@@ -170,7 +166,7 @@ test('a room host in line: places=4 is admitted only when 4 places are free; his
   assert.match(roomId, /^[2-9A-Z]{8}$/);
   await waitFor('the places consumed (as the next tick sees it)', async () => (await line()).held === 0, 3000, 50);
   const q0 = await line();
-  const roomPlaces = Number(await redis.hget(`{${PREFIX}}:app:game-1`, 'room_places'));
+  const roomPlaces = Number(await redis.hget(`{${PREFIX}}:app:game-a`, 'room_places'));
   t.diagnostic(`the host created room ${roomId} of 4: held ${q0.held}, the pod's room places ${roomPlaces}`);
   assert.equal(q0.held, 0, 'his create consumed the 4 held places');
   assert.equal(roomPlaces, 4, 'they are the room\'s now');

@@ -14,11 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import protobuf from 'protobufjs';
 import { MsgId, ReturnCode } from '../services/protocol/wire.js';
-import { pino } from 'pino';
-import { closeRedis, createRedisClient, registryKeys, waitReady } from '../services/registry/index.js';
+import { closeRedis, registryKeys } from '../services/registry/index.js';
 import { FrameClient } from '../services/socket/frame-client.js';
 import { waitFor } from './helpers/wait-for.js';
-import { fetchJson, gameLogin, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
+import { clusterRedis, fetchJson, gameLogin, startCluster, waitRegistered, type Proc, type TestCluster } from './pod-cluster.js';
 
 const MODULE = 'test/fixtures/game-module/rooms-module.ts';
 const CAPACITY = 16;
@@ -26,7 +25,7 @@ const Event = protobuf.loadSync(fileURLToPath(new URL('./fixtures/game-module/pr
 let c: TestCluster;
 let game: Proc;
 let admin: string;
-let redis: ReturnType<typeof createRedisClient>;
+let redis: Awaited<ReturnType<typeof clusterRedis>>;
 const clients: FrameClient[] = [];
 
 before(async () => {
@@ -39,8 +38,7 @@ before(async () => {
   await waitRegistered(c, 'login', ['login-1']);
   await waitRegistered(c, 'game', ['game-1']);
   admin = `http://127.0.0.1:${c.appmgr.metricsPort}`;
-  redis = createRedisClient({ url: c.redis.url, logger: pino({ level: 'silent' }) });
-  await waitReady(redis, 5000);
+  redis = await clusterRedis(c);
 });
 
 after(async () => {

@@ -3,6 +3,7 @@
  * The real implementations are over Redis (redis-*.ts in this folder); the key schema is in docs/operations.md.
  */
 import type { AppStateName, AppTypeName } from '../protocol/wire.js';
+import type { RoomInfo__Output } from '../protocol/gen/grpc/gamecluster/v1/RoomInfo.js';
 
 /** One pod as registered (the AppInfoSync fields; `lastSeenMs` = ts of its last heartbeat). */
 export interface AppRecord {
@@ -264,18 +265,11 @@ export interface RoomAllocateOptions {
   admission?: string;
 }
 
-/** One room as listed (ListRooms, GET /rooms). */
-export interface RoomListing {
-  roomId: string;
-  appId: string;
-  mode: string;
-  players: number;
-  reserved: number;
-  maxPlayers: number;
-  isPrivate: boolean;
-  locked: boolean;
-  labels: Record<string, string>;
-  createdAtMs: number;
+/**
+ * One room as listed: ListRooms' `RoomInfo` (the generated type, so the two cannot drift), plus whether its pod drains
+ * (not on the wire; GET /rooms leaves a draining pod's rooms out).
+ */
+export interface RoomListing extends RoomInfo__Output {
   draining: boolean;
 }
 

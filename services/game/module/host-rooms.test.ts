@@ -19,22 +19,9 @@ import type { GameDefinition, Room } from './define.js';
 import { createGameMetrics } from './game-metrics.js';
 import { GameHost } from './host.js';
 import { loadGameModule } from './load.js';
+import { hostConn } from '../../../test/helpers/host-conn.js';
 
-let seq = 0;
-function conn(account?: string) {
-  const c = {
-    socketKey: `tcp:${++seq}`,
-    objectKey: account as string | undefined,
-    state: account ? 'online' : 'authenticating',
-    endReason: undefined as string | undefined,
-    authenticate(k: string) {
-      c.objectKey = k;
-      c.state = 'online';
-    },
-    end() {},
-  };
-  return c;
-}
+const conn = hostConn;
 
 const seat = (roomId: string, o: Partial<RoomSeat> = {}): RoomSeat => ({ roomId, mode: 'duel', maxPlayers: 2, isPrivate: false, labels: {}, match: null, ...o });
 

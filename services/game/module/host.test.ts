@@ -8,25 +8,9 @@ import { createGameMetrics } from './game-metrics.js';
 import { GameHost } from './host.js';
 import type { GameDefinition, LeaveReason } from './define.js';
 import { loadGameModule } from './load.js';
+import { hostConn } from '../../../test/helpers/host-conn.js';
 
-let seq = 0;
-function conn(account?: string) {
-  const c = {
-    socketKey: `tcp:${++seq}`,
-    objectKey: account as string | undefined,
-    state: account ? 'online' : 'authenticating',
-    endReason: undefined as string | undefined,
-    ended: false,
-    authenticate(k: string) {
-      c.objectKey = k;
-      c.state = 'online';
-    },
-    end() {
-      c.ended = true;
-    },
-  };
-  return c;
-}
+const conn = hostConn;
 
 async function setup(def: Partial<GameDefinition>, graceMs = 1000, opts: { maxPerAddress?: number; resumeMinLiveMs?: number } = {}) {
   const arena = await loadGameModule('arena'); // a real proto and message table
