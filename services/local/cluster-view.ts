@@ -1,6 +1,6 @@
 /**
  * What the operator sees of a local cluster: appmgr's registry view (`GET /apps` on its admin port) joined with each pod's own truth
- * (`gamecluster_online_players` and `gamecluster_connections` on its /metrics), plus appmgr's cluster total
+ * (`gamecluster_online_players`, `gamecluster_connections` and, on game pods, `gamecluster_rooms` on its /metrics), plus appmgr's cluster total
  * (`gamecluster_cluster_online_players`). Includes a tiny Prometheus text reader (summing samples by name and
  * labels) and the per-pod table printer. Only pods this launcher started are shown: rows come from our pod list.
  */
@@ -35,6 +35,8 @@ export interface PodRow {
   /** From the pod's /metrics (null when the scrape failed). */
   online: number | null;
   connections: number | null;
+  /** Game pods: the rooms it holds, all modes (`gamecluster_rooms`); null on login pods or when the scrape failed. */
+  rooms: number | null;
 }
 
 export interface ClusterView {
@@ -95,6 +97,7 @@ export async function clusterView(adminUrl: string, pods: readonly PodRef[]): Pr
       registry_online: a?.online ?? null,
       online: text === null ? null : (metricValue(text, 'gamecluster_online_players', { app_id: p.appId }) ?? 0),
       connections: text === null ? null : (metricValue(text, 'gamecluster_connections') ?? 0),
+      rooms: text === null || p.type !== 'game' ? null : (metricValue(text, 'gamecluster_rooms') ?? 0),
     };
   });
   const total = (t: string) => (appmgrMetrics === null ? null : metricValue(appmgrMetrics, 'gamecluster_cluster_online_players', { app_type: t }));
@@ -104,10 +107,10 @@ export async function clusterView(adminUrl: string, pods: readonly PodRef[]): Pr
 const show = (v: number | string | null) => (v === null ? '-' : String(v));
 
 export function formatClusterView(v: ClusterView): string {
-  const rows = v.pods.map((p) => [p.type, p.app_id, p.address, show(p.state), show(p.online), show(p.registry_online), show(p.connections)]);
+  const rows = v.pods.map((p) => [p.type, p.app_id, p.address, show(p.state), show(p.online), show(p.registry_online), show(p.connections), show(p.rooms)]);
   const games = v.pods.filter((p) => p.type === 'game').map((p) => p.online ?? 0);
   const lines = [
-    table(['type', 'app_id', 'address', 'state', 'online', 'registry', 'conns'], rows),
+    table(['type', 'app_id', 'address', 'state', 'online', 'registry', 'conns', 'rooms'], rows),
     '',
     `game online: ${games.reduce((a, b) => a + b, 0)} (pods' /metrics), ${show(v.cluster_online.game)} (appmgr gamecluster_cluster_online_players); spread ${games.length ? Math.max(...games) - Math.min(...games) : 0}`,
   ];

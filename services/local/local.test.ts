@@ -56,14 +56,17 @@ test('metricValue sums matching samples of one metric', () => {
   assert.equal(metricValue(text, 'gamecluster_online_players', { app_id: 'nope' }), null);
 });
 
-test('the per-pod table shows both views and the spread', () => {
+test('the per-pod table shows both views, the rooms of game pods and the spread', () => {
   const out = formatClusterView({
     pods: [
-      { type: 'game', app_id: 'g1', address: '127.0.0.1:1', state: 'ready', registry_online: 500, online: 500, connections: 500 },
-      { type: 'game', app_id: 'g2', address: '127.0.0.1:2', state: null, registry_online: null, online: 499, connections: null },
+      { type: 'game', app_id: 'g1', address: '127.0.0.1:1', state: 'ready', registry_online: 500, online: 500, connections: 500, rooms: 125 },
+      { type: 'game', app_id: 'g2', address: '127.0.0.1:2', state: null, registry_online: null, online: 499, connections: null, rooms: null },
+      { type: 'login', app_id: 'l1', address: '127.0.0.1:3', state: 'ready', registry_online: 0, online: 0, connections: 2, rooms: null },
     ],
     cluster_online: { login: 0, game: 999 },
   });
-  assert.match(out, /^game\s+g2\s+127\.0\.0\.1:2\s+-\s+499\s+-\s+-$/m);
+  assert.match(out, /^game\s+g1\s+127\.0\.0\.1:1\s+ready\s+500\s+500\s+500\s+125$/m);
+  assert.match(out, /^game\s+g2\s+127\.0\.0\.1:2\s+-\s+499\s+-\s+-\s+-$/m);
+  assert.match(out, /^login\s+l1\s+127\.0\.0\.1:3\s+ready\s+0\s+0\s+2\s+-$/m);
   assert.match(out, /game online: 999 \(pods' \/metrics\), 999 \(appmgr gamecluster_cluster_online_players\); spread 1/);
 });
