@@ -50,9 +50,10 @@ test('gamecluster local --players 50: table, exit 0, no child left behind', { ti
   const stderr = p.stderr.join('');
   assert.equal(code, 0, `exit ${code}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
   assert.match(stdout, /robots OK: 50\/50 players played the whole flow, 0 failed/);
-  assert.match(stdout, /^type\s+app_id\s+address\s+state\s+online\s+registry\s+conns$/m);
-  assert.equal(stdout.match(/^game\s+local-\S+-game-\d\s+127\.0\.0\.1:\d+\s+ready\s+\d+/gm)?.length, 2, stdout);
-  assert.equal(stdout.match(/^login\s+local-\S+-login-\d\s+127\.0\.0\.1:\d+\s+ready/gm)?.length, 2, stdout);
+  assert.match(stdout, /^type\s+app_id\s+address\s+state\s+online\s+registry\s+conns\s+rooms$/m);
+  // Game pods count their rooms (none: the echo module has no room modes), login pods have none to count.
+  assert.equal(stdout.match(/^game\s+local-\S+-game-\d\s+127\.0\.0\.1:\d+\s+ready\s+\d+\s+\d+\s+\d+\s+0$/gm)?.length, 2, stdout);
+  assert.equal(stdout.match(/^login\s+local-\S+-login-\d\s+127\.0\.0\.1:\d+\s+ready\s+\d+\s+\d+\s+\d+\s+-$/gm)?.length, 2, stdout);
   assert.match(stdout, /game online: 50 \(pods' \/metrics\), 50 \(appmgr/);
   assert.match(stdout, /^appmgr: http:\/\/127\.0\.0\.1:\d+\/$/m);
   assert.match(stderr, /child logs in \/\S+/);
