@@ -169,7 +169,25 @@ namespace GameCluster.Client
             Closed(null);
         }
 
-        public abstract void Start();
+        public void Start()
+        {
+            Read().Forget();
+        }
+
+        async Task Read()
+        {
+            try
+            {
+                await ReadLoop().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                Closed(IsClosed ? null : e);
+            }
+        }
+
+        /// <summary>Reads until the connection ends, reporting frames; a throw is the close's cause (none after Close).</summary>
+        protected abstract Task ReadLoop();
         protected abstract Task WriteAsync(byte[] chunk);
         protected abstract Task CloseGracefullyAsync();
         /// <summary>Releases the socket at once (called once, from Closed).</summary>

@@ -79,28 +79,16 @@ namespace GameCluster.Client
             }
         }
 
-        public override void Start()
-        {
-            ReadLoop().Forget();
-        }
-
-        async Task ReadLoop()
+        protected override async Task ReadLoop()
         {
             var buf = new byte[MaxWrite];
-            try
+            for (;;)
             {
-                for (;;)
-                {
-                    var n = await stream.ReadAsync(buf, 0, buf.Length).ConfigureAwait(false);
-                    if (n == 0) break;
-                    reader.Push(buf, 0, n);
-                }
-                Closed(null);
+                var n = await stream.ReadAsync(buf, 0, buf.Length).ConfigureAwait(false);
+                if (n == 0) break;
+                reader.Push(buf, 0, n);
             }
-            catch (Exception e)
-            {
-                Closed(IsClosed ? null : e);
-            }
+            Closed(null);
         }
 
         protected override Task WriteAsync(byte[] chunk)

@@ -47,51 +47,39 @@ namespace GameCluster.Client
             }
         }
 
-        public override void Start()
-        {
-            ReadLoop().Forget();
-        }
-
-        async Task ReadLoop()
+        protected override async Task ReadLoop()
         {
             var buf = new byte[MaxWrite];
-            try
+            for (;;)
             {
-                for (;;)
+                var have = 0;
+                WebSocketReceiveResult r;
+                do
                 {
-                    var have = 0;
-                    WebSocketReceiveResult r;
-                    do
+                    if (have == buf.Length) throw new FrameException("ws_too_large", "a WebSocket message over " + buf.Length + " bytes");
+                    r = await ws.ReceiveAsync(new ArraySegment<byte>(buf, have, buf.Length - have), life.Token).ConfigureAwait(false);
+                    if (r.MessageType == WebSocketMessageType.Close)
                     {
-                        if (have == buf.Length) throw new FrameException("ws_too_large", "a WebSocket message over " + buf.Length + " bytes");
-                        r = await ws.ReceiveAsync(new ArraySegment<byte>(buf, have, buf.Length - have), life.Token).ConfigureAwait(false);
-                        if (r.MessageType == WebSocketMessageType.Close)
-                        {
-                            var code = ws.CloseStatus;
-                            Closed(code == null || code == WebSocketCloseStatus.NormalClosure || code == WebSocketCloseStatus.Empty ? null : new WebSocketException("WebSocket closed with " + (int)code.Value + " " + ws.CloseStatusDescription));
-                            return;
-                        }
-                        have += r.Count;
-                    } while (!r.EndOfMessage);
-                    if (r.MessageType == WebSocketMessageType.Text)
-                    {
-                        Fail(WebSocketCloseStatus.InvalidMessageType, new FrameException("ws_text", "the server sent a WebSocket text message"));
+                        var code = ws.CloseStatus;
+                        Closed(code == null || code == WebSocketCloseStatus.NormalClosure || code == WebSocketCloseStatus.Empty ? null : new WebSocketException("WebSocket closed with " + (int)code.Value + " " + ws.CloseStatusDescription));
                         return;
                     }
-                    try
-                    {
-                        Frames.ReadWhole(buf, have, Frame);
-                    }
-                    catch (FrameException e)
-                    {
-                        Fail(WebSocketCloseStatus.ProtocolError, e);
-                        return;
-                    }
+                    have += r.Count;
+                } while (!r.EndOfMessage);
+                if (r.MessageType == WebSocketMessageType.Text)
+                {
+                    Fail(WebSocketCloseStatus.InvalidMessageType, new FrameException("ws_text", "the server sent a WebSocket text message"));
+                    return;
                 }
-            }
-            catch (Exception e)
-            {
-                Closed(IsClosed ? null : e);
+                try
+                {
+                    Frames.ReadWhole(buf, have, Frame);
+                }
+                catch (FrameException e)
+                {
+                    Fail(WebSocketCloseStatus.ProtocolError, e);
+                    return;
+                }
             }
         }
 
