@@ -94,7 +94,7 @@ test('AllocateMatch: 8 players connect with their seats and share one room; the 
   }
 });
 
-test('GET /rooms lists open public rooms only, fullest first, with Cache-Control: no-store', async () => {
+test('GET /rooms lists open public rooms only, fullest first, with Cache-Control: no-store; ListRooms adds private ones when asked', async () => {
   const pub = await enterRoom('lister1', { create: { mode: 'party', maxPlayers: 4, isPrivate: false, labels: { region: 'eu' } } });
   const priv = await enterRoom('lister2', { create: { mode: 'party', maxPlayers: 4, isPrivate: true } });
   assert.equal(pub.code, ReturnCode.OK);
@@ -108,6 +108,17 @@ test('GET /rooms lists open public rooms only, fullest first, with Cache-Control
   const all = (await fetchJson(`http://127.0.0.1:${c.appmgr.port}/rooms?mode=party`)).body.rooms as { room_id: string }[];
   assert.ok(!all.some((r) => r.room_id === priv.roomId));
   assert.equal((await fetchJson(`http://127.0.0.1:${c.appmgr.port}/rooms?mode=Bad!`)).status, 400);
+  // ListRooms (operators, lobby services): the public room with its counts; the private one only with include_private.
+  type Listed = { rooms: { roomId: string; isPrivate: boolean; locked: boolean; players: number; reserved: number; maxPlayers: number; labels: Record<string, string> }[] };
+  const q = { mode: 'party', labels: {}, includePrivate: false, limit: 0 };
+  const plain = await call<typeof q, Listed>(api.listRooms, q);
+  assert.ok(plain.rooms.some((r) => r.roomId === pub.roomId && !r.isPrivate && r.maxPlayers === 4 && r.labels.region === 'eu'));
+  assert.ok(!plain.rooms.some((r) => r.roomId === priv.roomId), 'a private room only when asked for');
+  const withPrivate = await call<typeof q, Listed>(api.listRooms, { ...q, includePrivate: true, labels: {} });
+  assert.ok(withPrivate.rooms.some((r) => r.roomId === priv.roomId && r.isPrivate));
+  const eu = await call<typeof q, Listed>(api.listRooms, { ...q, includePrivate: true, labels: { region: 'eu' } });
+  assert.deepEqual(eu.rooms.filter((r) => r.roomId === pub.roomId || r.roomId === priv.roomId).map((r) => r.roomId), [pub.roomId]);
+  await assert.rejects(call(api.listRooms, { ...q, mode: 'Bad!' }), (e: grpc.ServiceError) => e.code === grpc.status.INVALID_ARGUMENT);
   // Filled up: gone within one snapshot interval.
   for (const a of ['lister3', 'lister4', 'lister5']) assert.equal((await enterRoom(a, { join: { roomId: pub.roomId } })).code, ReturnCode.OK);
   await waitFor('the full room unlisted', async () => !(await fetchJson(url)).body.rooms.some((r: any) => r.room_id === pub.roomId), 5000, 100);

@@ -263,6 +263,50 @@ describe('rooms: the player flow', () => {
   });
 });
 
+describe('rooms: the mode index (ListRooms, GET /rooms, find)', () => {
+  test('open public rooms fullest first, then locked ones; private ones only when asked; find takes neither; an ended or lapsed room leaves the index', async () => {
+    const p = freshPrefix();
+    const g1 = gamePod(p, 'g1', { capacity: 1000 });
+    await g1.writer.start();
+    const rooms = new RedisRoomAllocator(client, { prefix: p, appTtlMs: 120_000, strategy: 'least_loaded' });
+    const gr = new RedisGameRoomRegistry(client, { prefix: p, appId: 'g1', runId: 'g1-run1' });
+    const made = async (isPrivate: boolean, seated: number) => {
+      const a = ok(await rooms.allocate({ create: spec('party', 4, isPrivate) }, [{ account: `h${++n}` }], seatOpts));
+      gr.knowMode(a.roomId, 'party');
+      for (let i = 1; i < seated; i++) ok(await rooms.allocate({ join: a.roomId }, [{ account: `j${++n}` }], seatOpts));
+      return a.roomId;
+    };
+    const emptier = await made(false, 1);
+    const fuller = await made(false, 3);
+    const locked = await made(false, 2);
+    const hidden = await made(true, 2);
+    await gr.setLocked(locked, true);
+    const ids = (l: { roomId: string }[]) => l.map((r) => r.roomId);
+    assert.deepEqual(ids(await rooms.list('party', 10)), [fuller, emptier, locked]);
+    const all = await rooms.list('party', 10, true);
+    assert.deepEqual(ids(all), [fuller, emptier, locked, hidden]);
+    assert.deepEqual(all.map((r) => [r.locked, r.isPrivate, r.reserved]), [[false, false, 3], [false, false, 1], [true, false, 2], [false, true, 2]]);
+    // find fills the fullest open public room, never the locked or the private one (both have free seats)
+    const f = ok(await rooms.allocate({ find: spec('party', 4) }, [{ account: 'finder' }], seatOpts));
+    assert.equal(f.roomId, fuller);
+    // unlocked: back in the open band, and find takes it before the emptier room
+    await gr.setLocked(locked, false);
+    assert.deepEqual(ids(await rooms.list('party', 10)), [fuller, locked, emptier]);
+    assert.equal(ok(await rooms.allocate({ find: spec('party', 4) }, [{ account: 'finder2' }], seatOpts)).roomId, locked);
+    // the pod ends the private room: gone from the index at once
+    await gr.ended(hidden);
+    assert.deepEqual(ids(await rooms.list('party', 10, true)), [fuller, locked, emptier]);
+    assert.equal(await client.zscore(`{${p}}:rooms:party`, hidden), null);
+    // a private room nobody entered lapses with its seat; the next list that meets it prunes its entry
+    const lapsing = ok(await rooms.allocate({ create: spec('party', 4, true) }, [{ account: 'gone' }], { ...seatOpts, seatMs: 200 })).roomId;
+    assert.ok((await client.zscore(`{${p}}:rooms:party`, lapsing)) !== null);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.deepEqual(ids(await rooms.list('party', 10, true)), [fuller, locked, emptier]);
+    assert.equal(await client.zscore(`{${p}}:rooms:party`, lapsing), null);
+    await g1.writer.stop();
+  });
+});
+
 describe('rooms: matches', () => {
   test('AllocateMatch: 8 seats with tokens in one room; the same id again answers the same tokens; other accounts ALREADY_EXISTS; too big NO_APP without a leak', async () => {
     const p = freshPrefix();

@@ -181,7 +181,7 @@ export function roomGrpcHandlers(d: RoomGrpcDeps) {
       if (!MODE_RE.test(q.mode)) return cb({ code: grpc.status.INVALID_ARGUMENT, details: 'ListRooms: mode must be 1-32 chars [a-z0-9_-]' });
       const limit = q.limit > 0 ? Math.min(q.limit, 1000) : 100;
       const want = Object.entries(q.labels ?? {});
-      d.rooms.list(q.mode, 1000).then(
+      d.rooms.list(q.mode, 1000, q.includePrivate).then(
         (rooms) =>
           cb(null, {
             rooms: rooms

@@ -57,7 +57,9 @@ export class RoomsSnapshot {
     const next = new Map<string, PublicRoom[]>();
     try {
       for (const mode of modes) {
-        const rooms = await this.o.rooms.list(mode, max * 2);
+        // Private rooms too, though none is served: a list prunes the index entries of the dead rooms it meets, and
+        // nothing else reads the private band regularly (a private room that lapsed unentered would stay there).
+        const rooms = await this.o.rooms.list(mode, max * 2, true);
         next.set(mode, rooms.filter(open).slice(0, max).map(toPublic));
       }
     } catch (err) {

@@ -46,8 +46,8 @@ export interface RegistryKeys {
   /**
    * Rooms (docs/rooms.md). `room(id)`: hash of one room (its pod and run, mode, size, labels, locked, players,
    * reached, match, and `s:<account>` = a seat's match data); `seats(id)`: sorted set account → the seat's expiry
-   * (reserved, not yet redeemed); `roomsOfMode(mode)`: sorted set of the mode's public rooms, score = players +
-   * seats (find and /rooms read it); `newRooms(app)`: sorted set "<room_id> <max_players>" → expiry of the seats of
+   * (reserved, not yet redeemed); `roomsOfMode(mode)`: sorted set of the mode's rooms, score = band
+   * (open public, locked, private: ROOM_BAND) + free seats (find, /rooms' snapshot and ListRooms read it); `newRooms(app)`: sorted set "<room_id> <max_players>" → expiry of the seats of
    * the pod's rooms that no player reached yet (their places lapse with them: the pod's heartbeat sweeps it);
    * `match(id)`: hash of a matchmaker's idempotency key.
    */

@@ -169,14 +169,14 @@ export class RedisRoomAllocator implements RoomAllocator {
     this.podKeys.add(key);
   }
 
-  async list(mode: string, limit: number): Promise<RoomListing[]> {
+  async list(mode: string, limit: number, includePrivate = false): Promise<RoomListing[]> {
     const k = this.keys;
     let extra: string[] = [];
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const declared = [k.roomsOfMode(mode), ...extra];
       let r: unknown;
       try {
-        r = await this.listRun(declared.length, ...declared, k.tag, this.o.appTtlMs, limit, 0);
+        r = await this.listRun(declared.length, ...declared, k.tag, this.o.appTtlMs, limit, includePrivate ? 1 : 0);
       } catch (err) {
         throw new RegistryUnavailableError('cannot list rooms: redis unavailable', { cause: err });
       }

@@ -276,8 +276,11 @@ export interface RoomListing extends RoomInfo__Output {
 /** appmgr's side of rooms: seats in one atomic step for every replica. */
 export interface RoomAllocator {
   allocate(want: RoomWant, seats: readonly SeatRequest[], o: RoomAllocateOptions): Promise<RoomAllocation>;
-  /** The mode's public rooms, fullest first (dead ones pruned on the way). */
-  list(mode: string, limit: number): Promise<RoomListing[]>;
+  /**
+   * The mode's rooms: the open public ones fullest first, then the locked public ones, then, with `includePrivate`,
+   * the private ones; at most `limit`. Dead ones met on the way are pruned from the index.
+   */
+  list(mode: string, limit: number, includePrivate?: boolean): Promise<RoomListing[]>;
   /** One room's state, read without a script (GET /login?room=): null when it does not exist or its pod is gone. */
   peek(roomId: string): Promise<{ open: boolean; free: number } | null>;
 }

@@ -61,16 +61,34 @@ end
 `;
 
 /**
- * Defines the end of a room (needs K, declared): `roomEnd(roomId)` deletes a room's keys and gives its places back
- * to its pod (only to the run that made it: a new run started from zero); `endIfUnreached(roomId, now)` ends a room
+ * A mode's index (`{p}:rooms:<mode>`) holds every live room of the mode, ranked by band + free seats (free seats are
+ * at most ROOM_LIMITS.maxPlayers, below a band's width): open public rooms first, fullest first (`find` reads only
+ * their band, from 1 free seat), then locked public rooms, then private rooms (only `ListRooms{include_private}`
+ * reads their band).
+ */
+export const ROOM_BAND = { open: 0, locked: 1_000_000, private: 2_000_000 } as const;
+
+/** Defines `roomRank(isPrivate, locked, free)` → the room's score in its mode's index (ROOM_BAND). */
+export const ROOM_RANK = `local function roomRank(isPrivate, locked, free)
+  local band = ${ROOM_BAND.open}
+  if isPrivate then band = ${ROOM_BAND.private} elseif locked then band = ${ROOM_BAND.locked} end
+  return band + math.max(0, free)
+end
+`;
+
+/**
+ * Defines the end of a room (needs K, declared): `roomEnd(roomId)` deletes a room's keys, takes it out of its mode's
+ * index (when declared: else the next find or list that meets it prunes it) and gives its places back to its pod
+ * (only to the run that made it: a new run started from zero); `endIfUnreached(roomId, now)` ends a room
  * that no player reached and that has no live seat (a room created and never entered holds nothing);
  * `voidSeat(app, roomId, token, account, now)` frees the account's seat.
  */
 export const ROOM_END = `local function roomEnd(roomId)
   local rk = K.room .. roomId
-  local r = redis.call('HMGET', rk, 'app', 'run', 'max', 'match')
+  local r = redis.call('HMGET', rk, 'app', 'run', 'max', 'match', 'mode')
   if not r[1] then return end
   local ak, nk = K.app .. r[1], K.newrooms .. r[1]
+  if r[5] and declared[K.mode .. r[5]] then redis.call('ZREM', K.mode .. r[5], roomId) end
   if declared[ak] and redis.call('HGET', ak, 'run_id') == r[2] then
     local left = redis.call('HINCRBY', ak, 'room_places', -(tonumber(r[3]) or 0))
     if left < 0 then redis.call('HSET', ak, 'room_places', 0) end

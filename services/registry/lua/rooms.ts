@@ -3,8 +3,8 @@
  * ReserveSeats are the same script with several accounts and their tokens), the login's token for a room seat, and
  * the game pod's side (left, lock/labels, end, re-publish, re-arm). Each is one atomic step, so any number of appmgr
  * replicas agree: `players + reserved <= max_players` always holds. Keys (keys.ts): `{p}:room:<id>` (hash),
- * `{p}:seats:<id>` (account → seat expiry), `{p}:rooms:<mode>` (public rooms, score = free seats, so the lowest
- * positive scores are the fullest open rooms), `{p}:newrooms:<app>` (rooms nobody reached, by seat expiry: their
+ * `{p}:seats:<id>` (account → seat expiry), `{p}:rooms:<mode>` (the mode's rooms, score = band + free seats: the
+ * lowest positive scores are the fullest open public rooms; locked and private rooms rank in bands above, ROOM_BAND), `{p}:newrooms:<app>` (rooms nobody reached, by seat expiry: their
  * places lapse with them), `{p}:match:<id>` (idempotency). A pod's `room_places` (its rooms' max_players) is kept
  * here, added at create and given back at the room's end, never by the heartbeat. A room is alive while its pod's
  * registration is fresh and in the same run (`run_id`): a dead pod's rooms answer ROOM_NOT_FOUND, nothing to clean.
@@ -12,7 +12,7 @@
  * for with the registry's `{'', missing keys…}` answer before anything is written (lua-scripts.ts).
  */
 import { ADMISSION, DECLARED, NOW_MS, PARSE_HOLD, QCLOCK, SESSION } from './fragments.js';
-import { HOLD, KEYS_OF, POD_EXACT, ROOM_END } from './room-fragments.js';
+import { HOLD, KEYS_OF, POD_EXACT, ROOM_BAND, ROOM_END, ROOM_RANK } from './room-fragments.js';
 
 /** How long a reached room's keys live without their pod re-arming them (the backstop against leaks). */
 export const ROOM_KEY_TTL_MS = 3_600_000;
@@ -24,7 +24,7 @@ export const MATCH_KEY_TTL_MS = 6 * 3_600_000;
  * 'lapsed'). Dead (its pod gone or restarted) and lapsed (nobody reached it, no live seat) rooms are deleted on
  * the way when their keys are declared.
  */
-const ROOM_LOAD = `local function roomLoad(id, now, ttl)
+const ROOM_LOAD = `${ROOM_RANK}local function roomLoad(id, now, ttl)
   local rk = K.room .. id
   if not declared[rk] then return nil, 'gone' end
   local r = redis.call('HMGET', rk, 'app', 'run', 'mode', 'max', 'private', 'locked', 'players', 'reached', 'labels', 'created', 'match')
@@ -45,10 +45,9 @@ const ROOM_LOAD = `local function roomLoad(id, now, ttl)
 end
 local function roomFree(room) return room.max - room.players - room.reserved end
 local function roomScore(room)
-  if room.private then return end
   local mk = K.mode .. room.mode
   if not declared[mk] then return end
-  if room.locked then redis.call('ZREM', mk, room.id) else redis.call('ZADD', mk, math.max(0, roomFree(room)), room.id) end
+  redis.call('ZADD', mk, roomRank(room.private, room.locked, roomFree(room)), room.id)
 end
 `;
 
@@ -187,7 +186,7 @@ else
   need(K.mode .. mode)
   for id in string.gmatch(newIds, '[^,]+') do need(K.room .. id); need(K.seats .. id) end
   if op == 'find' and declared[K.mode .. mode] then
-    for _, id in ipairs(redis.call('ZRANGEBYSCORE', K.mode .. mode, 1, '+inf', 'LIMIT', 0, 64)) do
+    for _, id in ipairs(redis.call('ZRANGEBYSCORE', K.mode .. mode, 1, '(${ROOM_BAND.locked}', 'LIMIT', 0, 64)) do
       if not (declared[K.room .. id] and declared[K.seats .. id]) then findMissing = true end
       need(K.room .. id)
       need(K.seats .. id)
@@ -433,7 +432,7 @@ end
 if op == 'find' then
   local want = cjson.decode(labelsJson)
   local mk = K.mode .. mode
-  for _, id in ipairs(redis.call('ZRANGEBYSCORE', mk, 1, '+inf', 'LIMIT', 0, 64)) do
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', mk, 1, '(${ROOM_BAND.locked}', 'LIMIT', 0, 64)) do
     if declared[K.room .. id] and declared[K.seats .. id] then
       local room = roomLoad(id, now, appTtl)
       if not room then
@@ -514,7 +513,7 @@ return { 'ok', out, r[3], r[4], r[5], r[6] or '{}', r[8] or '' }
  * Acts only on a room this pod and run hold. `left`: the player is out (the count goes down once); `end`: the room's
  * keys go and its places return to the pod. Returns 1, or 0 when the room is not this pod's (gone, or another's).
  */
-export const roomChangeLua = `${DECLARED}${KEYS_OF}
+export const roomChangeLua = `${DECLARED}${KEYS_OF}${ROOM_RANK}
 local K = keysOf(ARGV[1])
 ${ROOM_END}
 local r = redis.call('HMGET', KEYS[1], 'app', 'run', 'max', 'private', 'locked', 'players')
@@ -537,17 +536,11 @@ elseif op == 'unlock' then
 elseif op == 'labels' then
   redis.call('HSET', KEYS[1], 'labels', ARGV[6])
 end
-if r[4] ~= '1' then
-  local h = redis.call('HMGET', KEYS[1], 'players', 'locked')
-  if h[2] == '1' then
-    redis.call('ZREM', KEYS[3], ARGV[4])
-  else
-    local _t = redis.call('TIME')
-    local now = tonumber(_t[1]) * 1000 + math.floor(tonumber(_t[2]) / 1000)
-    local free = tonumber(r[3]) - tonumber(h[1]) - redis.call('ZCOUNT', KEYS[2], '(' .. now, '+inf')
-    redis.call('ZADD', KEYS[3], math.max(0, free), ARGV[4])
-  end
-end
+local h = redis.call('HMGET', KEYS[1], 'players', 'locked')
+local _t = redis.call('TIME')
+local now = tonumber(_t[1]) * 1000 + math.floor(tonumber(_t[2]) / 1000)
+local free = tonumber(r[3]) - tonumber(h[1]) - redis.call('ZCOUNT', KEYS[2], '(' .. now, '+inf')
+redis.call('ZADD', KEYS[3], roomRank(r[4] == '1', h[2] == '1', free), ARGV[4])
 return 1
 `;
 
@@ -557,7 +550,7 @@ return 1
  * (comma-separated). A room that another live pod holds is left alone; the others are written again and the pod's
  * room_places set to the sum of what it holds. Returns the room ids it could not restore.
  */
-export const roomRepublishLua = `${NOW_MS}
+export const roomRepublishLua = `${NOW_MS}${ROOM_RANK}
 local n = tonumber(ARGV[3])
 local places = 0
 local lost = {}
@@ -578,10 +571,8 @@ for i = 1, n do
     local p = redis.call('HGET', rk, 'players')
     if not p or tonumber(p) < players then redis.call('HSET', rk, 'players', players) end
     redis.call('PEXPIRE', rk, ${ROOM_KEY_TTL_MS})
-    if priv ~= '1' and locked ~= '1' then
-      local free = tonumber(max) - tonumber(redis.call('HGET', rk, 'players')) - redis.call('ZCOUNT', sk, '(' .. now, '+inf')
-      redis.call('ZADD', mk, math.max(0, free), id)
-    end
+    local free = tonumber(max) - tonumber(redis.call('HGET', rk, 'players')) - redis.call('ZCOUNT', sk, '(' .. now, '+inf')
+    redis.call('ZADD', mk, roomRank(priv == '1', locked == '1', free), id)
     places = places + tonumber(max)
   end
 end
@@ -603,15 +594,15 @@ return 1
 
 /**
  * KEYS: the mode key, then the room and seats key of its members and the app hash of their pods (asked for with the
- * missing-keys answer). ARGV: tag, app ttl ms, limit, include private (ignored: private rooms are not in the mode
- * key). The mode's rooms, fullest first, as flat fields per room: room_id, app_id, mode, players, reserved, max,
+ * missing-keys answer). ARGV: tag, app ttl ms, limit, include private (1: the private band too). The mode's public
+ * rooms, open ones fullest first, then the locked ones, then (asked for) the private ones, as flat fields per room: room_id, app_id, mode, players, reserved, max,
  * private, locked, labels json, created, draining(0|1); dead ones are pruned.
  */
 export const roomListLua = `${DECLARED}${KEYS_OF}
 local K = keysOf(ARGV[1])
 ${ROOM_END}${ROOM_LOAD}
 local mk = KEYS[1]
-local ids = redis.call('ZRANGEBYSCORE', mk, '-inf', '+inf', 'LIMIT', 0, tonumber(ARGV[3]))
+local ids = redis.call('ZRANGEBYSCORE', mk, '-inf', ARGV[4] == '1' and '+inf' or '(${ROOM_BAND.private}', 'LIMIT', 0, tonumber(ARGV[3]))
 local missing = { '' }
 local function need(key) if not declared[key] then missing[#missing + 1] = key end end
 for _, id in ipairs(ids) do
