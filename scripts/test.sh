@@ -13,11 +13,11 @@ files=(services/**/*.test.ts test/**/*.test.ts)
 # Files run TEST_CONCURRENCY at a time (default 4): most of a file's time is waiting on real processes and timers,
 # not CPU, so 2 cores run several at once; the slowest files go first so that none starts last and runs alone.
 # The files that hold a process's memory per connection to a budget, or load the machine themselves (10,000
-# sockets at once, a 2,000-player wave across a Redis restart), or compare two registries whose 10 s reservations
-# must not lapse in between (allocate-games), run after, one at a time: their budgets have slack for a noisy machine,
-# not for three other test files at once.
-slow=(test/expose-modes.test.ts test/sessions-idle-cost.test.ts test/chart-live.test.ts test/reliability-pods.test.ts test/workers.test.ts test/queue-herd.test.ts test/cluster-wave.test.ts)
-alone=(test/hostile-clients.test.ts test/abuse-websocket.test.ts test/reliability-input.test.ts test/reliability-outage.test.ts test/allocate-games.test.ts)
+# sockets at once, a 2,000-player wave across a Redis restart, a herd of 500 that must meet a full cluster at once),
+# or compare two registries whose 10 s reservations must not lapse in between (allocate-games), run after, one at a
+# time: their budgets have slack for a noisy machine, not for three other test files at once.
+slow=(test/expose-modes.test.ts test/sessions-idle-cost.test.ts test/chart-live.test.ts test/reliability-pods.test.ts test/workers.test.ts test/cluster-wave.test.ts)
+alone=(test/hostile-clients.test.ts test/abuse-websocket.test.ts test/reliability-input.test.ts test/reliability-outage.test.ts test/allocate-games.test.ts test/queue-herd.test.ts)
 ordered=()
 for f in "${slow[@]}"; do [ -f "$f" ] && ordered+=("$f"); done
 for f in "${files[@]}"; do [[ " ${slow[*]} ${alone[*]} " == *" $f "* ]] || ordered+=("$f"); done

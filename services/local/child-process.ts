@@ -5,8 +5,10 @@
  * (SIGTERM, wait, SIGKILL). The launcher only ever signals children it spawned, by their ChildProcess handle.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeFlagsFor } from '../platform/node-flags.js';
 
@@ -55,12 +57,47 @@ function tryListen(port: number): Promise<number | undefined> {
   });
 }
 
+/**
+ * Other processes pick ports the same way (test files run concurrently, two `gamecluster local`s): a port is also
+ * claimed in a shared folder (`$TMPDIR/gamecluster-ports/<port>`, created exclusively) for CLAIM_MS — longer than any
+ * child takes to bind it — so two processes never hand out the same port at once. At most one small file per port of
+ * the range stays behind. Where the folder cannot be written, only this process's own record is kept.
+ */
+const CLAIM_MS = 60_000;
+let claimDir: string | null | undefined;
+function claim(port: number): boolean {
+  if (claimDir === undefined) {
+    try {
+      claimDir = join(tmpdir(), 'gamecluster-ports');
+      mkdirSync(claimDir, { recursive: true });
+    } catch {
+      claimDir = null;
+    }
+  }
+  if (claimDir === null) return true;
+  const file = join(claimDir, String(port));
+  try {
+    closeSync(openSync(file, 'wx'));
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return true;
+  }
+  try {
+    if (Date.now() - statSync(file).mtimeMs < CLAIM_MS) return false;
+    const now = new Date();
+    utimesSync(file, now, now); // a stale claim: ours now
+    return true;
+  } catch {
+    return true;
+  }
+}
+
 export async function freePort(): Promise<number> {
   if (range) {
     if (handedOut.size > 2000) handedOut.clear();
     for (let i = 0; i < 50; i++) {
       const candidate = range[0] + Math.floor(Math.random() * (range[1] - range[0] + 1));
-      if (handedOut.has(candidate)) continue;
+      if (handedOut.has(candidate) || !claim(candidate)) continue;
       const port = await tryListen(candidate);
       if (port !== undefined) {
         handedOut.add(port);
