@@ -12,7 +12,7 @@ import { FrameClient } from '../services/socket/frame-client.js';
 import { freePort } from './helpers/free-port.js';
 import { startRedis, type TestRedis } from './helpers/redis-server.js';
 import { startService, type ServiceProcess } from './helpers/service-process.js';
-import { waitFor } from './helpers/wait-for.js';
+import { GiveUp, waitFor } from './helpers/wait-for.js';
 
 export interface Proc {
   readonly kind: 'appmgr' | 'login' | 'game';
@@ -110,7 +110,7 @@ export async function startCluster(opts: { prefix: string; env?: Record<string, 
       const p: Proc = { kind, proc, appId, port, metricsPort, grpcPort: 0 };
       procs.push(p);
       if (o.waitReady !== false) await waitFor(`${appId} ready`, async () => {
-        if (proc.child.exitCode !== null) throw new Error(`${appId} exited ${proc.child.exitCode}: ${proc.stderr.join('')}`);
+        if (proc.child.exitCode !== null) throw new GiveUp(`${appId} exited ${proc.child.exitCode}: ${proc.stderr.join('')}`);
         return (await readyz(p)) === 200;
       }, 30_000, 100);
       return p;
@@ -120,11 +120,26 @@ export async function startCluster(opts: { prefix: string; env?: Record<string, 
       await redis.stop();
     },
   };
-  await waitFor('appmgr ready', async () => {
-    if (appmgrProc.child.exitCode !== null) throw new Error(`appmgr exited: ${appmgrProc.stderr.join('')}`);
-    return (await fetchJson(`http://127.0.0.1:${httpPort}/readyz`)).status === 200;
-  }, 30_000, 100);
+  await stoppedOnFailure(cluster, () =>
+    waitFor('appmgr ready', async () => {
+      if (appmgrProc.child.exitCode !== null) throw new GiveUp(`appmgr exited ${appmgrProc.child.exitCode}: ${appmgrProc.stderr.join('')}`);
+      return (await fetchJson(`http://127.0.0.1:${httpPort}/readyz`)).status === 200;
+    }, 30_000, 100),
+  );
   return cluster;
+}
+
+/**
+ * Runs a step of a cluster's start; when it fails, stops what the cluster started before rethrowing: the caller never
+ * got the cluster to stop, and a redis-server or pod left running keeps the test file's process alive for ever.
+ */
+async function stoppedOnFailure<T>(c: TestCluster, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    await c.stop().catch(() => {});
+    throw err;
+  }
 }
 
 /**
@@ -154,8 +169,16 @@ export interface LoginGameCluster {
 
 export async function startLoginGame(opts: Parameters<typeof startCluster>[0] & { loginEnv?: Record<string, string>; gameEnv?: Record<string, string> }): Promise<LoginGameCluster> {
   const c = await startCluster(opts);
-  const [login, game] = await Promise.all([c.startPod('login', 'login-a', opts.loginEnv), c.startPod('game', 'game-a', opts.gameEnv)]);
-  await Promise.all([waitRegistered(c, 'login', ['login-a']), waitRegistered(c, 'game', ['game-a'])]);
+  const [login, game] = await stoppedOnFailure(c, async () => {
+    // Both starts settle before a failure stops the cluster: a pod still being spawned would be left running.
+    const started = await Promise.allSettled([c.startPod('login', 'login-a', opts.loginEnv), c.startPod('game', 'game-a', opts.gameEnv)]);
+    const pods = started.map((r) => {
+      if (r.status === 'rejected') throw r.reason;
+      return r.value;
+    });
+    await Promise.all([waitRegistered(c, 'login', ['login-a']), waitRegistered(c, 'game', ['game-a'])]);
+    return pods as [Proc, Proc];
+  });
   return { c, login, game, appmgr: `http://127.0.0.1:${c.appmgr.port}` };
 }
 
