@@ -24,9 +24,7 @@ for f in "${files[@]}"; do [[ " ${slow[*]} ${alone[*]} " == *" $f "* ]] || order
 GC_TEST_TIMES=$(mktemp -d)
 export GC_TEST_TIMES
 trap 'rm -rf "$GC_TEST_TIMES"' EXIT
-# --test-force-exit: a file whose tests are done exits even when something it started still holds its event loop
-# (a test harness that failed half-way through a start): the suite reports, it never hangs.
-reporters=(--test-force-exit --import ./scripts/test-timing.mjs --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/test-file-times.mjs --test-reporter-destination=stdout)
+reporters=(--import ./scripts/test-timing.mjs --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/test-file-times.mjs --test-reporter-destination=stdout)
 rc=0
 node --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-4}" "${reporters[@]}" "$@" "${ordered[@]}" || rc=$?
 lone=()

@@ -101,7 +101,7 @@ test('SIGTERM on a game with players: never allocated again, players kicked with
   assert.equal(await metric(gameX.metricsPort, 'gamecluster_online_players', { app_id: 'game-x' }), 2);
   await Promise.all(kicked);
   for (const p of players) assert.equal(p.kickReason, KickReason.SERVER_DRAINING);
-  assert.ok(gameX.proc.logs.some((l) => l.msg === 'drain timeout: kicking the remaining players (SERVER_DRAINING)'));
+  await gameX.proc.waitForLog((l) => l.msg === 'drain timeout: kicking the remaining players (SERVER_DRAINING)'); // stdout may trail the kick
   assert.equal(await gameX.proc.exited, 0);
   await waitFor('game-x gone from the registry', async () => {
     const { body } = await fetchJson(`http://127.0.0.1:${c.appmgr.metricsPort}/apps`);
@@ -153,7 +153,7 @@ test('a DrainApp-drained pod stays drained when the drain key expires; UndrainAp
   assert.equal((await undrain('game-y')).found, true);
   await waitFor('game-y ready again', async () => (await readyz(gameY)) === 200 && (await stateOf('game-y')) === 'ready', 10_000, 50);
   t.diagnostic(`UndrainApp → game-y ready in /readyz and /apps after ${(performance.now() - t0).toFixed(0)} ms (HEARTBEAT_MS 400)`);
-  assert.ok(gameY.proc.logs.some((l) => l.msg === 'undrained by UndrainApp: accepting players again' && l.before_deadline === false));
+  await gameY.proc.waitForLog((l) => l.msg === 'undrained by UndrainApp: accepting players again' && l.before_deadline === false);
   const { client, gamePort } = await play(c, 'after-undrain');
   assert.equal(gamePort, gameY.port, 'the undrained game takes players again (it is the only game left)');
   assert.equal(await echo(client, 'back'), 'back');
@@ -172,7 +172,7 @@ test('UndrainApp before the deadline cancels the pending kick; a SIGTERM drain i
   assert.equal(await readyz(gameU), 503);
   assert.equal((await undrain('game-u')).found, true);
   await waitFor('game-u ready again', async () => (await readyz(gameU)) === 200 && (await stateOf('game-u')) === 'ready', 10_000, 50);
-  assert.ok(gameU.proc.logs.some((l) => l.msg === 'undrained by UndrainApp: accepting players again' && l.before_deadline === true));
+  await gameU.proc.waitForLog((l) => l.msg === 'undrained by UndrainApp: accepting players again' && l.before_deadline === true);
   assert.equal(await echo(player!, 'not kicked'), 'not kicked');
   assert.equal(kickedEarly, false);
 

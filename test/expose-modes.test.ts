@@ -56,7 +56,7 @@ function probe(portsFile: string, check: string): Promise<{ code: number | null;
   const child = spawn(process.execPath, ['--import', 'tsx', cli, 'probe', check], { env: { PATH: process.env.PATH ?? '', PORTS_FILE: portsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  return once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
+  return once(child, 'close').then(([code]) => ({ code: code as number | null, stderr }));
 }
 
 test('hostPort: unready and unregistered until the Node answers, then ExternalIP is advertised and players go through', async (t) => {

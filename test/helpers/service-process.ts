@@ -49,7 +49,9 @@ export function startService(command: string, env: Record<string, string>, args:
     }
   });
   child.stderr!.setEncoding('utf8').on('data', (c: string) => stderr.push(c));
-  const exited = once(child, 'exit').then(([code, sig]) => (code ?? sig) as number | string);
+  // 'close', not 'exit': 'exit' may come before the last stdout/stderr chunks are read, and a test that reads the logs
+  // or stderr once the process exited would miss its last lines.
+  const exited = once(child, 'close').then(([code, sig]) => (code ?? sig) as number | string);
   return {
     child,
     logs,
