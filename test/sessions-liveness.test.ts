@@ -12,6 +12,7 @@ import { KickReason, ReturnCode } from '../services/protocol/wire.js';
 import type { FrameClient } from '../services/socket/frame-client.js';
 import { RedisTokenStore } from '../services/registry/index.js';
 import { registryKeys } from '../services/registry/keys.js';
+import { pool } from './helpers/reliability.js';
 import { validSessions } from './helpers/session-live.js';
 import { waitFor } from './helpers/wait-for.js';
 import { gameLogin, startCluster, waitRegistered, type TestCluster } from './pod-cluster.js';
@@ -35,20 +36,12 @@ after(async () => {
 /** Logs `accounts` in on the game pod `appId` (tokens issued straight into the registry), `concurrency` at a time. */
 async function hold(appId: string, port: number, accounts: string[], concurrency = 50): Promise<FrameClient[]> {
   const tokens = new RedisTokenStore(redis, { prefix: c.prefix, tokenTtlMs: 60_000 });
-  const out: FrameClient[] = new Array(accounts.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, accounts.length) }, async () => {
-      while (next < accounts.length) {
-        const i = next++;
-        const g = await gameLogin(port, accounts[i]!, await tokens.issue(accounts[i]!, appId));
-        clients.push(g.client);
-        assert.equal(g.code, ReturnCode.OK, `${accounts[i]} on ${appId}`);
-        out[i] = g.client;
-      }
-    }),
-  );
-  return out;
+  return pool(accounts, concurrency, async (account) => {
+    const g = await gameLogin(port, account, await tokens.issue(account, appId));
+    clients.push(g.client);
+    assert.equal(g.code, ReturnCode.OK, `${account} on ${appId}`);
+    return g.client;
+  });
 }
 
 test("a game pod restarted under the same app_id: its earlier run's sessions neither kick nor block anyone", async () => {
