@@ -159,6 +159,13 @@ before(async () => {
   const stderr: string[] = [];
   mono.stderr!.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
   const answer = (what: string) => mono!.stdin!.write(`done ${what}\n`);
+  // What the C# program asks the harness to do to the cluster, by name (it waits for `done <name>` or `done failed`).
+  const asks: Record<string, () => Promise<unknown>> = {
+    outage: () => B.outage(),
+    empty: () => B.empty(),
+    // ClientWebSocket (wss) trusts mono's store only: the CA goes into the user store under the process's HOME.
+    'trust-ca': () => B.empty().then(() => run('cert-sync', ['--quiet', '--user', certs!.caCert], { env: { PATH: process.env.PATH ?? '', HOME: home }, timeout: 60_000 })),
+  };
   const lines = createInterface({ input: mono.stdout! });
   lines.on('line', (line) => {
     if (line.startsWith('RESULT ')) {
@@ -167,31 +174,15 @@ before(async () => {
     } else if (line === 'ASK cut') {
       proxy!.cut();
       answer('cut');
-    } else if (line === 'ASK outage') {
-      B.outage().then(
-        () => answer('outage'),
+    } else if (line.startsWith('ASK ') && line.slice(4) in asks) {
+      const what = line.slice(4);
+      asks[what]!().then(
+        () => answer(what),
         (err: Error) => {
-          notes.push(`outage failed: ${err.message}`);
+          notes.push(`${what} failed: ${err.message}`);
           answer('failed');
         },
       );
-    } else if (line === 'ASK empty') {
-      B.empty().then(
-        () => answer('empty'),
-        (err: Error) => {
-          notes.push(`empty failed: ${err.message}`);
-          answer('failed');
-        },
-      );
-    } else if (line === 'ASK trust-ca') {
-      // ClientWebSocket (wss) trusts mono's store only: the CA goes into the user store under the process's HOME.
-      B.empty().then(() => run('cert-sync', ['--quiet', '--user', certs!.caCert], { env: { PATH: process.env.PATH ?? '', HOME: home }, timeout: 60_000 }).then(
-        () => answer('trust-ca'),
-        (err: Error) => {
-          notes.push(`trust-ca failed: ${err.message}`);
-          answer('failed');
-        },
-      ));
     } else notes.push(line);
   });
   const code = await new Promise<number | null>((resolve) => {
